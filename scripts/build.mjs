@@ -1,0 +1,15 @@
+// Build: compile TypeScript to dist/ and copy the data files (catalog, taxonomy) beside the code
+// that loads them. Nothing generated is committed.
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fg from 'fast-glob';
+
+const require = createRequire(import.meta.url);
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
+for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json'])) {
+  cpSync(file, `dist/${file}`);
+}

@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { manifestCheckCommand } from './manifest-check.js';
+
+/** Every command, in the order --help lists them. Adding a command = one file + one line here. */
+export const COMMANDS: readonly Command[] = [manifestCheckCommand];

@@ -1,0 +1,92 @@
+import type { SourcePosition } from '../util/problem.js';
+
+export type LegalBasis =
+  | 'consent'
+  | 'contract'
+  | 'legitimate_interest'
+  | 'legal_obligation'
+  | 'vital_interest'
+  | 'public_interest';
+
+export interface Retention {
+  text?: string;
+  /** ISO 8601 duration, e.g. P30D. */
+  duration?: string;
+  ref?: string;
+}
+
+export interface ConsentDeclaration {
+  key: string;
+  /** opt-in: prior explicit consent; opt-out: collected until the user objects. */
+  mode: 'opt-in' | 'opt-out';
+  description?: string;
+  ref?: string;
+  at: SourcePosition;
+}
+
+export interface UseDeclaration {
+  purposes: string[];
+  basis: LegalBasis;
+  /** The consent key code must check before this use. */
+  consent?: string;
+  description?: string;
+  ref?: string;
+  at: SourcePosition;
+}
+
+export interface CategoryDeclaration {
+  id: string;
+  description?: string;
+  uses: UseDeclaration[];
+  retention?: Retention;
+  ref?: string;
+  at: SourcePosition;
+}
+
+export interface ShareDeclaration {
+  categories: string[];
+  purposes: string[];
+  consent?: string;
+  ref?: string;
+  at: SourcePosition;
+}
+
+export interface RecipientDeclaration {
+  id: string;
+  name?: string;
+  role: 'processor' | 'third_party';
+  packages: string[];
+  domains: string[];
+  policyUrl?: string;
+  shares: ShareDeclaration[];
+  description?: string;
+  ref?: string;
+  at: SourcePosition;
+}
+
+export interface ResidencyRule {
+  id: string;
+  regions: string[];
+  storeIn: string[];
+  transfer?: 'forbidden' | 'with_safeguards' | 'allowed';
+  endpoints: string[];
+  categories: string[];
+  description?: string;
+  ref?: string;
+  at: SourcePosition;
+}
+
+/** A validated policy manifest (format version 1). */
+export interface Manifest {
+  /** Absolute path of the manifest file. */
+  file: string;
+  version: 1;
+  app: { name: string; description?: string };
+  policy?: { url: string; language?: string; date?: string; title?: string; ref?: string };
+  consents: Map<string, ConsentDeclaration>;
+  categories: CategoryDeclaration[];
+  recipients: RecipientDeclaration[];
+  firstPartyDomains: string[];
+  residency: ResidencyRule[];
+  retention?: Retention;
+}

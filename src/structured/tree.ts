@@ -1,0 +1,114 @@
+import { Alias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Problem } from '../util/problem.js';
+
+/**
+ * A parsed YAML or JSON document as a small tree that remembers where each node came from,
+ * so validators can say file:line:column for every problem.
+ */
+export type TreeNode = ObjectNode | ArrayNode | ScalarNode;
+
+interface NodeBase {
+  /** 1-based line and column of the node's first character. */
+  line: number;
+  column: number;
+}
+
+export interface ObjectNode extends NodeBase {
+  kind: 'object';
+  entries: ObjectEntry[];
+}
+
+export interface ObjectEntry {
+  key: string;
+  keyLine: number;
+  keyColumn: number;
+  value: TreeNode;
+}
+
+export interface ArrayNode extends NodeBase {
+  kind: 'array';
+  items: TreeNode[];
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+}
+
+export interface ParsedDocument {
+  root: TreeNode | undefined;
+  problems: Problem[];
+}
+
+/** Parse YAML (JSON is YAML too) into a TreeNode; syntax errors become problems with positions. */
+export function parseStructured(text: string, file: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems: Problem[] = [...document.errors, ...document.warnings].map((error) => ({
+    file,
+    ...position(error.pos[0]),
+    message: describeYamlError(error.code, error.message),
+  }));
+  if (document.errors.length > 0) return { root: undefined, problems };
+
+  const seen = new Set<YamlNode>();
+  const convert = (node: unknown): TreeNode => {
+    if (node instanceof Alias) return convert(node.resolve(document));
+    const yamlNode = node as YamlNode;
+    const start = position(yamlNode?.range?.[0] ?? 0);
+    if (isMap(yamlNode)) {
+      if (seen.has(yamlNode)) return { kind: 'scalar', value: null, ...start };
+      seen.add(yamlNode);
+      const entries: ObjectEntry[] = yamlNode.items.map((pair) => {
+        const keyNode = pair.key as YamlNode | null;
+        const keyStart = position(keyNode?.range?.[0] ?? 0);
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const value = pair.value === null ? { kind: 'scalar' as const, value: null, ...keyStart } : convert(pair.value);
+        return { key, keyLine: keyStart.line, keyColumn: keyStart.column, value };
+      });
+      seen.delete(yamlNode);
+      return { kind: 'object', entries, ...start };
+    }
+    if (isSeq(yamlNode)) {
+      return { kind: 'array', items: yamlNode.items.map((item) => convert(item)), ...start };
+    }
+    if (isScalar(yamlNode)) {
+      const value = yamlNode.value;
+      const scalar =
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
+          ? value
+          : String(value);
+      return { kind: 'scalar', value: scalar, ...start };
+    }
+    return { kind: 'scalar', value: null, ...start };
+  };
+  const root = document.contents === null ? undefined : convert(document.contents);
+  return { root, problems };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keep one';
+  return `YAML syntax error: ${firstLine}`;
+}
+
+/** The plain JavaScript value of a tree, for code that has already validated its shape. */
+export function toPlain(node: TreeNode): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'array':
+      return node.items.map(toPlain);
+    case 'object':
+      return Object.fromEntries(node.entries.map((entry) => [entry.key, toPlain(entry.value)]));
+  }
+}
+
+/** The entry for `key` in an object node. */
+export function entryOf(node: TreeNode | undefined, key: string): ObjectEntry | undefined {
+  return node?.kind === 'object' ? node.entries.find((entry) => entry.key === key) : undefined;
+}

@@ -1,0 +1,54 @@
+import { readFileSync, statSync } from 'node:fs';
+import { displayPath } from './paths.js';
+import { UserError } from './problem.js';
+
+export interface ReadLimits {
+  /** Larger files are refused. */
+  maxBytes: number;
+  /** What the file is, for messages: "manifest", "config". */
+  what: string;
+}
+
+/**
+ * Read a small text file the user pointed us to, turning every way it can be wrong
+ * (missing, a directory, empty, binary, too large, not UTF-8) into a one-line UserError.
+ */
+export function readUserTextFile(file: string, limits: ReadLimits): string {
+  const shown = displayPath(file);
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) {
+      throw new UserError(`${shown}: is a directory, not a ${limits.what} file; pass the path of the file itself.`);
+    }
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${shown}: no such ${limits.what} file; check the path.`);
+    if (code === 'EACCES') throw new UserError(`${shown}: permission denied reading the ${limits.what} file.`);
+    throw new UserError(`${shown}: cannot read the ${limits.what} file (${code ?? String(error)}).`);
+  }
+  if (size > limits.maxBytes) {
+    const megabytes = (limits.maxBytes / 1024 / 1024).toFixed(0);
+    throw new UserError(`${shown}: the ${limits.what} file is larger than ${megabytes} MB; is this the right file?`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`${shown}: cannot read the ${limits.what} file (${code ?? String(error)}).`);
+  }
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+    throw new UserError(`${shown}: the ${limits.what} file is empty; see docs/manifest.md for an example.`);
+  }
+  if (bytes.includes(0)) {
+    throw new UserError(`${shown}: looks like a binary file, not a YAML or JSON ${limits.what}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UserError(`${shown}: is not valid UTF-8 text; save the ${limits.what} as UTF-8.`);
+  }
+}
