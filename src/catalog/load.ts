@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { validateAgainstSchema } from '../structured/schema-validator.js';
+import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
+import { UserError, type Problem } from '../util/problem.js';
+import { CATALOG_SCHEMA } from './schema.js';
+import type { Catalog, Confidence, RequestSources, Sdk, SourceApi, SourceModule, Vendor } from './types.js';
+
+/** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
+interface CatalogDocument {
+  modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
+  globals?: (RawApi & { path: string; platform?: string })[];
+  request?: { properties?: (RawApi & { path: string })[]; headers?: (RawApi & { name: string })[] };
+  vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
+  sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
+}
+interface RawApi {
+  name?: string;
+  kind?: SourceApi['kind'];
+  category: string;
+  confidence?: Confidence;
+  note?: string;
+}
+
+const DATA_FOLDER = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** Validate one catalog document (a tree) and return its problems, positioned. */
+export function validateCatalogDocument(root: TreeNode, file: string, pathPrefix = ''): Problem[] {
+  return validateAgainstSchema(root, CATALOG_SCHEMA, file).map((problem) => ({
+    ...problem,
+    path: pathPrefix && problem.path ? `${pathPrefix}.${problem.path}` : pathPrefix || problem.path,
+  }));
+}
+
+function readDataFiles(): { file: string; text: string }[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.yaml')) files.push(full);
+    }
+  };
+  walk(DATA_FOLDER);
+  return files.sort().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+}
+
+let bundled: { documents: CatalogDocument[]; hash: string } | undefined;
+
+function loadBundledDocuments(): { documents: CatalogDocument[]; hash: string } {
+  if (bundled) return bundled;
+  const hash = createHash('sha256');
+  const documents: CatalogDocument[] = [];
+  for (const { file, text } of readDataFiles()) {
+    hash.update(text);
+    const parsed = parseStructured(text, file);
+    const problems = parsed.root ? [...parsed.problems, ...validateCatalogDocument(parsed.root, file)] : parsed.problems;
+    if (problems.length > 0) throw new UserError(`privlint's bundled catalog is invalid (a packaging bug)`, problems);
+    documents.push(toPlain(parsed.root!) as CatalogDocument);
+  }
+  bundled = { documents, hash: hash.digest('hex').slice(0, 16) };
+  return bundled;
+}
+
+/** The bundled catalog merged with user extensions (already validated documents). */
+export function loadCatalog(extensions: unknown[] = []): Catalog {
+  const { documents, hash } = loadBundledDocuments();
+  const all = [...documents, ...(extensions as CatalogDocument[])];
+  const modules = new Map<string, SourceModule>();
+  const globals: SourceApi[] = [];
+  const request: RequestSources = { properties: [], headers: new Map() };
+  const vendors = new Map<string, Vendor>();
+  const sdks = new Map<string, Sdk>();
+
+  for (const document of all) {
+    for (const raw of document.modules ?? []) {
+      const module = modules.get(raw.module) ?? { module: raw.module, platform: raw.platform ?? 'any', apis: [] };
+      if (raw.default) module.default = raw.default;
+      for (const api of raw.apis) {
+        const entry = sourceApi(`${raw.module}#${api.name}`, api.name!, api, module.platform);
+        module.apis = module.apis.filter((existing) => existing.name !== entry.name).concat(entry);
+      }
+      modules.set(raw.module, module);
+    }
+    for (const api of document.globals ?? []) {
+      const entry = sourceApi(api.path, api.path, api, api.platform ?? 'web');
+      const index = globals.findIndex((existing) => existing.name === entry.name && existing.kind === entry.kind);
+      if (index >= 0) globals[index] = entry;
+      else globals.push(entry);
+    }
+    for (const property of document.request?.properties ?? []) {
+      request.properties.push(sourceApi(`request#${property.path}`, property.path, { ...property, kind: 'read' }, 'node'));
+    }
+    for (const header of document.request?.headers ?? []) {
+      const name = header.name.toLowerCase();
+      request.headers.set(name, sourceApi(`request#header:${name}`, name, { ...header, kind: 'read' }, 'node'));
+    }
+    for (const vendor of document.vendors ?? []) {
+      vendors.set(vendor.id, {
+        id: vendor.id,
+        name: vendor.name,
+        policyUrl: vendor.policy_url,
+        domains: vendor.domains ?? [],
+        note: vendor.note,
+      });
+    }
+    for (const sdk of document.sdks ?? []) {
+      sdks.set(sdk.id, { ...sdk, globals: sdk.globals ?? [], collects: sdk.collects ?? [] });
+    }
+  }
+  const extensionHash = createHash('sha256').update(JSON.stringify(extensions)).digest('hex').slice(0, 8);
+  return {
+    modules: [...modules.values()],
+    globals,
+    request,
+    vendors: [...vendors.values()],
+    sdks: [...sdks.values()],
+    fingerprint: `${hash}-${extensionHash}`,
+  };
+}
+
+function sourceApi(id: string, name: string, raw: RawApi, platform: string): SourceApi {
+  return {
+    id,
+    name,
+    kind: raw.kind ?? 'call',
+    category: raw.category,
+    confidence: raw.confidence ?? 'high',
+    platform,
+    ...(raw.note ? { note: raw.note } : {}),
+  };
+}

@@ -1,0 +1,101 @@
+import type { Catalog, Sdk, SourceApi, SourceModule } from './types.js';
+
+/** `*` stands for exactly one path segment; everything else matches literally. */
+export function packagePatternMatches(pattern: string, name: string): boolean {
+  if (!pattern.includes('*')) return pattern === name;
+  const patternParts = pattern.split('/');
+  const nameParts = name.split('/');
+  return (
+    patternParts.length === nameParts.length &&
+    patternParts.every((part, index) => part === '*' || part === nameParts[index])
+  );
+}
+
+/** The npm package a bare specifier names: `@scope/pkg` or `pkg`, without a subpath. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Lookup tables over a catalog, built once per catalog and shared by every file analysed. */
+export class CatalogIndex {
+  readonly catalog: Catalog;
+  private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi> }>();
+  private readonly sdkByPackage = new Map<string, Sdk>();
+  private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
+  private readonly sdkByGlobal = new Map<string, Sdk>();
+  private readonly globalsByPath = new Map<string, SourceApi[]>();
+  /** First identifiers of every catalogued global path (navigator, document, fbq …). */
+  readonly globalRoots = new Set<string>();
+  /** Every literal a file must contain to possibly matter (module names, global roots); for pre-checks. */
+  readonly quickCheckWords: string[];
+
+  constructor(catalog: Catalog) {
+    this.catalog = catalog;
+    for (const module of catalog.modules) {
+      this.modules.set(module.module, { module, apis: new Map(module.apis.map((api) => [api.name, api])) });
+    }
+    for (const sdk of catalog.sdks) {
+      for (const pattern of sdk.packages) {
+        if (pattern.includes('*')) this.sdkGlobs.push({ pattern, sdk });
+        else if (!this.sdkByPackage.has(pattern)) this.sdkByPackage.set(pattern, sdk);
+      }
+      for (const name of sdk.globals) {
+        this.sdkByGlobal.set(name, sdk);
+        this.globalRoots.add(name.split('.')[0]!);
+      }
+    }
+    for (const api of catalog.globals) {
+      const list = this.globalsByPath.get(api.name) ?? [];
+      list.push(api);
+      this.globalsByPath.set(api.name, list);
+      this.globalRoots.add(api.name.split('.')[0]!);
+    }
+    const words = new Set<string>([...this.modules.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
+    for (const { pattern } of this.sdkGlobs) words.add(pattern.split('*')[0]!);
+    this.quickCheckWords = [...words].filter((word) => word.length > 0);
+  }
+
+  sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
+    return this.modules.get(specifier);
+  }
+
+  /** The SDK a module specifier belongs to: exact package or subpath, then globs. */
+  sdkForSpecifier(specifier: string): Sdk | undefined {
+    for (let candidate = specifier; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))) {
+      const exact = this.sdkByPackage.get(candidate);
+      if (exact) return exact;
+      const glob = this.sdkGlobs.find(({ pattern }) => packagePatternMatches(pattern, candidate));
+      if (glob) return glob.sdk;
+      if (candidate === packageNameOf(specifier)) break;
+    }
+    return undefined;
+  }
+
+  sdkForGlobal(name: string): Sdk | undefined {
+    return this.sdkByGlobal.get(name);
+  }
+
+  globalApis(path: string): SourceApi[] | undefined {
+    return this.globalsByPath.get(path);
+  }
+
+  /**
+   * The source API an access path of a module reaches, e.g. ("react-native-device-info",
+   * "default.getUniqueId") with a namespace default export → getUniqueId.
+   */
+  moduleApi(specifier: string, exportPath: string): SourceApi | undefined {
+    const entry = this.modules.get(specifier);
+    if (!entry) return undefined;
+    const direct = entry.apis.get(exportPath);
+    if (direct) return direct;
+    if (exportPath.startsWith('default.') && entry.module.default === 'namespace') {
+      return entry.apis.get(exportPath.slice('default.'.length));
+    }
+    return undefined;
+  }
+
+  vendorName(id: string): string {
+    return this.catalog.vendors.find((vendor) => vendor.id === id)?.name ?? id;
+  }
+}

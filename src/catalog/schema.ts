@@ -1,0 +1,113 @@
+import { CATEGORIES } from '../taxonomy/index.js';
+import type { JsonSchema } from '../structured/schema-validator.js';
+
+const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
+const confidence: JsonSchema = { type: 'string', enum: ['high', 'medium', 'low'], 'x-noun': 'confidence' };
+const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct'], 'x-noun': 'access kind' };
+const platform: JsonSchema = {
+  type: 'string',
+  enum: ['react-native', 'expo', 'capacitor', 'cordova', 'web', 'node', 'any'],
+  'x-noun': 'platform',
+};
+const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** The shape of a catalog document: a bundled data file, or the `catalog` section of a user config. */
+export const CATALOG_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    modules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module', 'apis'],
+        properties: {
+          module: { type: 'string', minLength: 1 },
+          platform,
+          default: { type: 'string', enum: ['namespace'] },
+          note: { type: 'string' },
+          apis: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'kind', 'category'],
+              properties: { name: { type: 'string', minLength: 1 }, kind, category: categoryId, confidence, note: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+    globals: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'kind', 'category'],
+        properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, note: { type: 'string' } },
+      },
+    },
+    request: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        properties: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'category'],
+            properties: { path: { type: 'string', minLength: 1 }, category: categoryId, confidence, note: { type: 'string' } },
+          },
+        },
+        headers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'category'],
+            properties: { name: { type: 'string', minLength: 1 }, category: categoryId, confidence, note: { type: 'string' } },
+          },
+        },
+      },
+    },
+    vendors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+          name: { type: 'string' },
+          policy_url: { type: 'string' },
+          domains: stringList,
+          note: { type: 'string' },
+        },
+      },
+    },
+    sdks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'vendor', 'name', 'kind', 'packages'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$' },
+          vendor: { type: 'string' },
+          name: { type: 'string' },
+          kind: {
+            type: 'string',
+            enum: ['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'other'],
+            'x-noun': 'SDK kind',
+          },
+          packages: stringList,
+          globals: stringList,
+          collects: { type: 'array', items: categoryId },
+          note: { type: 'string' },
+        },
+      },
+    },
+  },
+};

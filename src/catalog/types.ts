@@ -1,0 +1,79 @@
+/** privlint's knowledge of APIs and SDKs, as loaded from src/catalog/data/*.yaml and the user's config. */
+
+export type AccessKind = 'call' | 'read' | 'write' | 'construct';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface SourceApi {
+  /** Stable id: `module#name`, or the global path, or `request#…`. */
+  id: string;
+  /** The export path inside the module (`getUniqueId`, `default().getToken`), or the global path. */
+  name: string;
+  kind: AccessKind;
+  category: string;
+  confidence: Confidence;
+  platform: string;
+  note?: string;
+}
+
+export interface SourceModule {
+  module: string;
+  platform: string;
+  /** "namespace": the default export is an object holding the named exports. */
+  default?: 'namespace';
+  apis: SourceApi[];
+}
+
+export interface RequestSources {
+  properties: SourceApi[];
+  /** Keyed by lower-case header name. */
+  headers: Map<string, SourceApi>;
+}
+
+export interface Vendor {
+  id: string;
+  name: string;
+  policyUrl?: string;
+  domains: string[];
+  note?: string;
+}
+
+export type SdkKind =
+  | 'analytics'
+  | 'ads'
+  | 'attribution'
+  | 'crash'
+  | 'social'
+  | 'push'
+  | 'session-replay'
+  | 'support-chat'
+  | 'other';
+
+export interface Sdk {
+  id: string;
+  vendor: string;
+  name: string;
+  kind: SdkKind;
+  /** Exact package names or globs where `*` is one path segment. */
+  packages: string[];
+  /** Global functions or objects a script snippet defines (fbq, gtag). */
+  globals: string[];
+  /** Categories the SDK collects on its own. */
+  collects: string[];
+  note?: string;
+}
+
+/** A consent-check function, from the user's config. */
+export type GuardSpec =
+  | { call: string; keyArgument?: number; key?: string }
+  | { member: string; keyArgument?: number; key?: string }
+  | { module: string; export: string; keyArgument?: number; key?: string };
+
+export interface Catalog {
+  modules: SourceModule[];
+  globals: SourceApi[];
+  request: RequestSources;
+  vendors: Vendor[];
+  sdks: Sdk[];
+  /** A version string that changes whenever the catalog content changes (cache keys). */
+  fingerprint: string;
+}

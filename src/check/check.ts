@@ -1,0 +1,236 @@
+import { packageNameOf, packagePatternMatches } from '../catalog/match.js';
+import type { CatalogIndex } from '../catalog/match.js';
+import type { CollectionSite, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
+import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
+import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { Finding } from './finding.js';
+import { ruleMeta, type Severity } from './rules.js';
+
+export interface CheckOptions {
+  catalog: CatalogIndex;
+  /** The manifest's path as messages show it (relative to the scan root when inside it). */
+  manifestPath?: string;
+  /** The manifest's path relative to the scan root, for findings located in it. */
+  manifestFile?: string;
+  /** Severity overrides from the config; "off" drops a rule. */
+  rules?: Record<string, Severity | 'off'>;
+  /** The guard to suggest in fixes, e.g. "hasConsent". */
+  guardExample?: string;
+}
+
+type Draft = Omit<Finding, 'severity' | 'fingerprint'>;
+
+/** Compare the inventory with the manifest: pure, deterministic, no I/O. Fingerprints are added by the caller. */
+export function check(inventory: Inventory, manifest: Manifest | undefined, options: CheckOptions): Omit<Finding, 'fingerprint'>[] {
+  const drafts: Draft[] = [];
+  const context = new CheckContext(manifest, options);
+  for (const site of inventory.collections) drafts.push(...context.checkCollection(site));
+  for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
+  for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
+  if (manifest) drafts.push(...context.unusedDeclarations(inventory));
+
+  const findings: Omit<Finding, 'fingerprint'>[] = [];
+  for (const draft of drafts) {
+    const override = options.rules?.[draft.ruleId];
+    if (override === 'off') continue;
+    findings.push({ ...draft, severity: override ?? ruleMeta(draft.ruleId).defaultSeverity });
+  }
+  return findings;
+}
+
+class CheckContext {
+  private readonly manifestName: string;
+
+  constructor(
+    private readonly manifest: Manifest | undefined,
+    private readonly options: CheckOptions,
+  ) {
+    this.manifestName = options.manifestPath ?? 'the manifest';
+  }
+
+  checkCollection(site: CollectionSite): Draft[] {
+    const out: Draft[] = [];
+    const what = `${site.category} (${site.api})`;
+    const base = { file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, category: site.category, api: site.api, ...(site.via.length > 0 ? { via: site.via } : {}) };
+    const declared = this.manifest ? this.declarationsCovering(site.category) : [];
+
+    if (this.manifest && declared.length === 0) {
+      out.push({
+        ...base,
+        ruleId: 'no-undeclared-collection',
+        message: `Collects ${what}, which ${this.manifestName} does not declare. Fix: declare ${site.category} under categories with its purposes and legal basis, or stop collecting it.`,
+      });
+    }
+
+    if (site.purposes.length === 0) {
+      const options = declared.flatMap((declaration) => declaration.uses.flatMap((use) => use.purposes));
+      const suggestion = options.length > 0 ? ` (${this.manifestName} declares ${[...new Set(options)].join(', ')} for it)` : '';
+      out.push({
+        ...base,
+        ruleId: 'require-purpose',
+        message: `Collects ${what} without a declared purpose. Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
+      });
+    }
+
+    for (const purpose of site.purposes) {
+      const where = site.annotation ? ` (annotation at ${site.annotation.file}:${site.annotation.line})` : '';
+      if (!isKnownPurpose(purpose)) {
+        const hint = didYouMean(purpose, PURPOSES.map((entry) => entry.id));
+        out.push({
+          ...base,
+          ruleId: 'declared-purpose',
+          message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? hint.replace(/^; /, '; ') : ''}. Fix: use a purpose from docs/taxonomy.md.`,
+        });
+      } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
+        out.push({
+          ...base,
+          ruleId: 'declared-purpose',
+          message: `Collects ${what} for ${purpose}${where}, but ${this.manifestName} does not declare ${purpose} for ${site.category}. Fix: declare the purpose under ${declared[0]!.id} (line ${declared[0]!.at.line}) if the policy allows it, or correct the annotation.`,
+        });
+      }
+    }
+
+    const consent = this.requiredConsent(declared, site.purposes);
+    if (consent && !consent.keys.some((key) => site.consentKeys.includes(key))) {
+      const key = consent.keys[0]!;
+      const mode = this.manifest?.consents.get(key)?.mode === 'opt-out' ? 'an opt-out check' : 'prior opt-in consent';
+      const forPurpose = consent.purpose ? ` for ${consent.purpose}` : '';
+      const guard = this.options.guardExample ?? 'hasConsent';
+      out.push({
+        ...base,
+        ruleId: 'require-consent-check',
+        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}. Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+      });
+    }
+    return out;
+  }
+
+  checkSdkUse(use: SdkUse): Draft[] {
+    if (!this.manifest) return [];
+    const out: Draft[] = [];
+    const sdk = this.options.catalog.catalog.sdks.find((candidate) => candidate.id === use.sdk);
+    const sdkName = sdk?.name ?? use.sdk;
+    const vendor = this.options.catalog.vendorName(use.vendor);
+    const base = { file: use.file, line: use.line, column: use.column, endLine: use.endLine, endColumn: use.endColumn, package: use.package };
+    if (!this.recipientFor(use.package, use.sdk)) {
+      const shownPackage = use.package.startsWith('global:') ? `the global ${use.package.slice(7)}` : use.package;
+      out.push({
+        ...base,
+        ruleId: 'no-undeclared-sdk',
+        message: `Uses ${sdkName} (${shownPackage}; ${vendor}, ${use.kind}), but no recipient in ${this.manifestName} lists it. Fix: add "${use.package}" to the packages of a recipient (for example "${use.vendor}") with the categories it receives, or remove the SDK.`,
+      });
+    }
+    for (const category of sdk?.collects ?? []) {
+      if (this.declarationsCovering(category).length === 0) {
+        out.push({
+          ...base,
+          category,
+          ruleId: 'no-undeclared-collection',
+          message: `${sdkName} (${use.package.replace(/^global:/, '')}) collects ${category} on its own, which ${this.manifestName} does not declare. Fix: declare ${category} under categories (and as shared with ${vendor}), or remove the SDK.`,
+        });
+      }
+    }
+    return out;
+  }
+
+  checkSdkCall(call: SdkCall): Draft[] {
+    if (!this.manifest) return [];
+    const recipient = this.recipientFor(call.package, call.sdk);
+    if (!recipient || recipient.shares.length === 0) return [];
+    const keys = recipient.shares.map((share) => share.consent);
+    if (keys.some((key) => key === undefined)) return [];
+    const required = [...new Set(keys as string[])];
+    if (required.some((key) => call.consentKeys.includes(key))) return [];
+    const key = required[0]!;
+    const share = recipient.shares.find((candidate) => candidate.consent === key)!;
+    const guard = this.options.guardExample ?? 'hasConsent';
+    return [
+      {
+        file: call.file,
+        line: call.line,
+        column: call.column,
+        endLine: call.endLine,
+        endColumn: call.endColumn,
+        package: call.package,
+        ruleId: 'require-consent-check',
+        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}". Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+      },
+    ];
+  }
+
+  unusedDeclarations(inventory: Inventory): Draft[] {
+    const manifest = this.manifest!;
+    const file = this.options.manifestFile ?? this.manifestName;
+    const out: Draft[] = [];
+    const collected = new Set(inventory.collections.map((site) => site.category));
+    for (const use of inventory.sdks) {
+      for (const category of this.options.catalog.catalog.sdks.find((sdk) => sdk.id === use.sdk)?.collects ?? []) collected.add(category);
+    }
+    for (const declaration of manifest.categories) {
+      if ([...collected].some((category) => categoryCovers(declaration.id, category))) continue;
+      out.push({
+        file,
+        ...point(declaration.at),
+        category: declaration.id,
+        ruleId: 'no-unused-declaration',
+        message: `The manifest declares ${declaration.id}, but no scanned code collects it. Fix: remove the declaration if the policy over-claims, or check that the code that collects it is scanned.`,
+      });
+    }
+    for (const recipient of manifest.recipients) {
+      if (recipient.packages.length === 0) continue; // data reaches it by other means; nothing to look for in code
+      const used = inventory.sdks.some((use) => this.recipientMatches(recipient, use.package, use.sdk));
+      if (used) continue;
+      out.push({
+        file,
+        ...point(recipient.at),
+        ruleId: 'no-unused-declaration',
+        message: `The manifest lists recipient "${recipient.id}" (packages ${recipient.packages.join(', ')}), but no scanned code imports any of them. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
+      });
+    }
+    return out;
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────
+
+  private declarationsCovering(category: string): CategoryDeclaration[] {
+    return this.manifest?.categories.filter((declaration) => categoryCovers(declaration.id, category)) ?? [];
+  }
+
+  /**
+   * The consent a collection needs: for each annotated purpose, the uses that declare it; when all
+   * of them name a consent key, one of those keys is needed. Without purposes: when every use does.
+   */
+  private requiredConsent(declared: CategoryDeclaration[], purposes: string[]): { keys: string[]; use: UseDeclaration; purpose?: string } | undefined {
+    const uses = declared.flatMap((declaration) => declaration.uses);
+    if (uses.length === 0) return undefined;
+    const known = purposes.filter((purpose) => uses.some((use) => use.purposes.includes(purpose)));
+    if (known.length === 0) {
+      if (purposes.length > 0 || !uses.every((use) => use.consent)) return undefined;
+      return { keys: [...new Set(uses.map((use) => use.consent!))], use: uses[0]! };
+    }
+    for (const purpose of known) {
+      const forPurpose = uses.filter((use) => use.purposes.includes(purpose));
+      if (forPurpose.every((use) => use.consent)) {
+        return { keys: [...new Set(forPurpose.map((use) => use.consent!))], use: forPurpose[0]!, purpose };
+      }
+    }
+    return undefined;
+  }
+
+  private recipientFor(pkg: string, sdkId: string): RecipientDeclaration | undefined {
+    return this.manifest?.recipients.find((recipient) => this.recipientMatches(recipient, pkg, sdkId));
+  }
+
+  /** A recipient lists a package by name or glob (a package covers its subpaths); snippet globals by any of the SDK's packages or `global:<name>`. */
+  private recipientMatches(recipient: RecipientDeclaration, pkg: string, sdkId: string): boolean {
+    const candidates = pkg.startsWith('global:')
+      ? [pkg, ...(this.options.catalog.catalog.sdks.find((sdk) => sdk.id === sdkId)?.packages ?? [])]
+      : [pkg, packageNameOf(pkg)];
+    return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
+  }
+}
+
+function point(at: { line: number; column: number }) {
+  return { line: at.line, column: at.column, endLine: at.line, endColumn: at.column };
+}

@@ -1,0 +1,23 @@
+import type { ViaStep } from '../link/inventory.js';
+import type { Severity } from './rules.js';
+
+/** A gap between what the code does and what the policy says. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Scan-root-relative POSIX path. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What, where, why, and how to fix — self-contained in its first sentence. */
+  message: string;
+  category?: string;
+  package?: string;
+  api?: string;
+  /** The chain from the reported place to the API (wrappers, re-exports). */
+  via?: ViaStep[];
+  /** Stable across unrelated edits: does not contain line numbers. */
+  fingerprint: string;
+}

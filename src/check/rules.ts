@@ -1,0 +1,88 @@
+import { DOCS_BASE_URL } from '../util/package-info.js';
+
+export type Severity = 'error' | 'warning' | 'note';
+
+/** One rule: the same id in `privlint scan`, SARIF and ESLint (`privlint/<id>`). */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** Why it matters, for SARIF fullDescription and docs. */
+  rationale: string;
+  /** Needs a manifest to say anything. */
+  needsManifest: boolean;
+  /** Decidable from one file plus the manifest (so the ESLint plugin can report it). */
+  perFile: boolean;
+  /** GitHub code scanning's security-severity (0.0–10.0); see docs/ci.md for the mapping. */
+  securitySeverity: string;
+  docsUrl: string;
+}
+
+const rule = (meta: Omit<RuleMeta, 'docsUrl'>): RuleMeta => ({ ...meta, docsUrl: `${DOCS_BASE_URL}/rules/${meta.id}.md` });
+
+/** Every rule, in a stable order (SARIF ruleIndex depends on it): append new rules at the end. */
+export const RULES: readonly RuleMeta[] = [
+  rule({
+    id: 'no-undeclared-collection',
+    defaultSeverity: 'error',
+    description: 'Personal data is collected that the policy manifest does not declare.',
+    rationale: 'A privacy policy must tell users every kind of personal data the app collects; collecting an undeclared category breaks that promise (GDPR Art. 13, app store declarations).',
+    needsManifest: true,
+    perFile: true,
+    securitySeverity: '7.5',
+  }),
+  rule({
+    id: 'require-purpose',
+    defaultSeverity: 'warning',
+    description: 'A collection site has no @privacy-purpose annotation.',
+    rationale: 'Purpose limitation: every collection needs a stated reason that reviewers can check against the policy. A warning by default so that teams can annotate gradually; the strict config makes it an error.',
+    needsManifest: false,
+    perFile: true,
+    securitySeverity: '3.0',
+  }),
+  rule({
+    id: 'declared-purpose',
+    defaultSeverity: 'error',
+    description: 'An annotated purpose is unknown, or not declared for that data category in the manifest.',
+    rationale: 'Using data for a purpose the policy does not state is processing without a legal basis; a typo in a purpose hides the real one.',
+    needsManifest: false,
+    perFile: true,
+    securitySeverity: '6.5',
+  }),
+  rule({
+    id: 'require-consent-check',
+    defaultSeverity: 'error',
+    description: 'Data whose use requires consent is collected (or sent to an SDK) without a consent check for the right key.',
+    rationale: 'When the policy promises prior consent (or an opt-out), collecting before checking the user\'s choice breaks the promise and the law (GDPR Art. 6/7, ePrivacy Art. 5(3)).',
+    needsManifest: true,
+    perFile: true,
+    securitySeverity: '8.0',
+  }),
+  rule({
+    id: 'no-undeclared-sdk',
+    defaultSeverity: 'error',
+    description: 'A third-party SDK is used that no recipient in the manifest lists.',
+    rationale: 'Third-party SDKs receive personal data on their own; a policy must name the recipients of personal data (GDPR Art. 13(1)(e)).',
+    needsManifest: true,
+    perFile: true,
+    securitySeverity: '7.0',
+  }),
+  rule({
+    id: 'no-unused-declaration',
+    defaultSeverity: 'note',
+    description: 'The manifest declares a category or recipient that the code never collects or uses.',
+    rationale: 'Either the policy over-claims (a declaration can be dropped) or the scan misses a collection (worth a look).',
+    needsManifest: true,
+    perFile: false,
+    securitySeverity: '1.0',
+  }),
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((meta) => meta.id);
+
+export function ruleMeta(id: string): RuleMeta {
+  const meta = RULES.find((candidate) => candidate.id === id);
+  if (!meta) throw new Error(`unknown rule ${id}`);
+  return meta;
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Severity } from '../../check/rules.js';
+import { formatJson } from '../../report/json.js';
+import { formatText } from '../../report/text.js';
+import { scan, type ScanResult } from '../../scan.js';
+import { didYouMean } from '../../util/did-you-mean.js';
+import { displayPath } from '../../util/paths.js';
+import { UserError } from '../../util/problem.js';
+import type { Command, ParsedArgs } from '../command.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+
+const FORMATS = ['text', 'json'] as const;
+const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
+const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
+
+export const scanCommand: Command = {
+  name: ['scan'],
+  summary: 'Find collection sites and SDK uses, and check them against the manifest',
+  usage: 'scan [PATH...] [options]',
+  options: {
+    manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
+    config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
+    format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text)` },
+    output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
+    'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
+  },
+  details: [
+    'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
+    'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or manifest error.',
+    '',
+    'Examples:',
+    '  privlint scan                                  scan this folder against ./privacy-manifest.yaml',
+    '  privlint scan src --manifest policy.yaml',
+    '  privlint scan --format json --output privlint.json',
+  ].join('\n'),
+  async run(args, io) {
+    const format = choice(args, 'format', FORMATS, 'text');
+    const failOn = choice(args, 'fail-on', FAIL_ON, 'error');
+    const result = scan({
+      paths: args.positionals,
+      cwd: io.cwd,
+      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
+      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
+    });
+    const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
+    const report = render(result, format, io, output !== undefined);
+    if (output) {
+      writeReport(output, report);
+      io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
+    } else {
+      io.stdout(report);
+    }
+    return exitCode(result, failOn);
+  },
+};
+
+function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean): string {
+  if (format === 'json') return formatJson(result);
+  const colors = toFile ? { ...io.colors, ...plainColors(io) } : io.colors;
+  return formatText(result, { colors, cwd: io.cwd, readLines: (file) => readLines(result.root, file) });
+}
+
+function plainColors(io: CliIO) {
+  const identity = (text: string | number) => String(text);
+  return Object.fromEntries(Object.keys(io.colors).map((key) => [key, identity])) as unknown as CliIO['colors'];
+}
+
+function readLines(root: string, file: string): string[] {
+  try {
+    return readFileSync(path.join(root, file), 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+}
+
+function writeReport(file: string, text: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new UserError(`${displayPath(file)}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON)[number]): number {
+  if (failOn === 'never') return EXIT_OK;
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function choice<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
+  const value = args.values[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`--${name} must be one of ${allowed.join(', ')}; got "${String(value)}"${didYouMean(String(value), allowed)}`);
+}

@@ -1,0 +1,87 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { GuardSpec } from '../catalog/types.js';
+import { RULE_IDS } from '../check/rules.js';
+import { validateAgainstSchema } from '../structured/schema-validator.js';
+import { entryOf, parseStructured, toPlain, type ObjectNode } from '../structured/tree.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { displayPath } from '../util/paths.js';
+import { UserError, type Problem } from '../util/problem.js';
+import { readUserTextFile } from '../util/read-text-file.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import type { PrivlintConfig, SeverityOverride } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['privlint.config.json', 'privlint.config.yaml', 'privlint.config.yml'];
+
+/** Walk up from `start` to the first folder with a privlint.config.{json,yaml,yml}. */
+export function findConfig(start: string): string | undefined {
+  let folder = path.resolve(start);
+  if (existsSync(folder) && !statSync(folder).isDirectory()) folder = path.dirname(folder);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(folder, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** Read and validate a config file; problems carry file:line:column; UserError (exit 2) when invalid. */
+export function loadConfig(file: string): PrivlintConfig {
+  const absolute = path.resolve(file);
+  const shown = displayPath(absolute);
+  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config' });
+  const parsed = parseStructured(text, shown);
+  const fail = (problems: Problem[]): never => {
+    throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
+  };
+  if (!parsed.root) fail(parsed.problems);
+  const root = parsed.root!;
+  if (root.kind !== 'object') fail([{ file: shown, line: root.line, column: root.column, message: 'a config is a mapping of settings; see docs/config.md' }]);
+  const problems = [...parsed.problems, ...validateAgainstSchema(root, CONFIG_SCHEMA, shown)];
+  problems.push(...semanticProblems(root as ObjectNode, shown));
+  if (problems.length > 0) fail(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+
+  const plain = toPlain(root) as Record<string, unknown>;
+  const folder = path.dirname(absolute);
+  return {
+    file: absolute,
+    ...(typeof plain.manifest === 'string' ? { manifest: path.resolve(folder, plain.manifest) } : {}),
+    ignore: (plain.ignore as string[] | undefined) ?? [],
+    guards: (plain.guards as GuardSpec[] | undefined) ?? [],
+    ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
+    rules: (plain.rules as Record<string, SeverityOverride> | undefined) ?? {},
+    ...(plain.catalog ? { catalog: plain.catalog } : {}),
+  };
+}
+
+/** What the schema cannot say: a guard needs exactly one of call/member/module(+export); rule ids must exist. */
+function semanticProblems(root: ObjectNode, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const guards = entryOf(root, 'guards')?.value;
+  if (guards?.kind === 'array') {
+    guards.items.forEach((item, index) => {
+      if (item.kind !== 'object') return;
+      const keys = item.entries.map((entry) => entry.key);
+      const kinds = ['call', 'member', 'module'].filter((key) => keys.includes(key));
+      const at = { file, line: item.line, column: item.column, path: `guards[${index}]` };
+      if (kinds.length !== 1) {
+        problems.push({ ...at, message: 'a guard names exactly one of "call", "member" or "module" (with "export")' });
+      } else if (kinds[0] === 'module' && !keys.includes('export')) {
+        problems.push({ ...at, message: 'a module guard also needs "export": the name of the guard function' });
+      }
+    });
+  }
+  const rules = entryOf(root, 'rules')?.value;
+  if (rules?.kind === 'object') {
+    for (const entry of rules.entries) {
+      const id = entry.key.replace(/^privlint\//, '');
+      if (!RULE_IDS.includes(id)) {
+        problems.push({ file, line: entry.keyLine, column: entry.keyColumn, path: `rules.${entry.key}`, message: `unknown rule "${entry.key}"${didYouMean(id, RULE_IDS)}` });
+      }
+    }
+  }
+  return problems;
+}

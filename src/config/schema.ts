@@ -1,0 +1,38 @@
+import { CATALOG_SCHEMA } from '../catalog/schema.js';
+import type { JsonSchema } from '../structured/schema-validator.js';
+
+const guardKey: Record<string, JsonSchema> = {
+  keyArgument: { type: 'integer', description: 'Which argument holds the consent key (0-based).' },
+  key: { type: 'string', description: 'The consent key this guard always checks.' },
+};
+
+/** The shape of privlint.config.{json,yaml}. */
+export const CONFIG_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    manifest: { type: 'string', minLength: 1, description: 'Path of the policy manifest, relative to this file.' },
+    ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+    guards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          call: { type: 'string', minLength: 1 },
+          member: { type: 'string', minLength: 1 },
+          module: { type: 'string', minLength: 1 },
+          export: { type: 'string', minLength: 1 },
+          ...guardKey,
+        },
+      },
+    },
+    requestParameterNames: { type: 'array', items: { type: 'string', minLength: 1 } },
+    rules: {
+      type: 'object',
+      additionalProperties: { type: 'string', enum: ['error', 'warning', 'note', 'off'], 'x-noun': 'severity' },
+    },
+    catalog: CATALOG_SCHEMA,
+  },
+};

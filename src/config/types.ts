@@ -1,0 +1,18 @@
+import type { GuardSpec } from '../catalog/types.js';
+
+export type SeverityOverride = 'error' | 'warning' | 'note' | 'off';
+
+/** privlint.config.json / .yaml, validated. Paths are absolute. */
+export interface PrivlintConfig {
+  /** The config file, when there is one. */
+  file?: string;
+  manifest?: string;
+  ignore: string[];
+  guards: GuardSpec[];
+  requestParameterNames?: string[];
+  rules: Record<string, SeverityOverride>;
+  /** Catalog extensions: documents of the same shape as src/catalog/data files. */
+  catalog?: unknown;
+}
+
+export const EMPTY_CONFIG: PrivlintConfig = { ignore: [], guards: [], rules: {} };

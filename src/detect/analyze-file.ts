@@ -1,0 +1,578 @@
+import type { CatalogIndex } from '../catalog/match.js';
+import type { SourceApi } from '../catalog/types.js';
+import { ts } from '../engine/ts.js';
+import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
+import { flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
+import { collectExports } from './exports.js';
+import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
+import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
+import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, type Binding } from './scope.js';
+import { collectSuppressions } from './suppressions.js';
+
+export interface AnalyzeOptions {
+  catalog: CatalogIndex;
+  /** Parameter names taken to be HTTP request objects (req, request, ctx …). */
+  requestParameterNames: readonly string[];
+}
+
+export const DEFAULT_REQUEST_PARAMETER_NAMES = ['req', 'request', 'ctx', 'context'] as const;
+/** Type names that make a parameter a request object whatever its name. */
+const REQUEST_TYPE = /\b(Request|NextRequest|NextApiRequest|IncomingMessage|FastifyRequest|ParameterizedContext)\b/;
+/** Wrapper segments skipped on request objects: Koa's ctx.request, Next's context.req. */
+const REQUEST_WRAPPERS = new Set(['request', 'req']);
+/** Header accessors: req.get(name), req.header(name), request.headers.get(name), ctx.get(name). */
+const HEADER_GETTERS = new Set(['get', 'header', 'headers.get', 'getHeader']);
+
+export function scriptKindOf(fileName: string): ts.ScriptKind {
+  const extension = fileName.slice(fileName.lastIndexOf('.')).toLowerCase();
+  switch (extension) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}
+
+export function parseSource(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+}
+
+/** Syntax errors the parser recovered from; a file with any is not analysed. */
+export function syntaxErrors(sourceFile: ts.SourceFile): ts.DiagnosticWithLocation[] {
+  return ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).filter(
+    (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error,
+  );
+}
+
+/** Analyse one file's text: everything it says about personal data, SDKs, exports and calls. */
+export function analyzeSource(fileName: string, text: string, options: AnalyzeOptions): FileFacts {
+  const sourceFile = parseSource(fileName, text);
+  const errors = syntaxErrors(sourceFile);
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const position = sourceFile.getLineAndCharacterOfPosition(first.start);
+    return {
+      ...emptyFacts(),
+      diagnostics: [
+        {
+          line: position.line + 1,
+          column: position.character + 1,
+          severity: 'error',
+          message: `cannot parse this file: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}; it was not analysed (fix the syntax error and scan again)`,
+        },
+      ],
+    };
+  }
+  return new FileAnalyzer(sourceFile, options).run();
+}
+
+export function emptyFacts(): FileFacts {
+  return {
+    sources: [],
+    sdkUses: [],
+    sdkCalls: [],
+    projectReferences: [],
+    pendingHeaderReads: [],
+    functions: [],
+    exports: [],
+    imports: [],
+    suppressions: [],
+    diagnostics: [],
+  };
+}
+
+class FileAnalyzer {
+  private readonly facts = emptyFacts();
+  private readonly functionIndexes = new Map<ts.Node, number>();
+  private readonly scopes = new Map<ts.Node, Scope>();
+  private readonly imports = new Set<string>();
+  private readonly catalog: CatalogIndex;
+  private readonly requestNames: Set<string>;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    options: AnalyzeOptions,
+  ) {
+    this.catalog = options.catalog;
+    this.requestNames = new Set(options.requestParameterNames);
+  }
+
+  run(): FileFacts {
+    const fileScope = new Scope(undefined);
+    this.scopes.set(this.sourceFile, fileScope);
+    this.declareStatements(this.sourceFile.statements, fileScope, true);
+    for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
+    this.facts.exports = collectExports(this.sourceFile, fileScope, (fn) => this.functionIndexOf(fn));
+    this.facts.imports = [...this.imports].sort();
+    this.facts.suppressions = collectSuppressions(this.sourceFile);
+    return this.facts;
+  }
+
+  // ── scopes ──────────────────────────────────────────────────────────────
+
+  private scopeOf = (node: ts.Node): Scope => {
+    for (let current: ts.Node | undefined = node; current; current = current.parent) {
+      const scope = this.scopes.get(current);
+      if (scope) return scope;
+    }
+    return this.scopes.get(this.sourceFile)!;
+  };
+
+  private declareStatements(statements: readonly ts.Statement[], scope: Scope, hoistVars: boolean): void {
+    for (const statement of statements) {
+      if (ts.isImportDeclaration(statement)) this.declareImport(statement, scope);
+      else if (ts.isImportEqualsDeclaration(statement)) this.declareImportEquals(statement, scope);
+    }
+    collectScopeDeclarations(
+      statements,
+      hoistVars,
+      (declaration) => this.declareVariable(declaration, scope),
+      (declaration) => {
+        if (declaration.name) scope.declare(declaration.name.text, { kind: 'function', functionIndex: this.functionIndexOf(declaration) });
+      },
+      (declaration) => {
+        if (declaration.name) scope.declare(declaration.name.text, { kind: 'local' });
+      },
+    );
+  }
+
+  private declareImport(statement: ts.ImportDeclaration, scope: Scope): void {
+    if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
+    const specifier = statement.moduleSpecifier.text;
+    this.imports.add(specifier);
+    const clause = statement.importClause;
+    const clauseTypeOnly = clause?.isTypeOnly ?? false;
+    const root = (typeOnly: boolean) => ({ kind: 'import' as const, specifier, ...(typeOnly ? { typeOnly } : {}) });
+    let hasValueBinding = !clause;
+    if (clause?.name) {
+      scope.declare(clause.name.text, { kind: 'import', root: root(clauseTypeOnly), segments: ['default'] });
+      hasValueBinding ||= !clauseTypeOnly;
+    }
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      scope.declare(bindings.name.text, { kind: 'import', root: root(clauseTypeOnly), segments: [] });
+      hasValueBinding ||= !clauseTypeOnly;
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        const typeOnly = clauseTypeOnly || element.isTypeOnly;
+        const imported = (element.propertyName ?? element.name).text;
+        scope.declare(element.name.text, { kind: 'import', root: root(typeOnly), segments: [imported] });
+        hasValueBinding ||= !typeOnly;
+      }
+      if (bindings.elements.length === 0 && !clause?.name) hasValueBinding = !clauseTypeOnly;
+    }
+    if (hasValueBinding) this.recordSdkUse(specifier, statement.moduleSpecifier);
+  }
+
+  private declareImportEquals(statement: ts.ImportEqualsDeclaration, scope: Scope): void {
+    const reference = statement.moduleReference;
+    if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteral(reference.expression)) return;
+    const specifier = reference.expression.text;
+    this.imports.add(specifier);
+    scope.declare(statement.name.text, {
+      kind: 'import',
+      root: { kind: 'import', specifier, ...(statement.isTypeOnly ? { typeOnly: true } : {}) },
+      segments: [],
+    });
+    if (!statement.isTypeOnly) this.recordSdkUse(specifier, reference.expression);
+  }
+
+  private declareVariable(declaration: ts.VariableDeclaration, scope: Scope): void {
+    const initializer = declaration.initializer;
+    const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    if (ts.isIdentifier(declaration.name) && initializer) {
+      const value = skipOuterExpressions(initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
+        scope.declare(declaration.name.text, { kind: 'function', functionIndex: this.functionIndexOf(value) });
+        return;
+      }
+      if (isConst && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value))) {
+        scope.declare(declaration.name.text, { kind: 'string', value: value.text });
+        return;
+      }
+    }
+    for (const { name, members } of patternNames(declaration.name)) {
+      const binding: Binding = initializer ? { kind: 'alias', expression: initializer, members, scope } : { kind: 'local' };
+      scope.declare(name, binding);
+    }
+  }
+
+  private declareParameters(fn: ts.SignatureDeclaration, scope: Scope): void {
+    for (const parameter of fn.parameters) {
+      const typeText = parameter.type ? parameter.type.getText(this.sourceFile) : '';
+      for (const { name, members } of patternNames(parameter.name)) {
+        const isRequest =
+          members.length === 0 && (this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
+        scope.declare(name, isRequest ? { kind: 'request' } : { kind: 'local' });
+      }
+    }
+  }
+
+  // ── functions ───────────────────────────────────────────────────────────
+
+  private functionIndexOf(fn: ts.Node): number {
+    const existing = this.functionIndexes.get(fn);
+    if (existing !== undefined) return existing;
+    const index = this.facts.functions.length;
+    this.functionIndexes.set(fn, index);
+    const placeholder = {} as FunctionFact;
+    this.facts.functions.push(placeholder);
+    const parent = this.enclosingFunction(fn.parent);
+    const hosts = documentationHost(fn);
+    const classNode = ts.isClassLike(fn.parent) ? fn.parent : undefined;
+    const annotation =
+      firstDefined(hosts, (host) => purposeAnnotation(host, this.sourceFile)) ??
+      (classNode ? purposeAnnotation(classNode, this.sourceFile) : undefined);
+    const requiresConsent = [
+      ...hosts.flatMap((host) => requiredConsentKeys(host, this.sourceFile)),
+      ...(classNode ? requiredConsentKeys(classNode, this.sourceFile) : []),
+    ];
+    const guardKeys = firstDefined(hosts, (host) => consentGuardKeys(host, this.sourceFile));
+    Object.assign(placeholder, {
+      name: functionName(fn),
+      range: this.range(fn),
+      parentFunction: parent,
+      ...(annotation ? { annotation } : {}),
+      requiresConsent: [...new Set(requiresConsent)],
+      ...(guardKeys ? { consentGuard: { keys: guardKeys } } : {}),
+    } satisfies FunctionFact);
+    return index;
+  }
+
+  private enclosingFunction(node: ts.Node | undefined): number | null {
+    for (let current = node; current && !ts.isSourceFile(current); current = current.parent) {
+      if (isFunctionLike(current) && (current as { body?: ts.Node }).body) return this.functionIndexOf(current);
+    }
+    return null;
+  }
+
+  // ── traversal ───────────────────────────────────────────────────────────
+
+  private visit(node: ts.Node, scope: Scope): void {
+    if (isTypeOnlySyntax(node)) return;
+
+    if (isFunctionLike(node)) {
+      const body = (node as { body?: ts.Node }).body;
+      if (!body) return;
+      const functionScope = new Scope(scope);
+      this.scopes.set(node, functionScope);
+      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+        functionScope.declare(node.name.text, { kind: 'function', functionIndex: this.functionIndexOf(node) });
+      }
+      this.declareParameters(node, functionScope);
+      for (const parameter of node.parameters) if (parameter.initializer) this.visit(parameter.initializer, functionScope);
+      if (ts.isBlock(body)) {
+        this.scopes.set(body, functionScope);
+        this.declareStatements(body.statements, functionScope, true);
+        for (const statement of body.statements) this.visit(statement, functionScope);
+      } else {
+        this.visit(body, functionScope);
+      }
+      return;
+    }
+
+    if (ts.isBlock(node) || ts.isCaseBlock(node) || ts.isModuleBlock(node)) {
+      const blockScope = new Scope(scope);
+      this.scopes.set(node, blockScope);
+      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
+      this.declareStatements(statements, blockScope, false);
+      ts.forEachChild(node, (child) => this.visit(child, blockScope));
+      return;
+    }
+
+    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      const loopScope = new Scope(scope);
+      this.scopes.set(node, loopScope);
+      const initializer = node.initializer;
+      if (initializer && ts.isVariableDeclarationList(initializer)) {
+        for (const declaration of initializer.declarations) {
+          for (const { name } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local' });
+        }
+      }
+      ts.forEachChild(node, (child) => this.visit(child, loopScope));
+      return;
+    }
+
+    if (ts.isCatchClause(node) && node.variableDeclaration) {
+      const catchScope = new Scope(scope);
+      this.scopes.set(node, catchScope);
+      for (const { name } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local' });
+      ts.forEachChild(node, (child) => this.visit(child, catchScope));
+      return;
+    }
+
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const classScope = new Scope(scope);
+      if (node.name) classScope.declare(node.name.text, { kind: 'local' });
+      this.scopes.set(node, classScope);
+      ts.forEachChild(node, (child) => this.visit(child, classScope));
+      return;
+    }
+
+    if (ts.isCallExpression(node)) this.visitCall(node, scope);
+    else if (ts.isNewExpression(node)) this.visitNew(node, scope);
+    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitMemberRead(node, scope);
+    else if (ts.isVariableDeclaration(node)) this.visitDestructuring(node, scope);
+    else if (ts.isIdentifier(node)) this.visitIdentifier(node, scope);
+
+    ts.forEachChild(node, (child) => this.visit(child, scope));
+  }
+
+  private visitCall(node: ts.CallExpression, scope: Scope): void {
+    const specifier = moduleLoadSpecifier(node);
+    if (specifier !== undefined) {
+      this.imports.add(specifier);
+      this.recordSdkUse(specifier, node.arguments[0]!);
+      return;
+    }
+    const reference = evaluateReference(node.expression, scope);
+    if (!reference) return;
+    const called: Reference = { root: reference.root, segments: [...reference.segments, '()'] };
+    const { root } = reference;
+
+    if (root.kind === 'import') {
+      if (root.typeOnly) return;
+      const api = this.catalog.moduleApi(root.specifier, pathString(reference.segments));
+      if (api?.kind === 'call') this.recordSource(api, node);
+      const sdk = this.catalog.sdkForSpecifier(root.specifier);
+      if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
+      if (!api && !sdk && !this.catalog.sourceModule(root.specifier) && isFirstCall(called.segments)) {
+        this.recordProjectReference(called, true, node);
+      }
+    } else if (root.kind === 'global') {
+      const path = pathString([root.name, ...reference.segments]);
+      const api = this.catalog.globalApis(path)?.find((candidate) => candidate.kind === 'call');
+      if (api) this.recordSource(api, node);
+      const sdk = this.catalog.sdkForGlobal(root.name);
+      if (sdk && !continuesChain(node)) {
+        this.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: this.range(node) });
+        this.recordSdkCall(sdk.id, `global:${root.name}`, node);
+      }
+    } else if (root.kind === 'request') {
+      const getter = pathString(stripRequestWrappers(reference.segments));
+      const nameArgument = node.arguments[0];
+      if (HEADER_GETTERS.has(getter) && nameArgument) this.recordHeaderRead(nameArgument, node, scope);
+    } else if (root.kind === 'function' && isFirstCall(called.segments)) {
+      this.recordProjectReference(called, true, node);
+    }
+  }
+
+  private visitNew(node: ts.NewExpression, scope: Scope): void {
+    const reference = evaluateReference(node.expression, scope);
+    if (reference?.root.kind !== 'import' || reference.root.typeOnly) return;
+    const api = this.catalog.moduleApi(reference.root.specifier, pathString(reference.segments));
+    if (api?.kind === 'construct') this.recordSource(api, node);
+  }
+
+  private visitMemberRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: Scope): void {
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.expression === node) return;
+    if (ts.isNewExpression(parent) && parent.expression === node) return;
+    const isWrite =
+      ts.isBinaryExpression(parent) &&
+      parent.left === node &&
+      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    if (ts.isElementAccessExpression(node) && !isWrite) {
+      const base = evaluateReference(node.expression, scope);
+      if (base?.root.kind === 'request' && pathString(stripRequestWrappers(base.segments)) === 'headers') {
+        this.recordHeaderRead(node.argumentExpression, node, scope);
+        return;
+      }
+    }
+    const reference = evaluateReference(node, scope);
+    if (!reference) return;
+    this.matchRead(reference, isWrite ? 'write' : 'read', node);
+  }
+
+  /** `const { ip } = req`, `const { androidId } = Application`: each destructured name is a read. */
+  private visitDestructuring(node: ts.VariableDeclaration, scope: Scope): void {
+    if (ts.isIdentifier(node.name) || !node.initializer) return;
+    const base = evaluateReference(node.initializer, scope);
+    if (!base) return;
+    for (const { members, node: nameNode } of patternNames(node.name)) {
+      if (members.includes('?')) continue;
+      this.matchRead({ root: base.root, segments: [...base.segments, ...members] }, 'read', nameNode);
+    }
+  }
+
+  private visitIdentifier(node: ts.Identifier, scope: Scope): void {
+    if (!isValueReference(node)) return;
+    const binding = scope.lookup(node.text);
+    if (binding?.kind === 'function') {
+      this.recordProjectReference({ root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] }, false, node);
+    } else if (binding?.kind === 'import' && !binding.root.typeOnly && !this.catalog.sourceModule(binding.root.specifier)) {
+      if (!this.catalog.sdkForSpecifier(binding.root.specifier)) {
+        this.recordProjectReference({ root: binding.root, segments: [...binding.segments] }, false, node);
+      }
+    }
+  }
+
+  private matchRead(reference: Reference, kind: 'read' | 'write', node: ts.Node): void {
+    const { root } = reference;
+    if (root.kind === 'import') {
+      if (root.typeOnly) return;
+      const api = this.catalog.moduleApi(root.specifier, pathString(reference.segments));
+      if (api?.kind === kind) this.recordSource(api, node);
+    } else if (root.kind === 'global') {
+      const api = this.catalog.globalApis(pathString([root.name, ...reference.segments]))?.find((candidate) => candidate.kind === kind);
+      if (api) this.recordSource(api, node);
+    } else if (root.kind === 'request' && kind === 'read') {
+      const path = pathString(stripRequestWrappers(reference.segments));
+      const api = this.catalog.catalog.request.properties.find((property) => property.name === path);
+      if (api) this.recordSource(api, node);
+    }
+  }
+
+  private recordHeaderRead(nameNode: ts.Expression, site: ts.Node, scope: Scope): void {
+    const name = staticString(nameNode, scope);
+    if (name !== undefined) {
+      const api = this.catalog.catalog.request.headers.get(name.toLowerCase());
+      if (api) this.recordSource(api, site);
+      return;
+    }
+    const constant = evaluateReference(nameNode, scope);
+    if (constant?.root.kind === 'import') {
+      this.facts.pendingHeaderReads.push({ constant, range: this.range(site), ...this.context(site) });
+    }
+  }
+
+  // ── records ─────────────────────────────────────────────────────────────
+
+  private recordSource(api: SourceApi, node: ts.Node): void {
+    this.facts.sources.push({ apiId: api.id, category: api.category, range: this.range(node), ...this.context(node) });
+  }
+
+  private recordSdkUse(specifier: string, literal: ts.Node): void {
+    const sdk = this.catalog.sdkForSpecifier(specifier);
+    if (sdk) this.facts.sdkUses.push({ sdkId: sdk.id, package: specifier, range: this.range(literal) });
+  }
+
+  private recordSdkCall(sdkId: string, pkg: string, node: ts.CallExpression): void {
+    this.facts.sdkCalls.push({
+      sdkId,
+      package: pkg,
+      callee: calleeText(node.expression, this.sourceFile),
+      range: this.range(node),
+      ...this.context(node),
+    });
+  }
+
+  private recordProjectReference(reference: Reference, called: boolean, node: ts.Node): void {
+    this.facts.projectReferences.push({ reference, called, range: this.range(node), ...this.context(node) });
+  }
+
+  private context(node: ts.Node): SiteContext {
+    const annotation = statementAnnotation(node, this.sourceFile);
+    return {
+      functionIndex: this.enclosingFunction(node.parent),
+      ...(annotation ? { annotation } : {}),
+      guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
+      returned: flowsToReturn(node),
+    };
+  }
+
+  private range(node: ts.Node): Range {
+    const start = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    const end = this.sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
+}
+
+function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const result = map(item);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+/** Type annotations, interfaces and declarations carry no runtime behaviour. */
+function isTypeOnlySyntax(node: ts.Node): boolean {
+  return (
+    ts.isTypeNode(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isImportDeclaration(node) ||
+    ts.isImportEqualsDeclaration(node) ||
+    (ts.isModuleDeclaration(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) ||
+    ts.isExportDeclaration(node)
+  );
+}
+
+/** The call is the object of a further member access: `analytics()` in `analytics().logEvent()`. */
+function continuesChain(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;
+}
+
+function isFirstCall(segments: readonly string[]): boolean {
+  return segments.indexOf('()') === segments.length - 1;
+}
+
+function stripRequestWrappers(segments: readonly string[]): string[] {
+  let start = 0;
+  while (start < segments.length && REQUEST_WRAPPERS.has(segments[start]!)) start++;
+  return segments.slice(start);
+}
+
+/** An identifier used as a value (not a declaration name, a property name, a callee, or a member chain's object). */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent)) return false;
+  if (ts.isElementAccessExpression(parent) && parent.expression === node) return false;
+  if (ts.isCallExpression(parent) && parent.expression === node) return false;
+  if (ts.isNewExpression(parent) && parent.expression === node) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  if (ts.isShorthandPropertyAssignment(parent)) return true;
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isParameter(parent) ||
+    ts.isFunctionDeclaration(parent) ||
+    ts.isFunctionExpression(parent) ||
+    ts.isClassDeclaration(parent) ||
+    ts.isClassExpression(parent) ||
+    ts.isMethodDeclaration(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isBindingElement(parent) ||
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent) ||
+    ts.isJsxAttribute(parent) ||
+    ts.isTypeReferenceNode(parent) ||
+    ts.isEnumMember(parent) ||
+    ts.isGetAccessor(parent) ||
+    ts.isSetAccessor(parent) ||
+    ts.isPropertySignature(parent) ||
+    ts.isMethodSignature(parent)
+  ) {
+    return false;
+  }
+  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) {
+    return parent.tagName === node && !ts.isJsxClosingElement(parent);
+  }
+  return true;
+}
+
+function functionName(fn: ts.Node): string {
+  const named = fn as { name?: ts.Node };
+  const own = named.name && (ts.isIdentifier(named.name) || ts.isStringLiteral(named.name)) ? named.name.text : undefined;
+  const parent = fn.parent;
+  if (ts.isClassLike(parent)) return `${parent.name?.text ?? '<class>'}.${own ?? '<member>'}`;
+  if (own) return own;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isCallExpression(parent) && ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) {
+    return parent.parent.name.text;
+  }
+  return '<anonymous>';
+}

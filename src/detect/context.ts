@@ -1,0 +1,257 @@
+import { ts } from '../engine/ts.js';
+import { purposeAnnotation } from './annotations.js';
+import type { Annotation, GuardCall } from './facts.js';
+import { calleeText, evaluateReference, skipOuterExpressions, staticString } from './references.js';
+import { isFunctionLike, type Scope } from './scope.js';
+
+/** The statement (or class member) a site belongs to: where its annotation comment sits. */
+export function enclosingStatement(node: ts.Node): ts.Node | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isSourceFile(current)) return undefined;
+    if (isStatementLike(current)) return current;
+  }
+  return undefined;
+}
+
+function isStatementLike(node: ts.Node): boolean {
+  if (ts.isBlock(node) || ts.isSourceFile(node)) return false;
+  return (
+    (node.kind >= ts.SyntaxKind.FirstStatement && node.kind <= ts.SyntaxKind.LastStatement) ||
+    ts.isVariableStatement(node) ||
+    ts.isExpressionStatement(node) ||
+    ts.isReturnStatement(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isClassDeclaration(node) ||
+    ts.isExportAssignment(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isMethodDeclaration(node)
+  );
+}
+
+/** The annotation above the site's statement; for a nested statement, the nearest annotated one up to its function. */
+export function statementAnnotation(node: ts.Node, sourceFile: ts.SourceFile): Annotation | undefined {
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (isFunctionLike(current) || ts.isClassLike(current)) return undefined;
+    if (isStatementLike(current)) {
+      const annotation = purposeAnnotation(current, sourceFile);
+      if (annotation) return annotation;
+    }
+  }
+  return undefined;
+}
+
+type ScopeOf = (node: ts.Node) => Scope;
+
+/**
+ * Calls known to have returned true when `node` runs: the conditions of enclosing `if`s and
+ * ternaries, the left side of `&&`, and `if (!guard) return;` before it — up through closures.
+ */
+export function guardsInEffect(node: ts.Node, sourceFile: ts.SourceFile, scopeOf: ScopeOf): GuardCall[] {
+  const guards: GuardCall[] = [];
+  const add = (condition: ts.Expression, holds: boolean) => collectGuardCalls(condition, holds, guards, sourceFile, scopeOf);
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent)) {
+      if (child === parent.thenStatement) add(parent.expression, true);
+      else if (child === parent.elseStatement) add(parent.expression, false);
+    } else if (ts.isConditionalExpression(parent)) {
+      if (child === parent.whenTrue) add(parent.condition, true);
+      else if (child === parent.whenFalse) add(parent.condition, false);
+    } else if (ts.isBinaryExpression(parent) && child === parent.right) {
+      if (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) add(parent.left, true);
+      else if (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) add(parent.left, false);
+    } else if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (ts.isIfStatement(statement) && !statement.elseStatement && alwaysExits(statement.thenStatement)) {
+          add(statement.expression, false);
+        }
+      }
+    }
+  }
+  return guards;
+}
+
+function alwaysExits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysExits(last);
+  }
+  if (ts.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+  }
+  return false;
+}
+
+function collectGuardCalls(
+  condition: ts.Expression,
+  holds: boolean,
+  out: GuardCall[],
+  sourceFile: ts.SourceFile,
+  scopeOf: ScopeOf,
+  depth = 0,
+): void {
+  if (depth > 6) return;
+  const expression = skipOuterExpressions(condition);
+  const recurse = (next: ts.Expression, nextHolds: boolean) =>
+    collectGuardCalls(next, nextHolds, out, sourceFile, scopeOf, depth + 1);
+
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.ExclamationToken) {
+    recurse(expression.operand, !holds);
+  } else if (ts.isBinaryExpression(expression)) {
+    const operator = expression.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken && holds) {
+      recurse(expression.left, true);
+      recurse(expression.right, true);
+    } else if (operator === ts.SyntaxKind.BarBarToken && !holds) {
+      recurse(expression.left, false);
+      recurse(expression.right, false);
+    } else if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) {
+      // `await hasConsent('ads') === true`
+      if (expression.right.kind === ts.SyntaxKind.TrueKeyword) recurse(expression.left, holds);
+      else if (expression.right.kind === ts.SyntaxKind.FalseKeyword) recurse(expression.left, !holds);
+    }
+  } else if (holds && ts.isCallExpression(expression)) {
+    const scope = scopeOf(expression);
+    const reference = evaluateReference(expression.expression, scope);
+    out.push({
+      callee: calleeText(expression.expression, sourceFile),
+      ...(reference ? { reference } : {}),
+      args: expression.arguments.map((argument) => staticString(argument, scope) ?? null),
+    });
+  } else if (holds && ts.isIdentifier(expression)) {
+    // `const allowed = await hasConsent('ads'); if (allowed) …`
+    const initializer = constInitializer(expression, scopeOf);
+    if (initializer) recurse(initializer, true);
+  } else if (holds && ts.isPropertyAccessExpression(expression)) {
+    // `consent.ads` where `const consent = useConsent()`: not a call we can name; ignored.
+  }
+}
+
+/** The initializer of a `const` declared in the same file that `identifier` refers to. */
+function constInitializer(identifier: ts.Identifier, scopeOf: ScopeOf): ts.Expression | undefined {
+  const binding = scopeOf(identifier).lookup(identifier.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0) return undefined;
+  const declaration = binding.expression.parent;
+  if (!ts.isVariableDeclaration(declaration)) return undefined;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+  return binding.expression;
+}
+
+/**
+ * Whether the value produced at `node` (or something derived from it) is returned by its
+ * enclosing function: `return x()`, `return (await x()).coords`, `() => x()`, `.then(…)`,
+ * or through local variables (`const v = await x(); return { id: v }`).
+ */
+export function flowsToReturn(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    if (ts.isReturnStatement(parent)) return true;
+    if (ts.isArrowFunction(parent)) return parent.body === current;
+    if (isFunctionLike(parent)) return false;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === current) {
+      return returnsAnyOf(parent, declaredNames(parent.name));
+    }
+    if (!carriesValue(parent, current)) return false;
+  }
+  return false;
+}
+
+/** Does `parent` pass the value of `child` on (derived data), rather than consume it? */
+function carriesValue(parent: ts.Node, child: ts.Node): boolean {
+  if (
+    ts.isParenthesizedExpression(parent) ||
+    ts.isAwaitExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    ts.isSatisfiesExpression(parent) ||
+    ts.isTypeAssertionExpression(parent) ||
+    ts.isTemplateSpan(parent) ||
+    ts.isTemplateExpression(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isObjectLiteralExpression(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isShorthandPropertyAssignment(parent) ||
+    ts.isSpreadAssignment(parent) ||
+    ts.isSpreadElement(parent)
+  ) {
+    return true;
+  }
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return parent.expression === child;
+  if (ts.isConditionalExpression(parent)) return parent.whenTrue === child || parent.whenFalse === child;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return (
+      operator === ts.SyntaxKind.QuestionQuestionToken ||
+      operator === ts.SyntaxKind.BarBarToken ||
+      operator === ts.SyntaxKind.PlusToken
+    );
+  }
+  // `.then(cb)` / `.catch` / `.finally` called on the value: the promise chain carries it.
+  if (ts.isCallExpression(parent)) {
+    return parent.expression === child || isPromiseCallbackArgument(parent, child);
+  }
+  return false;
+}
+
+function isPromiseCallbackArgument(call: ts.CallExpression, child: ts.Node): boolean {
+  return (
+    call.arguments.includes(child as ts.Expression) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    call.expression.name.text === 'then'
+  );
+}
+
+function declaredNames(name: ts.BindingName): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.BindingName) => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    else for (const element of node.elements) if (ts.isBindingElement(element)) visit(element.name);
+  };
+  visit(name);
+  return names;
+}
+
+/** Whether the function around `declaration` returns an expression that mentions any of `names` (transitively through locals). */
+function returnsAnyOf(declaration: ts.VariableDeclaration, names: Set<string>): boolean {
+  let fn: ts.Node | undefined = declaration.parent;
+  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  if (!fn || ts.isSourceFile(fn)) return false;
+  const tainted = new Set(names);
+  const returns: ts.Expression[] = [];
+  const declarations: ts.VariableDeclaration[] = [];
+  const visit = (node: ts.Node) => {
+    if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
+    if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const other of declarations) {
+      if (mentions(other.initializer!, tainted)) {
+        for (const name of declaredNames(other.name)) {
+          if (!tainted.has(name)) {
+            tainted.add(name);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return returns.some((expression) => mentions(expression, tainted));
+}
+
+function mentions(node: ts.Node, names: Set<string>): boolean {
+  if (ts.isIdentifier(node)) return names.has(node.text) && !isPropertyName(node);
+  return ts.forEachChild(node, (child) => mentions(child, names) || undefined) ?? false;
+}
+
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+}

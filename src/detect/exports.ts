@@ -1,0 +1,137 @@
+import { ts } from '../engine/ts.js';
+import type { ExportFact, ExportTarget } from './facts.js';
+import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions, staticString } from './references.js';
+import type { Scope } from './scope.js';
+
+type FunctionIndexOf = (fn: ts.Node) => number;
+
+/** What a file exports (ESM and CommonJS), with each export traced to a function, a reference or a value. */
+export function collectExports(sourceFile: ts.SourceFile, scope: Scope, functionIndexOf: FunctionIndexOf): ExportFact[] {
+  const exports: ExportFact[] = [];
+  const targetOf = (expression: ts.Expression | undefined): ExportTarget => valueTarget(expression, scope, functionIndexOf);
+
+  for (const statement of sourceFile.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) ?? [] : [];
+    const isExported = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+
+    if (ts.isFunctionDeclaration(statement) && isExported) {
+      const target: ExportTarget = { kind: 'function', functionIndex: functionIndexOf(statement) };
+      exports.push({ name: isDefault ? 'default' : statement.name?.text ?? 'default', target });
+    } else if (ts.isClassDeclaration(statement) && isExported) {
+      exports.push({ name: isDefault ? 'default' : statement.name?.text ?? 'default', target: classTarget(statement, functionIndexOf) });
+    } else if (ts.isVariableStatement(statement) && isExported) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) exports.push({ name: declaration.name.text, target: targetOf(declaration.initializer) });
+      }
+    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+      exports.push({ name: 'default', target: targetOf(statement.expression) });
+    } else if (ts.isExportAssignment(statement)) {
+      exports.push({ name: '*', target: targetOf(statement.expression) });
+    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      exports.push(...exportDeclaration(statement, scope, functionIndexOf));
+    } else if (ts.isExpressionStatement(statement)) {
+      exports.push(...commonJsExports(statement.expression, targetOf));
+    }
+  }
+  return exports;
+}
+
+function exportDeclaration(statement: ts.ExportDeclaration, scope: Scope, functionIndexOf: FunctionIndexOf): ExportFact[] {
+  const specifier =
+    statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+  const clause = statement.exportClause;
+  if (!clause) return specifier ? [{ name: '*', target: { kind: 'star', specifier } }] : [];
+  if (ts.isNamespaceExport(clause)) {
+    return specifier ? [{ name: clause.name.text, target: { kind: 'reference', reference: { root: { kind: 'import', specifier }, segments: [] } } }] : [];
+  }
+  return clause.elements
+    .filter((element) => !element.isTypeOnly)
+    .map((element) => {
+      const local = (element.propertyName ?? element.name).text;
+      const target: ExportTarget = specifier
+        ? { kind: 'reference', reference: { root: { kind: 'import', specifier }, segments: [local] } }
+        : valueTarget(ts.factory.createIdentifier(local), scope, functionIndexOf, element);
+      return { name: element.name.text, target };
+    });
+}
+
+/** `module.exports = …`, `module.exports.x = …`, `exports.x = …`. */
+function commonJsExports(expression: ts.Expression, targetOf: (value: ts.Expression) => ExportTarget): ExportFact[] {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
+  const left = expression.left;
+  const right = expression.right;
+  if (isModuleExports(left)) {
+    const value = skipOuterExpressions(right);
+    if (ts.isObjectLiteralExpression(value)) {
+      const object = targetOf(value);
+      return object.kind === 'object' ? Object.entries(object.members).map(([name, target]) => ({ name, target })) : [];
+    }
+    const specifier = moduleLoadSpecifier(value);
+    if (specifier) return [{ name: '*', target: { kind: 'star', specifier } }];
+    return [{ name: '*', target: targetOf(value) }];
+  }
+  if (ts.isPropertyAccessExpression(left) && (isModuleExports(left.expression) || isExportsIdentifier(left.expression))) {
+    return [{ name: left.name.text, target: targetOf(right) }];
+  }
+  return [];
+}
+
+const isExportsIdentifier = (node: ts.Expression) => ts.isIdentifier(node) && node.text === 'exports';
+const isModuleExports = (node: ts.Expression): boolean =>
+  ts.isPropertyAccessExpression(node) &&
+  ts.isIdentifier(node.expression) &&
+  node.expression.text === 'module' &&
+  node.name.text === 'exports';
+
+function classTarget(declaration: ts.ClassLikeDeclaration, functionIndexOf: FunctionIndexOf): ExportTarget {
+  const members: Record<string, ExportTarget> = {};
+  for (const member of declaration.members) {
+    const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
+    if (isStatic && ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name)) {
+      members[member.name.text] = { kind: 'function', functionIndex: functionIndexOf(member) };
+    }
+  }
+  return { kind: 'object', members };
+}
+
+/** What a value expression is, as an export target. `origin` is the node whose scope names resolve in. */
+export function valueTarget(
+  expression: ts.Expression | undefined,
+  scope: Scope,
+  functionIndexOf: FunctionIndexOf,
+  origin?: ts.Node,
+): ExportTarget {
+  if (!expression) return { kind: 'unknown' };
+  const value = skipOuterExpressions(expression);
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return { kind: 'function', functionIndex: functionIndexOf(value) };
+  if (ts.isClassExpression(value)) return classTarget(value, functionIndexOf);
+  if (ts.isObjectLiteralExpression(value)) {
+    const members: Record<string, ExportTarget> = {};
+    for (const property of value.properties) {
+      if (ts.isPropertyAssignment(property) && property.name && !ts.isComputedPropertyName(property.name)) {
+        members[property.name.text] = valueTarget(property.initializer, scope, functionIndexOf);
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        members[property.name.text] = valueTarget(property.name, scope, functionIndexOf);
+      } else if (ts.isMethodDeclaration(property) && property.body && !ts.isComputedPropertyName(property.name)) {
+        members[property.name.text] = { kind: 'function', functionIndex: functionIndexOf(property) };
+      }
+    }
+    return { kind: 'object', members };
+  }
+  const text = staticString(value, scope);
+  if (text !== undefined) return { kind: 'string', value: text };
+  if (ts.isIdentifier(value)) {
+    const binding = scope.lookup(value.text);
+    if (binding?.kind === 'function') return { kind: 'function', functionIndex: binding.functionIndex };
+    if (binding?.kind === 'alias' && binding.members.length === 0) {
+      const initial = skipOuterExpressions(binding.expression);
+      if (ts.isObjectLiteralExpression(initial) || ts.isArrowFunction(initial) || ts.isFunctionExpression(initial)) {
+        return valueTarget(initial, binding.scope, functionIndexOf);
+      }
+    }
+  }
+  void origin;
+  const reference = evaluateReference(value, scope);
+  return reference ? { kind: 'reference', reference } : { kind: 'unknown' };
+}

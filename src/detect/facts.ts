@@ -1,0 +1,151 @@
+/**
+ * What one file says, independent of every other file and of any policy: the output of
+ * analyzeFile(). Plain JSON (no AST nodes), so it can be cached on disk and sent between
+ * worker threads. The link step (src/link) joins the facts of all files into an inventory.
+ */
+
+/** A range in the file, 1-based lines and columns, end exclusive (as SARIF regions). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A `@privacy-purpose a, b -- reason` annotation. */
+export interface Annotation {
+  purposes: string[];
+  reason?: string;
+  line: number;
+  column: number;
+}
+
+/** Where an access path starts: an import, a global, a request object or a local function. */
+export type ReferenceRoot =
+  | { kind: 'import'; specifier: string; typeOnly?: boolean }
+  | { kind: 'global'; name: string }
+  | { kind: 'request' }
+  | { kind: 'function'; functionIndex: number };
+
+/** A path from a root: member names, and `()` for a call. `import X from 'm'` starts with "default". */
+export interface Reference {
+  root: ReferenceRoot;
+  segments: string[];
+}
+
+/** A call that returned true before the site ran: a possible consent guard. */
+export interface GuardCall {
+  /** The callee as written, without `await`: "hasConsent", "consentStore.isGranted". */
+  callee: string;
+  /** The callee resolved through imports and local bindings, when it could be. */
+  reference?: Reference;
+  /** String literal arguments by position (null where not a literal). */
+  args: (string | null)[];
+}
+
+/** The circumstances of a site inside its file. */
+export interface SiteContext {
+  /** Index into FileFacts.functions of the innermost enclosing function, or null at module level. */
+  functionIndex: number | null;
+  /** The annotation directly above the site's statement. */
+  annotation?: Annotation;
+  /** Calls known to have returned true when the site runs (if conditions, early returns, &&). */
+  guards: GuardCall[];
+  /** The site's value (or something derived from it) is returned by the enclosing function. */
+  returned: boolean;
+}
+
+/** A catalogued source API called or read in this file. */
+export interface SourceSite extends SiteContext {
+  apiId: string;
+  category: string;
+  range: Range;
+}
+
+/** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */
+export interface SdkUseSite {
+  sdkId: string;
+  /** The module specifier, or `global:<name>` for a snippet global such as fbq. */
+  package: string;
+  range: Range;
+}
+
+/** A call on an SDK binding (`analytics().logEvent(...)`), checked for consent. */
+export interface SdkCallSite extends SiteContext {
+  sdkId: string;
+  package: string;
+  /** The call as written, shortened: "analytics().logEvent". */
+  callee: string;
+  range: Range;
+}
+
+/** A use of something the file imports from elsewhere or declares itself: a possible wrapper or guard. */
+export interface ProjectReference extends SiteContext {
+  reference: Reference;
+  /** Called (the reference ends with a call) or used as a value (escapes: callers unknown). */
+  called: boolean;
+  range: Range;
+}
+
+/** A request header read whose name is a constant imported from another file. */
+export interface PendingHeaderRead extends SiteContext {
+  constant: Reference;
+  range: Range;
+}
+
+export interface FunctionFact {
+  /** Display name: "getDeviceId", "DeviceService.getId", "<anonymous>". */
+  name: string;
+  range: Range;
+  parentFunction: number | null;
+  /** @privacy-purpose on the function (or its class). */
+  annotation?: Annotation;
+  /** @privacy-requires-consent keys. */
+  requiresConsent: string[];
+  /** @privacy-consent: the function is a consent guard; [] key list means "the key is argument 0". */
+  consentGuard?: { keys: string[] };
+}
+
+export type ExportTarget =
+  | { kind: 'function'; functionIndex: number }
+  | { kind: 'reference'; reference: Reference }
+  | { kind: 'object'; members: Record<string, ExportTarget> }
+  | { kind: 'string'; value: string }
+  | { kind: 'star'; specifier: string }
+  | { kind: 'unknown' };
+
+export interface ExportFact {
+  /** Export name; "default"; "*" for `export * from` and for `module.exports = value`. */
+  name: string;
+  target: ExportTarget;
+}
+
+export interface FileDiagnostic {
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning' | 'note';
+}
+
+/** A privlint-disable comment (see src/detect/suppressions.ts). */
+export interface SuppressionComment {
+  rules: string[];
+  scope: 'next-line' | 'file';
+  reason?: string;
+  line: number;
+  column: number;
+}
+
+export interface FileFacts {
+  sources: SourceSite[];
+  sdkUses: SdkUseSite[];
+  sdkCalls: SdkCallSite[];
+  projectReferences: ProjectReference[];
+  pendingHeaderReads: PendingHeaderRead[];
+  functions: FunctionFact[];
+  exports: ExportFact[];
+  /** Every module specifier the file imports (for resolution and invalidation). */
+  imports: string[];
+  suppressions: SuppressionComment[];
+  diagnostics: FileDiagnostic[];
+}

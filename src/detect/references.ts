@@ -1,0 +1,133 @@
+import { ts } from '../engine/ts.js';
+import type { Reference } from './facts.js';
+import type { Scope } from './scope.js';
+
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+const MAX_ALIAS_DEPTH = 8;
+
+/** Strip syntax that does not change which value an expression denotes. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The literal text of a property name or element-access argument, if it is known statically. */
+export function staticName(node: ts.Node, scope?: Scope): string | undefined {
+  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
+  return undefined;
+}
+
+/** A string value known statically: a literal, or a `const` bound to one in this file. */
+export function staticString(node: ts.Expression, scope: Scope): string | undefined {
+  const inner = skipOuterExpressions(node);
+  if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind === 'string') return binding.value;
+  }
+  return undefined;
+}
+
+/** `require('x')` or `import('x')` with a literal specifier. */
+export function moduleLoadSpecifier(node: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const argument = node.arguments[0]!;
+  if (!ts.isStringLiteral(argument) && !ts.isNoSubstitutionTemplateLiteral(argument)) return undefined;
+  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return isRequire || isImport ? argument.text : undefined;
+}
+
+/**
+ * What an expression denotes, as a root (import, global, request object, local function) and a
+ * path of members and calls — resolved through aliases, destructuring, require and import().
+ * Undefined for anything local and untracked (a parameter, a computed value).
+ */
+export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0): Reference | undefined {
+  if (depth > MAX_ALIAS_DEPTH) return undefined;
+  const expression = skipOuterExpressions(node);
+
+  if (ts.isIdentifier(expression)) {
+    const binding = scope.lookup(expression.text);
+    if (!binding) {
+      if (expression.text === 'undefined') return undefined;
+      return { root: { kind: 'global', name: expression.text }, segments: [] };
+    }
+    switch (binding.kind) {
+      case 'import':
+        return { root: binding.root, segments: [...binding.segments] };
+      case 'function':
+        return { root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] };
+      case 'request':
+        return { root: { kind: 'request' }, segments: [] };
+      case 'alias': {
+        const target = evaluateReference(binding.expression, binding.scope, depth + 1);
+        return target && !binding.members.includes('?')
+          ? normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] })
+          : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  if (ts.isPropertyAccessExpression(expression)) {
+    const base = evaluateReference(expression.expression, scope, depth);
+    return base && normalizeGlobal({ root: base.root, segments: [...base.segments, expression.name.text] });
+  }
+
+  if (ts.isElementAccessExpression(expression)) {
+    const key = staticString(expression.argumentExpression, scope);
+    if (key === undefined) return undefined;
+    const base = evaluateReference(expression.expression, scope, depth);
+    return base && normalizeGlobal({ root: base.root, segments: [...base.segments, key] });
+  }
+
+  if (ts.isCallExpression(expression)) {
+    const specifier = moduleLoadSpecifier(expression);
+    if (specifier !== undefined) return { root: { kind: 'import', specifier }, segments: [] };
+    const callee = evaluateReference(expression.expression, scope, depth);
+    return callee && { root: callee.root, segments: [...callee.segments, '()'] };
+  }
+
+  return undefined;
+}
+
+/** `window.navigator.geolocation` is the global `navigator.geolocation`. */
+function normalizeGlobal(reference: Reference): Reference {
+  const { root, segments } = reference;
+  if (root.kind === 'global' && GLOBAL_OBJECTS.has(root.name) && segments.length > 0 && segments[0] !== '()') {
+    return normalizeGlobal({ root: { kind: 'global', name: segments[0]! }, segments: segments.slice(1) });
+  }
+  return reference;
+}
+
+/** "default.getUniqueId", "default().getToken", "Geolocation.getCurrentPosition" — the catalog's path syntax. */
+export function pathString(segments: readonly string[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (segment === '()') out += '()';
+    else out = out ? `${out}.${segment}` : segment;
+  }
+  return out;
+}
+
+/** The callee as a user wrote it, for messages: "analytics().logEvent". */
+export function calleeText(node: ts.Expression, sourceFile: ts.SourceFile): string {
+  const text = skipOuterExpressions(node).getText(sourceFile).replace(/\s+/g, '');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text.replace(/\((?:[^()]|\([^()]*\))*\)/g, '()');
+}

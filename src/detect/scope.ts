@@ -1,0 +1,104 @@
+import { ts } from '../engine/ts.js';
+import type { ReferenceRoot } from './facts.js';
+
+/** What a name in scope stands for, as far as privacy analysis cares. */
+export type Binding =
+  | { kind: 'import'; root: ReferenceRoot & { kind: 'import' }; segments: string[] }
+  | { kind: 'function'; functionIndex: number }
+  /** `const x = <expression>` or a destructured part of it: evaluated lazily, in its own scope. */
+  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope }
+  | { kind: 'request' }
+  | { kind: 'string'; value: string }
+  /** Declared, but nothing we track: shadows any global or catalogued name. */
+  | { kind: 'local' };
+
+/** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
+export class Scope {
+  readonly names = new Map<string, Binding>();
+  constructor(readonly parent: Scope | undefined) {}
+
+  lookup(name: string): Binding | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const binding = scope.names.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  declare(name: string, binding: Binding): void {
+    this.names.set(name, binding);
+  }
+}
+
+/** Names a binding pattern declares, with the member path that leads to each from the whole value. */
+export function patternNames(name: ts.BindingName): { name: string; members: string[]; node: ts.Node }[] {
+  const out: { name: string; members: string[]; node: ts.Node }[] = [];
+  const visit = (node: ts.BindingName, members: string[]) => {
+    if (ts.isIdentifier(node)) {
+      out.push({ name: node.text, members, node });
+      return;
+    }
+    if (ts.isObjectBindingPattern(node)) {
+      for (const element of node.elements) {
+        if (element.dotDotDotToken) {
+          visit(element.name, members);
+          continue;
+        }
+        const property = element.propertyName ?? element.name;
+        const key = ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : undefined;
+        visit(element.name, key === undefined ? [...members, '?'] : [...members, key]);
+      }
+      return;
+    }
+    for (const element of node.elements) {
+      if (ts.isBindingElement(element)) visit(element.name, [...members, '?']);
+    }
+  };
+  visit(name, []);
+  return out;
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/**
+ * Declarations that belong to a block-like scope: let/const/class/function directly in it,
+ * and — for function bodies and the source file — `var` anywhere inside, not crossing functions.
+ */
+export function collectScopeDeclarations(
+  statements: readonly ts.Statement[],
+  hoistVars: boolean,
+  onVariable: (declaration: ts.VariableDeclaration) => void,
+  onFunction: (declaration: ts.FunctionDeclaration) => void,
+  onClass: (declaration: ts.ClassDeclaration) => void,
+): void {
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement)) {
+      const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
+      if (!isVar || hoistVars) statement.declarationList.declarations.forEach(onVariable);
+    } else if (ts.isFunctionDeclaration(statement)) {
+      onFunction(statement);
+    } else if (ts.isClassDeclaration(statement)) {
+      onClass(statement);
+    } else if (hoistVars) {
+      collectNestedVars(statement, onVariable);
+    }
+  }
+}
+
+function collectNestedVars(node: ts.Node, onVariable: (declaration: ts.VariableDeclaration) => void): void {
+  if (isFunctionLike(node) || ts.isClassLike(node)) return;
+  if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
+    node.declarations.forEach(onVariable);
+  }
+  ts.forEachChild(node, (child) => collectNestedVars(child, onVariable));
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { GuardSpec } from '../catalog/types.js';
+import type { GuardCall } from '../detect/facts.js';
+import { pathString } from '../detect/references.js';
+import type { ModuleResolver } from '../project/resolve.js';
+
+/** A guard from the config, with its module (if any) resolved once. */
+export interface ConfiguredGuard {
+  spec: GuardSpec;
+  /** For `{ module, export }`: the project file it names, or the package specifier. */
+  moduleFile?: string;
+  moduleSpecifier?: string;
+}
+
+/** Resolve config guards' module paths relative to the config file's folder. */
+export function configureGuards(specs: readonly GuardSpec[], configFolder: string, modules: ModuleResolver): ConfiguredGuard[] {
+  return specs.map((spec) => {
+    if (!('module' in spec)) return { spec };
+    // Resolve as if imported from a file in the config's folder: relative paths and aliases both work.
+    const moduleFile = modules.resolve(path.join(configFolder, 'privlint.config.json'), spec.module);
+    return moduleFile ? { spec, moduleFile } : { spec, moduleSpecifier: spec.module };
+  });
+}
+
+/** The consent keys a call proves, if it matches a configured guard. */
+export function configuredGuardKeys(
+  guard: GuardCall,
+  file: string,
+  configured: readonly ConfiguredGuard[],
+  modules: ModuleResolver,
+): string[] {
+  const keys: string[] = [];
+  const reference = guard.reference;
+  const referencePath = reference ? pathString(reference.segments) : undefined;
+  for (const { spec, moduleFile, moduleSpecifier } of configured) {
+    let matches = false;
+    if ('call' in spec) {
+      matches = guard.callee === spec.call || (reference?.root.kind === 'import' && referencePath === spec.call);
+    } else if ('member' in spec) {
+      const globalPath = reference?.root.kind === 'global' ? pathString([reference.root.name, ...reference.segments]) : undefined;
+      matches = guard.callee === spec.member || globalPath === spec.member;
+    } else if (reference?.root.kind === 'import') {
+      const exportPath = spec.export === 'default' ? 'default' : spec.export;
+      const samePath = referencePath === exportPath || referencePath === `default.${exportPath}`;
+      const sameModule = moduleFile
+        ? modules.resolve(file, reference.root.specifier) === moduleFile
+        : reference.root.specifier === moduleSpecifier;
+      matches = samePath && sameModule;
+    }
+    if (!matches) continue;
+    const key = spec.key ?? guard.args[spec.keyArgument ?? 0];
+    if (key) keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,64 @@
+import type { Annotation, Range } from '../detect/facts.js';
+
+/** A step of the chain that leads from a reported place to the API: a wrapper call, a re-export. */
+export interface ViaStep {
+  file: string;
+  line: number;
+  column: number;
+  /** What happens there: "getDeviceId() returns DeviceInfo.getUniqueId()". */
+  note: string;
+}
+
+/** Where a purpose came from: the statement, the enclosing function/class, or the wrapper. */
+export type PurposeOrigin = 'statement' | 'function' | 'wrapper';
+
+export interface CollectionSite extends Range {
+  /** Scan-root-relative POSIX path. */
+  file: string;
+  category: string;
+  /** Catalog id: `react-native-device-info#getUniqueId`. */
+  api: string;
+  purposes: string[];
+  purposeOrigin?: PurposeOrigin;
+  /** The annotation that gave the purposes, for messages and fixes. */
+  annotation?: Annotation & { file: string };
+  /** Consent keys the site is guarded by. */
+  consentKeys: string[];
+  guarded: boolean;
+  via: ViaStep[];
+}
+
+export interface SdkUse extends Range {
+  file: string;
+  package: string;
+  sdk: string;
+  vendor: string;
+  kind: string;
+}
+
+/** A call into an SDK (checked for consent when the recipient requires it). */
+export interface SdkCall extends Range {
+  file: string;
+  package: string;
+  sdk: string;
+  vendor: string;
+  callee: string;
+  consentKeys: string[];
+  guarded: boolean;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'note';
+  message: string;
+}
+
+/** Everything detected in a codebase, independent of any policy. */
+export interface Inventory {
+  collections: CollectionSite[];
+  sdks: SdkUse[];
+  sdkCalls: SdkCall[];
+  diagnostics: Diagnostic[];
+}

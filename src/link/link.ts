@@ -1,0 +1,327 @@
+import type { CatalogIndex } from '../catalog/match.js';
+import type { Annotation, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
+import { pathString } from '../detect/references.js';
+import type { ModuleResolver } from '../project/resolve.js';
+import { toPosixRelative } from '../util/paths.js';
+import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
+import type { CollectionSite, Diagnostic, Inventory, PurposeOrigin, SdkCall, SdkUse, ViaStep } from './inventory.js';
+import { ReferenceResolver, type Target } from './resolve-references.js';
+
+export interface LinkInput {
+  root: string;
+  /** Facts per absolute file path. */
+  files: ReadonlyMap<string, FileFacts>;
+  modules: ModuleResolver;
+  catalog: CatalogIndex;
+  guards: readonly ConfiguredGuard[];
+  /** Diagnostics found before analysis (skipped files, tsconfig problems). */
+  diagnostics?: Diagnostic[];
+}
+
+/**
+ * How far consent is followed through callers: a function counts as guarded when every call
+ * site is, up to this many calls away. Deeper chains are treated as unguarded (documented).
+ */
+export const MAX_GUARD_DEPTH = 4;
+const MAX_WRAPPER_DEPTH = 6;
+
+interface WrapperSource {
+  api: string;
+  category: string;
+  via: ViaStep[];
+  purpose?: { purposes: string[]; annotation: Annotation & { file: string } };
+  keys: Set<string>;
+}
+
+interface Caller {
+  file: string;
+  reference: ProjectReference;
+}
+
+const functionKey = (file: string, index: number) => `${file}\0${index}`;
+
+/** Join the facts of every file into the inventory: wrappers, re-exports and consent guards resolved. */
+export function link(input: LinkInput): Inventory {
+  return new Linker(input).run();
+}
+
+class Linker {
+  private readonly references: ReferenceResolver;
+  private readonly callers = new Map<string, Caller[]>();
+  private readonly escapes = new Set<string>();
+  private readonly resolvedCalls = new Map<ProjectReference, Target>();
+  private readonly functionGuards = new Map<string, Set<string>>();
+  private readonly wrappers = new Map<string, WrapperSource[]>();
+
+  constructor(private readonly input: LinkInput) {
+    this.references = new ReferenceResolver(input.files, input.modules);
+  }
+
+  run(): Inventory {
+    this.indexCallers();
+    const collections: CollectionSite[] = [];
+    const sdks: SdkUse[] = [];
+    const sdkCalls: SdkCall[] = [];
+    const diagnostics: Diagnostic[] = [...(this.input.diagnostics ?? [])];
+
+    for (const [file, facts] of this.input.files) {
+      const relative = this.relative(file);
+      for (const diagnostic of facts.diagnostics) diagnostics.push({ file: relative, ...diagnostic });
+      for (const source of facts.sources) {
+        if (this.representedByCallers(file, source)) continue;
+        collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+      }
+      for (const reference of facts.projectReferences) {
+        if (!reference.called) continue;
+        const target = this.resolvedCalls.get(reference);
+        if (!target) continue;
+        if (target.kind === 'function') {
+          const sources = this.wrapperSources(target.file, target.functionIndex, 0);
+          if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
+          for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
+        } else if (target.kind === 'external') {
+          const api = this.externalCallApi(target);
+          if (api && !this.representedByCallers(file, reference)) {
+            collections.push(this.site(file, reference, reference.range, api.id, api.category, []));
+          }
+        }
+      }
+      for (const pending of facts.pendingHeaderReads) {
+        const constant = this.references.resolve(file, pending.constant);
+        if (constant.kind !== 'string') continue;
+        const api = this.input.catalog.catalog.request.headers.get(constant.value.toLowerCase());
+        if (api && !this.representedByCallers(file, pending)) {
+          collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
+        }
+      }
+      for (const use of facts.sdkUses) {
+        const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === use.sdkId)!;
+        sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
+      }
+      for (const call of facts.sdkCalls) {
+        const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === call.sdkId)!;
+        const keys = [...this.siteKeys(file, call, 0)].sort();
+        sdkCalls.push({
+          file: relative,
+          ...call.range,
+          package: call.package,
+          sdk: sdk.id,
+          vendor: sdk.vendor,
+          callee: call.callee,
+          consentKeys: keys,
+          guarded: keys.length > 0,
+        });
+      }
+    }
+    return {
+      collections: sortByPlace(collections),
+      sdks: sortByPlace(sdks),
+      sdkCalls: sortByPlace(sdkCalls),
+      diagnostics: sortByPlace(diagnostics),
+    };
+  }
+
+  // ── call graph ──────────────────────────────────────────────────────────
+
+  private indexCallers(): void {
+    for (const [file, facts] of this.input.files) {
+      for (const reference of facts.projectReferences) {
+        const segments = reference.called ? reference.reference.segments.slice(0, -1) : reference.reference.segments;
+        const target = this.references.resolve(file, { root: reference.reference.root, segments });
+        if (reference.called) this.resolvedCalls.set(reference, target);
+        if (target.kind !== 'function' || target.rest.length > 0) continue;
+        const key = functionKey(target.file, target.functionIndex);
+        if (reference.called) {
+          const list = this.callers.get(key) ?? [];
+          list.push({ file, reference });
+          this.callers.set(key, list);
+        } else {
+          this.escapes.add(key);
+        }
+      }
+    }
+  }
+
+  /** A site whose value its function returns, when that function has callers: the callers are reported instead. */
+  private representedByCallers(file: string, context: SiteContext): boolean {
+    return context.returned && context.functionIndex !== null && (this.callers.get(functionKey(file, context.functionIndex))?.length ?? 0) > 0;
+  }
+
+  private functionFact(file: string, index: number): FunctionFact | undefined {
+    return this.input.files.get(file)?.functions[index];
+  }
+
+  // ── consent ─────────────────────────────────────────────────────────────
+
+  /** Keys a site is guarded by: its conditions, its functions' @privacy-requires-consent, and guarded callers. */
+  private siteKeys(file: string, context: SiteContext, depth: number, includeCallers = true): Set<string> {
+    const keys = new Set<string>();
+    for (const guard of context.guards) for (const key of this.guardCallKeys(file, guard)) keys.add(key);
+    for (let index = context.functionIndex; index !== null; ) {
+      const fact = this.functionFact(file, index);
+      if (!fact) break;
+      fact.requiresConsent.forEach((key) => keys.add(key));
+      if (includeCallers) this.callerGuardKeys(file, index, depth).forEach((key) => keys.add(key));
+      index = fact.parentFunction;
+    }
+    return keys;
+  }
+
+  private guardCallKeys(file: string, guard: GuardCall): string[] {
+    const keys = configuredGuardKeys(guard, file, this.input.guards, this.input.modules);
+    if (guard.reference) {
+      const target = this.references.resolve(file, guard.reference);
+      if (target.kind === 'function' && target.rest.length === 0) {
+        const consentGuard = this.functionFact(target.file, target.functionIndex)?.consentGuard;
+        if (consentGuard) {
+          const key = guard.args[0];
+          keys.push(...(consentGuard.keys.length > 0 ? consentGuard.keys : key ? [key] : []));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Keys every caller of a function is guarded by (empty when a caller is unknown or unguarded). */
+  private callerGuardKeys(file: string, index: number, depth: number): Set<string> {
+    const key = functionKey(file, index);
+    const cached = this.functionGuards.get(key);
+    if (cached) return cached;
+    const callers = this.callers.get(key) ?? [];
+    if (depth >= MAX_GUARD_DEPTH || callers.length === 0 || this.escapes.has(key)) return new Set();
+    this.functionGuards.set(key, new Set()); // recursion: a cycle proves nothing
+    let common: Set<string> | undefined;
+    for (const caller of callers) {
+      const keys = this.siteKeys(caller.file, caller.reference, depth + 1);
+      common = common ? new Set([...common].filter((candidate) => keys.has(candidate))) : keys;
+      if (common.size === 0) break;
+    }
+    const result = common ?? new Set<string>();
+    this.functionGuards.set(key, result);
+    return result;
+  }
+
+  // ── wrappers ────────────────────────────────────────────────────────────
+
+  /** The catalogued values a project function returns, directly or through other wrappers. */
+  private wrapperSources(file: string, index: number, depth: number): WrapperSource[] {
+    const key = functionKey(file, index);
+    const cached = this.wrappers.get(key);
+    if (cached) return cached;
+    this.wrappers.set(key, []);
+    const facts = this.input.files.get(file);
+    const fact = this.functionFact(file, index);
+    if (!facts || !fact || depth > MAX_WRAPPER_DEPTH) return [];
+    const name = fact.name === '<anonymous>' ? 'a function' : `${fact.name}()`;
+    const result: WrapperSource[] = [];
+    for (const source of facts.sources) {
+      if (source.functionIndex !== index || !source.returned) continue;
+      result.push({
+        api: source.apiId,
+        category: source.category,
+        via: [{ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name} returns ${source.apiId}` }],
+        ...this.wrapperPurpose(file, source),
+        keys: this.siteKeys(file, source, MAX_GUARD_DEPTH, false),
+      });
+    }
+    for (const reference of facts.projectReferences) {
+      if (reference.functionIndex !== index || !reference.returned || !reference.called) continue;
+      const target = this.resolvedCalls.get(reference);
+      const step = (note: string): ViaStep => ({ file: this.relative(file), line: reference.range.line, column: reference.range.column, note });
+      if (target?.kind === 'function') {
+        const inner = this.functionFact(target.file, target.functionIndex);
+        for (const source of this.wrapperSources(target.file, target.functionIndex, depth + 1)) {
+          const localKeys = this.siteKeys(file, reference, MAX_GUARD_DEPTH, false);
+          result.push({
+            ...source,
+            via: [step(`${name} returns ${inner?.name ?? 'a function'}()`), ...source.via],
+            purpose: this.wrapperPurpose(file, reference).purpose ?? source.purpose,
+            keys: new Set([...source.keys, ...localKeys]),
+          } as WrapperSource);
+        }
+      } else if (target?.kind === 'external') {
+        const api = this.externalCallApi(target);
+        if (api) {
+          result.push({
+            api: api.id,
+            category: api.category,
+            via: [step(`${name} returns ${api.id}`)],
+            ...this.wrapperPurpose(file, reference),
+            keys: this.siteKeys(file, reference, MAX_GUARD_DEPTH, false),
+          });
+        }
+      }
+    }
+    this.wrappers.set(key, result);
+    return result;
+  }
+
+  private wrapperPurpose(file: string, context: SiteContext): Pick<WrapperSource, 'purpose'> {
+    const found = this.purposeOf(file, context);
+    return found ? { purpose: { purposes: found.purposes, annotation: found.annotation } } : {};
+  }
+
+  private externalCallApi(target: Target & { kind: 'external' }) {
+    const api = this.input.catalog.moduleApi(target.specifier, pathString(target.segments));
+    return api?.kind === 'call' ? api : undefined;
+  }
+
+  // ── sites ───────────────────────────────────────────────────────────────
+
+  private purposeOf(file: string, context: SiteContext): { purposes: string[]; origin: PurposeOrigin; annotation: Annotation & { file: string } } | undefined {
+    const relative = this.relative(file);
+    if (context.annotation) {
+      return { purposes: context.annotation.purposes, origin: 'statement', annotation: { ...context.annotation, file: relative } };
+    }
+    for (let index = context.functionIndex; index !== null; ) {
+      const fact = this.functionFact(file, index);
+      if (!fact) break;
+      if (fact.annotation) return { purposes: fact.annotation.purposes, origin: 'function', annotation: { ...fact.annotation, file: relative } };
+      index = fact.parentFunction;
+    }
+    return undefined;
+  }
+
+  private site(file: string, context: SiteContext, range: Range, api: string, category: string, via: ViaStep[]): CollectionSite {
+    const purpose = this.purposeOf(file, context);
+    const keys = [...this.siteKeys(file, context, 0)].sort();
+    return {
+      file: this.relative(file),
+      ...range,
+      category,
+      api,
+      purposes: purpose?.purposes ?? [],
+      ...(purpose ? { purposeOrigin: purpose.origin, annotation: purpose.annotation } : {}),
+      consentKeys: keys,
+      guarded: keys.length > 0,
+      via,
+    };
+  }
+
+  private wrapperCallSite(file: string, reference: ProjectReference, source: WrapperSource): CollectionSite {
+    const site = this.site(file, reference, reference.range, source.api, source.category, source.via);
+    if (site.purposes.length === 0 && source.purpose) {
+      site.purposes = source.purpose.purposes;
+      site.purposeOrigin = 'wrapper';
+      site.annotation = source.purpose.annotation;
+    }
+    const keys = new Set([...site.consentKeys, ...source.keys]);
+    site.consentKeys = [...keys].sort();
+    site.guarded = keys.size > 0;
+    return site;
+  }
+
+  private relative(file: string): string {
+    return toPosixRelative(this.input.root, file);
+  }
+}
+
+function sortByPlace<T extends { file: string; line: number; column: number }>(items: T[]): T[] {
+  return items.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      JSON.stringify(a).localeCompare(JSON.stringify(b)),
+  );
+}

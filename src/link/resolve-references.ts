@@ -1,0 +1,91 @@
+import type { ExportTarget, FileFacts, Reference } from '../detect/facts.js';
+import type { ModuleResolver } from '../project/resolve.js';
+
+/** What a reference in some file finally denotes, across imports, re-exports and CommonJS. */
+export type Target =
+  | { kind: 'function'; file: string; functionIndex: number; rest: string[] }
+  | { kind: 'external'; specifier: string; segments: string[] }
+  | { kind: 'string'; value: string }
+  | { kind: 'unknown' };
+
+const UNKNOWN: Target = { kind: 'unknown' };
+const MAX_DEPTH = 12;
+
+/** Follows references through the project's modules. One instance per scan; results are memoised. */
+export class ReferenceResolver {
+  private readonly memo = new Map<string, Target>();
+
+  constructor(
+    private readonly files: ReadonlyMap<string, FileFacts>,
+    private readonly modules: ModuleResolver,
+  ) {}
+
+  resolve(file: string, reference: Reference, depth = 0): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const { root, segments } = reference;
+    if (root.kind === 'function') return { kind: 'function', file, functionIndex: root.functionIndex, rest: segments };
+    if (root.kind !== 'import') return UNKNOWN;
+    const key = `${file}\0${root.specifier}\0${segments.join('\u0001')}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    this.memo.set(key, UNKNOWN); // cycles resolve to unknown
+    const resolved = this.modules.resolve(file, root.specifier);
+    const target = resolved
+      ? this.resolveExport(resolved, segments, depth + 1)
+      : ({ kind: 'external', specifier: root.specifier, segments } as Target);
+    this.memo.set(key, target);
+    return target;
+  }
+
+  /** The export of `file` named by the first segment, with the remaining segments applied. */
+  resolveExport(file: string, segments: string[], depth: number): Target {
+    const facts = this.files.get(file);
+    if (!facts || depth > MAX_DEPTH) return UNKNOWN;
+    const [name, ...rest] = segments;
+    if (name === undefined) return UNKNOWN;
+    const named = facts.exports.find((entry) => entry.name === name && entry.name !== '*');
+    if (named) return this.resolveTarget(file, named.target, rest, depth + 1);
+
+    const whole = facts.exports.find((entry) => entry.name === '*' && entry.target.kind !== 'star');
+    if (whole) {
+      // `module.exports = value`: `import x from` / `require()` give the value itself.
+      const memberPath = name === 'default' ? rest : segments;
+      return this.resolveTarget(file, whole.target, memberPath, depth + 1);
+    }
+    if (name === 'default' && rest.length > 0) {
+      // A default import of a CommonJS module whose exports are properties: x.member.
+      const viaNamespace = this.resolveExport(file, rest, depth + 1);
+      if (viaNamespace.kind !== 'unknown') return viaNamespace;
+    }
+    for (const entry of facts.exports) {
+      if (entry.target.kind !== 'star') continue;
+      const found = this.resolveTarget(file, entry.target, segments, depth + 1);
+      if (found.kind !== 'unknown') return found;
+    }
+    return UNKNOWN;
+  }
+
+  private resolveTarget(file: string, target: ExportTarget, rest: string[], depth: number): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    switch (target.kind) {
+      case 'function':
+        return { kind: 'function', file, functionIndex: target.functionIndex, rest };
+      case 'reference':
+        return this.resolve(file, { root: target.reference.root, segments: [...target.reference.segments, ...rest] }, depth + 1);
+      case 'object': {
+        const [member, ...more] = rest;
+        const value = member === undefined ? undefined : target.members[member];
+        return value ? this.resolveTarget(file, value, more, depth + 1) : UNKNOWN;
+      }
+      case 'string':
+        return rest.length === 0 ? { kind: 'string', value: target.value } : UNKNOWN;
+      case 'star': {
+        const resolved = this.modules.resolve(file, target.specifier);
+        if (!resolved) return { kind: 'external', specifier: target.specifier, segments: rest };
+        return this.resolveExport(resolved, rest, depth + 1);
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { FileDiagnostic } from '../detect/facts.js';
+
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+export type SourceText = { text: string; diagnostics: FileDiagnostic[] } | { skipped: FileDiagnostic };
+
+const note = (message: string, severity: FileDiagnostic['severity'] = 'note'): FileDiagnostic => ({ line: 1, column: 1, message, severity });
+
+/** Read a source file for analysis; what cannot or should not be analysed is skipped with a note saying why. */
+export function readSource(file: string): SourceText {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > MAX_SOURCE_BYTES) {
+      return { skipped: note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note') };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { skipped: note(`skipped: cannot read the file (${code})`, 'warning') };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return { skipped: note('skipped: binary content, not source code') };
+  let text: string;
+  const diagnostics: FileDiagnostic[] = [];
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    diagnostics.push(note('not valid UTF-8: analysed with replacement characters; save the file as UTF-8', 'warning'));
+  }
+  if (looksMinified(text)) {
+    return { skipped: note('skipped: looks minified (very long lines); scan the sources it was built from') };
+  }
+  return { text: text.replace(/^\uFEFF/, ''), diagnostics };
+}
+
+/** Minified bundles: a few enormous lines. Hand-written code rarely has a line over 1,000 characters. */
+function looksMinified(text: string): boolean {
+  if (text.length < 5000) return false;
+  const lines = text.split('\n');
+  const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
+  return longest > 5000 || text.length / lines.length > 500;
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { PathAliases } from './tsconfig.js';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** `import './x.js'` in TypeScript means ./x.ts. */
+const JS_TO_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.js', '.jsx'],
+  '.jsx': ['.tsx', '.jsx'],
+  '.mjs': ['.mts', '.mjs'],
+  '.cjs': ['.cts', '.cjs'],
+};
+
+/**
+ * Resolves module specifiers to project files, the way bundlers and TypeScript do for source
+ * code: relative paths, tsconfig `paths` aliases and baseUrl, extensionless and index files.
+ * Anything else (a package) resolves to undefined. File existence is asked of `fileExists`,
+ * so a scan answers from the set of files it found, without touching the disk.
+ */
+export class ModuleResolver {
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(
+    private readonly fileExists: (file: string) => boolean,
+    private readonly aliases?: PathAliases,
+  ) {}
+
+  resolve(fromFile: string, specifier: string): string | undefined {
+    const folder = path.dirname(fromFile);
+    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    const key = relative ? `${folder}\0${specifier}` : specifier;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = relative || path.isAbsolute(specifier) ? this.probe(path.resolve(folder, specifier)) : this.resolveBare(specifier);
+    this.cache.set(key, result ?? null);
+    return result;
+  }
+
+  private resolveBare(specifier: string): string | undefined {
+    const aliases = this.aliases;
+    if (!aliases) return undefined;
+    for (const [pattern, targets] of Object.entries(aliases.paths)) {
+      const star = pattern.indexOf('*');
+      let captured: string | undefined;
+      if (star < 0) {
+        if (pattern === specifier) captured = '';
+      } else {
+        const prefix = pattern.slice(0, star);
+        const suffix = pattern.slice(star + 1);
+        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+          captured = specifier.slice(prefix.length, specifier.length - suffix.length);
+        }
+      }
+      if (captured === undefined) continue;
+      for (const target of targets) {
+        const found = this.probe(path.resolve(aliases.basePath, target.replace('*', captured)));
+        if (found) return found;
+      }
+    }
+    return aliases.baseUrl ? this.probe(path.resolve(aliases.baseUrl, specifier)) : undefined;
+  }
+
+  private probe(base: string): string | undefined {
+    const extension = path.extname(base);
+    if (extension && this.fileExists(base)) return base;
+    const mapped = JS_TO_TS[extension];
+    if (mapped) {
+      const stem = base.slice(0, -extension.length);
+      for (const candidate of mapped) if (this.fileExists(stem + candidate)) return stem + candidate;
+    }
+    for (const candidate of EXTENSIONS) if (this.fileExists(base + candidate)) return base + candidate;
+    for (const candidate of EXTENSIONS) {
+      const index = path.join(base, `index${candidate}`);
+      if (this.fileExists(index)) return index;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ScanResult } from '../scan.js';
+import { PACKAGE_VERSION } from '../util/package-info.js';
+import { toPosixRelative } from '../util/paths.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The stable JSON output, version 1 (docs/json-output.md). Later tools (baselines, reports) read it. */
+export function toJsonReport(result: ScanResult) {
+  const { inventory } = result;
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: 'privlint', version: PACKAGE_VERSION },
+    root: result.root.split('\\').join('/'),
+    manifest: result.manifest ? toPosixRelative(result.root, result.manifest.file) : null,
+    inventory: {
+      collections: inventory.collections.map((site) => ({
+        file: site.file,
+        line: site.line,
+        column: site.column,
+        endLine: site.endLine,
+        endColumn: site.endColumn,
+        category: site.category,
+        api: site.api,
+        purposes: site.purposes,
+        guarded: site.guarded,
+        consentKeys: site.consentKeys,
+        via: site.via,
+      })),
+      sdks: inventory.sdks.map((use) => ({
+        file: use.file,
+        line: use.line,
+        column: use.column,
+        package: use.package,
+        sdk: use.sdk,
+        vendor: use.vendor,
+        kind: use.kind,
+      })),
+    },
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      message: finding.message,
+      ...(finding.category ? { category: finding.category } : {}),
+      ...(finding.package ? { package: finding.package } : {}),
+      ...(finding.api ? { api: finding.api } : {}),
+      ...(finding.via ? { via: finding.via } : {}),
+      fingerprint: finding.fingerprint,
+    })),
+    diagnostics: inventory.diagnostics.map((diagnostic) => ({
+      file: diagnostic.file,
+      line: diagnostic.line,
+      column: diagnostic.column,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+    })),
+  };
+}
+
+export type JsonReport = ReturnType<typeof toJsonReport>;
+
+export function formatJson(result: ScanResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}

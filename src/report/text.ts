@@ -1,0 +1,87 @@
+import type { Colors } from '../cli/io.js';
+import type { Finding } from '../check/finding.js';
+import type { ScanResult } from '../scan.js';
+import { displayPath } from '../util/paths.js';
+import { codeFrame } from './code-frame.js';
+
+export interface TextOptions {
+  colors: Colors;
+  /** File lines for code frames, by scan-root-relative path. */
+  readLines: (file: string) => readonly string[];
+  cwd: string;
+}
+
+/** Human output: findings grouped by file with a code frame, diagnostics, then a summary. */
+export function formatText(result: ScanResult, options: TextOptions): string {
+  const { colors } = options;
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+
+  const severityLabel = (severity: Finding['severity']) =>
+    severity === 'error' ? colors.red('error') : severity === 'warning' ? colors.yellow('warning') : colors.blue('note');
+  const shownFile = (file: string) => displayPath(`${result.root}/${file}`, options.cwd);
+
+  for (const [file, findings] of byFile) {
+    out.push(colors.underline(shownFile(file)));
+    const lines = options.readLines(file);
+    for (const finding of findings) {
+      out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${finding.message}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
+      for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
+      if (lines.length > 0) out.push(indent(codeFrame(lines, finding.line, finding.column, finding.endLine, finding.endColumn, colors), 4));
+    }
+    out.push('');
+  }
+
+  const diagnostics = result.inventory.diagnostics;
+  if (diagnostics.length > 0) {
+    out.push(colors.bold('Files privlint could not fully analyse:'));
+    for (const diagnostic of diagnostics) {
+      out.push(`  ${shownFile(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}  ${severityLabel(diagnostic.severity)}  ${diagnostic.message}`);
+    }
+    out.push('');
+  }
+
+  if (!result.manifest) {
+    out.push(colors.yellow('No privacy-manifest.yaml found: nothing was checked against a policy (only annotations).'));
+    out.push('Pass --manifest FILE, or run `privlint init` to draft one. Inventory:');
+    out.push(...inventorySummary(result, shownFile));
+    out.push('');
+  }
+
+  out.push(summaryLine(result, colors));
+  return `${out.join('\n')}\n`;
+}
+
+function inventorySummary(result: ScanResult, shownFile: (file: string) => string): string[] {
+  const lines: string[] = [];
+  const byCategory = new Map<string, string[]>();
+  for (const site of result.inventory.collections) {
+    byCategory.set(site.category, [...(byCategory.get(site.category) ?? []), `${shownFile(site.file)}:${site.line}`]);
+  }
+  for (const [category, places] of [...byCategory].sort()) lines.push(`  ${category}: ${places.length} site${places.length === 1 ? '' : 's'} (${places.slice(0, 3).join(', ')}${places.length > 3 ? ', …' : ''})`);
+  const sdks = [...new Set(result.inventory.sdks.map((use) => `${use.package} (${use.vendor}, ${use.kind})`))].sort();
+  if (sdks.length > 0) lines.push(`  SDKs: ${sdks.join(', ')}`);
+  if (lines.length === 0) lines.push('  nothing collected, no SDKs found');
+  return lines;
+}
+
+export function summaryLine(result: ScanResult, colors: Colors): string {
+  const count = (severity: Finding['severity']) => result.findings.filter((finding) => finding.severity === severity).length;
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('note')];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const sites = result.inventory.collections.length;
+  const sdks = result.inventory.sdks.length;
+  const scanned = `${plural(result.files.length, 'file')} scanned, ${plural(sites, 'collection site')}, ${plural(sdks, 'SDK use')}`;
+  if (errors + warnings + notes === 0) return `${colors.green('✓')} No privacy findings (${scanned}).`;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ');
+  const mark = errors > 0 ? colors.red('✖') : colors.yellow('!');
+  return `${mark} ${parts} (${scanned}).`;
+}
+
+function indent(text: string, spaces: number): string {
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
+}
