@@ -42,10 +42,15 @@ export function buildManifest(root: ObjectNode, file: string): Manifest {
     }
   }
 
+  const valueAt = (node: TreeNode, key: string): SourcePosition | undefined => {
+    const entry = entryOf(node, key);
+    return entry ? at(entry.value) : undefined;
+  };
   const use = (node: TreeNode): UseDeclaration => ({
     purposes: strings(node, 'purposes'),
     basis: optional<LegalBasis>(node, 'basis')!,
     consent: optional(node, 'consent'),
+    consentAt: valueAt(node, 'consent'),
     description: optional(node, 'description'),
     ref: optional(node, 'ref'),
     at: at(node),
@@ -62,8 +67,10 @@ export function buildManifest(root: ObjectNode, file: string): Manifest {
 
   const share = (node: TreeNode): ShareDeclaration => ({
     categories: strings(node, 'categories'),
+    categoryPositions: items(node, 'categories').map(at),
     purposes: strings(node, 'purposes'),
     consent: optional(node, 'consent'),
+    consentAt: valueAt(node, 'consent'),
     ref: optional(node, 'ref'),
     at: at(node),
   });

@@ -37,7 +37,7 @@ export function checkManifestSemantics(manifest: Manifest): Problem[] {
       if (use.basis === 'consent' && use.consent === undefined) {
         report(use.at, path, 'a use with basis "consent" must name the consent key the code checks (consent: <key>)');
       }
-      checkConsentKey(use.consent, use.at, `${path}.consent`);
+      checkConsentKey(use.consent, use.consentAt ?? use.at, `${path}.consent`);
     });
   });
 
@@ -45,12 +45,12 @@ export function checkManifestSemantics(manifest: Manifest): Problem[] {
   manifest.recipients.forEach((recipient, recipientIndex) => {
     recipient.shares.forEach((share, shareIndex) => {
       const path = `recipients[${recipientIndex}].shares[${shareIndex}]`;
-      for (const category of share.categories) {
+      share.categories.forEach((category, index) => {
         if (!declared.some((id) => categoryCovers(id, category))) {
-          report(share.at, `${path}.categories`, `recipient "${recipient.id}" is said to receive "${category}", which is not declared under categories; declare it there first`);
+          report(share.categoryPositions[index] ?? share.at, `${path}.categories[${index}]`, `recipient "${recipient.id}" is said to receive "${category}", which is not declared under categories; declare it there first`);
         }
-      }
-      checkConsentKey(share.consent, share.at, `${path}.consent`);
+      });
+      checkConsentKey(share.consent, share.consentAt ?? share.at, `${path}.consent`);
     });
   });
 

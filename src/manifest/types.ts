@@ -29,6 +29,8 @@ export interface UseDeclaration {
   basis: LegalBasis;
   /** The consent key code must check before this use. */
   consent?: string;
+  /** Where the consent key is written. */
+  consentAt?: SourcePosition;
   description?: string;
   ref?: string;
   at: SourcePosition;
@@ -45,8 +47,11 @@ export interface CategoryDeclaration {
 
 export interface ShareDeclaration {
   categories: string[];
+  /** Where each category is written, in the same order. */
+  categoryPositions: SourcePosition[];
   purposes: string[];
   consent?: string;
+  consentAt?: SourcePosition;
   ref?: string;
   at: SourcePosition;
 }

@@ -23,11 +23,12 @@ export const manifestCheckCommand: Command = {
     }
     const manifest = loadManifest(file);
     const { green } = io.colors;
+    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
     const counts = [
-      `${manifest.categories.length} categories`,
-      `${manifest.recipients.length} recipients`,
-      `${manifest.consents.size} consent keys`,
-      `${manifest.residency.length} residency rules`,
+      plural(manifest.categories.length, 'category').replace('categorys', 'categories'),
+      plural(manifest.recipients.length, 'recipient'),
+      plural(manifest.consents.size, 'consent key'),
+      plural(manifest.residency.length, 'residency rule'),
     ].join(', ');
     io.stdout(`${green('✓')} ${displayPath(file, io.cwd)} is a valid privacy manifest (${counts}).\n`);
     return EXIT_OK;
