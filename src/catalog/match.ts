@@ -57,7 +57,7 @@ export class CatalogIndex {
   }
 
   sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
-    return this.modules.get(specifier);
+    return this.modules.get(withoutNodePrefix(specifier));
   }
 
   /** The SDK a module specifier belongs to: exact package or subpath, then globs. */
@@ -85,7 +85,7 @@ export class CatalogIndex {
    * "default.getUniqueId") with a namespace default export → getUniqueId.
    */
   moduleApi(specifier: string, exportPath: string): SourceApi | undefined {
-    const entry = this.modules.get(specifier);
+    const entry = this.sourceModule(specifier);
     if (!entry) return undefined;
     const direct = entry.apis.get(exportPath);
     if (direct) return direct;
@@ -98,4 +98,9 @@ export class CatalogIndex {
   vendorName(id: string): string {
     return this.catalog.vendors.find((vendor) => vendor.id === id)?.name ?? id;
   }
+}
+
+/** `node:os` and `os` are the same core module; the catalog lists the bare name. */
+function withoutNodePrefix(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
