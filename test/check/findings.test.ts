@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, scanProject } from '../helpers/temp-project.js';
+
+const manifest = `version: 1
+app: { name: Shop }
+consents:
+  ads: { mode: opt-in }
+  personalized: { mode: opt-out }
+categories:
+  - id: device.id
+    uses:
+      - purposes: [analytics]
+        basis: legitimate_interest
+      - purposes: [advertising]
+        basis: consent
+        consent: ads
+  - id: device.advertising_id
+    uses:
+      - purposes: [advertising]
+        basis: consent
+        consent: ads
+  - id: location
+    uses:
+      - purposes: [personalization]
+        basis: legitimate_interest
+        consent: personalized
+  - id: usage.events
+    uses:
+      - purposes: [analytics]
+        basis: legitimate_interest
+  - id: contacts
+    uses:
+      - purposes: [app_functionality]
+        basis: contract
+recipients:
+  - id: google
+    role: third_party
+    packages: ["@react-native-firebase/*", react-native-google-mobile-ads]
+    shares:
+      - categories: [device.advertising_id]
+        purposes: [advertising]
+        consent: ads
+  - id: segment
+    role: processor
+    packages: ["@segment/analytics-react-native"]
+`;
+
+const guardConfig = JSON.stringify({ guards: [{ call: 'hasConsent', keyArgument: 0 }] });
+
+function run(code: string) {
+  return scanProject({ 'privacy-manifest.yaml': manifest, 'privlint.config.json': guardConfig, 'src/app.ts': code });
+}
+
+describe('checking collection sites against the manifest', () => {
+  it('reports an undeclared category, and not a declared one (a parent covers its children)', () => {
+    const result = run(
+      [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `import * as Location from 'expo-location';`,
+        `// @privacy-purpose analytics`,
+        `export const a = DeviceInfo.getSerialNumber();`,
+        `// @privacy-purpose personalization`,
+        `export const b = async () => { if (await hasConsent('personalized')) return Location.getCurrentPositionAsync(); };`,
+        `declare function hasConsent(k: string): Promise<boolean>;`,
+      ].join('\n'),
+    );
+    expect(findingsOf(result, 'no-undeclared-collection')).toEqual(['no-undeclared-collection src/app.ts:4']);
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'no-undeclared-collection')!;
+    expect(finding.message).toContain('device.serial (react-native-device-info#getSerialNumber)');
+    expect(finding.message).toContain('privacy-manifest.yaml does not declare');
+    expect(finding.message).toMatch(/Fix: /);
+    expect(finding.severity).toBe('error');
+  });
+
+  it('requires a purpose, and checks that annotated purposes exist and are declared for the category', () => {
+    const result = run(
+      [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `export const a = DeviceInfo.getUniqueId();`,
+        `// @privacy-purpose analytcs`,
+        `export const b = DeviceInfo.getUniqueId();`,
+        `// @privacy-purpose fraud_prevention`,
+        `export const c = DeviceInfo.getUniqueId();`,
+        `// @privacy-purpose analytics`,
+        `export const d = DeviceInfo.getUniqueId();`,
+      ].join('\n'),
+    );
+    expect(findingsOf(result, 'require-purpose')).toEqual(['require-purpose src/app.ts:2']);
+    expect(result.findings.find((finding) => finding.ruleId === 'require-purpose')!.message).toContain('declares analytics, advertising for it');
+    expect(findingsOf(result, 'declared-purpose')).toEqual(['declared-purpose src/app.ts:4', 'declared-purpose src/app.ts:6']);
+    const [typo, undeclared] = result.findings.filter((finding) => finding.ruleId === 'declared-purpose');
+    expect(typo!.message).toContain('Unknown purpose "analytcs"');
+    expect(typo!.message).toContain('did you mean "analytics"?');
+    expect(undeclared!.message).toContain('does not declare fraud_prevention for device.id');
+  });
+
+  it('requires the consent key of the annotated purpose, and, without a purpose, only when every use needs consent', () => {
+    const result = run(
+      [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `import { getAdvertisingId } from 'expo-tracking-transparency';`,
+        `declare function hasConsent(k: string): Promise<boolean>;`,
+        `// @privacy-purpose advertising`,
+        `export const a = DeviceInfo.getUniqueId();`,
+        `// @privacy-purpose analytics`,
+        `export const b = DeviceInfo.getUniqueId();`,
+        `export const c = getAdvertisingId();`,
+        `export async function d() { if (await hasConsent('ads')) return getAdvertisingId(); }`,
+        `export async function e() { if (await hasConsent('analytics')) return getAdvertisingId(); }`,
+      ].join('\n'),
+    );
+    expect(findingsOf(result, 'require-consent-check')).toEqual([
+      'require-consent-check src/app.ts:5',
+      'require-consent-check src/app.ts:8',
+      'require-consent-check src/app.ts:10',
+    ]);
+    const first = result.findings.find((finding) => finding.ruleId === 'require-consent-check')!;
+    expect(first.message).toContain('for advertising without a consent check for "ads"');
+    expect(first.message).toMatch(/privacy-manifest\.yaml:\d+ requires prior opt-in consent/);
+    expect(first.message).toContain("if (await hasConsent('ads'))");
+  });
+
+  it('reports SDKs no recipient lists, SDK calls without the recipient consent, and SDK collection that is undeclared', () => {
+    const result = run(
+      [
+        `import analytics from '@react-native-firebase/analytics';`,
+        `import mobileAds from 'react-native-google-mobile-ads';`,
+        `import appsFlyer from 'react-native-appsflyer';`,
+        `import { createClient } from '@segment/analytics-react-native';`,
+        `declare function hasConsent(k: string): Promise<boolean>;`,
+        `export async function start() {`,
+        `  mobileAds().initialize();`,
+        `  if (await hasConsent('ads')) analytics().logEvent('start');`,
+        `  appsFlyer.initSdk({ devKey: 'x' });`,
+        `  createClient({ writeKey: 'k' });`,
+        `}`,
+      ].join('\n'),
+    );
+    expect(findingsOf(result, 'no-undeclared-sdk')).toEqual(['no-undeclared-sdk src/app.ts:3']);
+    expect(result.findings.find((finding) => finding.ruleId === 'no-undeclared-sdk')!.message).toContain('react-native-appsflyer');
+    expect(findingsOf(result, 'require-consent-check')).toEqual(['require-consent-check src/app.ts:7']);
+    expect(result.findings.find((finding) => finding.ruleId === 'require-consent-check')!.message).toContain('mobileAds().initialize');
+  });
+
+  it('notes declarations the code never uses, located in the manifest', () => {
+    const result = run(`import { getAdvertisingId } from 'expo-tracking-transparency';\n// @privacy-purpose advertising\nexport const c = getAdvertisingId();\n`);
+    const unused = result.findings.filter((finding) => finding.ruleId === 'no-unused-declaration');
+    expect(unused.map((finding) => `${finding.file}:${finding.line} ${finding.category ?? ''}`)).toEqual([
+      'privacy-manifest.yaml:7 device.id',
+      'privacy-manifest.yaml:19 location',
+      'privacy-manifest.yaml:24 usage.events',
+      'privacy-manifest.yaml:28 contacts',
+      'privacy-manifest.yaml:33 ',
+      'privacy-manifest.yaml:40 ',
+    ]);
+    expect(unused.every((finding) => finding.severity === 'note')).toBe(true);
+  });
+
+  it('without a manifest, still requires purposes and checks purpose names, nothing else', () => {
+    const result = scanProject({ 'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytcs\nexport const a = DeviceInfo.getUniqueId();\nexport const b = DeviceInfo.getUniqueId();\n` });
+    expect(result.manifest).toBeUndefined();
+    expect(findingsOf(result)).toEqual(['declared-purpose src/app.ts:3', 'require-purpose src/app.ts:4']);
+  });
+
+  it('applies severity overrides and "off" from the config', () => {
+    const result = scanProject({
+      'privlint.config.json': JSON.stringify({ rules: { 'require-purpose': 'error', 'declared-purpose': 'off' } }),
+      'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose nope\nexport const a = DeviceInfo.getUniqueId();\nexport const b = DeviceInfo.getUniqueId();\n`,
+    });
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['require-purpose error']);
+  });
+});
