@@ -1,0 +1,116 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { scanProject, writeProject } from '../helpers/temp-project.js';
+
+const DEVICE_INFO = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getUniqueId();\n`;
+
+describe('scan on bad input', () => {
+  it('reports a file with a syntax error in diagnostics and scans the rest', () => {
+    const result = scanProject({ 'src/broken.ts': 'export const = ;\nfunction (\n', 'src/ok.ts': DEVICE_INFO });
+    expect(result.inventory.collections.map((site) => site.file)).toEqual(['src/ok.ts']);
+    expect(result.inventory.diagnostics).toHaveLength(1);
+    const [diagnostic] = result.inventory.diagnostics;
+    expect(diagnostic).toMatchObject({ file: 'src/broken.ts', line: 1, severity: 'error' });
+    expect(diagnostic!.message).toMatch(/cannot parse this file: .+; it was not analysed/);
+  });
+
+  it('prints the parse problem as a warning in text output with file:line:column, and exits by the findings', () => {
+    const root = writeProject({ 'src/broken.ts': 'const x = {;\n', 'src/ok.ts': 'export const y = 1;\n' });
+    const { status, stdout, stderr } = runCli(['scan', root]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/src\/broken\.ts:1:\d+ +error +cannot parse this file/);
+    expect(stderr).toBe('');
+  });
+
+  it('skips binary, minified, oversized and non-UTF-8 files with a note, and none crashes', () => {
+    const root = writeProject({ 'src/ok.ts': DEVICE_INFO });
+    writeFileSync(path.join(root, 'src/blob.js'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]));
+    writeFileSync(path.join(root, 'src/bundle.js'), `var a=${'1+'.repeat(6000)}1;\n`);
+    writeFileSync(path.join(root, 'src/huge.ts'), `// ${'x'.repeat(80)}\n`.repeat(14000));
+    writeFileSync(path.join(root, 'src/latin1.ts'), Buffer.from('// caf\xe9\nexport const z = 1;\n', 'latin1'));
+    const { status, stdout } = runCli(['scan', root, '--format', 'json']);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    const byFile = Object.fromEntries(report.diagnostics.map((diagnostic: { file: string; message: string }) => [diagnostic.file, diagnostic.message]));
+    expect(byFile['src/blob.js']).toMatch(/binary/);
+    expect(byFile['src/bundle.js']).toMatch(/minified/);
+    expect(byFile['src/huge.ts']).toMatch(/larger than 1 MB/);
+    expect(byFile['src/latin1.ts']).toMatch(/not valid UTF-8/);
+    expect(report.inventory.collections).toHaveLength(1);
+  });
+
+  it('exits 2 with one clear line for a missing path', () => {
+    const { status, stderr } = runCli(['scan', 'no/such/folder']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^privlint: no\/such\/folder: no such file or folder/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('exits 2 for an empty folder, saying there is nothing to scan', () => {
+    const root = writeProject({ 'README.md': '# empty\n' });
+    const { status, stderr } = runCli(['scan', root]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/no JavaScript or TypeScript files to scan/);
+  });
+
+  it('survives a symlink loop inside the project and refuses one given as the path', () => {
+    const root = writeProject({ 'src/ok.ts': DEVICE_INFO });
+    symlinkSync(path.join(root, 'src'), path.join(root, 'src/loop'));
+    symlinkSync(path.join(root, 'self'), path.join(root, 'self'));
+    const inside = runCli(['scan', path.join(root, 'src'), '--format', 'json']);
+    expect(inside.status).toBe(0);
+    expect(JSON.parse(inside.stdout).inventory.collections).toHaveLength(1);
+    const given = runCli(['scan', path.join(root, 'self')]);
+    expect(given.status).toBe(2);
+    expect(given.stderr).toMatch(/symbolic link loop|no such file/);
+    expect(given.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('reports a broken tsconfig as a warning and still scans', () => {
+    const result = scanProject({ 'tsconfig.json': '{ "compilerOptions": { "paths": ', 'src/ok.ts': DEVICE_INFO });
+    expect(result.inventory.collections).toHaveLength(1);
+    expect(result.inventory.diagnostics.map((diagnostic) => diagnostic.file)).toContain('tsconfig.json');
+    expect(result.inventory.diagnostics.find((diagnostic) => diagnostic.file === 'tsconfig.json')!.severity).toBe('warning');
+  });
+
+  it('exits 2 for an invalid manifest, listing every problem with file:line:column', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: X }\ncategories:\n  - id: device.imie\n    uses: []\n',
+      'src/ok.ts': DEVICE_INFO,
+    });
+    const { status, stderr } = runCli(['scan', root]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/privacy-manifest\.yaml:4:9 +categories\[0\]\.id: unknown data category "device\.imie"; did you mean "device\.imei"\?/);
+    expect(stderr).toMatch(/privacy-manifest\.yaml:5:11 +categories\[0\]\.uses: needs at least 1 item/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('exits 2 for an invalid config with file:line:column', () => {
+    const root = writeProject({ 'privlint.config.json': '{\n  "guards": [{ "call": "hasConsent", "module": "./x" }],\n  "rulez": {}\n}\n', 'src/ok.ts': DEVICE_INFO });
+    const { status, stderr } = runCli(['scan', root]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/privlint\.config\.json:2:14 +guards\[0\]: a guard names exactly one of/);
+    expect(stderr).toMatch(/privlint\.config\.json:3:3 +rulez: unknown key "rulez"; did you mean "rules"\?/);
+  });
+
+  it('exits 2 on bad flags with the usage line', () => {
+    const bad = runCli(['scan', '--format', 'xml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be one of text, json/);
+    const unknown = runCli(['scan', '--fial-on', 'warning']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option --fial-on; did you mean "--fail-on"\?/);
+  });
+
+  it('exits 1 when findings reach --fail-on, 0 below it', () => {
+    const root = writeProject({ 'src/ok.ts': DEVICE_INFO });
+    mkdirSync(path.join(root, 'node_modules/x'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules/x/index.js'), DEVICE_INFO);
+    expect(runCli(['scan', root]).status).toBe(0);
+    expect(runCli(['scan', root, '--fail-on', 'warning']).status).toBe(1);
+    const json = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout);
+    expect(json.inventory.collections.map((site: { file: string }) => site.file)).toEqual(['src/ok.ts']);
+  });
+});
