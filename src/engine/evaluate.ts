@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { check } from '../check/check.js';
+import type { Finding } from '../check/finding.js';
+import { addFingerprints } from '../check/fingerprint.js';
+import type { FileFacts } from '../detect/facts.js';
+import { configureGuards } from '../link/guards.js';
+import type { Inventory } from '../link/inventory.js';
+import { link } from '../link/link.js';
+import { ModuleResolver } from '../project/resolve.js';
+import { displayPath, toPosixRelative } from '../util/paths.js';
+import { guardExample, type ProjectSetup } from './setup.js';
+
+export interface Evaluation {
+  inventory: Inventory;
+  findings: Finding[];
+}
+
+export interface EvaluateInput {
+  setup: ProjectSetup;
+  /** Facts per absolute file. */
+  facts: ReadonlyMap<string, FileFacts>;
+  /** Does a file exist (for module resolution)? */
+  fileExists: (file: string) => boolean;
+  /** A line of a file (root-relative path), for fingerprints. */
+  lineText: (file: string, line: number) => string;
+  diagnostics?: Inventory['diagnostics'];
+}
+
+/** Link the facts of all files and check them against the manifest: the part scan and the editor share. */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const { setup } = input;
+  const modules = new ModuleResolver(input.fileExists, setup.aliases);
+  const guards = configureGuards(setup.config.guards, setup.configFile ? path.dirname(setup.configFile) : setup.root, modules);
+  const inventory = link({
+    root: setup.root,
+    files: input.facts,
+    modules,
+    catalog: setup.catalog,
+    guards,
+    diagnostics: [...setup.diagnostics, ...(input.diagnostics ?? [])],
+  });
+  const example = guardExample(setup.config);
+  const raw = check(inventory, setup.manifest, {
+    catalog: setup.catalog,
+    ...(setup.manifest
+      ? { manifestPath: displayPath(setup.manifest.file, setup.root), manifestFile: toPosixRelative(setup.root, setup.manifest.file) }
+      : {}),
+    rules: setup.config.rules,
+    ...(example ? { guardExample: example } : {}),
+  });
+  return { inventory, findings: addFingerprints(raw, input.lineText) };
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadCatalog } from '../catalog/load.js';
+import { CatalogIndex } from '../catalog/match.js';
+import { findConfig, loadConfig } from '../config/load.js';
+import { EMPTY_CONFIG, type PrivlintConfig } from '../config/types.js';
+import { DEFAULT_REQUEST_PARAMETER_NAMES, type AnalyzeOptions } from '../detect/analyze-file.js';
+import type { Diagnostic } from '../link/inventory.js';
+import { findManifest, loadManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/types.js';
+import { readTsconfig, type PathAliases } from '../project/tsconfig.js';
+import { displayPath, toPosixRelative } from '../util/paths.js';
+import { UserError } from '../util/problem.js';
+
+/** Everything a scan needs before it reads source files: config, manifest, catalog, tsconfig aliases. */
+export interface ProjectSetup {
+  /** Absolute root: file paths in output are relative to it. */
+  root: string;
+  config: PrivlintConfig;
+  configFile?: string;
+  manifest?: Manifest;
+  catalog: CatalogIndex;
+  aliases?: PathAliases;
+  analyzeOptions: AnalyzeOptions;
+  /** Problems found while setting up that do not stop the scan (a broken tsconfig). */
+  diagnostics: Diagnostic[];
+}
+
+export interface SetupOptions {
+  root: string;
+  cwd: string;
+  /** Explicit manifest / config files (relative to cwd); otherwise found by walking up from root. */
+  manifest?: string;
+  config?: string;
+}
+
+/** Load config, manifest and catalog; any user mistake becomes a UserError (exit code 2). */
+export function loadSetup(options: SetupOptions): ProjectSetup {
+  const { root, cwd } = options;
+  const configFile = options.config ? path.resolve(cwd, options.config) : findConfig(root);
+  const config = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+  if (options.manifest === undefined && config.manifest && !existsSync(config.manifest)) {
+    throw new UserError(`${displayPath(configFile!, cwd)}: "manifest" points to ${displayPath(config.manifest, cwd)}, which does not exist`);
+  }
+  const manifestFile = options.manifest ? path.resolve(cwd, options.manifest) : (config.manifest ?? findManifest(root));
+  const manifest = manifestFile ? loadManifest(manifestFile) : undefined;
+  const catalog = new CatalogIndex(loadCatalog(config.catalog ? [config.catalog] : []));
+  const tsconfig = readTsconfig(root);
+  const diagnostics: Diagnostic[] = tsconfig.problems.map((problem) => ({
+    file: toPosixRelative(root, path.resolve(cwd, problem.file)),
+    line: problem.line,
+    column: problem.column,
+    severity: 'warning',
+    message: problem.message,
+  }));
+  return {
+    root,
+    config,
+    ...(configFile ? { configFile } : {}),
+    ...(manifest ? { manifest } : {}),
+    catalog,
+    ...(tsconfig.aliases ? { aliases: tsconfig.aliases } : {}),
+    analyzeOptions: { catalog, requestParameterNames: config.requestParameterNames ?? DEFAULT_REQUEST_PARAMETER_NAMES },
+    diagnostics,
+  };
+}
+
+/** The first guard of the config, to show in fix suggestions. */
+export function guardExample(config: PrivlintConfig): string | undefined {
+  for (const guard of config.guards) {
+    if ('call' in guard) return guard.call;
+    if ('member' in guard) return guard.member;
+    if ('export' in guard) return guard.export;
+  }
+  return undefined;
+}
