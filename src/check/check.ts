@@ -222,11 +222,19 @@ class CheckContext {
     return this.manifest?.recipients.find((recipient) => this.recipientMatches(recipient, pkg, sdkId));
   }
 
-  /** A recipient lists a package by name or glob (a package covers its subpaths); snippet globals by any of the SDK's packages or `global:<name>`. */
+  /**
+   * A recipient lists a package by name or glob (a package covers its subpaths). A snippet global
+   * (fbq, gtag) has no package: it matches `global:<name>`, any of its SDK's packages, or the
+   * recipient whose id is the SDK's vendor id.
+   */
   private recipientMatches(recipient: RecipientDeclaration, pkg: string, sdkId: string): boolean {
-    const candidates = pkg.startsWith('global:')
-      ? [pkg, ...(this.options.catalog.catalog.sdks.find((sdk) => sdk.id === sdkId)?.packages ?? [])]
-      : [pkg, packageNameOf(pkg)];
+    if (pkg.startsWith('global:')) {
+      const sdk = this.options.catalog.catalog.sdks.find((candidate) => candidate.id === sdkId);
+      if (sdk && recipient.id === sdk.vendor) return true;
+      const candidates = [pkg, ...(sdk?.packages ?? [])];
+      return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
+    }
+    const candidates = [pkg, packageNameOf(pkg)];
     return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
   }
 }

@@ -7,7 +7,7 @@ import { configureGuards } from '../link/guards.js';
 import type { Inventory } from '../link/inventory.js';
 import { link } from '../link/link.js';
 import { ModuleResolver } from '../project/resolve.js';
-import { displayPath, toPosixRelative } from '../util/paths.js';
+import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
 
 export interface Evaluation {
@@ -43,7 +43,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const raw = check(inventory, setup.manifest, {
     catalog: setup.catalog,
     ...(setup.manifest
-      ? { manifestPath: displayPath(setup.manifest.file, setup.root), manifestFile: toPosixRelative(setup.root, setup.manifest.file) }
+      ? { manifestPath: toPosixRelative(setup.root, setup.manifest.file), manifestFile: toPosixRelative(setup.root, setup.manifest.file) }
       : {}),
     rules: setup.config.rules,
     ...(example ? { guardExample: example } : {}),

@@ -50,8 +50,8 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     file: toPosixRelative(root, path.resolve(cwd, problem.file)),
     line: problem.line,
     column: problem.column,
-    severity: 'warning',
-    message: problem.message,
+    severity: 'note',
+    message: `${problem.message} (privlint reads path aliases from the tsconfig; imports through missing aliases are not followed)`,
   }));
   return {
     root,
