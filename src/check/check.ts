@@ -59,6 +59,7 @@ class CheckContext {
       out.push({
         ...base,
         ruleId: 'no-undeclared-collection',
+        kind: 'undeclaredCategory',
         message: `Collects ${what}, which ${this.manifestName} does not declare. Fix: declare ${site.category} under categories with its purposes and legal basis, or stop collecting it.`,
       });
     }
@@ -69,6 +70,8 @@ class CheckContext {
       out.push({
         ...base,
         ruleId: 'require-purpose',
+        kind: 'missingPurpose',
+        suggestion: { purposes: [...new Set(options)], annotationLine: site.annotationLine },
         message: `Collects ${what} without a declared purpose. Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
       });
     }
@@ -80,12 +83,14 @@ class CheckContext {
         out.push({
           ...base,
           ruleId: 'declared-purpose',
+          kind: 'unknownPurpose',
           message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? hint.replace(/^; /, '; ') : ''}. Fix: use a purpose from docs/taxonomy.md.`,
         });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
         out.push({
           ...base,
           ruleId: 'declared-purpose',
+          kind: 'undeclaredPurpose',
           message: `Collects ${what} for ${purpose}${where}, but ${this.manifestName} does not declare ${purpose} for ${site.category}. Fix: declare the purpose under ${declared[0]!.id} (line ${declared[0]!.at.line}) if the policy allows it, or correct the annotation.`,
         });
       }
@@ -100,6 +105,7 @@ class CheckContext {
       out.push({
         ...base,
         ruleId: 'require-consent-check',
+        kind: 'collectionWithoutConsent',
         message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}. Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       });
     }
@@ -118,6 +124,7 @@ class CheckContext {
       out.push({
         ...base,
         ruleId: 'no-undeclared-sdk',
+        kind: 'undeclaredSdk',
         message: `Uses ${sdkName} (${shownPackage}; ${vendor}, ${use.kind}), but no recipient in ${this.manifestName} lists it. Fix: add "${use.package}" to the packages of a recipient (for example "${use.vendor}") with the categories it receives, or remove the SDK.`,
       });
     }
@@ -127,6 +134,7 @@ class CheckContext {
           ...base,
           category,
           ruleId: 'no-undeclared-collection',
+          kind: 'undeclaredSdkCollection',
           message: `${sdkName} (${use.package.replace(/^global:/, '')}) collects ${category} on its own, which ${this.manifestName} does not declare. Fix: declare ${category} under categories (and as shared with ${vendor}), or remove the SDK.`,
         });
       }
@@ -154,6 +162,7 @@ class CheckContext {
         endColumn: call.endColumn,
         package: call.package,
         ruleId: 'require-consent-check',
+        kind: 'sdkCallWithoutConsent',
         message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}". Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       },
     ];
@@ -174,6 +183,7 @@ class CheckContext {
         ...point(declaration.at),
         category: declaration.id,
         ruleId: 'no-unused-declaration',
+        kind: 'unusedCategory',
         message: `The manifest declares ${declaration.id}, but no scanned code collects it. Fix: remove the declaration if the policy over-claims, or check that the code that collects it is scanned.`,
       });
     }
@@ -185,6 +195,7 @@ class CheckContext {
         file,
         ...point(recipient.at),
         ruleId: 'no-unused-declaration',
+        kind: 'unusedRecipient',
         message: `The manifest lists recipient "${recipient.id}" (packages ${recipient.packages.join(', ')}), but no scanned code imports any of them. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
       });
     }

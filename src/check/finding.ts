@@ -18,6 +18,10 @@ export interface Finding {
   api?: string;
   /** The chain from the reported place to the API (wrappers, re-exports). */
   via?: ViaStep[];
+  /** Which message of the rule this is (ESLint messageId), e.g. "missingPurpose". */
+  kind: string;
+  /** For a missing purpose: the purposes the manifest declares for the category, and where an annotation goes. */
+  suggestion?: { purposes: string[]; annotationLine: number };
   /** Stable across unrelated edits: does not contain line numbers. */
   fingerprint: string;
 }

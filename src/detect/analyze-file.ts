@@ -2,7 +2,7 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { SourceApi } from '../catalog/types.js';
 import { ts } from '../engine/ts.js';
 import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
-import { flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
+import { annotationAnchor, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { collectExports } from './exports.js';
 import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
 import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
@@ -475,6 +475,7 @@ class FileAnalyzer {
       ...(annotation ? { annotation } : {}),
       guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
       returned: flowsToReturn(node),
+      annotationLine: annotationAnchor(node, this.sourceFile),
     };
   }
 

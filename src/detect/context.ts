@@ -1,16 +1,29 @@
 import { ts } from '../engine/ts.js';
-import { purposeAnnotation } from './annotations.js';
+import { documentationHost, purposeAnnotation } from './annotations.js';
 import type { Annotation, GuardCall } from './facts.js';
 import { calleeText, evaluateReference, skipOuterExpressions, staticString } from './references.js';
 import { isFunctionLike, type Scope } from './scope.js';
 
-/** The statement (or class member) a site belongs to: where its annotation comment sits. */
-export function enclosingStatement(node: ts.Node): ts.Node | undefined {
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    if (ts.isSourceFile(current)) return undefined;
-    if (isStatementLike(current)) return current;
+/**
+ * The node above which a `// @privacy-purpose` comment would annotate the site (1-based line of
+ * its first token): the site's statement, or — when the site sits directly in a function's
+ * expression body — the documentation of the nearest function whose comments privlint reads.
+ * Editor quick-fixes insert annotations here, so they always land where the engine looks.
+ */
+export function annotationAnchor(node: ts.Node, sourceFile: ts.SourceFile): number {
+  let crossedFunction = false;
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (isFunctionLike(current) || ts.isClassLike(current)) {
+      const hosts = documentationHost(current);
+      const top = hosts[hosts.length - 1]!;
+      const documented = top !== current || ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current) || ts.isClassDeclaration(current);
+      if (documented) return sourceFile.getLineAndCharacterOfPosition(top.getStart(sourceFile)).line + 1;
+      crossedFunction = true;
+    } else if (!crossedFunction && isStatementLike(current)) {
+      return sourceFile.getLineAndCharacterOfPosition(current.getStart(sourceFile)).line + 1;
+    }
   }
-  return undefined;
+  return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
 }
 
 function isStatementLike(node: ts.Node): boolean {

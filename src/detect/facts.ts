@@ -53,6 +53,8 @@ export interface SiteContext {
   guards: GuardCall[];
   /** The site's value (or something derived from it) is returned by the enclosing function. */
   returned: boolean;
+  /** The line above which a `// @privacy-purpose` comment would annotate the site. */
+  annotationLine: number;
 }
 
 /** A catalogued source API called or read in this file. */

@@ -26,6 +26,8 @@ export interface CollectionSite extends Range {
   consentKeys: string[];
   guarded: boolean;
   via: ViaStep[];
+  /** The line above which a purpose annotation for this site belongs (for quick-fixes). */
+  annotationLine: number;
 }
 
 export interface SdkUse extends Range {

@@ -295,6 +295,7 @@ class Linker {
       consentKeys: keys,
       guarded: keys.length > 0,
       via,
+      annotationLine: context.annotationLine,
     };
   }
 
