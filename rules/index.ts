@@ -3,6 +3,7 @@ import { PACKAGE_VERSION } from '../src/util/package-info.js';
 import declaredPurpose from './declared-purpose.js';
 import noUndeclaredCollection from './no-undeclared-collection.js';
 import noUndeclaredSdk from './no-undeclared-sdk.js';
+import noUnusedSuppression from './no-unused-suppression.js';
 import requireConsentCheck from './require-consent-check.js';
 import requirePurpose from './require-purpose.js';
 
@@ -13,6 +14,7 @@ export const rules = {
   'declared-purpose': declaredPurpose,
   'require-consent-check': requireConsentCheck,
   'no-undeclared-sdk': noUndeclaredSdk,
+  'no-unused-suppression': noUnusedSuppression,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
 type RuleLevel = 'error' | 'warn' | 'off';
@@ -24,6 +26,7 @@ const recommendedLevels: Record<keyof typeof rules, RuleLevel> = {
   'declared-purpose': 'error',
   'require-consent-check': 'error',
   'no-undeclared-sdk': 'error',
+  'no-unused-suppression': 'warn',
 };
 
 const plugin = {

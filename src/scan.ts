@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from './check/finding.js';
+import type { Finding, SuppressedFinding } from './check/finding.js';
 import type { PrivlintConfig } from './config/types.js';
 import { analyzeSource } from './detect/analyze-file.js';
 import type { FileFacts } from './detect/facts.js';
@@ -31,7 +31,10 @@ export interface ScanResult {
   /** Absolute paths of the files analysed. */
   files: string[];
   inventory: Inventory;
+  /** Findings not silenced inline. */
   findings: Finding[];
+  /** Findings silenced by privlint-disable comments (SARIF reports them with --include-suppressed). */
+  suppressed: SuppressedFinding[];
 }
 
 /** The whole job: discover, analyse each file, link across files, check against the manifest. */
@@ -71,8 +74,8 @@ export function scan(options: ScanOptions = {}): ScanResult {
     if (!lines.has(file)) lines.set(file, (texts.get(file) ?? '').split('\n'));
     return lines.get(file)![line - 1] ?? '';
   };
-  const { inventory, findings } = evaluate({ setup, facts, fileExists: (file) => knownFiles.has(file), lineText, diagnostics });
-  return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings };
+  const { inventory, findings, suppressed } = evaluate({ setup, facts, fileExists: (file) => knownFiles.has(file), lineText, diagnostics });
+  return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
 }
 
 function scanRoot(paths: string[]): string {

@@ -25,3 +25,8 @@ export interface Finding {
   /** Stable across unrelated edits: does not contain line numbers. */
   fingerprint: string;
 }
+
+/** A finding silenced by a `privlint-disable` comment; kept for SARIF's `suppressions` and for reviews. */
+export interface SuppressedFinding extends Finding {
+  suppression: { justification: string; line: number };
+}

@@ -77,6 +77,15 @@ export const RULES: readonly RuleMeta[] = [
     perFile: false,
     securitySeverity: '1.0',
   }),
+  rule({
+    id: 'no-unused-suppression',
+    defaultSeverity: 'warning',
+    description: 'A privlint-disable comment suppresses nothing, or is ignored because it lacks a rule or a reason.',
+    rationale: 'Stale suppressions hide future findings on the same line; every suppression needs a reason a reviewer can judge.',
+    needsManifest: false,
+    perFile: true,
+    securitySeverity: '2.0',
+  }),
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((meta) => meta.id);

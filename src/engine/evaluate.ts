@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { check } from '../check/check.js';
-import type { Finding } from '../check/finding.js';
+import type { Finding, SuppressedFinding } from '../check/finding.js';
+import { applySuppressions } from '../check/suppress.js';
 import { addFingerprints } from '../check/fingerprint.js';
 import type { FileFacts } from '../detect/facts.js';
 import { configureGuards } from '../link/guards.js';
@@ -12,7 +13,10 @@ import { guardExample, type ProjectSetup } from './setup.js';
 
 export interface Evaluation {
   inventory: Inventory;
+  /** Findings not silenced by a privlint-disable comment. */
   findings: Finding[];
+  /** Findings silenced inline, with their justification. */
+  suppressed: SuppressedFinding[];
 }
 
 export interface EvaluateInput {
@@ -48,5 +52,11 @@ export function evaluate(input: EvaluateInput): Evaluation {
     rules: setup.config.rules,
     ...(example ? { guardExample: example } : {}),
   });
-  return { inventory, findings: addFingerprints(raw, input.lineText) };
+  const suppressions = new Map([...input.facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
+  const { active, suppressed } = applySuppressions(raw, suppressions, setup.config.rules);
+  return {
+    inventory,
+    findings: addFingerprints(active, input.lineText),
+    suppressed: addFingerprints(suppressed, input.lineText) as SuppressedFinding[],
+  };
 }

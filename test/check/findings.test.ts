@@ -170,3 +170,38 @@ describe('checking collection sites against the manifest', () => {
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['require-purpose error']);
   });
 });
+
+describe('inline suppressions', () => {
+  it('silences the next line or the whole file for the named rule, with a reason, and reports unused or invalid ones', () => {
+    const result = scanProject({
+      'src/a.ts': [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `// privlint-disable-next-line require-purpose -- migration ticket PRIV-12`,
+        `export const a = DeviceInfo.getUniqueId();`,
+        `// privlint-disable-next-line declared-purpose -- nothing to silence here`,
+        `export const b = DeviceInfo.getUniqueId();`,
+        `// privlint-disable-next-line require-purpose`,
+        `export const c = DeviceInfo.getUniqueId();`,
+        `// privlint-disable-next-line require-purpse -- typo`,
+        `export const d = 'privlint-disable-next-line require-purpose -- inside a string, not a comment';`,
+      ].join('\n'),
+      'src/b.ts': `/* privlint-disable require-purpose -- generated client, reviewed in PRIV-7 */\nimport DeviceInfo from 'react-native-device-info';\nexport const e = DeviceInfo.getUniqueId();\nexport const f = DeviceInfo.getAndroidId();\n`,
+    });
+    expect(result.suppressed.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.suppression.justification}`)).toEqual([
+      'require-purpose src/a.ts:3 migration ticket PRIV-12',
+      'require-purpose src/b.ts:3 generated client, reviewed in PRIV-7',
+      'require-purpose src/b.ts:4 generated client, reviewed in PRIV-7',
+    ]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual([
+      'no-unused-suppression src/a.ts:4',
+      'require-purpose src/a.ts:5',
+      'no-unused-suppression src/a.ts:6',
+      'require-purpose src/a.ts:7',
+      'no-unused-suppression src/a.ts:8',
+    ]);
+    const messages = result.findings.filter((finding) => finding.ruleId === 'no-unused-suppression').map((finding) => finding.message);
+    expect(messages[0]).toContain('suppresses nothing');
+    expect(messages[1]).toContain('add the reason');
+    expect(messages[2]).toContain('unknown rule "require-purpse"; did you mean "require-purpose"?');
+  });
+});
