@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { formatJson } from '../../report/json.js';
+import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
 import { scan, type ScanResult } from '../../scan.js';
 import { didYouMean } from '../../util/did-you-mean.js';
@@ -11,7 +12,7 @@ import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
 
@@ -25,6 +26,8 @@ export const scanCommand: Command = {
     format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text)` },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
+    category: { type: 'string', value: 'NAME', description: 'SARIF automationDetails.id, to keep several runs apart in code scanning (default: privlint)' },
+    'include-suppressed': { type: 'boolean', description: 'SARIF: keep findings silenced by privlint-disable comments, marked as suppressed' },
   },
   details: [
     'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
@@ -45,7 +48,7 @@ export const scanCommand: Command = {
       ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
     });
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const report = render(result, format, io, output !== undefined);
+    const report = render(result, format, io, output !== undefined, args);
     if (output) {
       writeReport(output, report);
       io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
@@ -56,8 +59,14 @@ export const scanCommand: Command = {
   },
 };
 
-function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean): string {
+function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs): string {
   if (format === 'json') return formatJson(result);
+  if (format === 'sarif') {
+    return formatSarif(result, {
+      ...(typeof args.values.category === 'string' ? { category: args.values.category } : {}),
+      includeSuppressed: args.values['include-suppressed'] === true,
+    });
+  }
   const colors = toFile ? { ...io.colors, ...plainColors(io) } : io.colors;
   return formatText(result, { colors, cwd: io.cwd, readLines: (file) => readLines(result.root, file) });
 }
