@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { BaselineEntry } from './baseline/baseline.js';
 import type { Finding, SuppressedFinding } from './check/finding.js';
 import type { PrivlintConfig } from './config/types.js';
 import { analyzeSource } from './detect/analyze-file.js';
@@ -35,6 +36,8 @@ export interface ScanResult {
   findings: Finding[];
   /** Findings silenced by privlint-disable comments (SARIF reports them with --include-suppressed). */
   suppressed: SuppressedFinding[];
+  /** Set when findings were compared with a baseline (`findings` then holds only the new ones). */
+  baseline?: { file: string; accepted: number; stale: BaselineEntry[] };
 }
 
 /** The whole job: discover, analyse each file, link across files, check against the manifest. */

@@ -64,7 +64,7 @@ export function analyzeSource(fileName: string, text: string, options: AnalyzeOp
           line: position.line + 1,
           column: position.character + 1,
           severity: 'error',
-          message: `cannot parse this file: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}; it was not analysed (fix the syntax error and scan again)`,
+          message: `cannot parse this file: ${ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '')}; it was not analysed (fix the syntax error and scan again)`,
         },
       ],
     };

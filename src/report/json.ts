@@ -51,6 +51,9 @@ export function toJsonReport(result: ScanResult) {
       ...(finding.via ? { via: finding.via } : {}),
       fingerprint: finding.fingerprint,
     })),
+    ...(result.baseline
+      ? { baseline: { file: result.baseline.file, accepted: result.baseline.accepted, stale: result.baseline.stale.map(({ fingerprint, ruleId, file, message }) => ({ fingerprint, ruleId, file, message })) } }
+      : {}),
     diagnostics: inventory.diagnostics.map((diagnostic) => ({
       file: diagnostic.file,
       line: diagnostic.line,

@@ -49,6 +49,15 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     out.push('');
   }
 
+  if (result.baseline) {
+    const { accepted, stale, file } = result.baseline;
+    out.push(colors.dim(`${accepted} finding${accepted === 1 ? '' : 's'} accepted by the baseline ${file}.`));
+    if (stale.length > 0) {
+      out.push(colors.yellow(`${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed, or the code changed): run privlint baseline --update to shrink it.`));
+      for (const entry of stale.slice(0, 10)) out.push(`  ${shownFile(entry.file)}  ${entry.ruleId}  ${entry.message.split('. ')[0]}`);
+    }
+    out.push('');
+  }
   out.push(summaryLine(result, colors));
   return `${out.join('\n')}\n`;
 }

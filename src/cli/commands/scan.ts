@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
+import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
@@ -28,6 +29,7 @@ export const scanCommand: Command = {
     'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
     category: { type: 'string', value: 'NAME', description: 'SARIF automationDetails.id, to keep several runs apart in code scanning (default: privlint)' },
     'include-suppressed': { type: 'boolean', description: 'SARIF: keep findings silenced by privlint-disable comments, marked as suppressed' },
+    baseline: { type: 'string', value: 'FILE', description: 'Report (and fail on) only findings not recorded in FILE (see privlint baseline)' },
   },
   details: [
     'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
@@ -41,12 +43,15 @@ export const scanCommand: Command = {
   async run(args, io) {
     const format = choice(args, 'format', FORMATS, 'text');
     const failOn = choice(args, 'fail-on', FAIL_ON, 'error');
-    const result = scan({
+    const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
+    const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+    let result = scan({
       paths: args.positionals,
       cwd: io.cwd,
       ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
       ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
     });
+    if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
     const report = render(result, format, io, output !== undefined, args);
     if (output) {

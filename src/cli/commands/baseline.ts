@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { createBaseline, readBaseline, resolveBaselinePath, writeBaseline } from '../../baseline/baseline.js';
+import { scan } from '../../scan.js';
+import { displayPath } from '../../util/paths.js';
+import { UserError } from '../../util/problem.js';
+import type { Command } from '../command.js';
+import { EXIT_OK } from '../exit-codes.js';
+
+export const baselineCommand: Command = {
+  name: ['baseline'],
+  summary: "Record today's findings so that scans with --baseline fail only on new ones",
+  usage: 'baseline [PATH...] [--output FILE] [--update] [--manifest FILE] [--config FILE]',
+  options: {
+    output: { type: 'string', short: 'o', value: 'FILE', description: 'Baseline file (default: .privlint-baseline.json)' },
+    update: { type: 'boolean', description: 'Rewrite an existing baseline: drop fixed entries, add new ones, keep reviewers\' notes' },
+    manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: found upwards)' },
+    config: { type: 'string', value: 'FILE', description: 'privlint config (default: found upwards)' },
+  },
+  details: [
+    'Each entry has a "note" field for the reviewer who accepts it. Commit the file; then:',
+    '  privlint scan --baseline .privlint-baseline.json',
+    'reports only findings that are not in it, and lists entries that no longer match (so the baseline shrinks).',
+  ].join('\n'),
+  async run(args, io) {
+    const file = resolveBaselinePath(io.cwd, typeof args.values.output === 'string' ? args.values.output : undefined);
+    const exists = existsSync(file);
+    if (exists && args.values.update !== true) {
+      throw new UserError(`${displayPath(file, io.cwd)} already exists; pass --update to refresh it (reviewers' notes on entries that still match are kept)`);
+    }
+    const previous = exists ? readBaseline(file) : undefined;
+    const result = scan({
+      paths: args.positionals,
+      cwd: io.cwd,
+      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
+      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
+    });
+    const baseline = createBaseline(result.findings, previous);
+    writeBaseline(file, baseline);
+    const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((kept) => kept.fingerprint === entry.fingerprint)).length : 0;
+    io.stdout(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}${previous ? ` (${dropped} fixed entr${dropped === 1 ? 'y' : 'ies'} dropped)` : ''}.\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan.js';
+import { runCli } from '../helpers/run-cli.js';
+import { writeProject } from '../helpers/temp-project.js';
+
+const SOURCE = [
+  `import DeviceInfo from 'react-native-device-info';`,
+  `export function load() {`,
+  `  const id = DeviceInfo.getUniqueId();`,
+  `  return id;`,
+  `}`,
+  `export const mac = DeviceInfo.getMacAddress();`,
+].join('\n');
+
+const fingerprints = (root: string) => scan({ cwd: root }).findings.map((finding) => `${finding.ruleId}@${finding.line} ${finding.fingerprint}`);
+
+describe('fingerprints', () => {
+  it('stay the same when lines are added or removed above a finding', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE });
+    const before = scan({ cwd: root }).findings;
+    writeFileSync(path.join(root, 'src/a.ts'), `// header\n// another\n\n${SOURCE}`);
+    const after = scan({ cwd: root }).findings;
+    expect(after.map((finding) => finding.line)).toEqual(before.map((finding) => finding.line + 3));
+    expect(after.map((finding) => finding.fingerprint)).toEqual(before.map((finding) => finding.fingerprint));
+  });
+
+  it('change when the finding itself changes, and differ between identical lines', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE });
+    const before = fingerprints(root);
+    writeFileSync(path.join(root, 'src/a.ts'), SOURCE.replace('getMacAddress', 'getSerialNumber'));
+    const after = fingerprints(root);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    const twice = writeProject({ 'src/a.ts': `import DeviceInfo from 'react-native-device-info';\nDeviceInfo.getUniqueId();\nDeviceInfo.getUniqueId();\n` });
+    const [first, second] = scan({ cwd: twice }).findings;
+    expect(first!.fingerprint).not.toBe(second!.fingerprint);
+  });
+});
+
+describe('privlint baseline and scan --baseline', () => {
+  it('round-trips: a baseline of today accepts today, reports only new findings, and lists entries that no longer match', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE });
+    const created = runCli(['baseline'], { cwd: root });
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/Wrote 2 findings to \.privlint-baseline\.json/);
+    const baseline = JSON.parse(readFileSync(path.join(root, '.privlint-baseline.json'), 'utf8'));
+    expect(baseline.entries.map((entry: { ruleId: string; note: string }) => [entry.ruleId, entry.note])).toEqual([
+      ['require-purpose', ''],
+      ['require-purpose', ''],
+    ]);
+
+    const clean = runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning'], { cwd: root });
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toMatch(/2 findings accepted by the baseline/);
+
+    writeFileSync(path.join(root, 'src/a.ts'), `// moved down\n${SOURCE.replace('export const mac = DeviceInfo.getMacAddress();', 'export const serial = DeviceInfo.getSerialNumber();')}`);
+    const changed = runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning', '--format', 'json'], { cwd: root });
+    expect(changed.status).toBe(1);
+    const report = JSON.parse(changed.stdout);
+    expect(report.findings.map((finding: { line: number; message: string }) => finding.message.split(' ')[1])).toEqual(['device.serial']);
+    expect(report.baseline.accepted).toBe(1);
+    expect(report.baseline.stale.map((entry: { message: string }) => entry.message.split(' ')[1])).toEqual(['device.mac_address']);
+  });
+
+  it('refuses to overwrite a baseline without --update, and keeps reviewers\' notes with it', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE });
+    runCli(['baseline'], { cwd: root });
+    const file = path.join(root, '.privlint-baseline.json');
+    const baseline = JSON.parse(readFileSync(file, 'utf8'));
+    baseline.entries[0].note = 'accepted in PRIV-3';
+    writeFileSync(file, JSON.stringify(baseline));
+    const refused = runCli(['baseline'], { cwd: root });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/already exists; pass --update/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries[0].note).toBe('accepted in PRIV-3');
+    const updated = runCli(['baseline', '--update'], { cwd: root });
+    expect(updated.status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries[0].note).toBe('accepted in PRIV-3');
+  });
+
+  it('explains a missing or malformed baseline file with exit code 2', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE, 'broken.json': '{ "version": 1, ' });
+    const missing = runCli(['scan', '--baseline', 'nope.json'], { cwd: root });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: no such baseline file/);
+    const broken = runCli(['scan', '--baseline', 'broken.json'], { cwd: root });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+});
