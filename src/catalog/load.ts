@@ -6,7 +6,7 @@ import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { Catalog, Confidence, RequestSources, Sdk, SourceApi, SourceModule, Vendor } from './types.js';
+import type { Catalog, Confidence, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
@@ -15,6 +15,7 @@ interface CatalogDocument {
   request?: { properties?: (RawApi & { path: string })[]; headers?: (RawApi & { name: string })[] };
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
+  sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
 }
 interface RawApi {
   name?: string;
@@ -73,6 +74,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const request: RequestSources = { properties: [], headers: new Map() };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
+  const sinks: Sink[] = [];
 
   for (const document of all) {
     for (const raw of document.modules ?? []) {
@@ -106,6 +108,14 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
         note: vendor.note,
       });
     }
+    for (const sink of document.sinks ?? []) {
+      sinks.push({
+        ...(sink.module ? { module: sink.module } : {}),
+        ...(sink.global ? { global: sink.global } : {}),
+        kind: sink.kind ?? 'sdk',
+        calls: sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call)),
+      });
+    }
     for (const sdk of document.sdks ?? []) {
       sdks.set(sdk.id, { ...sdk, globals: sdk.globals ?? [], collects: sdk.collects ?? [] });
     }
@@ -117,6 +127,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     request,
     vendors: [...vendors.values()],
     sdks: [...sdks.values()],
+    sinks,
     fingerprint: `${hash}-${extensionHash}`,
   };
 }

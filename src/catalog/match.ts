@@ -1,4 +1,4 @@
-import type { Catalog, Sdk, SourceApi, SourceModule } from './types.js';
+import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
 
 /** `*` stands for exactly one path segment; everything else matches literally. */
 export function packagePatternMatches(pattern: string, name: string): boolean {
@@ -25,6 +25,8 @@ export class CatalogIndex {
   private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
   private readonly sdkByGlobal = new Map<string, Sdk>();
   private readonly globalsByPath = new Map<string, SourceApi[]>();
+  private readonly sinksByModule = new Map<string, { sink: Sink; calls: Map<string, SinkCall> }>();
+  private readonly sinksByGlobalPath = new Map<string, { sink: Sink; call: SinkCall }>();
   /** First identifiers of every catalogued global path (navigator, document, fbq …). */
   readonly globalRoots = new Set<string>();
   /** Every literal a file must contain to possibly matter (module names, global roots); for pre-checks. */
@@ -51,7 +53,15 @@ export class CatalogIndex {
       this.globalsByPath.set(api.name, list);
       this.globalRoots.add(api.name.split('.')[0]!);
     }
-    const words = new Set<string>([...this.modules.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
+    for (const sink of catalog.sinks) {
+      const calls = new Map(sink.calls.map((call) => [call.name, call]));
+      if (sink.module) this.sinksByModule.set(sink.module, { sink, calls });
+      if (sink.global) {
+        for (const call of sink.calls) this.sinksByGlobalPath.set(call.name, { sink, call });
+        this.globalRoots.add(sink.global);
+      }
+    }
+    const words = new Set<string>([...this.modules.keys(), ...this.sinksByModule.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
     for (const { pattern } of this.sdkGlobs) words.add(pattern.split('*')[0]!);
     this.quickCheckWords = [...words].filter((word) => word.length > 0);
   }
@@ -93,6 +103,18 @@ export class CatalogIndex {
       return entry.apis.get(exportPath.slice('default.'.length));
     }
     return undefined;
+  }
+
+  /** The sink a call of `exportPath` on module `specifier` is, trying "default." for namespace-style defaults. */
+  moduleSink(specifier: string, exportPath: string): { sink: Sink; call: SinkCall } | undefined {
+    const entry = this.sinksByModule.get(withoutNodePrefix(specifier));
+    if (!entry) return undefined;
+    const call = entry.calls.get(exportPath) ?? (exportPath.startsWith('default.') ? entry.calls.get(exportPath.slice('default.'.length)) : undefined);
+    return call ? { sink: entry.sink, call } : undefined;
+  }
+
+  globalSink(path: string): { sink: Sink; call: SinkCall } | undefined {
+    return this.sinksByGlobalPath.get(path);
   }
 
   vendorName(id: string): string {

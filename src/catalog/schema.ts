@@ -12,9 +12,31 @@ const platform: JsonSchema = {
 const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
 
 /** The shape of a catalog document: a bundled data file, or the `catalog` section of a user config. */
+const sinkCallObject: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    url: { type: 'integer' },
+    chainUrl: { type: 'integer' },
+    siblingUrl: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['call', 'arg'],
+      properties: { call: { type: 'string', minLength: 1 }, arg: { type: 'integer' } },
+    },
+    data: { type: 'array', items: { type: 'integer' } },
+  },
+};
+
 export const CATALOG_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,
+  definitions: {
+    // A sink call is a path string, or an object with where the URL and data are.
+    sinkCall: { anyOf: [{ type: 'string', minLength: 1 }, sinkCallObject] },
+  },
   properties: {
     modules: {
       type: 'array',
@@ -83,6 +105,21 @@ export const CATALOG_SCHEMA: JsonSchema = {
           name: { type: 'string' },
           policy_url: { type: 'string' },
           domains: stringList,
+          note: { type: 'string' },
+        },
+      },
+    },
+    sinks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['calls'],
+        properties: {
+          module: { type: 'string', minLength: 1 },
+          global: { type: 'string', minLength: 1 },
+          kind: { type: 'string', enum: ['sdk', 'network'], 'x-noun': 'sink kind' },
+          calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
           note: { type: 'string' },
         },
       },

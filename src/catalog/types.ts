@@ -68,12 +68,34 @@ export type GuardSpec =
   | { member: string; keyArgument?: number; key?: string }
   | { module: string; export: string; keyArgument?: number; key?: string };
 
+/** A call through which data leaves the app. */
+export interface SinkCall {
+  /** Path as for sources: "setUser", "default().logEvent", "navigator.sendBeacon". */
+  name: string;
+  /** Network: the argument holding the URL. */
+  url?: number;
+  /** Network: the argument of the first call in the receiver chain holding the URL or base URL. */
+  chainUrl?: number;
+  /** Network: `xhr.open(method, url)` before `xhr.send(body)`. */
+  siblingUrl?: { call: string; arg: number };
+  /** The arguments that carry data (default: all). */
+  data?: number[];
+}
+
+export interface Sink {
+  module?: string;
+  global?: string;
+  kind: 'sdk' | 'network';
+  calls: SinkCall[];
+}
+
 export interface Catalog {
   modules: SourceModule[];
   globals: SourceApi[];
   request: RequestSources;
   vendors: Vendor[];
   sdks: Sdk[];
+  sinks: Sink[];
   /** A version string that changes whenever the catalog content changes (cache keys). */
   fingerprint: string;
 }

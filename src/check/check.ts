@@ -1,6 +1,6 @@
 import { packageNameOf, packagePatternMatches } from '../catalog/match.js';
 import type { CatalogIndex } from '../catalog/match.js';
-import type { CollectionSite, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
+import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
 import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -28,6 +28,10 @@ export function check(inventory: Inventory, manifest: Manifest | undefined, opti
   for (const site of inventory.collections) drafts.push(...context.checkCollection(site));
   for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
   for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
+  const consentReported = new Set(drafts.filter((draft) => draft.ruleId === 'require-consent-check').map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
+  for (const flow of inventory.flows) {
+    drafts.push(...context.checkFlow(flow).filter((draft) => draft.ruleId !== 'require-consent-check' || !consentReported.has(`${draft.file}:${draft.line}:${draft.column}`)));
+  }
   if (manifest) drafts.push(...context.unusedDeclarations(inventory));
 
   const findings: Omit<Finding, 'fingerprint'>[] = [];
@@ -168,6 +172,103 @@ class CheckContext {
     ];
   }
 
+  checkFlow(flow: DataFlow): Draft[] {
+    const manifest = this.manifest;
+    if (!manifest) return [];
+    const { sink } = flow;
+    const out: Draft[] = [];
+    const what = `${flow.category} (${flow.api}, collected at ${flow.source.file}:${flow.source.line})`;
+    const hashedNote = flow.hashed ? ' It is hashed on the way, and a hashed identifier is still personal data.' : '';
+    const base = {
+      file: sink.file,
+      line: sink.line,
+      column: sink.column,
+      endLine: sink.endLine,
+      endColumn: sink.endColumn,
+      category: flow.category,
+      api: flow.api,
+      package: sink.package,
+      flow: flow.steps,
+    };
+
+    if (sink.kind === 'sdk' && sink.sdk) {
+      const recipient = this.recipientFor(sink.package, sink.sdk);
+      if (recipient) {
+        const vendor = recipient.name ?? recipient.id;
+        const covering = recipient.shares.filter((share) => share.categories.some((category) => categoryCovers(category, flow.category)));
+        const forPurpose = flow.purposes.length > 0 ? covering.filter((share) => share.purposes.some((purpose) => flow.purposes.includes(purpose))) : covering;
+        if (covering.length === 0) {
+          out.push({
+            ...base,
+            ruleId: 'no-undeclared-sharing',
+            kind: 'undeclaredSharing',
+            message: `Sends ${what} to ${vendor} through ${sink.callee}, but ${this.manifestName} does not declare sharing ${flow.category} with "${recipient.id}".${hashedNote} Fix: add a share for ${flow.category} to recipient ${recipient.id} (line ${recipient.at.line}) if the policy allows it, or stop sending it.`,
+          });
+        } else if (forPurpose.length === 0) {
+          const declared = [...new Set(covering.flatMap((share) => share.purposes))].join(', ');
+          out.push({
+            ...base,
+            ruleId: 'no-undeclared-sharing',
+            kind: 'undeclaredSharingPurpose',
+            message: `Sends ${what} to ${vendor} through ${sink.callee} for ${flow.purposes.join(', ')}, but ${this.manifestName} shares ${flow.category} with "${recipient.id}" only for ${declared}.${hashedNote} Fix: declare the purpose on the share (line ${covering[0]!.at.line}) if the policy allows it, or stop sending it.`,
+          });
+        }
+        const relevant = forPurpose.length > 0 ? forPurpose : covering;
+        if (relevant.length > 0 && relevant.every((share) => share.consent) && !relevant.some((share) => sink.consentKeys.includes(share.consent!))) {
+          const share = relevant[0]!;
+          const guard = this.options.guardExample ?? 'hasConsent';
+          out.push({
+            ...base,
+            ruleId: 'require-consent-check',
+            kind: 'flowWithoutConsent',
+            message: `Sends ${what} to ${vendor} through ${sink.callee} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}". Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
+          });
+        }
+      }
+    }
+
+    if (sink.kind === 'network' && sink.destination) {
+      const destination = sink.destination;
+      const hosts = destination.kind === 'host' ? [destination.host] : destination.kind === 'by-region' ? [...new Set(Object.values(destination.hosts))] : [];
+      for (const host of hosts) {
+        if (this.knownHost(host)) continue;
+        out.push({
+          ...base,
+          ruleId: 'no-unknown-destination',
+          kind: 'unknownDestination',
+          message: `Sends ${what} to ${host} through ${sink.callee}, but ${this.manifestName} lists ${host} neither under first_party.domains nor as a recipient's domain.${hashedNote} Fix: add ${host} to first_party.domains if it is your own server, or to the recipient that operates it; otherwise stop sending the data there.`,
+        });
+      }
+      if (destination.kind === 'by-region') {
+        for (const rule of manifest.residency) {
+          if (rule.endpoints.length === 0) continue;
+          if (rule.categories.length > 0 && !rule.categories.some((category) => categoryCovers(category, flow.category))) continue;
+          for (const region of rule.regions) {
+            const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
+            if (!host || rule.endpoints.some((pattern) => hostMatches(host, pattern))) continue;
+            const chosen = destination.hosts[region] ? `the endpoint chosen for ${region}` : `the default endpoint (no entry for ${region})`;
+            out.push({
+              ...base,
+              ruleId: 'no-residency-violation',
+              kind: 'residencyViolation',
+              message: `Sends ${what} of users in ${region} to ${host} (${chosen}) through ${sink.callee}, but residency rule "${rule.id}" (${this.manifestName}:${rule.at.line}) keeps their data in ${rule.storeIn.join(', ')} (${rule.endpoints.join(', ')}). Fix: route ${region} to one of ${rule.endpoints.join(', ')}.`,
+            });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private knownHost(host: string): boolean {
+    const manifest = this.manifest!;
+    return (
+      manifest.firstPartyDomains.some((pattern) => hostMatches(host, pattern)) ||
+      manifest.recipients.some((recipient) => recipient.domains.some((pattern) => hostMatches(host, pattern))) ||
+      manifest.residency.some((rule) => rule.endpoints.some((pattern) => hostMatches(host, pattern)))
+    );
+  }
+
   unusedDeclarations(inventory: Inventory): Draft[] {
     const manifest = this.manifest!;
     const file = this.options.manifestFile ?? this.manifestName;
@@ -248,6 +349,13 @@ class CheckContext {
     const candidates = [pkg, packageNameOf(pkg)];
     return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
   }
+}
+
+/** `*.example.com` matches subdomains; `example.com` matches itself and its subdomains. */
+export function hostMatches(host: string, pattern: string): boolean {
+  const bare = pattern.toLowerCase().replace(/^\*\./, '');
+  const name = host.toLowerCase();
+  return (name === bare && !pattern.startsWith('*.')) || name.endsWith(`.${bare}`);
 }
 
 function point(at: { line: number; column: number }) {

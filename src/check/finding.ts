@@ -18,6 +18,8 @@ export interface Finding {
   api?: string;
   /** The chain from the reported place to the API (wrappers, re-exports). */
   via?: ViaStep[];
+  /** For data-flow findings: the path from the collection site to where the data leaves. */
+  flow?: ViaStep[];
   /** Which message of the rule this is (ESLint messageId), e.g. "missingPurpose". */
   kind: string;
   /** For a missing purpose: the purposes the manifest declares for the category, and where an annotation goes. */

@@ -86,6 +86,33 @@ export const RULES: readonly RuleMeta[] = [
     perFile: true,
     securitySeverity: '2.0',
   }),
+  rule({
+    id: 'no-undeclared-sharing',
+    defaultSeverity: 'error',
+    description: 'Personal data flows to a third-party SDK that the manifest does not say receives it (or not for that purpose).',
+    rationale: 'A privacy policy promises who receives which data and why; sending a category to a vendor the policy does not name for it is an undisclosed transfer (GDPR Art. 13(1)(e), Art. 28).',
+    needsManifest: true,
+    perFile: false,
+    securitySeverity: '8.0',
+  }),
+  rule({
+    id: 'no-unknown-destination',
+    defaultSeverity: 'error',
+    description: 'Personal data is sent to a host that is neither a first-party domain nor a declared recipient\'s domain.',
+    rationale: 'Data sent to an undeclared host reaches a party the policy does not disclose, and may leave the jurisdictions the policy promises.',
+    needsManifest: true,
+    perFile: false,
+    securitySeverity: '8.0',
+  }),
+  rule({
+    id: 'no-residency-violation',
+    defaultSeverity: 'error',
+    description: 'Data of users in a region with a residency rule is sent to an endpoint outside the region the manifest allows.',
+    rationale: 'Data localisation promises (and laws such as China\'s PIPL, Russia\'s Federal Law 242-FZ, India\'s rules) require that data of those users stays in-country.',
+    needsManifest: true,
+    perFile: false,
+    securitySeverity: '9.0',
+  }),
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((meta) => meta.id);

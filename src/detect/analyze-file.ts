@@ -1,13 +1,16 @@
 import type { CatalogIndex } from '../catalog/match.js';
-import type { SourceApi } from '../catalog/types.js';
+import type { SinkCall, SourceApi } from '../catalog/types.js';
 import { ts } from '../engine/ts.js';
 import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
 import { annotationAnchor, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { collectExports } from './exports.js';
 import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
 import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
-import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, type Binding } from './scope.js';
+import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variableSlot, type Binding } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
+import { destinationOf } from './destinations.js';
+import { FlowRecorder } from './flows.js';
+import type { Destination } from './facts.js';
 
 export interface AnalyzeOptions {
   catalog: CatalogIndex;
@@ -77,6 +80,8 @@ export function emptyFacts(): FileFacts {
     sources: [],
     sdkUses: [],
     sdkCalls: [],
+    sinks: [],
+    flowEdges: [],
     projectReferences: [],
     pendingHeaderReads: [],
     functions: [],
@@ -92,6 +97,10 @@ class FileAnalyzer {
   private readonly functionIndexes = new Map<ts.Node, number>();
   private readonly scopes = new Map<ts.Node, Scope>();
   private readonly imports = new Set<string>();
+  private readonly sourceIndexes = new Map<ts.Node, number>();
+  private readonly projectCallIndexes = new Map<ts.Node, number>();
+  private readonly sinkIndexes = new Map<ts.Node, number>();
+  private readonly flows: FlowRecorder;
   private readonly catalog: CatalogIndex;
   private readonly requestNames: Set<string>;
 
@@ -101,6 +110,15 @@ class FileAnalyzer {
   ) {
     this.catalog = options.catalog;
     this.requestNames = new Set(options.requestParameterNames);
+    this.flows = new FlowRecorder({
+      sourceFile,
+      scopeOf: this.scopeOf,
+      functionIndexOf: (fn) => this.functionIndexOf(fn),
+      enclosingFunction: (node) => this.enclosingFunction(node),
+      sourceIndex: (node) => this.sourceIndexes.get(node),
+      projectCallIndex: (node) => this.projectCallIndexes.get(node),
+      sinkIndex: (node) => this.sinkIndexes.get(node),
+    });
   }
 
   run(): FileFacts {
@@ -111,6 +129,7 @@ class FileAnalyzer {
     this.facts.exports = collectExports(this.sourceFile, fileScope, (fn) => this.functionIndexOf(fn));
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
+    this.facts.flowEdges = this.flows.edges;
     return this.facts;
   }
 
@@ -193,25 +212,29 @@ class FileAnalyzer {
         return;
       }
       if (isConst && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value))) {
-        scope.declare(declaration.name.text, { kind: 'string', value: value.text });
+        scope.declare(declaration.name.text, { kind: 'string', value: value.text, slot: variableSlot(declaration.name) });
         return;
       }
     }
-    for (const { name, members } of patternNames(declaration.name)) {
-      const binding: Binding = initializer ? { kind: 'alias', expression: initializer, members, scope } : { kind: 'local' };
+    for (const { name, members, node } of patternNames(declaration.name)) {
+      const slot = variableSlot(node);
+      const binding: Binding = initializer ? { kind: 'alias', expression: initializer, members, scope, slot } : { kind: 'local', slot };
       scope.declare(name, binding);
     }
   }
 
   private declareParameters(fn: ts.SignatureDeclaration, scope: Scope): void {
-    for (const parameter of fn.parameters) {
+    const functionIndex = this.functionIndexOf(fn);
+    fn.parameters.forEach((parameter, index) => {
       const typeText = parameter.type ? parameter.type.getText(this.sourceFile) : '';
-      for (const { name, members } of patternNames(parameter.name)) {
+      for (const { name, members, node } of patternNames(parameter.name)) {
+        // A plain parameter's value is the argument itself; destructured names get their own slots.
+        const slot = members.length === 0 ? `p${functionIndex}.${index}` : variableSlot(node);
         const isRequest =
           members.length === 0 && (this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
-        scope.declare(name, isRequest ? { kind: 'request' } : { kind: 'local' });
+        scope.declare(name, isRequest ? { kind: 'request', slot } : { kind: 'local', slot });
       }
-    }
+    });
   }
 
   // ── functions ───────────────────────────────────────────────────────────
@@ -256,6 +279,11 @@ class FileAnalyzer {
 
   private visit(node: ts.Node, scope: Scope): void {
     if (isTypeOnlySyntax(node)) return;
+    this.visitNode(node, scope);
+    this.flows.afterVisit(node);
+  }
+
+  private visitNode(node: ts.Node, scope: Scope): void {
 
     if (isFunctionLike(node)) {
       const body = (node as { body?: ts.Node }).body;
@@ -292,7 +320,7 @@ class FileAnalyzer {
       const initializer = node.initializer;
       if (initializer && ts.isVariableDeclarationList(initializer)) {
         for (const declaration of initializer.declarations) {
-          for (const { name } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local' });
+          for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
         }
       }
       ts.forEachChild(node, (child) => this.visit(child, loopScope));
@@ -302,7 +330,7 @@ class FileAnalyzer {
     if (ts.isCatchClause(node) && node.variableDeclaration) {
       const catchScope = new Scope(scope);
       this.scopes.set(node, catchScope);
-      for (const { name } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local' });
+      for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
       ts.forEachChild(node, (child) => this.visit(child, catchScope));
       return;
     }
@@ -317,6 +345,7 @@ class FileAnalyzer {
 
     if (ts.isCallExpression(node)) this.visitCall(node, scope);
     else if (ts.isNewExpression(node)) this.visitNew(node, scope);
+    else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) this.visitJsxElement(node, scope);
     else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitMemberRead(node, scope);
     else if (ts.isVariableDeclaration(node)) this.visitDestructuring(node, scope);
     else if (ts.isIdentifier(node)) this.visitIdentifier(node, scope);
@@ -335,6 +364,7 @@ class FileAnalyzer {
     if (!reference) return;
     const called: Reference = { root: reference.root, segments: [...reference.segments, '()'] };
     const { root } = reference;
+    this.matchSink(reference, node, scope);
 
     if (root.kind === 'import') {
       if (root.typeOnly) return;
@@ -361,6 +391,60 @@ class FileAnalyzer {
     } else if (root.kind === 'function' && isFirstCall(called.segments)) {
       this.recordProjectReference(called, true, node);
     }
+  }
+
+  /** `<Profile deviceId={id} />` calls the component with its props. */
+  private visitJsxElement(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
+    if (!ts.isIdentifier(node.tagName) && !ts.isPropertyAccessExpression(node.tagName)) return;
+    const reference = evaluateReference(node.tagName, scope);
+    if (!reference) return;
+    const isProject =
+      reference.root.kind === 'function' ||
+      (reference.root.kind === 'import' && !reference.root.typeOnly && !this.catalog.sourceModule(reference.root.specifier) && !this.catalog.sdkForSpecifier(reference.root.specifier));
+    if (isProject) this.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, true, node);
+  }
+
+  private matchSink(reference: Reference, node: ts.CallExpression, scope: Scope): void {
+    const { root } = reference;
+    const match =
+      root.kind === 'import' && !root.typeOnly
+        ? this.catalog.moduleSink(root.specifier, pathString(reference.segments))
+        : root.kind === 'global'
+          ? this.catalog.globalSink(pathString([root.name, ...reference.segments]))
+          : undefined;
+    if (!match) return;
+    const pkg = root.kind === 'import' ? root.specifier : `global:${(root as { name: string }).name}`;
+    const sdk = root.kind === 'import' ? this.catalog.sdkForSpecifier(root.specifier) : this.catalog.sdkForGlobal((root as { name: string }).name);
+    const destination = match.sink.kind === 'network' ? this.destinationFor(match.call, node, scope) : undefined;
+    this.sinkIndexes.set(node, this.facts.sinks.length);
+    this.facts.sinks.push({
+      kind: match.sink.kind,
+      ...(sdk && match.sink.kind === 'sdk' ? { sdkId: sdk.id } : {}),
+      package: pkg,
+      callee: calleeText(node.expression, this.sourceFile),
+      range: this.range(node),
+      ...(destination ? { destination } : {}),
+      ...this.context(node),
+    });
+  }
+
+  /** Where a network sink sends data: its URL argument, the base URL of the client it is called on, or xhr.open(). */
+  private destinationFor(call: SinkCall, node: ts.CallExpression, scope: Scope): Destination {
+    const direct = call.url !== undefined && node.arguments[call.url] ? destinationOf(node.arguments[call.url]!, scope) : undefined;
+    if (direct && direct.kind !== 'relative' && direct.kind !== 'unknown') return direct;
+    if (call.chainUrl !== undefined) {
+      const first = firstCallInChain(node.expression, scope);
+      const argument = first?.call.arguments?.[call.chainUrl];
+      if (first && argument) {
+        const base = destinationOf(argument, first.scope);
+        if (base.kind !== 'unknown') return base;
+      }
+    }
+    if (call.siblingUrl) {
+      const sibling = siblingCallArgument(node, call.siblingUrl.call, call.siblingUrl.arg, this.scopeOf);
+      if (sibling) return destinationOf(sibling.argument, sibling.scope);
+    }
+    return direct ?? { kind: 'unknown' };
   }
 
   private visitNew(node: ts.NewExpression, scope: Scope): void {
@@ -446,6 +530,8 @@ class FileAnalyzer {
   // ── records ─────────────────────────────────────────────────────────────
 
   private recordSource(api: SourceApi, node: ts.Node): void {
+    if (this.sourceIndexes.has(node)) return;
+    this.sourceIndexes.set(node, this.facts.sources.length);
     this.facts.sources.push({ apiId: api.id, category: api.category, range: this.range(node), ...this.context(node) });
   }
 
@@ -465,6 +551,7 @@ class FileAnalyzer {
   }
 
   private recordProjectReference(reference: Reference, called: boolean, node: ts.Node): void {
+    if (called) this.projectCallIndexes.set(node, this.facts.projectReferences.length);
     this.facts.projectReferences.push({ reference, called, range: this.range(node), ...this.context(node) });
   }
 
@@ -558,9 +645,8 @@ function isValueReference(node: ts.Identifier): boolean {
   ) {
     return false;
   }
-  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) {
-    return parent.tagName === node && !ts.isJsxClosingElement(parent);
-  }
+  // A JSX tag is a call of the component (visitJsxElement), not a value that escapes.
+  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) return false;
   return true;
 }
 
@@ -576,4 +662,45 @@ function functionName(fn: ts.Node): string {
     return parent.parent.name.text;
   }
   return '<anonymous>';
+}
+
+/** The first call (or `new`) a receiver chain makes: `axios.create({ baseURL })` for `api.post(…)`, `new WebSocket(url)` for `ws.send(…)`. */
+function firstCallInChain(node: ts.Expression, scope: Scope, depth = 0): { call: ts.CallExpression | ts.NewExpression; scope: Scope } | undefined {
+  if (depth > 8) return undefined;
+  const expression = skipOuterExpressions(node);
+  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return firstCallInChain(expression.expression, scope, depth + 1);
+  if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
+    return firstCallInChain(expression.expression, scope, depth + 1) ?? { call: expression, scope };
+  }
+  if (ts.isIdentifier(expression)) {
+    const binding = scope.lookup(expression.text);
+    if (binding?.kind === 'alias' && binding.members.length === 0) return firstCallInChain(binding.expression, binding.scope, depth + 1);
+  }
+  return undefined;
+}
+
+/** For `xhr.send(body)`: the argument of `xhr.open(method, url)` on the same variable, in the same file. */
+function siblingCallArgument(node: ts.CallExpression, method: string, index: number, scopeOf: (node: ts.Node) => Scope): { argument: ts.Expression; scope: Scope } | undefined {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const receiver = callee.expression;
+  const binding = scopeOf(receiver).lookup(receiver.text);
+  let found: { argument: ts.Expression; scope: Scope } | undefined;
+  const visit = (candidate: ts.Node) => {
+    if (found) return;
+    if (
+      ts.isCallExpression(candidate) &&
+      ts.isPropertyAccessExpression(candidate.expression) &&
+      candidate.expression.name.text === method &&
+      ts.isIdentifier(candidate.expression.expression) &&
+      scopeOf(candidate.expression.expression).lookup(candidate.expression.expression.text) === binding &&
+      candidate.arguments[index]
+    ) {
+      found = { argument: candidate.arguments[index]!, scope: scopeOf(candidate) };
+      return;
+    }
+    ts.forEachChild(candidate, visit);
+  };
+  visit(node.getSourceFile());
+  return found;
 }

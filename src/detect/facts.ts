@@ -95,6 +95,44 @@ export interface PendingHeaderRead extends SiteContext {
   range: Range;
 }
 
+/** Where a network call sends data, as far as it can be known statically. */
+export type Destination =
+  | { kind: 'host'; host: string }
+  /** A path such as "/api/x": the app's own origin. */
+  | { kind: 'relative' }
+  /** Chosen per region from a constant map: `HOSTS[region]`. Keys are upper-case region codes or DEFAULT. */
+  | { kind: 'by-region'; hosts: Record<string, string> }
+  /** Depends on a constant imported from another file; resolved when linking. */
+  | { kind: 'imported'; constant: Reference; prefix: string; lookup?: 'element' }
+  | { kind: 'unknown' };
+
+/** A call through which data leaves the app: an SDK call or a network request (catalog `sinks`). */
+export interface SinkSite extends SiteContext {
+  kind: 'sdk' | 'network';
+  /** The SDK (for sdk sinks), from the catalog. */
+  sdkId?: string;
+  /** Module specifier, or `global:<name>`. */
+  package: string;
+  callee: string;
+  range: Range;
+  destination?: Destination;
+}
+
+/**
+ * One step of data moving inside a file, between value slots: `s<i>` source i, `v<pos>` a variable,
+ * `p<f>.<k>` parameter k of function f, `r<f>` what function f returns, `c<i>` the result of project
+ * call i (projectReferences[i]), `a<i>.<k>` its argument k, `k<j>` the data of sink j.
+ */
+export interface FlowEdge {
+  from: string;
+  to: string;
+  line: number;
+  column: number;
+  /** What happens here, for people: "assigned to id", "passed to track()", "hashed with sha256". */
+  note: string;
+  hashed?: true;
+}
+
 export interface FunctionFact {
   /** Display name: "getDeviceId", "DeviceService.getId", "<anonymous>". */
   name: string;
@@ -142,6 +180,8 @@ export interface FileFacts {
   sources: SourceSite[];
   sdkUses: SdkUseSite[];
   sdkCalls: SdkCallSite[];
+  sinks: SinkSite[];
+  flowEdges: FlowEdge[];
   projectReferences: ProjectReference[];
   pendingHeaderReads: PendingHeaderRead[];
   functions: FunctionFact[];

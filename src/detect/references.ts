@@ -97,6 +97,12 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
     return base && normalizeGlobal({ root: base.root, segments: [...base.segments, key] });
   }
 
+  if (ts.isNewExpression(expression)) {
+    // `new Mixpanel(token)` is treated like a call: instance methods are paths after `()`.
+    const constructor = evaluateReference(expression.expression, scope, depth);
+    return constructor && { root: constructor.root, segments: [...constructor.segments, '()'] };
+  }
+
   if (ts.isCallExpression(expression)) {
     const specifier = moduleLoadSpecifier(expression);
     if (specifier !== undefined) return { root: { kind: 'import', specifier }, segments: [] };

@@ -6,11 +6,14 @@ export type Binding =
   | { kind: 'import'; root: ReferenceRoot & { kind: 'import' }; segments: string[] }
   | { kind: 'function'; functionIndex: number }
   /** `const x = <expression>` or a destructured part of it: evaluated lazily, in its own scope. */
-  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope }
-  | { kind: 'request' }
-  | { kind: 'string'; value: string }
-  /** Declared, but nothing we track: shadows any global or catalogued name. */
-  | { kind: 'local' };
+  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string }
+  | { kind: 'request'; slot?: string }
+  | { kind: 'string'; value: string; slot: string }
+  /** Declared, but nothing we track: shadows any global or catalogued name. `slot` names its value for data flows. */
+  | { kind: 'local'; slot?: string };
+
+/** The data-flow slot of a variable declared by the identifier at `node`. */
+export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
 
 /** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
 export class Scope {

@@ -49,6 +49,38 @@ export interface SdkCall extends Range {
   guarded: boolean;
 }
 
+/** Where a network sink sends data, after resolving constants across files. */
+export type ResolvedDestination =
+  | { kind: 'host'; host: string }
+  | { kind: 'relative' }
+  | { kind: 'by-region'; hosts: Record<string, string> }
+  | { kind: 'unknown' };
+
+/** Personal data on its way out: from a collection site to an SDK call or a network request. */
+export interface DataFlow {
+  category: string;
+  /** The API that collected it. */
+  api: string;
+  source: { file: string; line: number; column: number };
+  /** Purposes of the collection site the data comes from. */
+  purposes: string[];
+  sink: Range & {
+    file: string;
+    kind: 'sdk' | 'network';
+    package: string;
+    sdk?: string;
+    vendor?: string;
+    callee: string;
+    destination?: ResolvedDestination;
+    consentKeys: string[];
+    guarded: boolean;
+  };
+  /** The value passed through a hash function on the way (still personal data: reported, marked). */
+  hashed: boolean;
+  /** From the collection site to the sink. */
+  steps: ViaStep[];
+}
+
 export interface Diagnostic {
   file: string;
   line: number;
@@ -62,5 +94,6 @@ export interface Inventory {
   collections: CollectionSite[];
   sdks: SdkUse[];
   sdkCalls: SdkCall[];
+  flows: DataFlow[];
   diagnostics: Diagnostic[];
 }

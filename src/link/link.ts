@@ -1,10 +1,12 @@
 import type { CatalogIndex } from '../catalog/match.js';
-import type { Annotation, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/references.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
-import type { CollectionSite, Diagnostic, Inventory, PurposeOrigin, SdkCall, SdkUse, ViaStep } from './inventory.js';
+import { byRegion, destinationOfText } from '../detect/destinations.js';
+import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
+import { findFlows, type FlowBudget } from './flows.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 
 export interface LinkInput {
@@ -16,6 +18,7 @@ export interface LinkInput {
   guards: readonly ConfiguredGuard[];
   /** Diagnostics found before analysis (skipped files, tsconfig problems). */
   diagnostics?: Diagnostic[];
+  flowBudget?: FlowBudget;
 }
 
 /**
@@ -113,12 +116,92 @@ class Linker {
         });
       }
     }
+    const flows = this.flows(collections, diagnostics);
     return {
       collections: sortByPlace(collections),
       sdks: sortByPlace(sdks),
       sdkCalls: sortByPlace(sdkCalls),
+      flows: flows.sort((a, b) => comparePlaces(a.sink, b.sink) || comparePlaces(a.source, b.source) || a.category.localeCompare(b.category)),
       diagnostics: sortByPlace(diagnostics),
     };
+  }
+
+  // ── flows ───────────────────────────────────────────────────────────────
+
+  private flows(collections: CollectionSite[], diagnostics: Diagnostic[]): DataFlow[] {
+    const referenceLists = new Map([...this.input.files].map(([file, facts]) => [file, facts.projectReferences] as const));
+    const targetOf = (file: string, index: number) => {
+      const reference = referenceLists.get(file)?.[index];
+      return reference ? this.resolvedCalls.get(reference) : undefined;
+    };
+    const externalSource = (file: string, index: number) => {
+      const target = targetOf(file, index);
+      return target?.kind === 'external' && this.externalCallApi(target) !== undefined;
+    };
+    const search = findFlows(this.input.root, this.input.files, targetOf, externalSource, this.input.flowBudget);
+    if (search.cut) diagnostics.push({ file: '.', line: 1, column: 1, severity: 'warning', message: search.cut });
+
+    const sitesByPlace = new Map(collections.map((site) => [`${site.file}:${site.line}:${site.column}`, site]));
+    const seen = new Set<string>();
+    const out: DataFlow[] = [];
+    for (const flow of search.flows) {
+      const sourceFacts = this.input.files.get(flow.sourceFile)!;
+      const sinkFacts = this.input.files.get(flow.sinkFile)!;
+      const sink = sinkFacts.sinks[flow.sinkIndex]!;
+      let origin: { range: Range; api: string; category: string; context: SiteContext };
+      if (flow.viaCall) {
+        const reference = referenceLists.get(flow.viaCall.file)![flow.viaCall.referenceIndex]!;
+        const api = this.externalCallApi(targetOf(flow.viaCall.file, flow.viaCall.referenceIndex) as Target & { kind: 'external' })!;
+        origin = { range: reference.range, api: api.id, category: api.category, context: reference };
+      } else {
+        const source = sourceFacts.sources[flow.sourceIndex]!;
+        origin = { range: source.range, api: source.apiId, category: source.category, context: source };
+      }
+      const sourcePlace = { file: this.relative(flow.sourceFile), line: origin.range.line, column: origin.range.column };
+      // The purposes of the reported collection site nearest the sink (a wrapper's call site, or the source itself).
+      const places = [sourcePlace, ...flow.steps].map((step) => sitesByPlace.get(`${step.file}:${step.line}:${step.column}`)).filter((site): site is CollectionSite => site !== undefined);
+      const purposes = places.at(-1)?.purposes ?? this.purposeOf(flow.sourceFile, origin.context)?.purposes ?? [];
+      const sdk = sink.sdkId ? this.input.catalog.catalog.sdks.find((candidate) => candidate.id === sink.sdkId) : undefined;
+      const keys = [...this.siteKeys(flow.sinkFile, sink, 0)].sort();
+      const destination = sink.destination ? this.resolveDestination(flow.sinkFile, sink.destination) : undefined;
+      const identity = `${sourcePlace.file}:${sourcePlace.line}:${sourcePlace.column}>${flow.sinkFile}:${flow.sinkIndex}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      out.push({
+        category: origin.category,
+        api: origin.api,
+        source: sourcePlace,
+        purposes,
+        sink: {
+          file: this.relative(flow.sinkFile),
+          ...sink.range,
+          kind: sink.kind,
+          package: sink.package,
+          ...(sdk ? { sdk: sdk.id, vendor: sdk.vendor } : {}),
+          callee: sink.callee,
+          ...(destination ? { destination } : {}),
+          consentKeys: keys,
+          guarded: keys.length > 0,
+        },
+        hashed: flow.hashed,
+        steps: [{ ...sourcePlace, note: `collected by ${origin.api}` }, ...flow.steps],
+      });
+    }
+    return out;
+  }
+
+  private resolveDestination(file: string, destination: Destination): ResolvedDestination {
+    if (destination.kind !== 'imported') return destination;
+    const target = this.references.resolve(file, destination.constant);
+    if (target.kind === 'string') {
+      const resolved = destinationOfText(destination.prefix + target.value);
+      return resolved.kind === 'imported' ? { kind: 'unknown' } : resolved;
+    }
+    if (target.kind === 'strings' && destination.lookup === 'element') {
+      const resolved = byRegion(target.values);
+      return resolved.kind === 'by-region' ? resolved : { kind: 'unknown' };
+    }
+    return { kind: 'unknown' };
   }
 
   // ── call graph ──────────────────────────────────────────────────────────
@@ -315,6 +398,10 @@ class Linker {
   private relative(file: string): string {
     return toPosixRelative(this.input.root, file);
   }
+}
+
+function comparePlaces(a: { file: string; line: number; column: number }, b: typeof a): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 }
 
 function sortByPlace<T extends { file: string; line: number; column: number }>(items: T[]): T[] {

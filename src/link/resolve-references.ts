@@ -6,6 +6,8 @@ export type Target =
   | { kind: 'function'; file: string; functionIndex: number; rest: string[] }
   | { kind: 'external'; specifier: string; segments: string[] }
   | { kind: 'string'; value: string }
+  /** A constant object: its string members (a region → host map, a config). */
+  | { kind: 'strings'; values: Record<string, string> }
   | { kind: 'unknown' };
 
 const UNKNOWN: Target = { kind: 'unknown' };
@@ -73,6 +75,11 @@ export class ReferenceResolver {
       case 'reference':
         return this.resolve(file, { root: target.reference.root, segments: [...target.reference.segments, ...rest] }, depth + 1);
       case 'object': {
+        if (rest.length === 0) {
+          const values: Record<string, string> = {};
+          for (const [name, value] of Object.entries(target.members)) if (value.kind === 'string') values[name] = value.value;
+          return { kind: 'strings', values };
+        }
         const [member, ...more] = rest;
         const value = member === undefined ? undefined : target.members[member];
         return value ? this.resolveTarget(file, value, more, depth + 1) : UNKNOWN;

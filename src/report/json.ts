@@ -26,6 +26,15 @@ export function toJsonReport(result: ScanResult) {
         consentKeys: site.consentKeys,
         via: site.via,
       })),
+      flows: inventory.flows.map((flow) => ({
+        category: flow.category,
+        api: flow.api,
+        source: flow.source,
+        purposes: flow.purposes,
+        sink: flow.sink,
+        hashed: flow.hashed,
+        steps: flow.steps,
+      })),
       sdks: inventory.sdks.map((use) => ({
         file: use.file,
         line: use.line,
@@ -49,6 +58,7 @@ export function toJsonReport(result: ScanResult) {
       ...(finding.package ? { package: finding.package } : {}),
       ...(finding.api ? { api: finding.api } : {}),
       ...(finding.via ? { via: finding.via } : {}),
+      ...(finding.flow ? { flow: finding.flow } : {}),
       fingerprint: finding.fingerprint,
     })),
     ...(result.baseline

@@ -40,7 +40,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
   const findings: (Finding | SuppressedFinding)[] = options.includeSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
 
   const results = findings.map((finding) => {
-    const steps = finding.via ?? [];
+    const steps = finding.flow ?? finding.via ?? [];
     const suppression = 'suppression' in finding ? finding.suppression : undefined;
     return {
       ruleId: finding.ruleId,
@@ -90,6 +90,10 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
 }
 
 function flowLocations(finding: Finding, steps: ViaStep[], location: (file: string, line: number, column: number) => object) {
+  if (finding.flow) {
+    // A data flow runs from the collection site to the sink, which is where the result is reported.
+    return steps.map((step, index) => ({ location: { ...location(step.file, step.line, step.column), message: { text: step.note } }, nestingLevel: 0, executionOrder: index + 1 }));
+  }
   return [
     { location: { ...location(finding.file, finding.line, finding.column), message: { text: 'reported here' } }, nestingLevel: 0 },
     ...steps.map((step, index) => ({ location: { ...location(step.file, step.line, step.column), message: { text: step.note } }, nestingLevel: index + 1 })),

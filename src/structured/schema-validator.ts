@@ -9,6 +9,8 @@ import type { ObjectNode, TreeNode } from './tree.js';
  */
 export interface JsonSchema {
   $ref?: string;
+  /** Alternatives: the node must match one (the first whose type fits explains a mismatch). */
+  anyOf?: JsonSchema[];
   type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
   const?: unknown;
   enum?: unknown[];
@@ -42,6 +44,18 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
 
   const visit = (node: TreeNode, candidate: JsonSchema, path: string): void => {
     const { schema: current, noun } = resolve(candidate);
+    if (current.anyOf) {
+      const attempts = current.anyOf.map((alternative) => {
+        const before = problems.length;
+        visit(node, alternative, path);
+        return problems.splice(before);
+      });
+      if (attempts.some((attempt) => attempt.length === 0)) return;
+      const fitting = current.anyOf.findIndex((alternative) => !resolve(alternative).schema.type || hasType(node, resolve(alternative).schema.type!));
+      if (fitting >= 0) problems.push(...attempts[fitting]!);
+      else report(node, path, `expected ${current.anyOf.map((alternative) => article(resolve(alternative).schema.type ?? 'value')).join(' or ')}${describeFound(node)}`);
+      return;
+    }
     if (current.const !== undefined) {
       if (node.kind !== 'scalar' || node.value !== current.const) {
         report(node, path, `must be ${JSON.stringify(current.const)}${describeFound(node)}`);
