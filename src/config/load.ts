@@ -53,6 +53,7 @@ export function loadConfig(file: string): PrivlintConfig {
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
     rules: (plain.rules as Record<string, SeverityOverride> | undefined) ?? {},
+    ...(plain.flows ? { flows: plain.flows as PrivlintConfig['flows'] } : {}),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
 }

@@ -29,6 +29,15 @@ export const CONFIG_SCHEMA: JsonSchema = {
       },
     },
     requestParameterNames: { type: 'array', items: { type: 'string', minLength: 1 } },
+    flows: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Budgets for data-flow analysis; when one cuts the analysis short, the output says so.',
+      properties: {
+        maxSteps: { type: 'integer', description: 'Longest path followed, in steps (default 40).' },
+        maxMilliseconds: { type: 'integer', description: 'Time budget for the flow search of one scan (default 10000).' },
+      },
+    },
     rules: {
       type: 'object',
       additionalProperties: { type: 'string', enum: ['error', 'warning', 'note', 'off'], 'x-noun': 'severity' },

@@ -11,6 +11,8 @@ export interface PrivlintConfig {
   guards: GuardSpec[];
   requestParameterNames?: string[];
   rules: Record<string, SeverityOverride>;
+  /** Data-flow budgets (defaults in src/link/flows.ts). */
+  flows?: { maxSteps?: number; maxMilliseconds?: number };
   /** Catalog extensions: documents of the same shape as src/catalog/data files. */
   catalog?: unknown;
 }

@@ -6,6 +6,7 @@ import { addFingerprints } from '../check/fingerprint.js';
 import type { FileFacts } from '../detect/facts.js';
 import { configureGuards } from '../link/guards.js';
 import type { Inventory } from '../link/inventory.js';
+import { DEFAULT_FLOW_BUDGET } from '../link/flows.js';
 import { link } from '../link/link.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
@@ -42,6 +43,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     catalog: setup.catalog,
     guards,
     diagnostics: [...setup.diagnostics, ...(input.diagnostics ?? [])],
+    flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
   });
   const example = guardExample(setup.config);
   const raw = check(inventory, setup.manifest, {

@@ -141,7 +141,7 @@ describe('data flows', () => {
       '15 {"kind":"by-region","hosts":{"CN":"api.shop.example","EU":"eu.shop.example","DEFAULT":"api.shop.example"}}',
       '16 {"kind":"relative"}',
     ]);
-    const unknown = result.findings.filter((finding) => finding.ruleId === 'no-unknown-destination').map((finding) => `${finding.line} ${finding.message.split(' through')[0].split(' to ').pop()}`);
+    const unknown = result.findings.filter((finding) => finding.ruleId === 'no-unknown-destination').map((finding) => `${finding.line} ${finding.message.split(' through')[0]!.split(' to ').pop()}`);
     expect(unknown).toEqual(['7 tracker.example.net', '10 xhr.example.org', '12 ws.example.io', '13 beacon.example.com', '15 eu.shop.example']);
     const residency = result.findings.filter((finding) => finding.ruleId === 'no-residency-violation');
     expect(residency.map((finding) => finding.line)).toEqual([15]);
@@ -173,5 +173,20 @@ describe('data flows', () => {
     });
     const sharing = result.findings.filter((finding) => finding.ruleId === 'no-undeclared-sharing').map((finding) => `${finding.line} ${finding.category} ${finding.kind}`);
     expect(sharing).toEqual(['11 device.mac_address undeclaredSharing', '14 device.id undeclaredSharingPurpose', '15 device.id undeclaredSharing']);
+  });
+});
+
+describe('flow budgets', () => {
+  it('says so when a budget cuts the analysis short, instead of missing flows silently', () => {
+    const files = {
+      'privacy-manifest.yaml': MANIFEST,
+      'src/a.ts': `${DEVICE}import * as Sentry from '@sentry/react-native';\nexport async function a() {\n  const id = await DeviceInfo.getUniqueId();\n  const copy = id;\n  const again = copy;\n  Sentry.setUser({ id: again });\n}\n`,
+    };
+    const full = scanProject(files);
+    expect(full.inventory.flows).toHaveLength(1);
+    expect(full.inventory.diagnostics).toEqual([]);
+    const cut = scanProject({ ...files, 'privlint.config.json': JSON.stringify({ flows: { maxSteps: 2 } }) });
+    expect(cut.inventory.flows).toHaveLength(0);
+    expect(cut.inventory.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([expect.stringMatching(/longer than 2 steps were not followed \(flows\.maxSteps\)/)]);
   });
 });
