@@ -72,7 +72,7 @@ describe('scan on bad input', () => {
     const result = scanProject({ 'tsconfig.json': '{ "compilerOptions": { "paths": ', 'src/ok.ts': DEVICE_INFO });
     expect(result.inventory.collections).toHaveLength(1);
     expect(result.inventory.diagnostics.map((diagnostic) => diagnostic.file)).toContain('tsconfig.json');
-    expect(result.inventory.diagnostics.find((diagnostic) => diagnostic.file === 'tsconfig.json')!.severity).toBe('warning');
+    expect(result.inventory.diagnostics.find((diagnostic) => diagnostic.file === 'tsconfig.json')!.severity).toBe('note');
   });
 
   it('exits 2 for an invalid manifest, listing every problem with file:line:column', () => {
