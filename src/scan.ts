@@ -11,6 +11,7 @@ import type { Diagnostic, Inventory } from './link/inventory.js';
 import type { Manifest } from './manifest/types.js';
 import { discoverFiles } from './project/discover.js';
 import { readSource } from './project/read-source.js';
+import { ModuleResolver } from './project/resolve.js';
 import { displayPath, toPosixRelative } from './util/paths.js';
 import { UserError } from './util/problem.js';
 
@@ -55,6 +56,9 @@ export function scan(options: ScanOptions = {}): ScanResult {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
 
+  const knownFiles = new Set(files);
+  const modules = new ModuleResolver((file) => knownFiles.has(file), setup.aliases);
+  const analyzeOptions = { ...setup.analyzeOptions, isProjectModule: (from: string, specifier: string) => modules.resolve(from, specifier) !== undefined };
   const facts = new Map<string, FileFacts>();
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -66,12 +70,11 @@ export function scan(options: ScanOptions = {}): ScanResult {
       continue;
     }
     texts.set(relative, source.text);
-    const fileFacts = analyzeSource(file, source.text, setup.analyzeOptions);
+    const fileFacts = analyzeSource(file, source.text, analyzeOptions);
     fileFacts.diagnostics.unshift(...source.diagnostics);
     facts.set(file, fileFacts);
   }
 
-  const knownFiles = new Set(files);
   const lines = new Map<string, string[]>();
   const lineText = (file: string, line: number) => {
     if (!lines.has(file)) lines.set(file, (texts.get(file) ?? '').split('\n'));

@@ -16,6 +16,11 @@ export interface AnalyzeOptions {
   catalog: CatalogIndex;
   /** Parameter names taken to be HTTP request objects (req, request, ctx …). */
   requestParameterNames: readonly string[];
+  /**
+   * Does an import of `specifier` from `file` reach a project file? Calls into packages cannot be
+   * wrappers or guards, so they are not recorded. Without it, every non-catalogued import counts.
+   */
+  isProjectModule?: (file: string, specifier: string) => boolean;
 }
 
 export const DEFAULT_REQUEST_PARAMETER_NAMES = ['req', 'request', 'ctx', 'context'] as const;
@@ -83,6 +88,7 @@ export function emptyFacts(): FileFacts {
     sinks: [],
     flowEdges: [],
     projectReferences: [],
+    escapes: [],
     pendingHeaderReads: [],
     functions: [],
     exports: [],
@@ -101,8 +107,12 @@ class FileAnalyzer {
   private readonly projectCallIndexes = new Map<ts.Node, number>();
   private readonly sinkIndexes = new Map<ts.Node, number>();
   private readonly flows: FlowRecorder;
+  /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
+  private readonly functionStack: number[] = [];
   private readonly catalog: CatalogIndex;
   private readonly requestNames: Set<string>;
+  private readonly projectModules = new Map<string, boolean>();
+  private readonly isProjectModule?: (file: string, specifier: string) => boolean;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -110,11 +120,12 @@ class FileAnalyzer {
   ) {
     this.catalog = options.catalog;
     this.requestNames = new Set(options.requestParameterNames);
+    this.isProjectModule = options.isProjectModule;
     this.flows = new FlowRecorder({
       sourceFile,
       scopeOf: this.scopeOf,
       functionIndexOf: (fn) => this.functionIndexOf(fn),
-      enclosingFunction: (node) => this.enclosingFunction(node),
+      currentFunction: () => this.functionStack.at(-1) ?? null,
       sourceIndex: (node) => this.sourceIndexes.get(node),
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
@@ -131,6 +142,16 @@ class FileAnalyzer {
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
     return this.facts;
+  }
+
+  /** Whether calls through an import of `specifier` may reach project code (memoised per file). */
+  private importsProjectCode(specifier: string): boolean {
+    let known = this.projectModules.get(specifier);
+    if (known === undefined) {
+      known = !this.catalog.sourceModule(specifier) && !this.catalog.sdkForSpecifier(specifier) && (this.isProjectModule?.(this.sourceFile.fileName, specifier) ?? true);
+      this.projectModules.set(specifier, known);
+    }
+    return known;
   }
 
   // ── scopes ──────────────────────────────────────────────────────────────
@@ -290,6 +311,7 @@ class FileAnalyzer {
       if (!body) return;
       const functionScope = new Scope(scope);
       this.scopes.set(node, functionScope);
+      this.functionStack.push(this.functionIndexOf(node));
       if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
         functionScope.declare(node.name.text, { kind: 'function', functionIndex: this.functionIndexOf(node) });
       }
@@ -302,6 +324,7 @@ class FileAnalyzer {
       } else {
         this.visit(body, functionScope);
       }
+      this.functionStack.pop();
       return;
     }
 
@@ -372,8 +395,8 @@ class FileAnalyzer {
       if (api?.kind === 'call') this.recordSource(api, node);
       const sdk = this.catalog.sdkForSpecifier(root.specifier);
       if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
-      if (!api && !sdk && !this.catalog.sourceModule(root.specifier) && isFirstCall(called.segments)) {
-        this.recordProjectReference(called, true, node);
+      if (!api && !sdk && isFirstCall(called.segments) && this.importsProjectCode(root.specifier)) {
+        this.recordProjectReference(called, node);
       }
     } else if (root.kind === 'global') {
       const path = pathString([root.name, ...reference.segments]);
@@ -389,7 +412,7 @@ class FileAnalyzer {
       const nameArgument = node.arguments[0];
       if (HEADER_GETTERS.has(getter) && nameArgument) this.recordHeaderRead(nameArgument, node, scope);
     } else if (root.kind === 'function' && isFirstCall(called.segments)) {
-      this.recordProjectReference(called, true, node);
+      this.recordProjectReference(called, node);
     }
   }
 
@@ -399,9 +422,8 @@ class FileAnalyzer {
     const reference = evaluateReference(node.tagName, scope);
     if (!reference) return;
     const isProject =
-      reference.root.kind === 'function' ||
-      (reference.root.kind === 'import' && !reference.root.typeOnly && !this.catalog.sourceModule(reference.root.specifier) && !this.catalog.sdkForSpecifier(reference.root.specifier));
-    if (isProject) this.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, true, node);
+      reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && this.importsProjectCode(reference.root.specifier));
+    if (isProject) this.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, node);
   }
 
   private matchSink(reference: Reference, node: ts.CallExpression, scope: Scope): void {
@@ -490,11 +512,9 @@ class FileAnalyzer {
     if (!isValueReference(node)) return;
     const binding = scope.lookup(node.text);
     if (binding?.kind === 'function') {
-      this.recordProjectReference({ root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] }, false, node);
-    } else if (binding?.kind === 'import' && !binding.root.typeOnly && !this.catalog.sourceModule(binding.root.specifier)) {
-      if (!this.catalog.sdkForSpecifier(binding.root.specifier)) {
-        this.recordProjectReference({ root: binding.root, segments: [...binding.segments] }, false, node);
-      }
+      this.facts.escapes.push({ root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] });
+    } else if (binding?.kind === 'import' && !binding.root.typeOnly && this.importsProjectCode(binding.root.specifier)) {
+      this.facts.escapes.push({ root: binding.root, segments: [...binding.segments] });
     }
   }
 
@@ -550,15 +570,15 @@ class FileAnalyzer {
     });
   }
 
-  private recordProjectReference(reference: Reference, called: boolean, node: ts.Node): void {
-    if (called) this.projectCallIndexes.set(node, this.facts.projectReferences.length);
-    this.facts.projectReferences.push({ reference, called, range: this.range(node), ...this.context(node) });
+  private recordProjectReference(reference: Reference, node: ts.Node): void {
+    this.projectCallIndexes.set(node, this.facts.projectReferences.length);
+    this.facts.projectReferences.push({ reference, range: this.range(node), ...this.context(node) });
   }
 
   private context(node: ts.Node): SiteContext {
     const annotation = statementAnnotation(node, this.sourceFile);
     return {
-      functionIndex: this.enclosingFunction(node.parent),
+      functionIndex: this.functionStack.at(-1) ?? null,
       ...(annotation ? { annotation } : {}),
       guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
       returned: flowsToReturn(node),

@@ -166,11 +166,55 @@ export function flowsToReturn(node: ts.Node): boolean {
     if (ts.isArrowFunction(parent)) return parent.body === current;
     if (isFunctionLike(parent)) return false;
     if (ts.isVariableDeclaration(parent) && parent.initializer === current) {
-      return returnsAnyOf(parent, declaredNames(parent.name));
+      const returned = returnedNames(parent);
+      return [...declaredNames(parent.name)].some((name) => returned.has(name));
     }
     if (!carriesValue(parent, current)) return false;
   }
   return false;
+}
+
+const returnedNamesCache = new WeakMap<ts.Node, Set<string>>();
+
+/**
+ * The local names whose values reach a `return` of the function around `declaration`: those
+ * mentioned in return expressions, and, transitively, those their declarations were computed from.
+ * Computed once per function.
+ */
+function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
+  let fn: ts.Node | undefined = declaration.parent;
+  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
+  if (!fn || ts.isSourceFile(fn)) return new Set();
+  const cached = returnedNamesCache.get(fn);
+  if (cached) return cached;
+  const returned = new Set<string>();
+  const declarations: ts.VariableDeclaration[] = [];
+  const visit = (node: ts.Node) => {
+    if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) collectMentions(node.expression, returned);
+    if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const other of declarations) {
+      if (![...declaredNames(other.name)].some((name) => returned.has(name))) continue;
+      const before = returned.size;
+      collectMentions(other.initializer!, returned);
+      changed ||= returned.size !== before;
+    }
+  }
+  returnedNamesCache.set(fn, returned);
+  return returned;
+}
+
+function collectMentions(node: ts.Node, out: Set<string>): void {
+  if (ts.isIdentifier(node)) {
+    if (!isPropertyName(node)) out.add(node.text);
+    return;
+  }
+  ts.forEachChild(node, (child) => collectMentions(child, out));
 }
 
 /** Does `parent` pass the value of `child` on (derived data), rather than consume it? */
@@ -226,42 +270,6 @@ function declaredNames(name: ts.BindingName): Set<string> {
   };
   visit(name);
   return names;
-}
-
-/** Whether the function around `declaration` returns an expression that mentions any of `names` (transitively through locals). */
-function returnsAnyOf(declaration: ts.VariableDeclaration, names: Set<string>): boolean {
-  let fn: ts.Node | undefined = declaration.parent;
-  while (fn && !isFunctionLike(fn) && !ts.isSourceFile(fn)) fn = fn.parent;
-  if (!fn || ts.isSourceFile(fn)) return false;
-  const tainted = new Set(names);
-  const returns: ts.Expression[] = [];
-  const declarations: ts.VariableDeclaration[] = [];
-  const visit = (node: ts.Node) => {
-    if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
-    if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const other of declarations) {
-      if (mentions(other.initializer!, tainted)) {
-        for (const name of declaredNames(other.name)) {
-          if (!tainted.has(name)) {
-            tainted.add(name);
-            changed = true;
-          }
-        }
-      }
-    }
-  }
-  return returns.some((expression) => mentions(expression, tainted));
-}
-
-function mentions(node: ts.Node, names: Set<string>): boolean {
-  if (ts.isIdentifier(node)) return names.has(node.text) && !isPropertyName(node);
-  return ts.forEachChild(node, (child) => mentions(child, names) || undefined) ?? false;
 }
 
 function isPropertyName(node: ts.Identifier): boolean {

@@ -81,11 +81,9 @@ export interface SdkCallSite extends SiteContext {
   range: Range;
 }
 
-/** A use of something the file imports from elsewhere or declares itself: a possible wrapper or guard. */
+/** A call of something the file imports from the project or declares itself: a possible wrapper or guard. The reference ends with `()`. */
 export interface ProjectReference extends SiteContext {
   reference: Reference;
-  /** Called (the reference ends with a call) or used as a value (escapes: callers unknown). */
-  called: boolean;
   range: Range;
 }
 
@@ -183,6 +181,8 @@ export interface FileFacts {
   sinks: SinkSite[];
   flowEdges: FlowEdge[];
   projectReferences: ProjectReference[];
+  /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
+  escapes: Reference[];
   pendingHeaderReads: PendingHeaderRead[];
   functions: FunctionFact[];
   exports: ExportFact[];

@@ -9,8 +9,8 @@ export interface FlowContext {
   scopeOf(node: ts.Node): Scope;
   /** Index of the function-like node (creating its fact when needed). */
   functionIndexOf(fn: ts.Node): number;
-  /** Innermost enclosing function of a node, or null. */
-  enclosingFunction(node: ts.Node | undefined): number | null;
+  /** The function being visited (the innermost around the current node), or null at module level. */
+  currentFunction(): number | null;
   sourceIndex(node: ts.Node): number | undefined;
   projectCallIndex(node: ts.Node): number | undefined;
   sinkIndex(node: ts.Node): number | undefined;
@@ -35,14 +35,43 @@ export class FlowRecorder {
   constructor(private readonly context: FlowContext) {}
 
   afterVisit(node: ts.Node): void {
-    if (ts.isVariableDeclaration(node) && node.initializer) this.declaration(node);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.assignment(node);
-    else if (ts.isReturnStatement(node) && node.expression) this.returned(node.expression, node);
-    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) this.returned(node.body, node.body);
-    else if (ts.isCallExpression(node)) this.call(node);
-    else if (ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) this.jsx(node);
-    else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) this.loop(node);
-    if (isFunctionLike(node)) this.destructuredParameters(node);
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableDeclaration:
+        if ((node as ts.VariableDeclaration).initializer) this.declaration(node as ts.VariableDeclaration);
+        return;
+      case ts.SyntaxKind.BinaryExpression:
+        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.assignment(node as ts.BinaryExpression);
+        return;
+      case ts.SyntaxKind.ReturnStatement: {
+        const expression = (node as ts.ReturnStatement).expression;
+        const fn = this.context.currentFunction();
+        if (expression && fn !== null) this.link(expression, `r${fn}`, node, 'returned');
+        return;
+      }
+      case ts.SyntaxKind.CallExpression:
+        this.call(node as ts.CallExpression);
+        return;
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxOpeningElement:
+        this.jsx(node as ts.JsxOpeningElement);
+        return;
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        this.loop(node as ts.ForOfStatement);
+        return;
+      case ts.SyntaxKind.ArrowFunction: {
+        const arrow = node as ts.ArrowFunction;
+        if (!ts.isBlock(arrow.body)) this.link(arrow.body, `r${this.context.functionIndexOf(arrow)}`, arrow.body, 'returned');
+        this.destructuredParameters(arrow);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.Constructor:
+        this.destructuredParameters(node as ts.SignatureDeclaration);
+        return;
+    }
   }
 
   // ── edge points ─────────────────────────────────────────────────────────
@@ -75,12 +104,6 @@ export class FlowRecorder {
     if (!slot) return;
     const note = ts.isIdentifier(node.left) ? `assigned to ${target.text}` : `stored in ${node.left.getText(this.context.sourceFile).slice(0, 40)}`;
     this.link(node.right, slot, node, note);
-  }
-
-  private returned(expression: ts.Expression, at: ts.Node): void {
-    const fn = this.context.enclosingFunction(at.parent ?? at);
-    if (fn === null) return;
-    this.link(expression, `r${fn}`, at, 'returned');
   }
 
   private call(node: ts.CallExpression): void {

@@ -98,10 +98,38 @@ export function collectScopeDeclarations(
   }
 }
 
+/** `var` inside nested statements (blocks, loops, if, try, switch); expressions cannot declare one. */
 function collectNestedVars(node: ts.Node, onVariable: (declaration: ts.VariableDeclaration) => void): void {
-  if (isFunctionLike(node) || ts.isClassLike(node)) return;
-  if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.BlockScoped) === 0) {
-    node.declarations.forEach(onVariable);
+  if (ts.isVariableStatement(node)) {
+    if ((node.declarationList.flags & ts.NodeFlags.BlockScoped) === 0) node.declarationList.declarations.forEach(onVariable);
+    return;
   }
+  if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    if ((node.initializer.flags & ts.NodeFlags.BlockScoped) === 0) node.initializer.declarations.forEach(onVariable);
+  }
+  if (!containsStatements(node)) return;
   ts.forEachChild(node, (child) => collectNestedVars(child, onVariable));
+}
+
+function containsStatements(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.IfStatement:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+    case ts.SyntaxKind.TryStatement:
+    case ts.SyntaxKind.CatchClause:
+    case ts.SyntaxKind.SwitchStatement:
+    case ts.SyntaxKind.CaseBlock:
+    case ts.SyntaxKind.CaseClause:
+    case ts.SyntaxKind.DefaultClause:
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.WithStatement:
+      return true;
+    default:
+      return false;
+  }
 }

@@ -67,7 +67,6 @@ export function findFlows(
     for (const edge of facts.flowEdges) addEdge(key(file, edge.from), { to: key(file, edge.to), step: step(edge), hashed: edge.hashed === true });
     const argumentCounts = countArguments(facts);
     facts.projectReferences.forEach((reference, index) => {
-      if (!reference.called) return;
       const target = resolvedCalls(file, index);
       if (target?.kind !== 'function' || target.rest.length > 0) return;
       const callee = files.get(target.file)?.functions[target.functionIndex];
@@ -94,7 +93,7 @@ export function findFlows(
   for (const [file, facts] of files) {
     facts.sources.forEach((_, index) => starts.push({ node: key(file, `s${index}`), file, sourceIndex: index }));
     facts.projectReferences.forEach((reference, index) => {
-      if (reference.called && externalSource(file, index)) starts.push({ node: key(file, `c${index}`), file, sourceIndex: -1, viaCall: { file, referenceIndex: index } });
+      if (externalSource(file, index)) starts.push({ node: key(file, `c${index}`), file, sourceIndex: -1, viaCall: { file, referenceIndex: index } });
     });
   }
 

@@ -75,7 +75,6 @@ class Linker {
         collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
       }
       for (const reference of facts.projectReferences) {
-        if (!reference.called) continue;
         const target = this.resolvedCalls.get(reference);
         if (!target) continue;
         if (target.kind === 'function') {
@@ -209,18 +208,17 @@ class Linker {
   private indexCallers(): void {
     for (const [file, facts] of this.input.files) {
       for (const reference of facts.projectReferences) {
-        const segments = reference.called ? reference.reference.segments.slice(0, -1) : reference.reference.segments;
-        const target = this.references.resolve(file, { root: reference.reference.root, segments });
-        if (reference.called) this.resolvedCalls.set(reference, target);
+        const target = this.references.resolve(file, { root: reference.reference.root, segments: reference.reference.segments.slice(0, -1) });
+        this.resolvedCalls.set(reference, target);
         if (target.kind !== 'function' || target.rest.length > 0) continue;
         const key = functionKey(target.file, target.functionIndex);
-        if (reference.called) {
-          const list = this.callers.get(key) ?? [];
-          list.push({ file, reference });
-          this.callers.set(key, list);
-        } else {
-          this.escapes.add(key);
-        }
+        const list = this.callers.get(key) ?? [];
+        list.push({ file, reference });
+        this.callers.set(key, list);
+      }
+      for (const escape of facts.escapes) {
+        const target = this.references.resolve(file, escape);
+        if (target.kind === 'function' && target.rest.length === 0) this.escapes.add(functionKey(target.file, target.functionIndex));
       }
     }
   }
@@ -308,7 +306,7 @@ class Linker {
       });
     }
     for (const reference of facts.projectReferences) {
-      if (reference.functionIndex !== index || !reference.returned || !reference.called) continue;
+      if (reference.functionIndex !== index || !reference.returned) continue;
       const target = this.resolvedCalls.get(reference);
       const step = (note: string): ViaStep => ({ file: this.relative(file), line: reference.range.line, column: reference.range.column, note });
       if (target?.kind === 'function') {
