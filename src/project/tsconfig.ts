@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ts } from '../engine/ts.js';
-import type { Problem } from '../util/problem.js';
 import { displayPath } from '../util/paths.js';
+import type { Problem } from '../util/problem.js';
+import { parseJsonc } from './jsonc.js';
 
 /** What privlint takes from a tsconfig: path aliases and baseUrl, for module resolution. */
 export interface PathAliases {
@@ -19,30 +20,92 @@ export interface TsconfigResult {
   problems: Problem[];
 }
 
-/** Read the tsconfig.json (or jsconfig.json) in `folder`, following `extends`. Problems never stop a scan. */
+interface CompilerOptionsSubset {
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+}
+
+/**
+ * Read the tsconfig.json (or jsconfig.json) in `folder`, following `extends`, for `paths` and
+ * `baseUrl` only. Read as JSON with comments, so a scan need not load the TypeScript compiler.
+ * Problems never stop a scan.
+ */
 export function readTsconfig(folder: string): TsconfigResult {
   const file = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(folder, name)).find((candidate) => existsSync(candidate));
   if (!file) return { problems: [] };
-  const shown = displayPath(file);
   const problems: Problem[] = [];
-  const toProblem = (diagnostic: ts.Diagnostic): Problem => {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
-    if (diagnostic.file && diagnostic.start !== undefined) {
-      const position = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-      return { file: displayPath(diagnostic.file.fileName), line: position.line + 1, column: position.character + 1, message };
-    }
-    return { file: shown, line: 1, column: 1, message };
+  const options = readChain(file, problems, new Set());
+  if (!options) return { file, problems };
+  const aliases: PathAliases = {
+    basePath: options.pathsBase ?? options.baseUrl ?? path.dirname(file),
+    paths: options.paths ?? {},
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   };
-  const read = ts.readConfigFile(file, ts.sys.readFile);
-  if (read.error) {
-    problems.push({ ...toProblem(read.error), message: `${toProblem(read.error).message}; path aliases from it are ignored` });
-    return { file, problems };
-  }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
-  // Missing-input errors (TS18003) only mean the include globs match nothing privlint cares about.
-  for (const error of parsed.errors) if (error.code !== 18003) problems.push(toProblem(error));
-  const options = parsed.options;
-  const basePath = (options.pathsBasePath as string | undefined) ?? options.baseUrl ?? path.dirname(file);
-  const aliases: PathAliases = { basePath, paths: options.paths ?? {}, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
   return { file, aliases, problems };
+}
+
+interface ResolvedOptions {
+  paths?: Record<string, string[]>;
+  /** The folder `paths` are relative to: baseUrl if set, else the folder of the tsconfig that declared `paths`. */
+  pathsBase?: string;
+  baseUrl?: string;
+}
+
+/** Options of `file` merged over those of what it extends (later wins, as TypeScript does). */
+function readChain(file: string, problems: Problem[], seen: Set<string>): ResolvedOptions | undefined {
+  if (seen.has(file)) {
+    problems.push({ file: displayPath(file), line: 1, column: 1, message: 'circular "extends" chain' });
+    return undefined;
+  }
+  seen.add(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: displayPath(file), line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})` });
+    return undefined;
+  }
+  const parsed = parseJsonc(text);
+  if ('error' in parsed) {
+    problems.push({ file: displayPath(file), line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.error}` });
+    return undefined;
+  }
+  const config = (parsed.value ?? {}) as { extends?: string | string[]; compilerOptions?: CompilerOptionsSubset };
+  const folder = path.dirname(file);
+  let result: ResolvedOptions = {};
+  for (const parent of typeof config.extends === 'string' ? [config.extends] : (config.extends ?? [])) {
+    const parentFile = resolveExtends(parent, folder);
+    if (!parentFile) {
+      problems.push({ file: displayPath(file), line: 1, column: 1, message: `extends "${parent}", which cannot be found` });
+      continue;
+    }
+    result = { ...result, ...readChain(parentFile, problems, seen) };
+  }
+  const own = config.compilerOptions ?? {};
+  if (own.baseUrl !== undefined) result.baseUrl = path.resolve(folder, own.baseUrl);
+  if (own.paths !== undefined) {
+    result.paths = own.paths;
+    result.pathsBase = result.baseUrl ?? folder;
+  }
+  return result;
+}
+
+function resolveExtends(specifier: string, folder: string): string | undefined {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+    const candidate = path.resolve(folder, specifier);
+    return [candidate, `${candidate}.json`].find((file) => existsSync(file) && !file.endsWith('/'));
+  }
+  try {
+    const require = createRequire(path.join(folder, 'tsconfig.json'));
+    for (const candidate of [specifier, `${specifier}.json`, `${specifier}/tsconfig.json`]) {
+      try {
+        return require.resolve(candidate);
+      } catch {
+        // try the next form
+      }
+    }
+  } catch {
+    // no node_modules to look in
+  }
+  return undefined;
 }
