@@ -90,5 +90,5 @@ export function resolveBaselinePath(cwd: string, given: string | undefined): str
 /** The scan result with only the findings the baseline does not accept, and what it learned about the baseline. */
 export function applyBaseline(result: ScanResult, baseline: Baseline, file: string): ScanResult {
   const { fresh, known, stale } = compareWithBaseline(result.findings, baseline);
-  return { ...result, findings: fresh, baseline: { file: toPosixRelative(result.root, file), accepted: known.length, stale } };
+  return { ...result, findings: fresh, baseline: { file: toPosixRelative(result.root, file), accepted: known.length, acceptedFindings: known, stale } };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareByPlace } from '../util/order.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -20,11 +21,5 @@ export function addFingerprints(findings: Omit<Finding, 'fingerprint'>[], lineTe
 }
 
 export function compareFindings(a: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId' | 'message'>, b: typeof a): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
-  );
+  return compareByPlace(a, b);
 }

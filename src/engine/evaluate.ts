@@ -11,6 +11,7 @@ import { link } from '../link/link.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
+import type { Timings } from './timings.js';
 
 export interface Evaluation {
   inventory: Inventory;
@@ -29,6 +30,7 @@ export interface EvaluateInput {
   /** A line of a file (root-relative path), for fingerprints. */
   lineText: (file: string, line: number) => string;
   diagnostics?: Inventory['diagnostics'];
+  timings?: Timings;
 }
 
 /** Link the facts of all files and check them against the manifest: the part scan and the editor share. */
@@ -36,6 +38,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const { setup } = input;
   const modules = new ModuleResolver(input.fileExists, setup.aliases);
   const guards = configureGuards(setup.config.guards, setup.configFile ? path.dirname(setup.configFile) : setup.root, modules);
+  const linkStarted = performance.now();
   const inventory = link({
     root: setup.root,
     files: input.facts,
@@ -44,7 +47,10 @@ export function evaluate(input: EvaluateInput): Evaluation {
     guards,
     diagnostics: [...setup.diagnostics, ...(input.diagnostics ?? [])],
     flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
+    ...(input.timings ? { timings: input.timings } : {}),
   });
+  input.timings?.add('link', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));
+  const checkStarted = performance.now();
   const example = guardExample(setup.config);
   const raw = check(inventory, setup.manifest, {
     catalog: setup.catalog,
@@ -56,9 +62,11 @@ export function evaluate(input: EvaluateInput): Evaluation {
   });
   const suppressions = new Map([...input.facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
   const { active, suppressed } = applySuppressions(raw, suppressions, setup.config.rules);
-  return {
+  const result = {
     inventory,
     findings: addFingerprints(active, input.lineText),
     suppressed: addFingerprints(suppressed, input.lineText) as SuppressedFinding[],
   };
+  input.timings?.add('check', performance.now() - checkStarted);
+  return result;
 }

@@ -2,11 +2,13 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/references.js';
 import type { ModuleResolver } from '../project/resolve.js';
+import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destinations.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { findFlows, type FlowBudget } from './flows.js';
+import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 
 export interface LinkInput {
@@ -19,6 +21,7 @@ export interface LinkInput {
   /** Diagnostics found before analysis (skipped files, tsconfig problems). */
   diagnostics?: Diagnostic[];
   flowBudget?: FlowBudget;
+  timings?: Timings;
 }
 
 /**
@@ -115,12 +118,14 @@ class Linker {
         });
       }
     }
+    const flowsStarted = performance.now();
     const flows = this.flows(collections, diagnostics);
+    this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
       collections: sortByPlace(collections),
       sdks: sortByPlace(sdks),
       sdkCalls: sortByPlace(sdkCalls),
-      flows: flows.sort((a, b) => comparePlaces(a.sink, b.sink) || comparePlaces(a.source, b.source) || a.category.localeCompare(b.category)),
+      flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
     };
   }
@@ -398,16 +403,15 @@ class Linker {
   }
 }
 
-function comparePlaces(a: { file: string; line: number; column: number }, b: typeof a): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+function comparePlaces(a: Placed, b: Placed): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-function sortByPlace<T extends { file: string; line: number; column: number }>(items: T[]): T[] {
-  return items.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      JSON.stringify(a).localeCompare(JSON.stringify(b)),
-  );
+function sortByPlace<T extends Placed>(items: T[]): T[] {
+  return items.sort(compareByPlace);
+}
+
+/** Flows in output order: by sink, then source, then category (also used to merge shards). */
+export function compareFlows(a: Pick<DataFlow, 'sink' | 'source' | 'category'>, b: typeof a): number {
+  return comparePlaces(a.sink, b.sink) || comparePlaces(a.source, b.source) || compareText(a.category, b.category);
 }

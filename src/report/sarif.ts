@@ -7,6 +7,7 @@ import { RULES, type RuleMeta, type Severity } from '../check/rules.js';
 import type { ViaStep } from '../link/inventory.js';
 import type { ScanResult } from '../scan.js';
 import { HOMEPAGE_URL, PACKAGE_ROOT, PACKAGE_VERSION } from '../util/package-info.js';
+import { compareByPlace } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 
@@ -37,7 +38,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
     },
   });
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
-  const findings: (Finding | SuppressedFinding)[] = options.includeSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  const findings: (Finding | SuppressedFinding)[] = options.includeSuppressed ? [...result.findings, ...result.suppressed].sort(compareByPlace) : result.findings;
 
   const results = findings.map((finding) => {
     const steps = finding.flow ?? finding.via ?? [];

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createBaseline, readBaseline, resolveBaselinePath, writeBaseline } from '../../baseline/baseline.js';
-import { scan } from '../../scan.js';
+import { scanParallel } from '../../scan-parallel.js';
+import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { Command } from '../command.js';
@@ -13,8 +14,7 @@ export const baselineCommand: Command = {
   options: {
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Baseline file (default: .privlint-baseline.json)' },
     update: { type: 'boolean', description: 'Rewrite an existing baseline: drop fixed entries, add new ones, keep reviewers\' notes' },
-    manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: found upwards)' },
-    config: { type: 'string', value: 'FILE', description: 'privlint config (default: found upwards)' },
+    ...SCAN_INPUT_OPTIONS,
   },
   details: [
     'Each entry has a "note" field for the reviewer who accepts it. Commit the file; then:',
@@ -28,12 +28,13 @@ export const baselineCommand: Command = {
       throw new UserError(`${displayPath(file, io.cwd)} already exists; pass --update to refresh it (reviewers' notes on entries that still match are kept)`);
     }
     const previous = exists ? readBaseline(file) : undefined;
-    const result = scan({
-      paths: args.positionals,
-      cwd: io.cwd,
-      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
-      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
-    });
+    const run = scanOptionsFrom(args, io);
+    let result;
+    try {
+      result = await scanParallel(run.options);
+    } finally {
+      run.finish();
+    }
     const baseline = createBaseline(result.findings, previous);
     writeBaseline(file, baseline);
     const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((kept) => kept.fingerprint === entry.fingerprint)).length : 0;

@@ -5,7 +5,10 @@ import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import { formatJson } from '../../report/json.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
-import { scan, type ScanResult } from '../../scan.js';
+import type { ScanResult } from '../../scan.js';
+import { scanParallel } from '../../scan-parallel.js';
+import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
+import { parseShard, shardResult } from '../../shard/shard.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -22,14 +25,14 @@ export const scanCommand: Command = {
   summary: 'Find collection sites and SDK uses, and check them against the manifest',
   usage: 'scan [PATH...] [options]',
   options: {
-    manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
-    config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
+    ...SCAN_INPUT_OPTIONS,
     format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text)` },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
     category: { type: 'string', value: 'NAME', description: 'SARIF automationDetails.id, to keep several runs apart in code scanning (default: privlint)' },
     'include-suppressed': { type: 'boolean', description: 'SARIF: keep findings silenced by privlint-disable comments, marked as suppressed' },
     baseline: { type: 'string', value: 'FILE', description: 'Report (and fail on) only findings not recorded in FILE (see privlint baseline)' },
+    shard: { type: 'string', value: 'K/N', description: 'Analyse everything, report only the findings of share K of N (combine with privlint merge)' },
   },
   details: [
     'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
@@ -45,18 +48,22 @@ export const scanCommand: Command = {
     const failOn = choice(args, 'fail-on', FAIL_ON, 'error');
     const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
     const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
-    let result = scan({
-      paths: args.positionals,
-      cwd: io.cwd,
-      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
-      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
-    });
+    const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
+    const run = scanOptionsFrom(args, io);
+    let result: ScanResult;
+    try {
+      result = await scanParallel(run.options);
+    } finally {
+      run.finish();
+    }
+    // The baseline sees every finding (so "no longer matches" is right), then the shard keeps its files.
     if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
+    if (shard) result = shardResult(result, shard);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
     const report = render(result, format, io, output !== undefined, args);
     if (output) {
-      writeReport(output, report);
-      io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
+      run.timings.measure('report', () => writeReport(output, report));
+      if (args.values.quiet !== true) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
     } else {
       io.stdout(report);
     }

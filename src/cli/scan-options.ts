@@ -1,0 +1,54 @@
+import type { OptionSpec, ParsedArgs } from './command.js';
+import { UserError } from '../util/problem.js';
+import type { ParallelScanOptions } from '../scan-parallel.js';
+import type { CliIO } from './io.js';
+import { createProgress } from './progress.js';
+import { Timings } from '../engine/timings.js';
+
+/** Options every command that scans shares: where the policy is, and how the work is done. */
+export const SCAN_INPUT_OPTIONS: Record<string, OptionSpec> = {
+  manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
+  config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
+  workers: { type: 'string', value: 'N', description: 'Worker threads for analysis (default: the number of cores, up to 4; 1 = none)' },
+  cache: { type: 'boolean', description: 'Reuse results for unchanged files from .privlint-cache (on by default with --staged / --changed-since)' },
+  'no-cache': { type: 'boolean', description: 'Do not read or write the cache' },
+  'cache-location': { type: 'string', value: 'DIR', description: 'Cache folder (default: .privlint-cache in the scan root)' },
+  timing: { type: 'boolean', description: 'Print how long each phase took, on stderr' },
+  quiet: { type: 'boolean', short: 'q', description: 'No progress or status lines on stderr' },
+};
+
+export interface ScanRun {
+  options: ParallelScanOptions;
+  timings: Timings;
+  finish(): void;
+}
+
+/** Turn parsed flags into scan options, with a progress line and timings. */
+export function scanOptionsFrom(args: ParsedArgs, io: CliIO, cacheByDefault = false): ScanRun {
+  const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
+    throw new UserError(`--workers must be a whole number from 1 to 64; got "${String(args.values.workers)}"`);
+  }
+  if (args.values.cache === true && args.values['no-cache'] === true) throw new UserError('--cache and --no-cache contradict each other; pick one');
+  const location = typeof args.values['cache-location'] === 'string' ? args.values['cache-location'] : undefined;
+  const useCache = args.values['no-cache'] !== true && (args.values.cache === true || location !== undefined || cacheByDefault);
+  const timings = new Timings();
+  const progress = createProgress(io, args.values.quiet !== true);
+  return {
+    options: {
+      paths: args.positionals,
+      cwd: io.cwd,
+      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
+      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(useCache ? { cache: location ?? true } : {}),
+      timings,
+      onProgress: progress.update,
+    },
+    timings,
+    finish() {
+      progress.done();
+      if (args.values.timing === true) io.stderr(`${timings.format()}\n`);
+    },
+  };
+}

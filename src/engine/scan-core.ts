@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CACHE_FOLDER, FactsCache } from '../cache/facts-cache.js';
+import type { Finding, SuppressedFinding } from '../check/finding.js';
+import type { BaselineEntry } from '../baseline/baseline.js';
+import type { PrivlintConfig } from '../config/types.js';
+import type { Inventory } from '../link/inventory.js';
+import type { Manifest } from '../manifest/types.js';
+import { discoverFiles } from '../project/discover.js';
+import { displayPath } from '../util/paths.js';
+import { UserError } from '../util/problem.js';
+import type { AnalyzedProject } from './analyze-files.js';
+import { evaluate } from './evaluate.js';
+import { loadSetup, type ProjectSetup } from './setup.js';
+import { Timings } from './timings.js';
+
+export interface ScanOptions {
+  /** Files or folders to scan; default: the working directory. */
+  paths?: string[];
+  cwd?: string;
+  /** Manifest file; default: the config's `manifest`, else found by walking up from the root. */
+  manifest?: string;
+  /** Config file; default: found by walking up from the root. */
+  config?: string;
+  /** Reuse per-file results from earlier scans: true for `<root>/.privlint-cache`, or a folder. */
+  cache?: boolean | string;
+  /** Collects how long each phase took (for --timing). */
+  timings?: Timings;
+}
+
+export interface ScanResult {
+  /** Absolute scan root: the folder scanned, or the common folder of the paths. */
+  root: string;
+  manifest?: Manifest;
+  config: PrivlintConfig;
+  /** Absolute paths of the files analysed. */
+  files: string[];
+  inventory: Inventory;
+  /** Findings not silenced inline. */
+  findings: Finding[];
+  /** Findings silenced by privlint-disable comments (SARIF reports them with --include-suppressed). */
+  suppressed: SuppressedFinding[];
+  /** Set when findings were compared with a baseline (`findings` then holds only the new ones). */
+  baseline?: { file: string; accepted: number; acceptedFindings: Finding[]; stale: BaselineEntry[] };
+}
+
+export interface PreparedScan {
+  root: string;
+  setup: ProjectSetup;
+  files: string[];
+  cache?: FactsCache;
+  timings: Timings;
+}
+
+/** Everything before reading sources: paths, config, manifest, catalog, the file list, the cache. */
+export function prepareScan(options: ScanOptions): PreparedScan {
+  const timings = options.timings ?? new Timings();
+  const cwd = options.cwd ?? process.cwd();
+  const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));
+  for (const given of paths) {
+    if (!existsSync(given)) throw new UserError(`${displayPath(given, cwd)}: no such file or folder; check the path you passed to privlint scan`);
+  }
+  const root = scanRoot(paths);
+  const setup = timings.measure('setup', () =>
+    loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
+  );
+  const { files } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
+  if (files.length === 0) {
+    throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
+  }
+  const cache = options.cache
+    ? new FactsCache(
+        typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER),
+        `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
+      )
+    : undefined;
+  return { root, setup, files, ...(cache ? { cache } : {}), timings };
+}
+
+/** Link, check and package the result: shared by the synchronous and the parallel scan. */
+export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): ScanResult {
+  const { root, setup, files, timings } = prepared;
+  const lines = new Map<string, string[]>();
+  const lineText = (file: string, line: number) => {
+    if (!lines.has(file)) {
+      let text = '';
+      try {
+        text = readFileSync(path.join(root, file), 'utf8');
+      } catch {
+        // a file deleted mid-scan: fingerprints fall back to the rest of the identity
+      }
+      lines.set(file, text.split('\n'));
+    }
+    return lines.get(file)![line - 1] ?? '';
+  };
+  const known = new Set(files);
+  const { inventory, findings, suppressed } = evaluate({
+    setup,
+    facts: analyzed.facts,
+    fileExists: (file) => known.has(file),
+    lineText,
+    diagnostics: analyzed.diagnostics,
+    timings,
+  });
+  return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
+}
+
+function scanRoot(paths: string[]): string {
+  const folders = paths.map((given) => (statSync(given).isDirectory() ? given : path.dirname(given)));
+  let common = folders[0]!;
+  for (const folder of folders.slice(1)) {
+    while (folder !== common && !folder.startsWith(common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}

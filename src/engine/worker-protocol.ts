@@ -1,0 +1,23 @@
+import type { FileFacts } from '../detect/facts.js';
+import type { PathAliases } from '../project/tsconfig.js';
+
+/** Sent once to each worker. */
+export interface WorkerSetup {
+  catalogExtensions: unknown[];
+  requestParameterNames: readonly string[];
+  aliases?: PathAliases;
+  /** Every project file (absolute), to tell project imports from packages. */
+  files: string[];
+}
+
+export interface WorkerRequest {
+  id: number;
+  files: { file: string; text: string }[];
+}
+
+export interface WorkerResponse {
+  id: number;
+  results: { file: string; facts: FileFacts }[];
+  /** Milliseconds spent parsing and detecting in this batch. */
+  timing: { parse: number; detect: number };
+}
