@@ -9,6 +9,7 @@ import type { Inventory } from '../link/inventory.js';
 import { DEFAULT_FLOW_BUDGET } from '../link/flows.js';
 import { link } from '../link/link.js';
 import { ModuleResolver } from '../project/resolve.js';
+import { compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
 import type { Timings } from './timings.js';
@@ -36,12 +37,15 @@ export interface EvaluateInput {
 /** Link the facts of all files and check them against the manifest: the part scan and the editor share. */
 export function evaluate(input: EvaluateInput): Evaluation {
   const { setup } = input;
+  // Linking follows files in path order, so paths chosen for flows never depend on which files
+  // came from the cache or from which worker.
+  const facts = new Map([...input.facts].sort(([a], [b]) => compareText(a, b)));
   const modules = new ModuleResolver(input.fileExists, setup.aliases);
   const guards = configureGuards(setup.config.guards, setup.configFile ? path.dirname(setup.configFile) : setup.root, modules);
   const linkStarted = performance.now();
   const inventory = link({
     root: setup.root,
-    files: input.facts,
+    files: facts,
     modules,
     catalog: setup.catalog,
     guards,
@@ -60,7 +64,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     rules: setup.config.rules,
     ...(example ? { guardExample: example } : {}),
   });
-  const suppressions = new Map([...input.facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
+  const suppressions = new Map([...facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
   const { active, suppressed } = applySuppressions(raw, suppressions, setup.config.rules);
   const result = {
     inventory,

@@ -72,7 +72,9 @@ describe('SARIF output', () => {
     expect(toSarif(result).runs[0]!.results).toHaveLength(1);
     const withSuppressed = toSarif(result, { includeSuppressed: true }).runs[0]!.results as { suppressions?: { kind: string; justification: string }[] }[];
     expect(withSuppressed).toHaveLength(2);
-    expect(withSuppressed[1]!.suppressions).toEqual([{ kind: 'inSource', justification: 'PRIV-1' }]);
+    // In file order, like every other list: the suppressed finding (line 3) comes first.
+    expect(withSuppressed[0]!.suppressions).toEqual([{ kind: 'inSource', justification: 'PRIV-1' }]);
+    expect(withSuppressed[1]!.suppressions).toBeUndefined();
   });
 
   it('reports parse problems as tool execution notifications', () => {

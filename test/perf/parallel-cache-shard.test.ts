@@ -1,0 +1,114 @@
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateProject } from '../../bench/generate.mjs';
+import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
+import { writeProject } from '../helpers/temp-project.js';
+
+/** The JSON report of a scan, without the machine-specific root. */
+function report(args: string[], cwd: string): string {
+  const run = runCli(['scan', '.', '--format', 'json', '--quiet', ...args], { cwd });
+  expect(run.stderr).toBe('');
+  const json = JSON.parse(run.stdout);
+  delete json.root;
+  return JSON.stringify(json, null, 1);
+}
+
+function generated(files: number): string {
+  const root = writeProject({});
+  generateProject(root, files);
+  return root;
+}
+
+describe('parallel analysis', () => {
+  it('gives identical output with 1 and 2 workers', () => {
+    const root = generated(320);
+    const single = report(['--workers', '1'], root);
+    expect(JSON.parse(single).inventory.collections.length).toBeGreaterThan(5);
+    expect(report(['--workers', '2'], root)).toBe(single);
+  });
+});
+
+describe('the facts cache', () => {
+  it('gives the same results as a cold scan after edits, deletes, renames, and catalog, config or manifest changes', () => {
+    const root = writeProject({});
+    cpSync(path.join(REPO_ROOT, 'fixtures/apps/rn-shop'), root, { recursive: true });
+    const cold = (extra: string[] = []) => report(['--no-cache', ...extra], root);
+    const warm = (extra: string[] = []) => report(['--cache', ...extra], root);
+
+    expect(warm()).toBe(cold()); // fills the cache
+    expect(warm()).toBe(cold()); // served from it
+
+    const screens = path.join(root, 'src/screens');
+    const [first] = readdirSync(screens);
+    const target = path.join(screens, first!);
+    writeFileSync(target, `${readFileSync(target, 'utf8')}\nimport DeviceInfo from 'react-native-device-info';\nexport const extra = DeviceInfo.getSerialNumber();\n`);
+    expect(warm()).toBe(cold());
+
+    renameSync(target, path.join(screens, `Renamed${first}`));
+    expect(warm()).toBe(cold());
+
+    rmSync(path.join(screens, `Renamed${first}`));
+    expect(warm()).toBe(cold());
+
+    // A catalog extension in the config changes what is detected: the cache must not hide it.
+    const configFile = path.join(root, 'privlint.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    config.catalog = { modules: [{ module: './src/utils/device', apis: [{ name: 'getDeviceId', kind: 'call', category: 'device.serial' }] }] };
+    writeFileSync(configFile, JSON.stringify(config));
+    expect(warm()).toBe(cold());
+
+    // The manifest does not affect per-file facts, but the result must follow it.
+    const manifestFile = path.join(root, 'privacy-manifest.yaml');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(/\n\s*- id: device\.id\b/, '\n  - id: device.idx'));
+    expect(runCli(['scan', '.', '--cache', '--quiet'], { cwd: root }).stderr).toMatch(/device\.idx/);
+  });
+
+  it('writes .privlint-cache with its own .gitignore, and not at all without --cache', () => {
+    const root = writeProject({ 'src/a.ts': `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getUniqueId();\n` });
+    runCli(['scan', '.', '--quiet'], { cwd: root });
+    expect(() => readFileSync(path.join(root, '.privlint-cache/.gitignore'))).toThrow();
+    runCli(['scan', '.', '--quiet', '--cache'], { cwd: root });
+    expect(readFileSync(path.join(root, '.privlint-cache/.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+});
+
+describe('sharding', () => {
+  for (const [name, setup] of [
+    ['a fixture app', () => path.join(REPO_ROOT, 'fixtures/apps/node-api')],
+    ['a generated project', () => generated(60)],
+  ] as const) {
+    it(`merge(shards) equals the unsharded scan for ${name}, in JSON and SARIF`, () => {
+      const root = setup();
+      const folder = writeProject({});
+      for (const format of ['json', 'sarif']) {
+        const whole = runCli(['scan', '.', '--format', format, '--quiet', '--fail-on', 'never'], { cwd: root }).stdout;
+        const shards = [1, 2, 3].map((index) => {
+          const file = path.join(folder, `${format}-${index}`);
+          runCli(['scan', '.', '--format', format, '--quiet', '--shard', `${index}/3`, '--output', file], { cwd: root });
+          return file;
+        });
+        const merged = runCli(['merge', ...shards], { cwd: root });
+        expect(merged.status).toBe(0);
+        expect(merged.stdout).toBe(whole);
+      }
+    });
+  }
+
+  it('rejects a bad --shard and a merge of mixed formats', () => {
+    expect(runCli(['scan', 'fixtures/apps/node-api', '--shard', '4/3']).stderr).toMatch(/--shard takes K\/N/);
+    const folder = writeProject({ 'a.json': '{"schemaVersion":1,"inventory":{}}', 'b.sarif': '{"version":"2.1.0","runs":[]}' });
+    const mixed = runCli(['merge', 'a.json', 'b.sarif'], { cwd: folder });
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/one format/);
+  });
+});
+
+describe('for people', () => {
+  it('--timing prints the phases on stderr; no progress line when stderr is not a terminal', () => {
+    const run = runCli(['scan', 'fixtures/apps/node-api', '--timing', '--format', 'json']);
+    expect(run.stderr).toMatch(/privlint timing/);
+    for (const phase of ['setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check']) expect(run.stderr).toMatch(new RegExp(`\\n  ${phase} +\\d+ ms`));
+    expect(run.stderr).not.toMatch(/analysing/);
+  });
+});
