@@ -33,7 +33,7 @@ export function collectedCategories(result: ScanResult, catalog?: Catalog): Map<
   for (const site of result.inventory.collections) add(site.category, { file: site.file, line: site.line, what: site.api });
   for (const use of result.inventory.sdks) {
     const sdk = catalog?.sdks.find((candidate) => candidate.id === use.sdk);
-    for (const category of sdk?.collects ?? []) add(category, { file: use.file, line: use.line, what: `${sdk!.name} (${use.package.replace(/^global:/, '')}) on its own` });
+    for (const category of sdk?.collects ?? []) add(category, { file: use.file, line: use.line, what: `${sdkLabel(sdk!.name, use.package)} on its own` });
   }
   return collected;
 }
@@ -63,4 +63,10 @@ export function formatUndeclaredWarning(undeclared: UndeclaredCollection[], decl
   }
   lines.push(`Declare ${undeclared.length === 1 ? 'it' : 'them'} in the manifest with purposes and a legal basis (privlint scan reports each place as no-undeclared-collection), then export again.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "Sentry (@sentry/node)", or just the name when it already names the package ("Datadog APM (dd-trace)"). */
+function sdkLabel(name: string, pkg: string): string {
+  const shown = pkg.replace(/^global:/, '');
+  return name.includes(shown) ? name : `${name} (${shown})`;
 }

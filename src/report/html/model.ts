@@ -343,6 +343,16 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
   });
   const categoryAnchor = new Map(categories.map((category) => [category.id, category.anchor]));
 
+  // What reaches each recipient: by category in report order; the policy's share, then the SDK, then flows.
+  const categoryRank = (id: string) => {
+    const index = categories.findIndex((category) => category.id === id);
+    return index === -1 ? categories.length : index;
+  };
+  const howRank = { share: 0, sdk: 1, flow: 2 };
+  for (const recipient of recipients.values()) {
+    recipient.receives.sort((a, b) => categoryRank(a.category) - categoryRank(b.category) || a.category.localeCompare(b.category) || howRank[a.how] - howRank[b.how]);
+  }
+
   // Recipients in a stable order, with anchors; findings about them.
   const recipientList = [...recipients.values()].sort((a, b) => recipientRank(a) - recipientRank(b) || (a.kind === 'recipient' ? 0 : a.name.localeCompare(b.name)));
   recipientList.forEach((recipient, index) => (recipient.anchor = `r-${index + 1}`));

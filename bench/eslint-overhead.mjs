@@ -1,0 +1,168 @@
+// What privlint's ESLint plugin adds to a plain ESLint run, as a ratio measured in one run.
+//
+//   npm run build && node bench/eslint-overhead.mjs [--files 1500] [--runs 5] [--folder DIR] [--keep] [--cpu-prof]
+//
+// Generates a synthetic React Native / TypeScript project (bench/generate.mjs), then lints it with
+// the ESLint class, @typescript-eslint/parser without type information and a few core rules
+// ("plain"), and the same plus privlint.configs.recommended ("privlint"). Every run is a fresh Node
+// process, as `npx eslint .` is, so privlint's one-off costs (loading the catalog and manifest,
+// indexing the project) are included. Runs alternate between the two modes; the table shows medians.
+//
+// Figures per mode:
+//   process   wall time of the whole `eslint` process (start-up, config, lint): what a user waits for
+//   lint      time inside lintFiles() only
+//   re-lint   a second lintFiles() in the same process: privlint's project index is warm, as in an editor
+//
+// --cpu-prof writes a V8 CPU profile of each privlint run to bench/profiles/ (open in Chrome DevTools).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateProject } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const PLUGIN = path.join(ROOT, 'dist/rules/index.js');
+
+/** Core rules a plain project typically enables; they give ESLint's own traversal realistic work. */
+const CORE_RULES = {
+  eqeqeq: ['error', 'smart'],
+  'prefer-const': 'error',
+  'no-var': 'error',
+  'no-debugger': 'error',
+  'no-console': 'warn',
+  curly: ['error', 'multi-line'],
+  'no-unused-expressions': 'error',
+  'no-unreachable': 'error',
+};
+
+function option(args, name, fallback) {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : args[index + 1];
+}
+
+// ── child: one ESLint process ─────────────────────────────────────────────
+
+async function child(mode, folder) {
+  const started = performance.now();
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const config = [
+    { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser } },
+    { rules: CORE_RULES },
+    { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  ];
+  if (mode === 'privlint') {
+    const privlint = (await import(pathToFileURL(PLUGIN).href)).default;
+    config.push(privlint.configs.recommended);
+  }
+  const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: config, cache: false });
+  const lintStart = performance.now();
+  const results = await eslint.lintFiles(['src']);
+  const lintMs = performance.now() - lintStart;
+  const relintStart = performance.now();
+  await eslint.lintFiles(['src']);
+  const relintMs = performance.now() - relintStart;
+  const byRule = {};
+  for (const result of results) {
+    for (const message of result.messages) {
+      const rule = message.ruleId ?? '(none)';
+      byRule[rule] = (byRule[rule] ?? 0) + 1;
+    }
+  }
+  process.stdout.write(JSON.stringify({ files: results.length, lintMs, relintMs, setupMs: lintStart - started, byRule }));
+}
+
+// ── parent: generate, alternate runs, report ──────────────────────────────
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function runChild(mode, folder, profileDir) {
+  const args = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), fileURLToPath(import.meta.url), '--child', mode, '--folder', folder];
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const processMs = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${mode} run failed (exit ${result.status}):\n${result.stderr}`);
+  return { processMs, ...JSON.parse(result.stdout) };
+}
+
+/** How many files privlint's cheap pre-check lets through to the full analysis (the editor's EditorProject.worthAnalysing). */
+async function preCheckShare(folder) {
+  const { loadSetup } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine/setup.js')).href);
+  const { ProjectIndex } = await import(pathToFileURL(path.join(ROOT, 'dist/src/editor/project-index.js')).href);
+  const { discoverFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/src/project/discover.js')).href);
+  const { readFileSync } = await import('node:fs');
+  const setup = loadSetup({ root: folder, cwd: folder });
+  const index = new ProjectIndex(setup);
+  index.refresh();
+  const projectWords = [...index.interestingWords()];
+  const { files } = discoverFiles({ paths: [folder], ignore: setup.config.ignore, root: folder });
+  const reasons = new Map();
+  let passed = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const word =
+      setup.catalog.quickCheckWords.find((candidate) => text.includes(candidate)) ??
+      setup.analyzeOptions.requestParameterNames.find((name) => text.includes(`${name}.`) || text.includes(`${name}[`)) ??
+      projectWords.find((candidate) => text.includes(candidate));
+    if (word === undefined) continue;
+    passed++;
+    reasons.set(word, (reasons.get(word) ?? 0) + 1);
+  }
+  const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([word, count]) => `"${word}" ${count}`);
+  return { passed, total: files.length, top };
+}
+
+async function parent(args) {
+  if (!existsSync(PLUGIN)) throw new Error(`${path.relative(process.cwd(), PLUGIN)} is missing: run npm run build first`);
+  const fileCount = Number(option(args, 'files', '1500'));
+  const runs = Number(option(args, 'runs', '5'));
+  const folder = path.resolve(option(args, 'folder', mkdtempSync(path.join(tmpdir(), 'privlint-bench-'))));
+  const profileDir = args.includes('--cpu-prof') ? path.join(HERE, 'profiles') : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+
+  const generated = generateProject(folder, fileCount);
+  console.log(`project: ${generated.files} files, ${generated.lines.toLocaleString('en')} lines in ${folder}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} runs per mode, alternating, after one warm-up each`);
+  const share = await preCheckShare(folder);
+  console.log(`privlint pre-check: ${share.passed} of ${share.total} files analysed in full (first matching words: ${share.top.join(', ') || '-'})\n`);
+
+  runChild('plain', folder);
+  runChild('privlint', folder);
+  const samples = { plain: [], privlint: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const mode of run % 2 === 0 ? ['plain', 'privlint'] : ['privlint', 'plain']) {
+      samples[mode].push(runChild(mode, folder, mode === 'privlint' ? profileDir : undefined));
+    }
+  }
+
+  const figure = (mode, key) => median(samples[mode].map((sample) => sample[key]));
+  const rows = [
+    ['process (npx eslint)', 'processMs'],
+    ['lint (lintFiles)', 'lintMs'],
+    ['re-lint, warm index', 'relintMs'],
+  ];
+  const pad = (text, width) => String(text).padEnd(width);
+  const padLeft = (text, width) => String(text).padStart(width);
+  console.log(`${pad('median of ' + runs, 24)}${padLeft('plain', 10)}${padLeft('+privlint', 12)}${padLeft('overhead', 11)}`);
+  for (const [label, key] of rows) {
+    const plain = figure('plain', key);
+    const privlint = figure('privlint', key);
+    console.log(`${pad(label, 24)}${padLeft(`${(plain / 1000).toFixed(2)} s`, 10)}${padLeft(`${(privlint / 1000).toFixed(2)} s`, 12)}${padLeft(`${(((privlint - plain) / plain) * 100).toFixed(1)} %`, 11)}`);
+  }
+  const ratio = figure('privlint', 'processMs') / figure('plain', 'processMs');
+  console.log(`\nratio (process, privlint / plain): ${ratio.toFixed(3)}  (target ≤ 1.15)`);
+  const findings = Object.entries(samples.privlint[0].byRule).filter(([rule]) => rule.startsWith('privlint/'));
+  console.log(`privlint findings: ${findings.map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
+  if (profileDir) console.log(`CPU profiles of the privlint runs: ${profileDir}`);
+  if (!args.includes('--keep') && !args.includes('--folder')) rmSync(folder, { recursive: true, force: true });
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') await child(args[1], option(args, 'folder'));
+else await parent(args);

@@ -1,0 +1,239 @@
+import { packageNameOf } from '../catalog/match.js';
+import type { Catalog } from '../catalog/types.js';
+import { collectedCategories, type CollectionPlace } from '../export/coverage.js';
+import type { ScanResult } from '../scan.js';
+import { CATEGORIES, PURPOSES, categoryEntry } from '../taxonomy/index.js';
+
+/** The placeholder `privlint manifest check` rejects (an unknown purpose, basis, mode or role) until a person replaces it. */
+export const TODO = 'TODO';
+
+export interface DraftOptions {
+  /** privlint's catalog: which SDKs collect what on their own, vendor names, hosts and policy URLs. */
+  catalog?: Catalog;
+  /** app.name; default: the scanned folder's name. */
+  appName?: string;
+  /** The `$schema` path of the first line, relative to the manifest. */
+  schemaPath?: string;
+  /** Sites listed per category in comments before "and N more". */
+  maxPlaces?: number;
+}
+
+export interface ManifestDraft {
+  text: string;
+  categories: string[];
+  recipients: string[];
+  consentKeys: string[];
+  /** How many TODO markers a person must replace. */
+  todos: number;
+}
+
+export const DEFAULT_SCHEMA_PATH = './node_modules/privlint/schema/privacy-manifest.schema.json';
+const BASES = 'consent, contract, legitimate_interest, legal_obligation, vital_interest or public_interest';
+
+/**
+ * Draft a privacy-manifest.yaml from what a scan found: every collected category and every SDK
+ * vendor, with TODO purposes, legal bases, consent modes and roles that `privlint manifest check`
+ * rejects until a person fills them, and comments that point to the places in the code. Pure.
+ */
+export function draftManifest(result: ScanResult, options: DraftOptions = {}): ManifestDraft {
+  const catalog = options.catalog;
+  const maxPlaces = options.maxPlaces ?? 5;
+  const collected = collectedCategories(result, catalog);
+  const categoryIds = [...collected.keys()].sort(byTaxonomy);
+  const sdks = (id: string) => catalog?.sdks.find((sdk) => sdk.id === id);
+
+  // Consent keys the code already checks.
+  const keyPlaces = new Map<string, string[]>();
+  const addKey = (key: string, where: string) => keyPlaces.set(key, [...(keyPlaces.get(key) ?? []), where]);
+  for (const site of result.inventory.collections) for (const key of site.consentKeys) addKey(key, `${site.file}:${site.line}`);
+  for (const call of result.inventory.sdkCalls) for (const key of call.consentKeys) addKey(key, `${call.file}:${call.line}`);
+  const consentKeys = [...keyPlaces.keys()].filter((key) => /^[a-z][a-z0-9_]*$/.test(key)).sort();
+  const oddKeys = [...keyPlaces.keys()].filter((key) => !consentKeys.includes(key)).sort();
+
+  // Recipients: one per SDK vendor, with what reaches it.
+  interface Vendor {
+    id: string;
+    name: string;
+    packages: Set<string>;
+    globals: Set<string>;
+    imports: string[];
+    collects: Set<string>;
+    sent: Map<string, string[]>;
+    domains: string[];
+    policyUrl?: string;
+  }
+  const vendors = new Map<string, Vendor>();
+  const vendorFor = (vendorId: string) => {
+    const id = recipientId(vendorId);
+    let vendor = vendors.get(id);
+    if (!vendor) {
+      const info = catalog?.vendors.find((candidate) => candidate.id === vendorId);
+      vendor = {
+        id,
+        name: info?.name ?? vendorId,
+        packages: new Set(),
+        globals: new Set(),
+        imports: [],
+        collects: new Set(),
+        sent: new Map(),
+        domains: (info?.domains ?? []).filter((domain) => /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(domain)),
+        ...(info?.policyUrl ? { policyUrl: info.policyUrl } : {}),
+      };
+      vendors.set(id, vendor);
+    }
+    return vendor;
+  };
+  for (const use of result.inventory.sdks) {
+    const vendor = vendorFor(use.vendor);
+    if (use.package.startsWith('global:')) vendor.globals.add(use.package.slice(7));
+    else vendor.packages.add(packageNameOf(use.package));
+    vendor.imports.push(`${use.file}:${use.line}`);
+    for (const category of sdks(use.sdk)?.collects ?? []) vendor.collects.add(category);
+  }
+  for (const flow of result.inventory.flows) {
+    if (flow.sink.kind !== 'sdk' || !flow.sink.vendor) continue;
+    const vendor = vendorFor(flow.sink.vendor);
+    vendor.sent.set(flow.category, [...(vendor.sent.get(flow.category) ?? []), `${flow.source.file}:${flow.source.line} → ${flow.sink.file}:${flow.sink.line}`]);
+  }
+  const hosts = new Map<string, string[]>();
+  for (const flow of result.inventory.flows) {
+    const destination = flow.sink.destination;
+    const found = destination?.kind === 'host' ? [destination.host] : destination?.kind === 'by-region' ? Object.values(destination.hosts) : [];
+    for (const host of found) hosts.set(host.toLowerCase(), [...(hosts.get(host.toLowerCase()) ?? []), `${flow.sink.file}:${flow.sink.line}`]);
+  }
+
+  let todos = 0;
+  const todo = () => {
+    todos += 1;
+    return TODO;
+  };
+  const out: string[] = [];
+  const scanned = `${plural(result.files.length, 'file')}, ${plural(result.inventory.collections.length, 'collection site')}, ${plural(result.inventory.sdks.length, 'SDK import')}`;
+  out.push(
+    `# yaml-language-server: $schema=${options.schemaPath ?? DEFAULT_SCHEMA_PATH}`,
+    '#',
+    `# A DRAFT privacy manifest, written by \`privlint init\` from what it found in the code (${scanned}).`,
+    '# It is not your privacy policy. A person who knows the policy must:',
+    '#   1. replace every TODO: the purposes of each use (ids in docs/taxonomy.md), its legal basis,',
+    '#      the mode of each consent key, the role of each recipient, and the purposes of each share;',
+    '#   2. remove what the policy does not promise, and add what the code cannot show (data collected',
+    '#      on a server or in native code, recipients without an SDK, retention, residency);',
+    '#   3. run `privlint manifest check` (it fails while a TODO is left), then `privlint scan`.',
+    '# The format: docs/manifest.md in the privlint package.',
+    'version: 1',
+    '',
+    'app:',
+    `  name: ${scalar(options.appName ?? (result.root.split(/[\\/]/).filter(Boolean).pop() ?? 'app'))}`,
+    '',
+    '# policy:',
+    '#   url: https://example.com/privacy   # where the policy text is published',
+    '#   date: "YYYY-MM-DD"                 # when it was last updated',
+    '',
+  );
+
+  if (consentKeys.length > 0 || oddKeys.length > 0) {
+    out.push('# Consent keys the code checks before collecting or calling an SDK. For each, say how the user chooses.', 'consents:');
+    for (const key of consentKeys) {
+      out.push(`  # checked at ${places(keyPlaces.get(key)!, maxPlaces)}`, `  ${key}:`, `    mode: ${todo()} # opt-in (nothing until the user agrees) or opt-out (until the user objects)`);
+    }
+    for (const key of oddKeys) out.push(`  # The code also checks ${comment(JSON.stringify(key))}, which is not a valid key (lower-case letters, digits, _); rename it in code and here.`);
+    out.push('');
+  }
+
+  out.push('# What the code collects. Each category needs its uses: why (purposes) and on which legal basis.', 'categories:');
+  if (categoryIds.length === 0) out.push('  [] # privlint found no collection of personal data; keep the list empty or add what the policy declares');
+  const purposeList = PURPOSES.map((entry) => entry.id).join(', ');
+  for (const category of categoryIds) {
+    const sites = result.inventory.collections.filter((site) => site.category === category);
+    const entry = categoryEntry(category);
+    const annotated = [...new Set(sites.flatMap((site) => site.purposes))];
+    const guardKeys = sites.length > 0 ? sites.map((site) => site.consentKeys).reduce((shared, keys) => shared.filter((key) => keys.includes(key))) : [];
+    out.push('', `  # ${category}${entry ? `: ${comment(entry.description)}` : ''}`);
+    out.push(...placeLines(collected.get(category)!, maxPlaces).map((line) => `  #   ${line}`));
+    out.push(`  - id: ${scalar(category)}`, '    uses:');
+    out.push(`      - purposes: [${todo()}] # ${annotated.length > 0 ? `the code's annotations say: ${comment(annotated.join(', '))}. ` : ''}One or more of: ${purposeList}`);
+    out.push(`        basis: ${todo()} # ${BASES}`);
+    const suggested = guardKeys.filter((key) => consentKeys.includes(key));
+    if (suggested.length > 0) out.push(`        # consent: ${suggested[0]} # every place above checks this key first; name it when the use needs consent`);
+  }
+  out.push('');
+
+  const recipients = [...vendors.values()].sort((a, b) => a.id.localeCompare(b.id));
+  if (recipients.length > 0) {
+    out.push('# Third parties and processors that receive personal data: one per SDK vendor the code imports.', 'recipients:');
+    for (const vendor of recipients) {
+      out.push('', `  # ${comment(vendor.name)}: imported at ${places(vendor.imports, maxPlaces)}`);
+      if (vendor.globals.size > 0) out.push(`  # Also used through the global ${comment([...vendor.globals].sort().join(', '))}, which privlint matches to this recipient by its id.`);
+      out.push(`  - id: ${scalar(vendor.id)}`, `    name: ${scalar(vendor.name)}`);
+      out.push(`    role: ${todo()} # processor (processes data on your behalf, under contract) or third_party (uses it for its own purposes)`);
+      out.push(`    packages: [${[...vendor.packages].sort().map(scalar).join(', ')}]`);
+      if (vendor.domains.length > 0) out.push(`    domains: [${vendor.domains.map(scalar).join(', ')}] # from privlint's catalog; keep the hosts your app talks to`);
+      if (vendor.policyUrl && /^https?:\/\/\S+$/.test(vendor.policyUrl)) out.push(`    policy_url: ${scalar(vendor.policyUrl)}`);
+      const shared = [...new Set([...vendor.collects, ...vendor.sent.keys()])].sort(byTaxonomy);
+      if (shared.length === 0) {
+        out.push('    # shares: privlint saw no personal data reach it; add what the policy says it receives');
+        continue;
+      }
+      out.push('    shares:');
+      if (vendor.collects.size > 0) out.push(`      # collected by the SDK on its own: ${[...vendor.collects].sort(byTaxonomy).join(', ')}`);
+      for (const [category, flows] of [...vendor.sent].sort(([a], [b]) => byTaxonomy(a, b))) out.push(`      # ${category} is sent to it at ${places(flows, 3)}`);
+      out.push(`      - categories: [${shared.map(scalar).join(', ')}]`, `        purposes: [${todo()}] # why it receives them (one or more purposes, as above)`);
+      out.push('        # consent: <key> # when the policy shares them only after the user agrees');
+    }
+    out.push('');
+  }
+
+  const ownHosts = [...hosts.keys()].filter((host) => !recipients.some((vendor) => vendor.domains.some((domain) => host === domain.replace(/^\*\./, '') || host.endsWith(`.${domain.replace(/^\*\./, '')}`)))).sort();
+  out.push('# Your own back end. Data sent to a host that is neither here nor a recipient\'s is reported as going to an unknown destination.');
+  if (ownHosts.length > 0) {
+    out.push('# The code sends personal data to these hosts:');
+    for (const host of ownHosts) out.push(`#   ${comment(host)} (${places(hosts.get(host)!, 3)})`);
+    out.push('# Keep those that are yours and uncomment the next two lines:', '# first_party:', `#   domains: [${ownHosts.map((host) => comment(host)).join(', ')}]`);
+  } else {
+    out.push('# first_party:', '#   domains: [api.example.com]');
+  }
+  out.push('');
+
+  return { text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, categories: categoryIds, recipients: recipients.map((vendor) => vendor.id), consentKeys, todos };
+}
+
+function placeLines(placesOf: CollectionPlace[], max: number): string[] {
+  const unique = [...new Map(placesOf.map((place) => [`${place.file}:${place.line} ${place.what}`, place])).values()];
+  const lines = unique.slice(0, max).map((place) => comment(`${place.file}:${place.line} ${place.what}`));
+  if (unique.length > max) lines.push(`… and ${unique.length - max} more (privlint report lists them all)`);
+  return [unique.length === 1 ? 'collected at:' : `collected at ${unique.length} places:`, ...lines.map((line) => `  ${line}`)];
+}
+
+function places(list: string[], max: number): string {
+  const unique = [...new Set(list)];
+  return comment(`${unique.slice(0, max).join(', ')}${unique.length > max ? `, and ${unique.length - max} more` : ''}`);
+}
+
+/** Text for a YAML comment: one line. */
+function comment(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+/** A YAML scalar: plain when that is unambiguous, else JSON-quoted (a JSON string is a YAML string). */
+export function scalar(value: string): string {
+  const plain = /^[A-Za-z0-9][A-Za-z0-9 ._/@()+-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) && !/^[0-9.+-]+$/.test(value) && !value.includes(' #');
+  return plain ? value : JSON.stringify(value);
+}
+
+/** A recipient id: lower-case letters, digits, - and _ (the manifest's pattern). */
+function recipientId(vendor: string): string {
+  const id = vendor.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  return id || 'vendor';
+}
+
+function byTaxonomy(a: string, b: string): number {
+  const rank = (id: string) => {
+    const index = CATEGORIES.findIndex((entry) => entry.id === id);
+    return index === -1 ? CATEGORIES.length : index;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

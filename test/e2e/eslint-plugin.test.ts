@@ -1,0 +1,156 @@
+// End to end, the way a user installs the plugin: `npm pack` this package, install the tarball with
+// ESLint 10 and @typescript-eslint/parser into a fresh project (one install for the whole file),
+// write an eslint.config.js that uses privlint.configs.recommended, and run `npx eslint .`.
+// Needs the build (npm test runs it first) and the npm registry (or a warm npm cache).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/run-cli.js';
+
+const INSTALL_TIMEOUT_MS = 600_000;
+const work = mkdtempSync(path.join(tmpdir(), 'privlint-e2e-'));
+const project = path.join(work, 'app');
+
+/** The environment for child npm/npx: without the npm_* variables of an outer `npm test`. */
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_'))),
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  CI: '1',
+};
+
+function run(command: string, args: string[], cwd = project) {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS, shell: process.platform === 'win32' });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const MANIFEST = `version: 1
+app:
+  name: E2E app
+categories:
+  - id: device.id
+    uses:
+      - purposes: [fraud_prevention]
+        basis: legitimate_interest
+`;
+
+const BROKEN_MANIFEST = `version: 1
+app:
+  name: E2E app
+categories:
+  - id: device.id
+    uses:
+      - purposes: [fraud_prevention]
+    colour: blue
+`;
+
+const APP = [
+  `import DeviceInfo from 'react-native-device-info';`,
+  ``,
+  `// @privacy-purpose fraud_prevention`,
+  `export const mac = DeviceInfo.getMacAddress();`,
+  `export const id = DeviceInfo.getUniqueId();`,
+  `// eslint-disable-next-line privlint/require-purpose -- reviewed in PRIV-1`,
+  `export const sameId = DeviceInfo.getUniqueId();`,
+  ``,
+].join('\n');
+
+const ESLINT_CONFIG = `import tsParser from '@typescript-eslint/parser';
+import privlint from 'privlint/eslint-plugin';
+
+export default [
+  { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser } },
+  privlint.configs.recommended,
+];
+`;
+
+beforeAll(() => {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const plugin = pkg.exports['./eslint-plugin'].default;
+  if (!existsSync(path.join(REPO_ROOT, plugin))) throw new Error(`${plugin} is missing: build first (npm run build; npm test does it)`);
+  const packed = run('npm', ['pack', '--json', '--pack-destination', work], REPO_ROOT);
+  if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+  const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+
+  mkdirSync(path.join(project, 'src'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'e2e-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
+  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'eslint@^10', '@typescript-eslint/parser']);
+  if (installed.status !== 0) throw new Error(`npm install failed:\n${installed.stderr}`);
+
+  writeFileSync(path.join(project, 'eslint.config.js'), ESLINT_CONFIG);
+  writeFileSync(path.join(project, 'privacy-manifest.yaml'), MANIFEST);
+  writeFileSync(path.join(project, 'src/app.ts'), APP);
+  writeFileSync(path.join(project, 'src/math.ts'), `export const add = (a: number, b: number) => a + b;\n`);
+}, INSTALL_TIMEOUT_MS);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** ESLint's stylish output, grouped by file: "src/app.ts" → ["4:20 error … privlint/rule", …]. */
+function byFile(stdout: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  let current: string | undefined;
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith(project)) {
+      current = path.relative(project, line.trim()).split(path.sep).join('/');
+      out[current] = [];
+    } else if (current && /^\s+\d+:\d+\s/.test(line)) {
+      out[current]!.push(line.trim().replace(/\s{2,}/g, '  '));
+    } else if (line.trim() === '') {
+      current = undefined;
+    }
+  }
+  return out;
+}
+
+describe('privlint/eslint-plugin installed from the packed tarball', () => {
+  it('is importable as privlint/eslint-plugin, with meta, rules and configs', () => {
+    const script = `import p from 'privlint/eslint-plugin'; console.log(JSON.stringify({ meta: p.meta, rules: Object.keys(p.rules), configs: Object.keys(p.configs), same: p.configs['flat/recommended'] === p.configs.recommended }));`;
+    const result = run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const loaded = JSON.parse(result.stdout);
+    expect(loaded.meta).toEqual({ name: 'privlint', version: expect.any(String), namespace: 'privlint' });
+    expect(loaded.rules).toEqual(expect.arrayContaining(['require-purpose', 'declared-purpose', 'require-consent-check', 'no-undeclared-collection', 'no-undeclared-sdk']));
+    expect(loaded.configs).toEqual(expect.arrayContaining(['recommended', 'flat/recommended', 'strict']));
+    expect(loaded.same).toBe(true);
+    expect(existsSync(path.join(project, 'node_modules/privlint/dist/rules/index.d.ts'))).toBe(true);
+  });
+
+  it('npx eslint . reports the undeclared collection and the unannotated site, and exits 1', () => {
+    const result = run('npx', ['eslint', '.']);
+    expect(result.stderr).not.toMatch(/error|\n\s+at /i);
+    expect(result.status).toBe(1);
+    const files = byFile(result.stdout);
+    expect(Object.keys(files)).toEqual(['src/app.ts']);
+    expect(files['src/app.ts']).toEqual([
+      expect.stringMatching(/^4:20 {2}error {2}Collects device\.mac_address \(react-native-device-info#getMacAddress\), which privacy-manifest\.yaml does not declare\..* {2}privlint\/no-undeclared-collection$/),
+      expect.stringMatching(/^5:19 {2}warning {2}Collects device\.id \(react-native-device-info#getUniqueId\) without a declared purpose\..*fraud_prevention.* {2}privlint\/require-purpose$/),
+    ]);
+    expect(result.stdout).toContain('2 problems (1 error, 1 warning)');
+  });
+
+  it('a broken manifest is reported on the first line of each linted file, and nothing else', () => {
+    writeFileSync(path.join(project, 'privacy-manifest.yaml'), BROKEN_MANIFEST);
+    try {
+      const result = run('npx', ['eslint', '.']);
+      expect(result.status).toBe(1);
+      const files = byFile(result.stdout);
+      expect(Object.keys(files).sort()).toEqual(['eslint.config.js', 'src/app.ts', 'src/math.ts']);
+      const setupError = expect.stringMatching(/^1:1 {2}error {2}privlint cannot check this file: privacy-manifest\.yaml: the manifest has 2 problems$/);
+      expect(files['eslint.config.js']).toEqual([setupError]);
+      expect(files['src/math.ts']).toEqual([setupError]);
+      // Nothing is checked, so ESLint finds the eslint-disable comment unused (its default is to warn).
+      expect(files['src/app.ts']).toEqual([setupError, expect.stringMatching(/^6:1 {2}warning {2}Unused eslint-disable directive/)]);
+      // The problems follow on their own lines, with file:line:column.
+      expect(result.stdout).toMatch(/^privacy-manifest\.yaml:7:9 {2}categories\[0\]\.uses\[0\]: missing required key "basis"$/m);
+      expect(result.stdout).toMatch(/^privacy-manifest\.yaml:8:5 {2}categories\[0\]\.colour: unknown key "colour"/m);
+    } finally {
+      writeFileSync(path.join(project, 'privacy-manifest.yaml'), MANIFEST);
+    }
+  });
+});

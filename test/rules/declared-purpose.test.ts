@@ -1,0 +1,65 @@
+import rule from '../../rules/declared-purpose.js';
+import { code, espreeTester, file, fileIn, NO_MANIFEST_PROJECT, ruleTester } from './rule-tester.js';
+
+const IMPORT = `import DeviceInfo from 'react-native-device-info';`;
+const annotated = (purposes: string) => code(IMPORT, `// @privacy-purpose ${purposes}`, `export const id = DeviceInfo.getUniqueId();`);
+
+ruleTester.run('declared-purpose', rule, {
+  valid: [
+    { name: 'a purpose the manifest declares for the category', filename: file('src/a.ts'), code: annotated('fraud_prevention') },
+    { name: 'several declared purposes', filename: file('src/a.ts'), code: annotated('analytics, fraud_prevention') },
+    { name: 'no annotation (that is require-purpose)', filename: file('src/a.ts'), code: code(IMPORT, `export const id = DeviceInfo.getUniqueId();`) },
+    {
+      name: 'near-miss: an annotation above code that collects nothing',
+      filename: file('src/a.ts'),
+      code: code(`// @privacy-purpose advertising`, `export const deviceId = 'IMEI-placeholder';`),
+    },
+    {
+      name: 'near-miss: a project function named like the API under a wrong purpose',
+      filename: file('src/a.ts'),
+      code: code(`const DeviceInfo = { getUniqueId: () => 'local' };`, `// @privacy-purpose advertising`, `export const id = DeviceInfo.getUniqueId();`),
+    },
+    { name: 'without a manifest, any known purpose is accepted', filename: fileIn(NO_MANIFEST_PROJECT, 'src/a.ts'), code: annotated('advertising') },
+    {
+      name: 'privlint-disable-next-line silences it',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `// @privacy-purpose advertising`, `// privlint-disable-next-line declared-purpose -- policy update pending (PRIV-7)`, `export const id = DeviceInfo.getUniqueId();`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a purpose the manifest does not declare for the category',
+      filename: file('src/a.ts'),
+      code: annotated('advertising'),
+      errors: [{ messageId: 'undeclaredPurpose', line: 3, column: 19, endLine: 3, endColumn: 43 }],
+    },
+    { name: 'a typo in a purpose', filename: file('src/a.ts'), code: annotated('analytcs'), errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }] },
+    {
+      name: 'one finding per wrong purpose',
+      filename: file('src/a.ts'),
+      code: annotated('fraud_prevention, advertising, marketting'),
+      errors: [
+        { messageId: 'undeclaredPurpose', line: 3, column: 19 },
+        { messageId: 'unknownPurpose', line: 3, column: 19 },
+      ],
+    },
+    {
+      name: 'JSDoc purpose on the enclosing function',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `/** @privacy-purpose advertising */`, `export function f() {`, `  return DeviceInfo.getUniqueId();`, `}`),
+      errors: [{ messageId: 'undeclaredPurpose', line: 4, column: 10 }],
+    },
+    {
+      name: 'a purpose not declared for location.precise',
+      filename: file('src/location.ts'),
+      code: code(`import * as Location from 'expo-location';`, `export async function here() {`, `  // @privacy-purpose analytics`, `  return Location.getCurrentPositionAsync();`, `}`),
+      errors: [{ messageId: 'undeclaredPurpose', line: 4, column: 10 }],
+    },
+    { name: 'without a manifest an unknown purpose is still reported', filename: fileIn(NO_MANIFEST_PROJECT, 'src/a.ts'), code: annotated('analytcs'), errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }] },
+  ],
+});
+
+espreeTester.run('declared-purpose (espree)', rule as never, {
+  valid: [{ name: 'declared purpose (.mjs)', filename: file('src/a.mjs'), code: annotated('analytics') }],
+  invalid: [{ name: 'undeclared purpose (.js)', filename: file('src/a.js'), code: annotated('advertising'), errors: [{ messageId: 'undeclaredPurpose', line: 3, column: 19 }] }],
+});

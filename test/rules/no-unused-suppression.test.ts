@@ -1,0 +1,40 @@
+import rule from '../../rules/no-unused-suppression.js';
+import { code, file, fileIn, NO_MANIFEST_PROJECT, ruleTester } from './rule-tester.js';
+
+const IMPORT = `import DeviceInfo from 'react-native-device-info';`;
+
+ruleTester.run('no-unused-suppression', rule, {
+  valid: [
+    {
+      name: 'a suppression that silences a finding',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `// privlint-disable-next-line require-purpose -- legacy, reviewed in PRIV-3`, `export const id = DeviceInfo.getUniqueId();`),
+    },
+    {
+      name: 'the privlint/ prefix is accepted',
+      filename: fileIn(NO_MANIFEST_PROJECT, 'src/a.ts'),
+      code: code(IMPORT, `// privlint-disable-next-line privlint/require-purpose -- legacy`, `export const id = DeviceInfo.getUniqueId();`),
+    },
+    { name: 'near-miss: the directive inside a string', filename: file('src/a.ts'), code: code(IMPORT, `export const doc = '// privlint-disable-next-line require-purpose';`) },
+  ],
+  invalid: [
+    {
+      name: 'a suppression with nothing to silence on the next line',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `  // privlint-disable-next-line require-purpose -- stale`, `export const name = DeviceInfo.name;`),
+      errors: [{ messageId: 'unusedSuppression', line: 2, column: 3 }],
+    },
+    {
+      name: 'a suppression without a reason is ignored and reported',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `// @privacy-purpose fraud_prevention`, `// privlint-disable-next-line no-undeclared-sdk`, `export const id = DeviceInfo.getUniqueId();`),
+      errors: [{ messageId: 'invalidSuppression', line: 3, column: 1 }],
+    },
+    {
+      name: 'an unknown rule',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `// privlint-disable require-purpse -- typo`, `export const id = DeviceInfo.getUniqueId();`),
+      errors: [{ messageId: 'invalidSuppression', line: 2, column: 1 }],
+    },
+  ],
+});
