@@ -290,7 +290,14 @@ class CheckContext {
     }
     for (const recipient of manifest.recipients) {
       if (recipient.packages.length === 0) continue; // data reaches it by other means; nothing to look for in code
-      const used = inventory.sdks.some((use) => this.recipientMatches(recipient, use.package, use.sdk));
+      // A recipient is used when code imports one of its packages: as an SDK, or as a catalogued
+      // source module (expo-notifications hands the push token to Expo's push service).
+      const used =
+        inventory.sdks.some((use) => this.recipientMatches(recipient, use.package, use.sdk)) ||
+        inventory.collections.some((site) => {
+          const module = sourceModuleOf(site.api);
+          return module !== undefined && this.recipientMatches(recipient, module, '');
+        });
       if (used) continue;
       out.push({
         file,
@@ -356,6 +363,17 @@ export function hostMatches(host: string, pattern: string): boolean {
   const bare = pattern.toLowerCase().replace(/^\*\./, '');
   const name = host.toLowerCase();
   return (name === bare && !pattern.startsWith('*.')) || name.endsWith(`.${bare}`);
+}
+
+/**
+ * The module of a catalogued API id (`expo-notifications#getExpoPushTokenAsync`); undefined for
+ * globals (`navigator.geolocation.getCurrentPosition`) and for server requests (`request#ip`).
+ */
+function sourceModuleOf(api: string): string | undefined {
+  const hash = api.indexOf('#');
+  if (hash <= 0) return undefined;
+  const module = api.slice(0, hash);
+  return module === 'request' ? undefined : module;
 }
 
 function point(at: { line: number; column: number }) {

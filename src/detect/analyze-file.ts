@@ -149,6 +149,12 @@ class FileAnalyzer {
     this.declareStatements(this.sourceFile.statements, fileScope, true);
     for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
     this.facts.exports = collectExports(this.sourceFile, fileScope, (fn) => this.functionIndexOf(fn));
+    // `export … from './x'` depends on ./x as much as an import does (barrels, cache invalidation).
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        this.imports.add(statement.moduleSpecifier.text);
+      }
+    }
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;

@@ -191,7 +191,7 @@ function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
   const declarations: ts.VariableDeclaration[] = [];
   const visit = (node: ts.Node) => {
     if (node !== fn && isFunctionLike(node) && !ts.isArrowFunction(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) collectMentions(node.expression, returned);
+    if (ts.isReturnStatement(node) && node.expression) collectCarriedNames(node.expression, returned);
     if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
     ts.forEachChild(node, visit);
   };
@@ -201,7 +201,7 @@ function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
     for (const other of declarations) {
       if (![...declaredNames(other.name)].some((name) => returned.has(name))) continue;
       const before = returned.size;
-      collectMentions(other.initializer!, returned);
+      collectCarriedNames(other.initializer!, returned);
       changed ||= returned.size !== before;
     }
   }
@@ -209,12 +209,23 @@ function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
   return returned;
 }
 
-function collectMentions(node: ts.Node, out: Set<string>): void {
+/**
+ * The names whose values `node` passes on: `{ id: v }`, `v.coords`, `await v`, `` `${v}` ``, but not
+ * names it only consumes — a call argument (`post(url, { v })` returns the response), a comparison,
+ * a closure (`() => subscription.remove()`).
+ */
+function collectCarriedNames(node: ts.Node, out: Set<string>): void {
   if (ts.isIdentifier(node)) {
     if (!isPropertyName(node)) out.add(node.text);
     return;
   }
-  ts.forEachChild(node, (child) => collectMentions(child, out));
+  if (ts.isShorthandPropertyAssignment(node)) {
+    out.add(node.name.text);
+    return;
+  }
+  ts.forEachChild(node, (child) => {
+    if (carriesValue(node, child)) collectCarriedNames(child, out);
+  });
 }
 
 /** Does `parent` pass the value of `child` on (derived data), rather than consume it? */

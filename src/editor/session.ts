@@ -2,13 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ruleMeta } from '../check/rules.js';
 import type { Finding } from '../check/finding.js';
-import { findConfig } from '../config/load.js';
+import { CONFIG_FILE_NAMES, findConfig } from '../config/load.js';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import { evaluate } from '../engine/evaluate.js';
-import { loadSetup, type ProjectSetup } from '../engine/setup.js';
+import { loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
 import { MAX_GUARD_DEPTH } from '../link/link.js';
-import { findManifest } from '../manifest/load.js';
+import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
+import { createScanFilter } from '../project/discover.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
@@ -38,11 +39,17 @@ class EditorProject {
   private watched: { file: string; mtimeMs: number }[] = [];
   private lastCheck = 0;
   private words?: { version: ProjectIndex; list: string[] };
+  private scanned?: (file: string) => boolean;
 
   constructor(
     readonly root: string,
     private readonly options: { manifest?: string; config?: string },
   ) {}
+
+  /** Would `privlint scan` of this project analyse the file? (ignores, build output, .gitignore) */
+  scans(file: string): boolean {
+    return this.scanned?.(file) ?? false;
+  }
 
   current(now = Date.now()): { setup?: ProjectSetup; error?: UserError; index?: ProjectIndex } {
     if (this.lastCheck === 0 || (now - this.lastCheck >= SETUP_CHECK_INTERVAL_MS && this.changedOnDisk())) this.load();
@@ -62,8 +69,11 @@ class EditorProject {
       if (!(error instanceof UserError)) throw error;
       this.setupError = error;
     }
-    const files = [this.options.config ?? findConfig(this.root), this.setup?.manifest?.file ?? this.options.manifest ?? findManifest(this.root)];
-    this.watched = files.filter((file): file is string => file !== undefined).map((file) => ({ file, mtimeMs: mtime(file) }));
+    const { configFile, manifestFile } = setupFiles({ root: this.root, cwd: this.root, ...this.options });
+    // Watch where a manifest or config would appear too, so adding one is noticed.
+    const files = [configFile ?? path.join(this.root, CONFIG_FILE_NAMES[0]!), manifestFile ?? path.join(this.root, MANIFEST_FILE_NAMES[0]!)];
+    this.watched = files.map((file) => ({ file, mtimeMs: mtime(file) }));
+    this.scanned = this.setup ? createScanFilter({ root: this.root, ignore: this.setup.config.ignore }) : undefined;
   }
 
   private changedOnDisk(): boolean {
@@ -91,12 +101,13 @@ function mtime(file: string): number {
 
 const projects = new Map<string, EditorProject>();
 
-/** The project a file belongs to: the folder of its privlint config, else of its manifest, else of its package.json. */
+/** The project a file belongs to: ESLint's cwd when settings name the files, else the folder of its privlint config, manifest or package.json. */
 function projectFor(file: string, settings: EditorSettings): EditorProject {
   const manifest = settings.manifest ? path.resolve(settings.cwd, settings.manifest) : undefined;
   const config = settings.config ? path.resolve(settings.cwd, settings.config) : undefined;
   const folder = path.dirname(file);
-  const anchor = config ?? findConfig(folder) ?? manifest ?? findManifest(folder) ?? findUp(folder, 'package.json');
+  // Paths from settings are relative to ESLint's cwd, the folder `privlint scan` would be run in.
+  const anchor = manifest || config ? undefined : (findConfig(folder) ?? findManifest(folder) ?? findUp(folder, 'package.json'));
   const root = anchor ? path.dirname(anchor) : settings.cwd;
   const key = `${root}\0${manifest ?? ''}\0${config ?? ''}`;
   let project = projects.get(key);
@@ -123,7 +134,7 @@ export function lintText(file: string, text: string, settings: EditorSettings): 
   const project = projectFor(absolute, settings);
   const { setup, error, index } = project.current();
   if (error) return { findings: [], setupError: error };
-  if (!setup || !index) return { findings: [] };
+  if (!setup || !index || !project.scans(absolute)) return { findings: [] };
   index.refresh();
   if (!project.worthAnalysing(text)) return { findings: [] };
 

@@ -34,6 +34,23 @@ export interface SetupOptions {
   config?: string;
 }
 
+/**
+ * The config and manifest files a setup depends on, found as loadSetup finds them, even when one
+ * of them is broken (the editor watches them to reload once they are fixed).
+ */
+export function setupFiles(options: SetupOptions): { configFile?: string; manifestFile?: string } {
+  const configFile = options.config ? path.resolve(options.cwd, options.config) : findConfig(options.root);
+  let configManifest: string | undefined;
+  try {
+    configManifest = configFile ? loadConfig(configFile).manifest : undefined;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return configFile ? { configFile } : {};
+  }
+  const manifestFile = options.manifest ? path.resolve(options.cwd, options.manifest) : (configManifest ?? findManifest(options.root));
+  return { ...(configFile ? { configFile } : {}), ...(manifestFile ? { manifestFile } : {}) };
+}
+
 /** Load config, manifest and catalog; any user mistake becomes a UserError (exit code 2). */
 export function loadSetup(options: SetupOptions): ProjectSetup {
   const { root, cwd } = options;

@@ -37,6 +37,23 @@ export interface DiscoveredFiles {
   files: string[];
 }
 
+/**
+ * Would a scan of `root` analyse `file`? The same answer discoverFiles gives for a file inside
+ * `root`, for one file at a time: the editor asks it so it never reports what scan skips.
+ */
+export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file: string) => boolean {
+  const gitignore = loadGitignores(options.root);
+  const userIgnore = ignore().add(options.ignore);
+  const defaults = ignore().add(DEFAULT_IGNORES);
+  return (file) => {
+    const relative = path.relative(options.root, file).split(path.sep).join('/');
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    if (relative.split('/').some((segment) => segment.startsWith('.'))) return false; // as fast-glob's dot: false
+    if (!SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) return false;
+    return !defaults.ignores(relative) && !userIgnore.ignores(relative) && !gitignore.ignores(file);
+  };
+}
+
 /** The source files to scan: every JS/TS file under the given paths, minus default, config and .gitignore ignores. */
 export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const found = new Set<string>();

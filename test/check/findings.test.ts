@@ -156,6 +156,16 @@ describe('checking collection sites against the manifest', () => {
     expect(unused.every((finding) => finding.severity === 'note')).toBe(true);
   });
 
+  it('counts a recipient as used when code imports its package as a source module, not only as an SDK', () => {
+    const withExpo = manifest.replace('recipients:\n', 'recipients:\n  - id: expo\n    role: processor\n    packages: [expo-notifications]\n');
+    const code = `import * as Notifications from 'expo-notifications';\n// @privacy-purpose notifications\nexport const token = Notifications.getExpoPushTokenAsync();\n`;
+    const used = scanProject({ 'privacy-manifest.yaml': withExpo, 'src/app.ts': code });
+    const unusedRecipients = (result: typeof used) => result.findings.filter((finding) => finding.kind === 'unusedRecipient').map((finding) => finding.message.match(/recipient "([^"]+)"/)![1]);
+    expect(unusedRecipients(used)).toEqual(['google', 'segment']);
+    const unused = scanProject({ 'privacy-manifest.yaml': withExpo, 'src/app.ts': `export const nothing = 1;\n` });
+    expect(unusedRecipients(unused)).toEqual(['expo', 'google', 'segment']);
+  });
+
   it('without a manifest, still requires purposes and checks purpose names, nothing else', () => {
     const result = scanProject({ 'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytcs\nexport const a = DeviceInfo.getUniqueId();\nexport const b = DeviceInfo.getUniqueId();\n` });
     expect(result.manifest).toBeUndefined();

@@ -79,6 +79,27 @@ describe('finding collection sites however the code reaches the API', () => {
     expect(result.inventory.collections[1]!.via.map((step) => step.file)).toEqual(['outer.ts', 'inner.ts']);
   });
 
+  it('takes a function for a wrapper only when it returns the value, not when its return merely mentions it', () => {
+    const result = scanProject({
+      'lib.ts': [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `import * as Location from 'expo-location';`,
+        `declare function post(url: string, body: unknown): Promise<unknown>;`,
+        `export async function idPayload() { const id = await DeviceInfo.getUniqueId(); return { id }; }`,
+        `export async function watch() { const sub = await Location.watchPositionAsync({}, () => {}); return { stop: () => sub.remove() }; }`,
+        `export async function isEmulator() { const mac = await DeviceInfo.getMacAddress(); const fake = mac === '02:00:00:00:00:00'; return fake; }`,
+        `export async function upload() { const serial = await DeviceInfo.getSerialNumber(); return post('/devices', { serial }); }`,
+      ].join('\n'),
+      'use.ts': `import { idPayload, watch, isEmulator, upload } from './lib';\nidPayload(); watch(); isEmulator(); upload();\n`,
+    });
+    expect(sites(result)).toEqual([
+      'lib.ts:5 location.precise expo-location#watchPositionAsync',
+      'lib.ts:6 device.mac_address react-native-device-info#getMacAddress',
+      'lib.ts:7 device.serial react-native-device-info#getSerialNumber',
+      'use.ts:2 device.id react-native-device-info#getUniqueId',
+    ]);
+  });
+
   it('follows CommonJS module.exports objects and exports.x', () => {
     const result = scanProject({
       'lib/ip.js': `function getClientIp(req) { return req.ip; }\nmodule.exports = { getClientIp };\n`,

@@ -144,9 +144,8 @@ describe('reload when the manifest or config changes on disk', () => {
     expect(view(lint(root, 'src/a.ts', MAC))).toEqual([]);
   });
 
-  // Known engine bug (reported): when the config's "manifest" points to a non-standard path and that
-  // manifest is broken, the editor watches the wrong file, so fixing the manifest is not noticed.
-  it.fails('notices a fix to a broken manifest that the config points to', () => {
+  // The config names the manifest: the editor must watch that file even while it is broken.
+  it('notices a fix to a broken manifest that the config points to', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const root = writeProject({
       'package.json': '{"name":"reload-config-manifest","private":true}',
@@ -170,9 +169,8 @@ describe('files privlint scan does not analyse', () => {
     'src/app.ts': `export const app = 1;\n`,
   });
 
-  // Known engine bug (reported): lintText does not apply the config's "ignore" list or the default
-  // ignores (dist/, build/, .d.ts …), so the editor reports files that privlint scan never reads.
-  it.fails('are not reported in the editor either (config ignore list, build output)', () => {
+  // The config's "ignore" list and the default ignores (dist/, build/, .d.ts …) hold in the editor too.
+  it('are not reported in the editor either (config ignore list, build output)', () => {
     expect(scan({ cwd: root }).files.map((file) => path.relative(root, file))).toEqual(['src/app.ts']);
     expect(view(lint(root, 'src/generated/ids.ts', UNANNOTATED))).toEqual([]);
     expect(view(lint(root, 'dist/ids.ts', UNANNOTATED))).toEqual([]);
@@ -213,10 +211,9 @@ describe('wrappers and guards reached through a barrel (export … from)', () =>
       .findings.filter((finding) => finding.file === relative && finding.ruleId !== 'no-unused-declaration')
       .map((finding) => `${finding.line}:${finding.column} privlint/${finding.ruleId} ${finding.kind}`);
 
-  // Known engine bug (reported): FileFacts.imports leaves out `export … from` specifiers, so the
-  // project index has no barrel → module edges. The editor then misses the guarded caller of
-  // report.ts (a finding scan does not report) and the wrapper behind the barrel (a finding scan reports).
-  it.fails('are seen by the editor as by privlint scan', () => {
+  // `export … from` links the barrel to its modules, so the editor sees the guarded caller of
+  // report.ts (no finding, as in scan) and the wrapper behind the barrel (a finding, as in scan).
+  it('are seen by the editor as by privlint scan', () => {
     expect(scanned('src/lib/report.ts')).toEqual([]);
     expect(view(lint(root, 'src/lib/report.ts', report))).toEqual([]);
     const home = readFileSync(path.join(root, 'src/screens/home.ts'), 'utf8');
