@@ -39,7 +39,7 @@ interface Row {
 function eslintConfig(overrides: Record<string, Severity | 'off'>): Linter.Config[] {
   // The plugin's recommended levels, adjusted to the severities the project's privlint config sets
   // for `privlint scan`, so that severities can be compared too.
-  const levels = Object.fromEntries(
+  const levels: Linter.RulesRecord = Object.fromEntries(
     Object.keys(rules).map((id) => {
       const severity = overrides[id] ?? ruleMeta(id).defaultSeverity;
       return [`privlint/${id}`, severity === 'off' ? 'off' : LEVEL[severity]];
