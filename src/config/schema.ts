@@ -10,6 +10,8 @@ const guardKey: Record<string, JsonSchema> = {
 export const CONFIG_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,
+  // The embedded catalog schema's $refs resolve against the root schema's definitions.
+  definitions: { ...CATALOG_SCHEMA.definitions },
   properties: {
     $schema: { type: 'string' },
     manifest: { type: 'string', minLength: 1, description: 'Path of the policy manifest, relative to this file.' },
@@ -34,8 +36,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
       additionalProperties: false,
       description: 'Budgets for data-flow analysis; when one cuts the analysis short, the output says so.',
       properties: {
-        maxSteps: { type: 'integer', description: 'Longest path followed, in steps (default 40).' },
-        maxMilliseconds: { type: 'integer', description: 'Time budget for the flow search of one scan (default 10000).' },
+        maxSteps: { type: 'integer', minimum: 1, description: 'Longest path followed, in steps (default 40).' },
+        maxMilliseconds: { type: 'integer', minimum: 1, description: 'Time budget for the flow search of one scan (default 10000).' },
       },
     },
     rules: {

@@ -134,6 +134,11 @@ export function pathString(segments: readonly string[]): string {
 
 /** The callee as a user wrote it, for messages: "analytics().logEvent". */
 export function calleeText(node: ts.Expression, sourceFile: ts.SourceFile): string {
-  const text = skipOuterExpressions(node).getText(sourceFile).replace(/\s+/g, '');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text.replace(/\((?:[^()]|\([^()]*\))*\)/g, '()');
+  // Keep the space of `new Client`, drop line breaks and indentation, then arguments, then shorten.
+  const text = skipOuterExpressions(node)
+    .getText(sourceFile)
+    .replace(/\s+/g, ' ')
+    .replace(/ (?!\w)|(?<!\w) /g, '')
+    .replace(/\((?:[^()]|\([^()]*\))*\)/g, '()');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -21,6 +21,7 @@ export interface JsonSchema {
   items?: JsonSchema;
   minItems?: number;
   minLength?: number;
+  minimum?: number;
   pattern?: string;
   description?: string;
   definitions?: Record<string, JsonSchema>;
@@ -91,6 +92,10 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
       const what = noun ?? 'value';
       const list = options.length <= 8 ? `; expected one of: ${options.join(', ')}` : '';
       report(node, path, `unknown ${what} ${JSON.stringify(value)}${hint || list}`);
+      return;
+    }
+    if (typeof value === 'number' && current.minimum !== undefined && value < current.minimum) {
+      report(node, path, `must be at least ${current.minimum}, found ${value}`);
       return;
     }
     if (typeof value === 'string') {

@@ -62,6 +62,23 @@ describe('data flows', () => {
     ]);
   });
 
+  it('follows data into SDKs and sinks that users add to the catalog in their config', () => {
+    const config = {
+      catalog: {
+        vendors: [{ id: 'acme', name: 'Acme Metrics', domains: ['metrics.acme.example'] }],
+        sdks: [{ id: 'acme-track', vendor: 'acme', name: 'Acme Track', kind: 'analytics', packages: ['@acme/track'] }],
+        sinks: [{ module: '@acme/track', calls: ['send', { name: 'Client().push' }] }],
+      },
+    };
+    const result = scanProject({
+      'privacy-manifest.yaml': MANIFEST,
+      'privlint.config.json': JSON.stringify(config),
+      'src/a.ts': DEVICE + `import { send, Client } from '@acme/track';\nexport async function a() {\n  const id = await DeviceInfo.getUniqueId();\n  send({ id });\n  new Client().push(id);\n}\n`,
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.sink.line} ${flow.sink.callee} ${flow.sink.vendor}`)).toEqual(['5 send acme', '6 new Client().push acme']);
+    expect(result.findings.filter((finding) => finding.ruleId === 'no-undeclared-sdk')).toHaveLength(1);
+  });
+
   it('crosses files through parameters and return values, and marks hashing', () => {
     expect(
       flows({

@@ -95,6 +95,16 @@ describe('scan on bad input', () => {
     expect(stderr).toMatch(/privlint\.config\.json:3:3 +rulez: unknown key "rulez"; did you mean "rules"\?/);
   });
 
+  it('validates catalog extensions and flow budgets in the config like the rest of it', () => {
+    const config = '{\n  "flows": { "maxSteps": 0 },\n  "catalog": { "sinks": [{ "module": "@acme/track", "calls": [{ "nam": "send" }] }] }\n}\n';
+    const root = writeProject({ 'privlint.config.json': config, 'src/ok.ts': DEVICE_INFO });
+    const { status, stderr } = runCli(['scan', root]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/privlint\.config\.json:2:27 +flows\.maxSteps: must be at least 1, found 0/);
+    expect(stderr).toMatch(/privlint\.config\.json:3:\d+ +catalog\.sinks\[0\]\.calls\[0\]/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
   it('exits 2 on bad flags with the usage line', () => {
     const bad = runCli(['scan', '--format', 'xml']);
     expect(bad.status).toBe(2);
