@@ -100,7 +100,7 @@ describe('scan on bad input', () => {
     const root = writeProject({ 'privlint.config.json': config, 'src/ok.ts': DEVICE_INFO });
     const { status, stderr } = runCli(['scan', root]);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/privlint\.config\.json:2:27 +flows\.maxSteps: must be at least 1, found 0/);
+    expect(stderr).toMatch(/privlint\.config\.json:2:26 +flows\.maxSteps: must be at least 1, found 0/);
     expect(stderr).toMatch(/privlint\.config\.json:3:\d+ +catalog\.sinks\[0\]\.calls\[0\]/);
     expect(stderr).not.toMatch(STACK_TRACE);
   });
