@@ -353,8 +353,8 @@ function recipientSection(recipient: RecipientView, model: ReportModel): string 
 function findings(model: ReportModel): string {
   const rules = RULES.map((rule) => rule.id).filter((id) => model.findings.some((finding) => finding.ruleId === id));
   const extraRules = [...new Set(model.findings.map((finding) => finding.ruleId))].filter((id) => !rules.includes(id)).sort();
-  const categoryIds = [...new Set(model.findings.map((finding) => finding.category).filter((id): id is string => Boolean(id)))].sort();
   const option = (value: string, label = value) => `<option value="${esc(value)}">${esc(label)}</option>`;
+  const count = (category: string) => model.findings.filter((finding) => finding.category === category).length;
   const out = [
     '<section id="findings" aria-labelledby="findings-h">',
     '<h2 id="findings-h">Findings</h2>',
@@ -366,7 +366,7 @@ function findings(model: ReportModel): string {
   out.push(
     '<p>Each finding is a gap between what the code does and what the policy says, with what to do about it. Errors break a promise of the policy; warnings and notes ask for a look.</p>',
     '<form id="filters" class="filters" hidden aria-label="Filter the findings">',
-    `<label>Data category<select name="category">${option('', 'All categories')}${categoryIds.map((id) => option(id)).join('')}</select></label>`,
+    `<label>Data category<select name="category">${option('', 'All categories')}${model.categories.map((category) => option(category.id, `${category.id} (${count(category.id)})`)).join('')}</select></label>`,
     `<label>Severity<select name="severity">${option('', 'All severities')}${SEVERITIES.filter((severity) => model.counts.findings[severity] > 0).map((severity) => option(severity, `${severity} (${model.counts.findings[severity]})`)).join('')}</select></label>`,
     `<label>Rule<select name="rule">${option('', 'All rules')}${[...rules, ...extraRules].map((id) => option(id, `${id} (${model.findings.filter((finding) => finding.ruleId === id).length})`)).join('')}</select></label>`,
     '<button type="reset">Show all</button>',
