@@ -43,6 +43,7 @@ export const initCommand: Command = {
     const destination = chooseDestination(folder, io.cwd, typeof args.values.output === 'string' ? args.values.output : undefined, config);
     const { output } = destination;
 
+    if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
     if (output && args.values.force !== true) {
       const existing = destination.given || destination.fromConfig ? (existsSync(output) ? output : undefined) : MANIFEST_FILE_NAMES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
       if (existing) {
@@ -52,7 +53,6 @@ export const initCommand: Command = {
         );
       }
     }
-    if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
 
     const result = await scanWithoutManifest(args, io, target);
     const draft = draftManifest(result, {
@@ -107,8 +107,9 @@ function chooseDestination(folder: string, cwd: string, given: string | undefine
         : undefined;
     return { output, given: true, ...(ignoredBecause ? { ignoredBecause } : {}) };
   }
-  if (configManifest) return { output: configManifest, given: false, fromConfig: configFile! };
-  return { output: path.join(folder, MANIFEST_FILE_NAMES[0]!), given: false };
+  const usual = path.join(folder, MANIFEST_FILE_NAMES[0]!);
+  if (configManifest && path.resolve(configManifest) !== usual) return { output: configManifest, given: false, fromConfig: configFile! };
+  return { output: usual, given: false };
 }
 
 /**
