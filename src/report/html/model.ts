@@ -175,7 +175,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 export const NO_PURPOSE = 'no purpose stated';
 
 const PURPOSE_ORIGIN: Record<string, string> = {
-  statement: 'annotation on the statement',
+  statement: 'the annotation above the statement',
   function: "the enclosing function's annotation",
   wrapper: "the wrapper's annotation",
 };
