@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser (Debian's chromium driven by playwright-core): it renders the
 // numbers of xiaomi-demo's EXPECTED.md, its filters work, it fetches nothing, the CSP lets its own
 // style and script run, and it prints without the controls. One browser launch for the whole file.

@@ -29,6 +29,7 @@ interface ExportSpec {
   /** What the output is, in messages: "PrivacyInfo.xcprivacy". */
   declaration: string;
   details: string[];
+  examples: string[];
   /** Reject bad options before the scan. */
   checkArgs?: (args: ParsedArgs) => void;
   /** The file's text; notes go to standard error. */
@@ -49,6 +50,9 @@ function exportCommand(spec: ExportSpec): Command {
       'misses those too. Review the output before you submit it: see docs/store-declarations.md.',
       'Exit codes: 0 written (warnings or not), 1 with --strict when there is such a warning, 2 usage, config or',
       'manifest error (also: no manifest).',
+      '',
+      'Examples:',
+      ...spec.examples.map((example) => `  ${example}`),
     ].join('\n'),
     async run(args, io) {
       spec.checkArgs?.(args);
@@ -85,10 +89,8 @@ export const exportAppleCommand: Command = exportCommand({
     'Writes an XML property list with NSPrivacyTracking, NSPrivacyTrackingDomains and NSPrivacyCollectedDataTypes',
     '(type, linked, tracking, purposes), mapped through docs/taxonomy.md. A data type is linked to the user unless',
     'every category behind it says linked_to_identity: false. Required-reason APIs are not included.',
-    '',
-    'Example:',
-    '  privlint export apple-privacy-manifest --output ios/MyApp/PrivacyInfo.xcprivacy',
   ],
+  examples: ['privlint export apple-privacy-manifest --output ios/MyApp/PrivacyInfo.xcprivacy'],
   render: (manifest) => ({ text: formatApplePrivacyManifest(manifest, { manifestName: path.basename(manifest.file) }) }),
 });
 
@@ -110,10 +112,11 @@ export const exportPlayCommand: Command = exportCommand({
     'Google does not publish the ids; privlint\'s copy of the form may lag behind Google\'s. With --template, export',
     'the current form from Play Console (App content > Data safety > Export to CSV) and privlint fills that file.',
     'table writes one row per data type for people to read; Play Console cannot import it.',
-    '',
-    'Examples:',
-    '  privlint export play-data-safety --output data-safety.csv',
-    '  privlint export play-data-safety --template exported-from-play-console.csv --output data-safety.csv',
+  ],
+  examples: [
+    'privlint export play-data-safety --output data-safety.csv',
+    'privlint export play-data-safety --template exported-from-play-console.csv --output data-safety.csv',
+    'privlint export play-data-safety --format table --output data-safety-review.csv',
   ],
   checkArgs: (args) => {
     playFormat(args);
