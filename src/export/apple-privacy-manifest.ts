@@ -21,8 +21,9 @@ export interface ApplePrivacyDeclaration {
 /**
  * The Apple privacy manifest a policy manifest implies (docs/store-declarations.md): each declared
  * category becomes its NSPrivacyCollectedDataType (parents stand for all their children), with
- * the Apple purposes of its uses and of the shares that carry it; tracking comes from shares with
- * third parties for advertising (src/taxonomy/store-rules.yaml).
+ * the Apple purposes of its uses and of the shares that carry it; linked unless the manifest says
+ * `linked_to_identity: false`; tracking comes from shares with third parties for advertising
+ * (src/taxonomy/store-rules.yaml).
  */
 export function applePrivacyDeclaration(manifest: Manifest): ApplePrivacyDeclaration {
   const rules = STORE_RULES.apple;
@@ -31,13 +32,15 @@ export function applePrivacyDeclaration(manifest: Manifest): ApplePrivacyDeclara
   const trackingShares = manifest.recipients.flatMap((recipient) => recipient.shares.filter((share) => tracks(recipient, share)));
   const sharesOf = (category: string) => manifest.recipients.flatMap((recipient) => recipient.shares).filter((share) => share.categories.some((shared) => categoryCovers(shared, category)));
 
-  const byType = new Map<string, { purposes: Set<string>; categories: Set<string>; tracking: boolean }>();
+  const byType = new Map<string, { purposes: Set<string>; categories: Set<string>; tracking: boolean; linked: boolean }>();
   for (const declaration of manifest.categories) {
     for (const category of leafCategories(declaration.id)) {
       const type = categoryEntry(category)?.apple;
       if (!type) continue;
-      const entry = byType.get(type) ?? { purposes: new Set<string>(), categories: new Set<string>(), tracking: false };
+      const entry = byType.get(type) ?? { purposes: new Set<string>(), categories: new Set<string>(), tracking: false, linked: false };
       entry.categories.add(category);
+      // A type is linked when any of its categories is: one linked identifier links them all.
+      if (declaration.linkedToIdentity ?? rules.linked) entry.linked = true;
       const purposes = [...declaration.uses.flatMap((use) => use.purposes), ...sharesOf(category).flatMap((share) => share.purposes)];
       for (const purpose of purposes) {
         const apple = purposeEntry(purpose)?.apple;
@@ -52,7 +55,7 @@ export function applePrivacyDeclaration(manifest: Manifest): ApplePrivacyDeclara
     .sort(([a], [b]) => storeOrder(rules.data_types, a) - storeOrder(rules.data_types, b) || a.localeCompare(b))
     .map(([type, entry]) => ({
       type,
-      linked: rules.linked,
+      linked: entry.linked,
       tracking: entry.tracking,
       purposes: [...entry.purposes].sort((a, b) => storeOrder(rules.purposes, a) - storeOrder(rules.purposes, b) || a.localeCompare(b)),
       categories: [...entry.categories],

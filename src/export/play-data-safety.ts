@@ -2,6 +2,7 @@ import type { Manifest, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, categoryEntry, purposeEntry } from '../taxonomy/index.js';
 import { PLAY_DATA_TYPES, STORE_RULES, storeOrder } from '../taxonomy/store-rules.js';
 import { leafCategories } from './coverage.js';
+import { formatCsv, spreadsheetCell } from './csv.js';
 
 /** One data type of the Data safety form, answered from the manifest. */
 export interface PlayDataTypeAnswer {
@@ -9,6 +10,8 @@ export interface PlayDataTypeAnswer {
   category: string;
   /** "Precise location". */
   type: string;
+  /** "Location / Precise location": the taxonomy's `play` value. */
+  playType: string;
   collected: boolean;
   shared: boolean;
   /** "Optional" when users can choose (every use names a consent key), else "Required". */
@@ -56,6 +59,7 @@ export function playDataSafety(manifest: Manifest): PlayDataTypeAnswer[] {
       return {
         category,
         type,
+        playType,
         collected: true,
         shared: sharing.length > 0,
         optional: rules.optional_when === 'every_use_has_consent' && entry.uses.length > 0 && entry.uses.every((use) => use.consent !== undefined),
@@ -67,7 +71,7 @@ export function playDataSafety(manifest: Manifest): PlayDataTypeAnswer[] {
     });
 }
 
-export const PLAY_CSV_HEADER = [
+export const PLAY_TABLE_HEADER = [
   'Data category',
   'Data type',
   'Collected',
@@ -81,12 +85,12 @@ export const PLAY_CSV_HEADER = [
 ] as const;
 
 /**
- * The Data safety answers as CSV (RFC 4180 quoting, LF line ends), one row per data type, in the
+ * The Data safety answers as a table for people (`--format table`): one row per data type, in the
  * form's order. "Processed ephemerally" is left empty: privlint cannot tell from a manifest.
  */
-export function formatPlayDataSafety(manifest: Manifest): string {
+export function formatPlayDataSafetyTable(manifest: Manifest): string {
   const rows: string[][] = [
-    [...PLAY_CSV_HEADER],
+    [...PLAY_TABLE_HEADER],
     ...playDataSafety(manifest).map((answer) => [
       answer.category,
       answer.type,
@@ -100,13 +104,7 @@ export function formatPlayDataSafety(manifest: Manifest): string {
       answer.categories.join('; '),
     ]),
   ];
-  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
-}
-
-/** A CSV cell, quoted when it holds a comma, a quote or a line break. A leading =, +, - or @ is kept from spreadsheet formula evaluation. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return formatCsv(rows, '\n', spreadsheetCell);
 }
 
 function splitPlayType(value: string): [string, string] {

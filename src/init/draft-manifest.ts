@@ -205,8 +205,20 @@ function placeLines(placesOf: CollectionPlace[], max: number): string[] {
 }
 
 function places(list: string[], max: number): string {
-  const unique = [...new Set(list)];
+  const unique = [...new Set(list)].sort(byPlace);
   return comment(`${unique.slice(0, max).join(', ')}${unique.length > max ? `, and ${unique.length - max} more` : ''}`);
+}
+
+/** "file:line" and "file:line → file:line" in file order, then line order. */
+function byPlace(a: string, b: string): number {
+  const [fileA, lineA] = splitPlace(a);
+  const [fileB, lineB] = splitPlace(b);
+  return fileA < fileB ? -1 : fileA > fileB ? 1 : lineA - lineB || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function splitPlace(place: string): [string, number] {
+  const match = /^(.*?):(\d+)/.exec(place);
+  return match ? [match[1]!, Number(match[2])] : [place, 0];
 }
 
 /** Text for a YAML comment: one line. */

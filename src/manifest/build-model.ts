@@ -61,6 +61,7 @@ export function buildManifest(root: ObjectNode, file: string): Manifest {
     description: optional(node, 'description'),
     uses: items(node, 'uses').map(use),
     retention: optional<Retention>(node, 'retention'),
+    linkedToIdentity: optional<boolean>(node, 'linked_to_identity'),
     ref: optional(node, 'ref'),
     at: idPosition(node),
   }));

@@ -41,6 +41,8 @@ export interface CategoryDeclaration {
   description?: string;
   uses: UseDeclaration[];
   retention?: Retention;
+  /** `linked_to_identity`: false when the app de-identifies the data before collecting it (Apple's "not linked"). */
+  linkedToIdentity?: boolean;
   ref?: string;
   at: SourcePosition;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RULES } from '../check/rules.js';
+import { purposeEntry } from '../taxonomy/index.js';
 import type { ScanResult } from '../scan.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html/assets.js';
 import { recipientNote, renderDataMap } from './html/diagram.js';
@@ -150,9 +151,9 @@ function dataMap(model: ReportModel): string {
           ...rows.map((category) => {
             const cells = receiving.map((recipient) => {
               const purposes = [...new Set(model.paths.filter((path) => path.category === category.id && path.recipient === recipient.key).map((path) => path.purpose ?? NO_PURPOSE))];
-              return purposes.length === 0 ? '<td><span class="muted" aria-label="nothing">—</span></td>' : `<td>${purposes.map(esc).join(', ')}</td>`;
+              return purposes.length === 0 ? '<td><span class="muted" aria-label="nothing">—</span></td>' : `<td>${purposeList(purposes)}</td>`;
             });
-            return `<tr><th scope="row"><a href="#${category.anchor}"><code>${esc(category.id)}</code></a></th>${cells.join('')}</tr>`;
+            return `<tr><th scope="row">${categoryLink(category)}</th>${cells.join('')}</tr>`;
           }),
           '</tbody>',
           '</table>',
@@ -191,7 +192,7 @@ function policyVsCode(model: ReportModel): string {
       const sdks = [...new Set(category.sdkCollectors.map((use) => use.sdkName))];
       const collected = category.status === 'declared-only' ? 'Not found' : [places > 0 ? plural(places, 'place') : '', sdks.length > 0 ? `by ${sdks.map(esc).join(', ')} on its own` : ''].filter(Boolean).join('; ');
       const [mark, text] = STATUS_TEXT[category.status];
-      return `<tr data-status="${category.status}"><th scope="row"><a href="#${category.anchor}"><code>${esc(category.id)}</code></a></th><td>${declared}</td><td>${collected}</td><td class="status-${category.status}"><span aria-hidden="true">${mark}</span> ${text}</td></tr>`;
+      return `<tr data-status="${category.status}"><th scope="row">${categoryLink(category)}</th><td>${declared}</td><td>${collected}</td><td class="status-${category.status}"><span aria-hidden="true">${mark}</span> ${text}</td></tr>`;
     }),
     '</tbody>',
     '</table>',
@@ -228,7 +229,7 @@ function categorySection(category: CategoryView, model: ReportModel): string {
         '<tbody>',
         ...category.uses.map(
           (use) =>
-            `<tr><td>${use.purposes.map(esc).join(', ')}</td><td>${esc(use.basis.replace(/_/g, ' '))}</td><td>${use.consent ? `<code>${esc(use.consent)}</code>${use.consentMode ? ` (${esc(use.consentMode)})` : ''}` : '<span class="muted">none</span>'}</td><td><code>${esc(use.declaration)}</code></td></tr>`,
+            `<tr><td>${purposeList(use.purposes)}</td><td>${esc(use.basis.replace(/_/g, ' '))}</td><td>${use.consent ? `<code>${esc(use.consent)}</code>${use.consentMode ? ` (${esc(use.consentMode)})` : ''}` : '<span class="muted">none</span>'}</td><td><code>${esc(use.declaration)}</code></td></tr>`,
         ),
         '</tbody>',
         '</table>',
@@ -243,7 +244,7 @@ function categorySection(category: CategoryView, model: ReportModel): string {
       '<tbody>',
       ...category.sites.map((site) => {
         const via = site.via.length > 0 ? `<br><span class="muted">via ${site.via.map((step) => `${place(step, model)} ${esc(step.note)}`).join('; ')}</span>` : '';
-        const purposes = site.purposes.length > 0 ? `${site.purposes.map(esc).join(', ')}${site.purposeOrigin ? `<br><span class="muted">from ${esc(site.purposeOrigin)}</span>` : ''}` : '<span class="consent-missing">none stated</span>';
+        const purposes = site.purposes.length > 0 ? `${purposeList(site.purposes)}${site.purposeOrigin ? `<br><span class="muted">from ${esc(site.purposeOrigin)}</span>` : ''}` : '<span class="consent-missing">none stated</span>';
         const keys = site.consent.keys.length > 0 ? `: ${site.consent.keys.map((key) => `<code>${esc(key)}</code>`).join(', ')}` : '';
         return `<tr id="${site.anchor}"><td>${place(site, model)}${via}</td><td><code>${esc(site.api)}</code></td><td>${purposes}</td><td class="consent-${site.consent.state}">${CONSENT_TEXT[site.consent.state]}${keys}</td><td class="finding-links">${findingLinks(site.findings)}</td></tr>`;
       }),
@@ -274,7 +275,7 @@ function categorySection(category: CategoryView, model: ReportModel): string {
         const to = flow.recipients.map((recipient) => `<a href="#${model.recipients.find((candidate) => candidate.key === recipient.key)?.anchor ?? ''}">${esc(recipient.name)}</a>`).join(', ');
         const through = `${place(flow.sink, model)} <code>${esc(flow.sink.callee)}</code>${flow.hashed ? ' <span class="muted">(hashed on the way: still personal data)</span>' : ''}`;
         const consent = flow.consentKeys.length > 0 ? flow.consentKeys.map((key) => `<code>${esc(key)}</code>`).join(', ') : '<span class="muted">none</span>';
-        return `<tr id="${flow.anchor}"><td>${place(flow.source, model)}</td><td>${to}</td><td>${through}</td><td>${flow.purposes.length > 0 ? flow.purposes.map(esc).join(', ') : '<span class="muted">none stated</span>'}</td><td>${consent}</td><td class="finding-links">${findingLinks(flow.findings)}</td></tr>`;
+        return `<tr id="${flow.anchor}"><td>${place(flow.source, model)}</td><td>${to}</td><td>${through}</td><td>${flow.purposes.length > 0 ? purposeList(flow.purposes) : '<span class="muted">none stated</span>'}</td><td>${consent}</td><td class="finding-links">${findingLinks(flow.findings)}</td></tr>`;
       }),
       '</tbody>',
       '</table>',
@@ -336,8 +337,8 @@ function recipientSection(recipient: RecipientView, model: ReportModel): string 
         const consent = [...new Set(items.map((item) => item.consent).filter((key): key is string => Boolean(key)))];
         const where = items.filter((item) => item.where).map((item) => (item.target ? `<a href="#${item.target}">${esc(`${item.where!.file}:${item.where!.line}`)}</a>` : esc(`${item.where!.file}:${item.where!.line}`)));
         const category = model.categories.find((candidate) => candidate.id === first.category);
-        const label = category ? `<a href="#${category.anchor}"><code>${esc(first.category)}</code></a>` : `<code>${esc(first.category)}</code>`;
-        return `<tr><th scope="row">${label}</th><td>${how[first.how]}${consent.length > 0 ? `, with consent ${consent.map((key) => `<code>${esc(key)}</code>`).join(', ')}` : ''}</td><td>${purposes.length > 0 ? purposes.map(esc).join(', ') : `<span class="muted">${first.how === 'sdk' && recipient.kind === 'recipient' ? 'no share in the policy covers it' : 'none stated'}</span>`}</td><td>${where.join(', ') || '<span class="muted">—</span>'}</td></tr>`;
+        const label = category ? categoryLink(category) : `<code>${esc(first.category)}</code>`;
+        return `<tr><th scope="row">${label}</th><td>${how[first.how]}${consent.length > 0 ? `, with consent ${consent.map((key) => `<code>${esc(key)}</code>`).join(', ')}` : ''}</td><td>${purposes.length > 0 ? purposeList(purposes) : first.how === 'sdk' && recipient.kind === 'recipient' ? '<span class="consent-missing"><span aria-hidden="true">▲</span> the policy declares no share of it</span>' : '<span class="muted">none stated</span>'}</td><td>${where.join(', ') || '<span class="muted">—</span>'}</td></tr>`;
       }),
       '</tbody>',
       '</table>',
@@ -353,8 +354,8 @@ function recipientSection(recipient: RecipientView, model: ReportModel): string 
 function findings(model: ReportModel): string {
   const rules = RULES.map((rule) => rule.id).filter((id) => model.findings.some((finding) => finding.ruleId === id));
   const extraRules = [...new Set(model.findings.map((finding) => finding.ruleId))].filter((id) => !rules.includes(id)).sort();
-  const categoryIds = [...new Set(model.findings.map((finding) => finding.category).filter((id): id is string => Boolean(id)))].sort();
   const option = (value: string, label = value) => `<option value="${esc(value)}">${esc(label)}</option>`;
+  const count = (category: string) => model.findings.filter((finding) => finding.category === category).length;
   const out = [
     '<section id="findings" aria-labelledby="findings-h">',
     '<h2 id="findings-h">Findings</h2>',
@@ -366,7 +367,7 @@ function findings(model: ReportModel): string {
   out.push(
     '<p>Each finding is a gap between what the code does and what the policy says, with what to do about it. Errors break a promise of the policy; warnings and notes ask for a look.</p>',
     '<form id="filters" class="filters" hidden aria-label="Filter the findings">',
-    `<label>Data category<select name="category">${option('', 'All categories')}${categoryIds.map((id) => option(id)).join('')}</select></label>`,
+    `<label>Data category<select name="category">${option('', 'All categories')}${model.categories.map((category) => option(category.id, `${category.id} (${count(category.id)})`)).join('')}</select></label>`,
     `<label>Severity<select name="severity">${option('', 'All severities')}${SEVERITIES.filter((severity) => model.counts.findings[severity] > 0).map((severity) => option(severity, `${severity} (${model.counts.findings[severity]})`)).join('')}</select></label>`,
     `<label>Rule<select name="rule">${option('', 'All rules')}${[...rules, ...extraRules].map((id) => option(id, `${id} (${model.findings.filter((finding) => finding.ruleId === id).length})`)).join('')}</select></label>`,
     '<button type="reset">Show all</button>',
@@ -415,6 +416,18 @@ function severity(item: { severity: FindingView['severity'] }): string {
 
 function findingLinks(items: FindingView[]): string {
   return items.map((finding) => `<a href="#${finding.anchor}" title="${esc(`${finding.ruleId}: ${finding.message}`)}">${severity(finding)}<span class="muted"> ${esc(finding.ruleId)}</span></a>`).join(' ');
+}
+
+/** Purpose ids, each with its description as a tooltip. */
+function purposeList(purposes: readonly string[]): string {
+  return purposes.map((purpose) => {
+    const description = purposeEntry(purpose)?.description;
+    return description ? `<span title="${esc(description)}">${esc(purpose)}</span>` : esc(purpose);
+  }).join(', ');
+}
+
+function categoryLink(category: CategoryView): string {
+  return `<a href="#${category.anchor}"${category.description ? ` title="${esc(category.description)}"` : ''}><code>${esc(category.id)}</code></a>`;
 }
 
 function place(at: Place, model: ReportModel): string {

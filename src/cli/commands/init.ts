@@ -2,29 +2,35 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
+import { findConfig, loadConfig } from '../../config/load.js';
 import { DEFAULT_SCHEMA_PATH, draftManifest } from '../../init/draft-manifest.js';
 import { MANIFEST_FILE_NAMES } from '../../manifest/load.js';
-import { scan } from '../../scan.js';
 import { PACKAGE_ROOT } from '../../util/package-info.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
-import type { Command } from '../command.js';
+import type { Command, ParsedArgs } from '../command.js';
+import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { writeOutput } from './report.js';
+import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
+import { scanWith, writeOutput } from './document-io.js';
+
+/** init drafts the manifest, so it takes every scan option but --manifest. */
+const SCAN_OPTIONS = Object.fromEntries(Object.entries(SCAN_INPUT_OPTIONS).filter(([name]) => name !== 'manifest'));
 
 export const initCommand: Command = {
   name: ['init'],
   summary: 'Draft a privacy-manifest.yaml from what the code collects, with TODOs for a person to fill',
-  usage: 'init [PATH] [--output FILE] [--force] [--config FILE]',
+  usage: 'init [PATH] [--output FILE] [--force] [options]',
   options: {
-    output: { type: 'string', short: 'o', value: 'FILE', description: 'Where to write the draft (default: PATH/privacy-manifest.yaml; - for standard output)' },
+    output: { type: 'string', short: 'o', value: 'FILE', description: "Where to write the draft (default: the manifest the config names, else PATH/privacy-manifest.yaml; - for standard output)" },
     force: { type: 'boolean', description: 'Overwrite an existing manifest' },
-    config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
+    ...SCAN_OPTIONS,
   },
   details: [
     'Lists every data category the code collects and every SDK vendor it imports, with comments that point to',
     'the places in the code. Purposes, legal bases, consent modes and recipient roles are TODO: only a person',
     'who knows the privacy policy can fill them, and privlint manifest check fails until they are filled.',
+    'The draft goes where privlint scan will look for it: the file the config\'s "manifest" names, if it does.',
     'An existing manifest is never overwritten without --force.',
     'Exit codes: 0 written, 2 usage error, a manifest already exists, or a bad path.',
   ].join('\n'),
@@ -33,21 +39,22 @@ export const initCommand: Command = {
     const target = path.resolve(io.cwd, args.positionals[0] ?? '.');
     if (!existsSync(target)) throw new UserError(`${displayPath(target, io.cwd)}: no such file or folder; check the path you passed to privlint init`);
     const folder = statSync(target).isDirectory() ? target : path.dirname(target);
-    const given = typeof args.values.output === 'string' ? args.values.output : undefined;
-    const toStdout = given === '-';
-    const output = toStdout ? undefined : given ? path.resolve(io.cwd, given) : path.join(folder, MANIFEST_FILE_NAMES[0]!);
+    const config = typeof args.values.config === 'string' ? args.values.config : undefined;
+    const destination = chooseDestination(folder, io.cwd, typeof args.values.output === 'string' ? args.values.output : undefined, config);
+    const { output } = destination;
 
+    if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
     if (output && args.values.force !== true) {
-      const existing = given ? (existsSync(output) ? output : undefined) : MANIFEST_FILE_NAMES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
+      const existing = destination.given || destination.fromConfig ? (existsSync(output) ? output : undefined) : MANIFEST_FILE_NAMES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
       if (existing) {
+        const why = destination.fromConfig ? ` (${displayPath(destination.fromConfig, io.cwd)} names it as the manifest)` : '';
         throw new UserError(
-          `${displayPath(existing, io.cwd)} already exists; privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.`,
+          `${displayPath(existing, io.cwd)} already exists${why}; privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.`,
         );
       }
     }
-    if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
 
-    const result = scanWithoutManifest(target, io.cwd, typeof args.values.config === 'string' ? args.values.config : undefined);
+    const result = await scanWithoutManifest(args, io, target);
     const draft = draftManifest(result, {
       catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
       appName: appName(folder),
@@ -62,26 +69,60 @@ export const initCommand: Command = {
     const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
     io.stdout(
       [
-        `Wrote ${shown}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
+        `Wrote ${shown}${destination.fromConfig ? ` (the manifest ${displayPath(destination.fromConfig, io.cwd)} names)` : ''}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
         `Next: replace its ${plural(draft.todos, 'TODO')} (purposes, legal bases, consent modes, recipient roles) with what your privacy policy says,`,
         `then run: privlint manifest check ${shown}`,
         '',
       ].join('\n'),
     );
+    if (destination.ignoredBecause) io.stderr(`privlint: warning: ${destination.ignoredBecause}\n`);
     return EXIT_OK;
   },
 };
 
+interface Destination {
+  /** Undefined: standard output. */
+  output?: string;
+  /** --output was given. */
+  given: boolean;
+  /** The config file whose "manifest" chose the output. */
+  fromConfig?: string;
+  /** Why privlint scan will not read the draft where it is written. */
+  ignoredBecause?: string;
+}
+
+/**
+ * Where the draft goes: --output, else where privlint scan will look: the manifest the config names
+ * (even when that file does not exist yet), else PATH/privacy-manifest.yaml.
+ */
+function chooseDestination(folder: string, cwd: string, given: string | undefined, config: string | undefined): Destination {
+  if (given === '-') return { given: true };
+  const configFile = config ? path.resolve(cwd, config) : findConfig(folder);
+  const configManifest = configFile ? loadConfig(configFile).manifest : undefined;
+  if (given) {
+    const output = path.resolve(cwd, given);
+    const ignoredBecause =
+      configManifest && path.resolve(configManifest) !== output
+        ? `${displayPath(configFile!, cwd)} names ${displayPath(configManifest, cwd)} as the manifest, so privlint scan keeps reading that file, not ${displayPath(output, cwd)}; change "manifest" in the config to use the draft`
+        : undefined;
+    return { output, given: true, ...(ignoredBecause ? { ignoredBecause } : {}) };
+  }
+  const usual = path.join(folder, MANIFEST_FILE_NAMES[0]!);
+  if (configManifest && path.resolve(configManifest) !== usual) return { output: configManifest, given: false, fromConfig: configFile! };
+  return { output: usual, given: false };
+}
+
 /**
  * Scan for the inventory only. The scan must not stop at an existing manifest (it may be the broken
- * one being replaced with --force), so it is pointed at an empty one: findings are not used here.
+ * one being replaced with --force, or one the config names that does not exist yet), so it is
+ * pointed at an empty one: findings are not used here.
  */
-function scanWithoutManifest(target: string, cwd: string, config: string | undefined) {
+async function scanWithoutManifest(args: ParsedArgs, io: CliIO, target: string) {
   const folder = mkdtempSync(path.join(tmpdir(), 'privlint-init-'));
   try {
     const placeholder = path.join(folder, 'privacy-manifest.yaml');
     writeFileSync(placeholder, 'version: 1\napp:\n  name: privlint init\ncategories: []\n');
-    return scan({ paths: [target], cwd, manifest: placeholder, ...(config ? { config } : {}) });
+    return await scanWith({ ...args, positionals: [target] }, io, { manifest: placeholder });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,14 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
 import { formatHtml } from '../../report/html.js';
 import { formatMarkdownReport } from '../../report/markdown-report.js';
-import { scan } from '../../scan.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
+import { reportDate, scanWith, writeOutput } from './document-io.js';
 
 const FORMATS = ['html', 'markdown'] as const;
 
@@ -19,8 +19,7 @@ export const reportCommand: Command = {
   options: {
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE (default: standard output)' },
     format: { type: 'string', short: 'f', value: 'FORMAT', description: 'html (default) or markdown (for a pull request or a wiki)' },
-    manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
-    config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
+    ...SCAN_INPUT_OPTIONS,
     title: { type: 'string', value: 'TEXT', description: 'The report\'s heading (default: "Privacy inventory: <app name>")' },
     'source-url': { type: 'string', value: 'URL', description: 'Link file:line to the source, e.g. https://github.com/ORG/REPO/blob/COMMIT/PATH/' },
   },
@@ -38,12 +37,7 @@ export const reportCommand: Command = {
     const format = oneOf(args, 'format', FORMATS, 'html');
     const sourceUrl = typeof args.values['source-url'] === 'string' ? args.values['source-url'] : undefined;
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/i.test(sourceUrl)) throw new UserError(`--source-url must be an http(s) URL; got "${sourceUrl}"`);
-    const result = scan({
-      paths: args.positionals,
-      cwd: io.cwd,
-      ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
-      ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
-    });
+    const result = await scanWith(args, io);
     const options = {
       catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
       date: reportDate(io.env),
@@ -54,32 +48,13 @@ export const reportCommand: Command = {
     const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
     if (output) {
       writeOutput(output, text, 'report');
-      io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${result.inventory.collections.length} collection sites, ${result.findings.length} findings)\n`);
+      if (args.values.quiet !== true) io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${result.inventory.collections.length} collection sites, ${result.findings.length} findings)\n`);
     } else {
       io.stdout(text);
     }
     return EXIT_OK;
   },
 };
-
-/** Today (UTC), or SOURCE_DATE_EPOCH's day for reproducible builds. */
-export function reportDate(env: NodeJS.ProcessEnv): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
-}
-
-/** Write a generated file, creating its folder; a failure is the user's to fix (exit code 2). */
-export function writeOutput(file: string, text: string, what: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file' : (code ?? String(error));
-    throw new UserError(`${displayPath(file)}: cannot write the ${what} (${reason})`);
-  }
-}
 
 function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
   const value = args.values[name];

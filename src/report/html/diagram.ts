@@ -1,13 +1,15 @@
 import { esc } from './escape.js';
 import { NO_PURPOSE, purposeOrder, type ReportModel, type RecipientView } from './model.js';
 
-const WIDTH = 900;
-const NODE_WIDTH = 210;
+const WIDTH = 960;
+const NODE_WIDTH = 250;
 const NODE_HEIGHT = 26;
 const GAP = 10;
 const TOP = 30;
-const COLUMNS = [0, (WIDTH - NODE_WIDTH) / 2, WIDTH - NODE_WIDTH] as const;
-const MAX_LABEL = 28;
+/** Room for the boxes' borders at the edges. */
+const MARGIN = 2;
+const COLUMNS = [MARGIN, (WIDTH - NODE_WIDTH) / 2, WIDTH - NODE_WIDTH - MARGIN] as const;
+const MAX_LABEL = 34;
 
 interface Node {
   id: string;

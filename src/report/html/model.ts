@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { packageNameOf, packagePatternMatches } from '../../catalog/match.js';
+import { packageNameOf } from '../../catalog/match.js';
 import type { Catalog } from '../../catalog/types.js';
 import { hostMatches } from '../../check/check.js';
 import type { Finding } from '../../check/finding.js';
 import type { Severity } from '../../check/rules.js';
 import type { DataFlow, Diagnostic, ViaStep } from '../../link/inventory.js';
-import type { Manifest, RecipientDeclaration } from '../../manifest/types.js';
+import { recipientMatches } from '../../export/recipient-match.js';
+import type { Manifest } from '../../manifest/types.js';
 import type { ScanResult } from '../../scan.js';
 import { CATEGORIES, PURPOSES, categoryCovers, categoryEntry } from '../../taxonomy/index.js';
 import { PACKAGE_VERSION } from '../../util/package-info.js';
@@ -174,7 +175,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 export const NO_PURPOSE = 'no purpose stated';
 
 const PURPOSE_ORIGIN: Record<string, string> = {
-  statement: 'annotation on the statement',
+  statement: 'the annotation above the statement',
   function: "the enclosing function's annotation",
   wrapper: "the wrapper's annotation",
 };
@@ -462,20 +463,4 @@ function flowRecipients(
   if (destination?.kind === 'relative') return [firstParty()];
   if (destination?.kind === 'by-region') return [...new Set(Object.values(destination.hosts))].map(hostRecipient).filter((view, index, all) => all.indexOf(view) === index);
   return [other('unresolved', 'unresolved', 'A destination privlint could not resolve')];
-}
-
-/**
- * Whether a recipient lists a package (the same rule as the policy check): exact names or globs,
- * a package covers its subpaths; a snippet global (fbq, gtag) matches its SDK's packages or the
- * recipient whose id is the SDK's vendor.
- */
-export function recipientMatches(recipient: RecipientDeclaration, pkg: string, sdkId: string | undefined, catalog?: Catalog): boolean {
-  if (pkg.startsWith('global:')) {
-    const sdk = catalog?.sdks.find((candidate) => candidate.id === sdkId);
-    if (sdk && recipient.id === sdk.vendor) return true;
-    const candidates = [pkg, ...(sdk?.packages ?? [])];
-    return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
-  }
-  const candidates = [pkg, packageNameOf(pkg)];
-  return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
 }

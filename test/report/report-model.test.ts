@@ -1,0 +1,155 @@
+// The privacy inventory both reports render (src/report/html/model.ts), for two fixture apps. The
+// numbers come from the apps' hand-reviewed EXPECTED.md files.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { buildReportModel, type ReportModel } from '../../src/report/html/model.js';
+import { scan } from '../../src/scan.js';
+import { REPO_ROOT } from '../helpers/run-cli.js';
+import { scanProject } from '../helpers/temp-project.js';
+
+const catalog = loadCatalog();
+const modelOf = (app: string, options = {}) => buildReportModel(scan({ cwd: path.join(REPO_ROOT, 'fixtures/apps', app) }), { catalog, ...options });
+const sitesOf = (model: ReportModel, category: string) =>
+  model.categories.find((entry) => entry.id === category)!.sites.map((site) => `${site.file}:${site.line} ${site.api} [${site.purposes.join(',')}] ${site.consent.state}${site.consent.keys.length ? `:${site.consent.keys.join(',')}` : ''}`);
+
+describe('xiaomi-demo', () => {
+  const model = modelOf('xiaomi-demo', { date: '2026-01-31' });
+
+  it('counts what EXPECTED.md lists', () => {
+    // 12 collection sites (X1–X11, X10 twice) in 10 categories, plus usage.events, diagnostics.crash,
+    // diagnostics.performance and device.info from the SDKs on their own; 3 SDK packages; 19 findings
+    // (4 errors, 2 warnings, 13 notes); every collected category declared, 13 declared ones unused.
+    expect(model.counts).toEqual({
+      categoriesCollected: 14,
+      sites: 12,
+      sdkPackages: 3,
+      // google, facebook, avast, tencent, cheetah-mobile from the manifest, and Sentry's vendor (no recipient lists it).
+      recipients: 6,
+      findings: { error: 4, warning: 2, note: 13 },
+      declaredAndCollected: 14,
+      collectedOnly: 0,
+      declaredOnly: 13,
+    });
+    expect(model.title).toBe('Privacy inventory: Xiaomi (MIUI devices, Xiaomi websites and apps)');
+    expect(model.manifestPath).toBe('../../policies/xiaomi.yaml');
+    expect(model.policy).toEqual({ url: 'https://privacy.mi.com/all/sv_SE/', date: '2019-09-04', title: 'Xiaomi Integritetspolicy' });
+    expect(model.date).toBe('2026-01-31');
+    expect(model.filesScanned).toBe(18);
+  });
+
+  it('gives each site its place, API, purposes and consent check', () => {
+    expect(sitesOf(model, 'location.precise')).toEqual(['src/services/findDevice.ts:12 react-native-geolocation-service#getCurrentPosition [app_functionality] checked:find_device']);
+    expect(sitesOf(model, 'device.advertising_id')).toEqual(['src/services/ads.ts:15 expo-tracking-transparency#getAdvertisingId [advertising] checked:ads']);
+    expect(sitesOf(model, 'apps.installed')).toEqual([
+      'src/services/appStore.ts:28 react-native-launcher-kit#InstalledApps.getApps [app_functionality] not-required',
+      'src/services/appStore.ts:36 react-native-launcher-kit#InstalledApps.getApps [personalization] missing',
+    ]);
+    expect(sitesOf(model, 'network.ip_address')).toEqual([
+      'src/services/api.ts:13 react-native-device-info#getIpAddress [] not-required',
+      'src/services/api.ts:21 react-native-device-info#getIpAddress [] not-required',
+    ]);
+    const wrapped = model.categories.find((entry) => entry.id === 'device.id')!.sites[0]!;
+    expect(wrapped).toMatchObject({ file: 'src/App.tsx', line: 31, purposes: ['fraud_prevention'], purposeOrigin: "the wrapper's annotation" });
+    expect(wrapped.via.map((step) => `${step.file}:${step.line}`)).toEqual(['src/services/security.ts:12']);
+    expect(wrapped.findings.map((finding) => finding.ruleId)).toEqual(['declared-purpose']);
+  });
+
+  it('sorts categories into declared and collected, declared only, collected only', () => {
+    const status = Object.fromEntries(model.categories.map((category) => [category.id, category.status]));
+    expect(status['device.imei']).toBe('declared-only');
+    expect(status['usage.events']).toBe('both');
+    expect(Object.values(status).filter((value) => value === 'declared-only')).toHaveLength(13);
+    const deviceInfo = model.categories.find((category) => category.id === 'device.info')!;
+    expect(deviceInfo.sites).toEqual([]);
+    expect(deviceInfo.sdkCollectors.map((use) => `${use.package} ${use.file}:${use.line}`)).toEqual(['@sentry/react-native src/services/experienceProgram.ts:1', 'react-native-fbsdk-next src/services/facebook.ts:1']);
+  });
+
+  it('says what reaches each recipient, and how', () => {
+    const receives = (name: string) => [...new Set(model.recipients.find((recipient) => recipient.name === name)!.receives.map((item) => `${item.category}:${item.how}`))];
+    expect(receives('Facebook')).toEqual(['device.advertising_id:share', 'device.advertising_id:sdk', 'device.info:sdk', 'usage.events:share', 'usage.events:sdk', 'web.cookies:share']);
+    expect(receives('Sentry (Functional Software)')).toEqual(['device.info:sdk', 'diagnostics.crash:sdk', 'diagnostics.performance:sdk']);
+    expect(model.recipients.find((recipient) => recipient.name === 'Sentry (Functional Software)')!.kind).toBe('vendor');
+    expect(receives('Your own back end (first party)')).toContain('network.ip_address:flow');
+    expect(model.recipients.map((recipient) => recipient.kind)).toEqual(['recipient', 'recipient', 'recipient', 'recipient', 'recipient', 'vendor', 'first-party']);
+  });
+
+  it('links every finding to the place it is about', () => {
+    expect(model.findings.map((finding) => finding.anchor)).toEqual(Array.from({ length: 19 }, (_, index) => `f-${index + 1}`));
+    const target = (rule: string, file: string) => model.findings.find((finding) => finding.ruleId === rule && finding.file === file)!.target;
+    const siteAnchor = (file: string, line: number) => model.categories.flatMap((category) => category.sites).find((site) => site.file === file && site.line === line)!.anchor;
+    expect(target('require-consent-check', 'src/services/appStore.ts')).toBe(siteAnchor('src/services/appStore.ts', 36));
+    expect(target('no-unused-declaration', '../../policies/xiaomi.yaml')).toBe('cat-device.imei');
+    expect(target('no-undeclared-sdk', 'src/services/experienceProgram.ts')).toBe(model.recipients.find((recipient) => recipient.kind === 'vendor')!.sdkUses[0]!.anchor);
+    expect(model.findings.every((finding) => finding.target)).toBe(true);
+  });
+
+  it('draws the data map from sites, SDKs and flows', () => {
+    expect(model.collectedFor).toContainEqual({ category: 'location.precise', purpose: 'app_functionality', recipient: '' });
+    expect(model.collectedFor).toContainEqual({ category: 'network.ip_address', purpose: null, recipient: '' });
+    // The Facebook SDK collects the advertising id on its own; the policy shares it for advertising.
+    expect(model.paths).toContainEqual({ category: 'device.advertising_id', purpose: 'advertising', recipient: 'recipient:facebook' });
+    expect(model.paths).toContainEqual({ category: 'device.serial', purpose: 'app_functionality', recipient: 'first-party' });
+  });
+});
+
+describe('rn-shop', () => {
+  const model = modelOf('rn-shop');
+
+  it('counts what EXPECTED.md lists', () => {
+    // 8 sites (C1–C8); 12 categories with the SDKs' own collection; 21 findings: 17 errors
+    // (no-undeclared-collection 12, require-consent-check 3, declared-purpose 1, no-undeclared-sdk 1),
+    // 2 warnings (require-purpose), 2 notes (no-unused-declaration).
+    expect(model.counts).toEqual({
+      categoriesCollected: 12,
+      sites: 8,
+      sdkPackages: 4,
+      recipients: 4,
+      findings: { error: 17, warning: 2, note: 2 },
+      declaredAndCollected: 6,
+      collectedOnly: 6,
+      declaredOnly: 1,
+    });
+    expect(model.date).toBeUndefined();
+    expect(model.recipients.map((recipient) => `${recipient.kind} ${recipient.name}`)).toEqual([
+      'recipient Google Firebase',
+      'recipient Google AdMob',
+      'recipient Braze',
+      'vendor AppsFlyer',
+      'first-party Your own back end (first party)',
+    ]);
+  });
+
+  it('shows the consent state of each site: checked, missing, not required, not evaluated', () => {
+    expect(sitesOf(model, 'device.id')).toEqual([
+      'src/screens/CheckoutScreen.tsx:27 react-native-device-info#getUniqueId [fraud_prevention] not-required',
+      'src/screens/ProductScreen.tsx:33 react-native-device-info#getUniqueId [analytics] missing',
+      'src/services/analytics.ts:34 react-native-device-info#getUniqueId [] checked:analytics',
+    ]);
+    expect(sitesOf(model, 'location.precise')).toEqual([
+      'src/screens/StoreLocatorScreen.tsx:26 react-native-geolocation-service#getCurrentPosition [app_functionality] checked:location',
+      'src/screens/StoreLocatorScreen.tsx:39 react-native-geolocation-service#watchPosition [app_functionality] missing',
+    ]);
+    // network.carrier is not declared: nothing to evaluate consent against.
+    expect(sitesOf(model, 'network.carrier')).toEqual(['src/services/api.ts:21 react-native-device-info#getCarrier [] not-evaluated']);
+  });
+
+  it('lists the policy side of each declared category', () => {
+    expect(model.categories.find((category) => category.id === 'device.id')!.uses).toEqual([
+      { declaration: 'device.id', purposes: ['fraud_prevention'], basis: 'legitimate_interest' },
+      { declaration: 'device.id', purposes: ['analytics'], basis: 'consent', consent: 'analytics', consentMode: 'opt-in' },
+    ]);
+    expect(model.categories.find((category) => category.id === 'contacts')).toMatchObject({ status: 'declared-only', sites: [], declaredBy: ['contacts'] });
+  });
+});
+
+describe('without a manifest', () => {
+  it('is the inventory of the code alone', () => {
+    const result = scanProject({ 'src/a.ts': "import DeviceInfo from 'react-native-device-info';\nexport const id = () => DeviceInfo.getUniqueId();\n" });
+    const model = buildReportModel(result, { catalog });
+    expect(model.manifestPath).toBeUndefined();
+    expect(model.counts).toMatchObject({ categoriesCollected: 1, sites: 1, declaredAndCollected: 0, collectedOnly: 1, declaredOnly: 0 });
+    expect(model.categories[0]!.sites[0]!.consent.state).toBe('not-evaluated');
+    expect(model.title).toBe(`Privacy inventory: ${path.basename(result.root)}`);
+  });
+});
