@@ -76,7 +76,7 @@ export function writeOutput(file: string, text: string, what: string): void {
     writeFileSync(file, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file' : (code ?? String(error));
+    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a parent of it is a file' : (code ?? String(error));
     throw new UserError(`${displayPath(file)}: cannot write the ${what} (${reason})`);
   }
 }
