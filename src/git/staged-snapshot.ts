@@ -1,6 +1,5 @@
 import type { SourceOverlay } from '../engine/source-overlay.js';
 import { UserError } from '../util/problem.js';
-import { untrackedFiles } from './changes.js';
 import { firstLine, type RepositoryPaths } from './repository.js';
 import { gitText, runGit, splitNul } from './run-git.js';
 
@@ -22,13 +21,14 @@ export function stagedSnapshot(paths: RepositoryPaths): SourceOverlay {
     // 'U' (a merge conflict): the index has no single version; the working tree is what there is.
   }
   const blobs = readIndexBlobs(top, [...differing, ...deletedOnDisk]);
-  const absent = new Set(untrackedFiles(top));
+  // What the index holds, read from the index alone (listing untracked files would walk the tree).
+  const tracked = new Set(splitNul(gitText(['ls-files', '--cached', '-z'], top, (stderr) => `--staged: git cannot list the staged files (${firstLine(stderr)})`)));
 
   return {
     files(discovered, root, accepts) {
       const kept = discovered.filter((file) => {
         const relative = paths.relative(file);
-        return relative === undefined || !absent.has(relative);
+        return relative === undefined || tracked.has(relative);
       });
       const added = deletedOnDisk.filter((file) => blobs.has(file)).map((file) => paths.absolute(file, root)).filter(accepts);
       return [...new Set([...kept, ...added])].sort();
