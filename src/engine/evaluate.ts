@@ -2,9 +2,8 @@ import path from 'node:path';
 import { check } from '../check/check.js';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
 import { applySuppressions } from '../check/suppress.js';
-import { addFingerprints, type FingerprintContext } from '../check/fingerprint.js';
+import { addFingerprints } from '../check/fingerprint.js';
 import type { FileFacts } from '../detect/facts.js';
-import { fingerprintRoot } from '../git/repository.js';
 import { configureGuards } from '../link/guards.js';
 import type { Inventory } from '../link/inventory.js';
 import { DEFAULT_FLOW_BUDGET } from '../link/flows.js';
@@ -13,6 +12,7 @@ import { ModuleResolver } from '../project/resolve.js';
 import { compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
+import { fingerprintContext } from './fingerprint-context.js';
 import type { Timings } from './timings.js';
 
 export interface Evaluation {
@@ -75,32 +75,4 @@ export function evaluate(input: EvaluateInput): Evaluation {
   };
   input.timings?.add('check', performance.now() - checkStarted);
   return result;
-}
-
-/** Fingerprint paths from a root that does not move with the scanned folder; scopes from the file's functions. */
-function fingerprintContext(setup: ProjectSetup, facts: ReadonlyMap<string, FileFacts>, lineText: EvaluateInput['lineText']): FingerprintContext {
-  const anchor = fingerprintRoot(setup.root, setup.configFile, setup.manifest?.file);
-  return {
-    lineText,
-    stablePath: (file) => toPosixRelative(anchor, path.resolve(setup.root, file)),
-    scopeOf: (file, line, column) => {
-      const functions = facts.get(path.resolve(setup.root, file))?.functions ?? [];
-      let innermost: number | null = null;
-      functions.forEach((fn, index) => {
-        const { range } = fn;
-        const starts = range.line < line || (range.line === line && range.column <= column);
-        const ends = range.endLine > line || (range.endLine === line && range.endColumn > column);
-        if (starts && ends && (innermost === null || contains(functions[innermost]!.range, range))) innermost = index;
-      });
-      const names: string[] = [];
-      for (let index: number | null = innermost; index !== null; index = functions[index]!.parentFunction) names.unshift(functions[index]!.name);
-      return names.join('>');
-    },
-  };
-}
-
-function contains(outer: FileFacts['functions'][number]['range'], inner: FileFacts['functions'][number]['range']): boolean {
-  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return startsAfter && endsBefore;
 }
