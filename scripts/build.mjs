@@ -1,15 +1,33 @@
 // Build: compile TypeScript to dist/ and copy the data files (catalog, taxonomy) beside the code
 // that loads them. Nothing generated is committed.
+//
+// `npm ci` builds through the `prepare` script (so do pre-commit's and git installs); `npm test`
+// and `npm run build` build again only if an input changed since: dist/.build-hash records a hash
+// of everything the build reads. `node scripts/build.mjs --force` always rebuilds.
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fg from 'fast-glob';
 
 const require = createRequire(import.meta.url);
-rmSync('dist', { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  stdio: 'inherit',
-});
-for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json'])) {
-  cpSync(file, `dist/${file}`);
+const STAMP = 'dist/.build-hash';
+const OUTPUTS = ['dist/src/cli/bin.js', 'dist/src/index.js', 'dist/rules/index.js'];
+
+const inputs = fg.sync(['src/**', 'rules/**', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs'], { onlyFiles: true }).sort();
+const hash = createHash('sha256');
+hash.update(`typescript ${require('typescript/package.json').version}\0`);
+for (const file of inputs) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+const digest = hash.digest('hex');
+
+const upToDate = !process.argv.includes('--force') && OUTPUTS.every((file) => existsSync(file)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest;
+if (!upToDate) {
+  rmSync('dist', { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
+  for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json'])) {
+    cpSync(file, `dist/${file}`);
+  }
+  writeFileSync(STAMP, digest);
 }

@@ -19,7 +19,7 @@ export async function scanParallel(options: ParallelScanOptions = {}): Promise<S
     files: prepared.files,
     timings: prepared.timings,
     workers: options.workers ?? defaultWorkerCount(),
-    ...(prepared.cache ? { cache: prepared.cache } : {}),
+    ...(prepared.cache ? { cache: prepared.cache } : {}), ...(prepared.overlay ? { overlay: prepared.overlay } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return finishScan(prepared, analyzed);

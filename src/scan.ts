@@ -7,6 +7,6 @@ export type { ScanOptions, ScanResult } from './engine/scan-core.js';
 /** The whole job, on this thread: discover, analyse each file, link across files, check against the manifest. */
 export function scan(options: ScanOptions = {}): ScanResult {
   const prepared = prepareScan(options);
-  const analyzed = analyzeFilesSync({ setup: prepared.setup, files: prepared.files, timings: prepared.timings, ...(prepared.cache ? { cache: prepared.cache } : {}) }, analyzeSource);
+  const analyzed = analyzeFilesSync({ setup: prepared.setup, files: prepared.files, timings: prepared.timings, ...(prepared.cache ? { cache: prepared.cache } : {}), ...(prepared.overlay ? { overlay: prepared.overlay } : {}) }, analyzeSource);
   return finishScan(prepared, analyzed);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
 import type { ScanResult } from '../scan.js';
@@ -69,8 +69,9 @@ export function createBaseline(findings: readonly Finding[], previous?: Baseline
   };
 }
 
-export function writeBaseline(file: string, baseline: Baseline): void {
-  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+/** The baseline file's text: indented JSON, one entry per finding, in the scan's order. */
+export function formatBaseline(baseline: Baseline): string {
+  return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
 export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline): BaselineComparison {

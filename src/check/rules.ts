@@ -16,6 +16,11 @@ export interface RuleMeta {
   perFile: boolean;
   /** GitHub code scanning's security-severity (0.0–10.0); see docs/ci.md for the mapping. */
   securitySeverity: string;
+  /**
+   * How often a finding is right (SARIF `precision`): `high` for what resolves through imports and
+   * the catalog, `medium` where privlint infers (consent guards, data flows, absence of use).
+   */
+  precision: 'very-high' | 'high' | 'medium' | 'low';
   docsUrl: string;
 }
 
@@ -30,6 +35,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'A privacy policy must tell users every kind of personal data the app collects; collecting an undeclared category breaks that promise (GDPR Art. 13, app store declarations).',
     needsManifest: true,
     perFile: true,
+    precision: 'high',
     securitySeverity: '7.5',
   }),
   rule({
@@ -39,6 +45,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Purpose limitation: every collection needs a stated reason that reviewers can check against the policy. A warning by default so that teams can annotate gradually; the strict config makes it an error.',
     needsManifest: false,
     perFile: true,
+    precision: 'high',
     securitySeverity: '3.0',
   }),
   rule({
@@ -48,6 +55,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Using data for a purpose the policy does not state is processing without a legal basis; a typo in a purpose hides the real one.',
     needsManifest: false,
     perFile: true,
+    precision: 'very-high',
     securitySeverity: '6.5',
   }),
   rule({
@@ -57,6 +65,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'When the policy promises prior consent (or an opt-out), collecting before checking the user\'s choice breaks the promise and the law (GDPR Art. 6/7, ePrivacy Art. 5(3)).',
     needsManifest: true,
     perFile: true,
+    precision: 'medium',
     securitySeverity: '8.0',
   }),
   rule({
@@ -66,6 +75,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Third-party SDKs receive personal data on their own; a policy must name the recipients of personal data (GDPR Art. 13(1)(e)).',
     needsManifest: true,
     perFile: true,
+    precision: 'high',
     securitySeverity: '7.0',
   }),
   rule({
@@ -75,6 +85,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Either the policy over-claims (a declaration can be dropped) or the scan misses a collection (worth a look).',
     needsManifest: true,
     perFile: false,
+    precision: 'medium',
     securitySeverity: '1.0',
   }),
   rule({
@@ -84,6 +95,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Stale suppressions hide future findings on the same line; every suppression needs a reason a reviewer can judge.',
     needsManifest: false,
     perFile: true,
+    precision: 'very-high',
     securitySeverity: '2.0',
   }),
   rule({
@@ -93,6 +105,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'A privacy policy promises who receives which data and why; sending a category to a vendor the policy does not name for it is an undisclosed transfer (GDPR Art. 13(1)(e), Art. 28).',
     needsManifest: true,
     perFile: false,
+    precision: 'medium',
     securitySeverity: '8.0',
   }),
   rule({
@@ -102,6 +115,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Data sent to an undeclared host reaches a party the policy does not disclose, and may leave the jurisdictions the policy promises.',
     needsManifest: true,
     perFile: false,
+    precision: 'medium',
     securitySeverity: '8.0',
   }),
   rule({
@@ -111,6 +125,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'Data localisation promises (and laws such as China\'s PIPL, Russia\'s Federal Law 242-FZ, India\'s rules) require that data of those users stays in-country.',
     needsManifest: true,
     perFile: false,
+    precision: 'medium',
     securitySeverity: '9.0',
   }),
 ];

@@ -64,7 +64,10 @@ export function applySuppressions(
 }
 
 function directiveProblem(directive: SuppressionComment): string | undefined {
-  if (directive.rules.length === 0) return 'name the rule it disables (privlint-disable-next-line <rule> -- reason)';
+  if (directive.rules.length === 0) {
+    const form = directive.scope === 'file' ? 'privlint-disable' : 'privlint-disable-next-line';
+    return `a rule name is required: ${form} <rule> -- reason (privlint never disables every rule at once)`;
+  }
   const unknown = directive.rules.find((rule) => !RULE_IDS.includes(rule));
   if (unknown) return `unknown rule "${unknown}"${didYouMean(unknown, RULE_IDS)}`;
   if (!directive.reason) return 'add the reason after " -- " (a suppression needs a justification reviewers can read)';

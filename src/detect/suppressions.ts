@@ -5,7 +5,8 @@ const DIRECTIVE = /^\s*privlint-disable(-next-line)?(?:\s+([^\n]*?))?\s*$/;
 
 /**
  * `// privlint-disable-next-line <rule>[, <rule>] -- reason` and `// privlint-disable <rule> -- reason`
- * (for the whole file). Only real comments count, never text inside strings or templates.
+ * (for the whole file), also as block comments and in JSX (`{/* privlint-disable-next-line … *\/}`).
+ * Only real comments count, never text inside strings, templates or JSX text.
  */
 export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComment[] {
   const text = sourceFile.text;
@@ -16,12 +17,14 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComme
     const body = comment.kind === ts.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
     const match = DIRECTIVE.exec(body.replace(/^\s*\*?/, ''));
     if (!match) continue;
-    const [rulesPart, ...reasonParts] = (match[2] ?? '').split(/\s--\s?/);
-    const rules = (rulesPart ?? '')
+    // The reason starts at the first "--" after a space (or right after the directive).
+    const rest = match[2] ?? '';
+    const separator = /(?:^|\s)--/.exec(rest);
+    const rules = (separator ? rest.slice(0, separator.index) : rest)
       .split(/[\s,]+/)
       .map((rule) => rule.replace(/^privlint\//, ''))
       .filter(Boolean);
-    const reason = reasonParts.join(' -- ').trim();
+    const reason = separator ? rest.slice(separator.index + separator[0].length).trim() : '';
     const position = sourceFile.getLineAndCharacterOfPosition(comment.pos);
     out.push({
       rules,
@@ -34,16 +37,25 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComme
   return out;
 }
 
-/** Every comment in the file, found through the trivia around tokens (never inside strings). */
+/**
+ * Every comment in the file: the trivia around each token, punctuation included, so a comment in
+ * a JSX expression container (after its opening brace) counts. JSX text is text, not trivia: a
+ * comment-like run inside it is no comment. Strings and templates are tokens, never trivia.
+ */
 function allComments(sourceFile: ts.SourceFile): ts.CommentRange[] {
+  const { text } = sourceFile;
   const seen = new Map<number, ts.CommentRange>();
+  const jsxText: [number, number][] = [];
   const add = (ranges: ts.CommentRange[] | undefined) => ranges?.forEach((range) => seen.set(range.pos, range));
   const visit = (node: ts.Node) => {
-    add(ts.getLeadingCommentRanges(sourceFile.text, node.pos));
-    add(ts.getTrailingCommentRanges(sourceFile.text, node.end));
-    ts.forEachChild(node, visit);
+    if (node.kind === ts.SyntaxKind.JsxText) {
+      jsxText.push([node.pos, node.end]);
+      return;
+    }
+    add(ts.getLeadingCommentRanges(text, node.pos));
+    add(ts.getTrailingCommentRanges(text, node.end));
+    for (const child of node.getChildren(sourceFile)) visit(child);
   };
   visit(sourceFile);
-  add(ts.getLeadingCommentRanges(sourceFile.text, sourceFile.endOfFileToken.pos));
-  return [...seen.values()].sort((a, b) => a.pos - b.pos);
+  return [...seen.values()].filter((range) => !jsxText.some(([start, end]) => range.pos >= start && range.pos < end)).sort((a, b) => a.pos - b.pos);
 }

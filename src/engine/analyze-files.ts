@@ -3,10 +3,11 @@ import { hashText } from '../cache/facts-cache.js';
 import type { AnalyzeOptions } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import type { Diagnostic } from '../link/inventory.js';
-import { readSource } from '../project/read-source.js';
+import { readSource, sourceFromBytes } from '../project/read-source.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import type { ProjectSetup } from './setup.js';
+import type { SourceOverlay } from './source-overlay.js';
 import type { Timings } from './timings.js';
 import { analyzeInWorkers, MIN_FILES_FOR_WORKERS, workersAvailable } from './worker-pool.js';
 
@@ -17,6 +18,8 @@ export interface AnalyzeFilesInput {
   /** Absolute paths of every file in the project. */
   files: string[];
   cache?: FactsCache;
+  /** Where file contents come from instead of the disk (the index for --staged). */
+  overlay?: SourceOverlay;
   timings: Timings;
   onProgress?: ProgressListener;
 }
@@ -49,7 +52,8 @@ function prepare(input: AnalyzeFilesInput) {
   timings.measure('read', () => {
     for (const file of files) {
       const relative = toPosixRelative(setup.root, file);
-      const source = readSource(file);
+      const staged = input.overlay?.bytes(file);
+      const source = staged ? sourceFromBytes(staged) : readSource(file);
       if ('skipped' in source) {
         diagnostics.push({ file: relative, ...source.skipped });
         continue;

@@ -12,6 +12,7 @@ import { ModuleResolver } from '../project/resolve.js';
 import { compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
+import { fingerprintContext } from './fingerprint-context.js';
 import type { Timings } from './timings.js';
 
 export interface Evaluation {
@@ -66,10 +67,11 @@ export function evaluate(input: EvaluateInput): Evaluation {
   });
   const suppressions = new Map([...facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
   const { active, suppressed } = applySuppressions(raw, suppressions, setup.config.rules);
+  const fingerprints = fingerprintContext(setup, facts, input.lineText);
   const result = {
     inventory,
-    findings: addFingerprints(active, input.lineText),
-    suppressed: addFingerprints(suppressed, input.lineText) as SuppressedFinding[],
+    findings: addFingerprints(active, fingerprints),
+    suppressed: addFingerprints(suppressed, fingerprints) as SuppressedFinding[],
   };
   input.timings?.add('check', performance.now() - checkStarted);
   return result;

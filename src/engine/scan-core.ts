@@ -6,12 +6,13 @@ import type { BaselineEntry } from '../baseline/baseline.js';
 import type { PrivlintConfig } from '../config/types.js';
 import type { Inventory } from '../link/inventory.js';
 import type { Manifest } from '../manifest/types.js';
-import { discoverFiles } from '../project/discover.js';
+import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { displayPath } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { loadSetup, type ProjectSetup } from './setup.js';
+import type { SourceOverlay } from './source-overlay.js';
 import { Timings } from './timings.js';
 
 export interface ScanOptions {
@@ -26,6 +27,8 @@ export interface ScanOptions {
   cache?: boolean | string;
   /** Collects how long each phase took (for --timing). */
   timings?: Timings;
+  /** Analyse another version of the files than the working tree (the git index for --staged). */
+  overlay?: SourceOverlay;
 }
 
 export interface ScanResult {
@@ -49,6 +52,7 @@ export interface PreparedScan {
   setup: ProjectSetup;
   files: string[];
   cache?: FactsCache;
+  overlay?: SourceOverlay;
   timings: Timings;
 }
 
@@ -56,15 +60,12 @@ export interface PreparedScan {
 export function prepareScan(options: ScanOptions): PreparedScan {
   const timings = options.timings ?? new Timings();
   const cwd = options.cwd ?? process.cwd();
-  const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));
-  for (const given of paths) {
-    if (!existsSync(given)) throw new UserError(`${displayPath(given, cwd)}: no such file or folder; check the path you passed to privlint scan`);
-  }
-  const root = scanRoot(paths);
+  const { paths, root } = scanPaths(options);
   const setup = timings.measure('setup', () =>
     loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
   );
-  const { files } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
+  const { files: discovered } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
+  const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, setup.config.ignore)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
@@ -74,18 +75,28 @@ export function prepareScan(options: ScanOptions): PreparedScan {
         `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
       )
     : undefined;
-  return { root, setup, files, ...(cache ? { cache } : {}), timings };
+  return { root, setup, files, ...(cache ? { cache } : {}), ...(options.overlay ? { overlay: options.overlay } : {}), timings };
+}
+
+/** Would the scan take a file that only the overlay has? Under one of the paths, and not ignored. */
+function overlayFilter(paths: string[], root: string, ignore: string[]): (file: string) => boolean {
+  let accepts: ((file: string) => boolean) | undefined;
+  return (file) => {
+    accepts ??= createScanFilter({ root, ignore });
+    return paths.some((given) => file === given || file.startsWith(given + path.sep)) && accepts(file);
+  };
 }
 
 /** Link, check and package the result: shared by the synchronous and the parallel scan. */
 export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): ScanResult {
-  const { root, setup, files, timings } = prepared;
+  const { root, setup, files, timings, overlay } = prepared;
   const lines = new Map<string, string[]>();
   const lineText = (file: string, line: number) => {
     if (!lines.has(file)) {
       let text = '';
       try {
-        text = readFileSync(path.join(root, file), 'utf8');
+        const absolute = path.join(root, file);
+        text = overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8');
       } catch {
         // a file deleted mid-scan: fingerprints fall back to the rest of the identity
       }
@@ -103,6 +114,16 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     timings,
   });
   return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
+}
+
+/** The absolute paths a scan covers (checked to exist) and its root: their common folder. */
+export function scanPaths(options: Pick<ScanOptions, 'paths' | 'cwd'>): { paths: string[]; root: string } {
+  const cwd = options.cwd ?? process.cwd();
+  const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));
+  for (const given of paths) {
+    if (!existsSync(given)) throw new UserError(`${displayPath(given, cwd)}: no such file or folder; check the path you passed to privlint scan`);
+  }
+  return { paths, root: scanRoot(paths) };
 }
 
 function scanRoot(paths: string[]): string {

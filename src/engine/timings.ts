@@ -1,5 +1,5 @@
 /** Phases of a scan, in the order `--timing` prints them. */
-export const PHASES = ['setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check', 'report'] as const;
+export const PHASES = ['git', 'setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check', 'report'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Wall time per phase (worker time is summed across workers, so it can exceed wall time). */

@@ -11,14 +11,18 @@ const note = (message: string, severity: FileDiagnostic['severity'] = 'note'): F
 export function readSource(file: string): SourceText {
   let bytes: Buffer;
   try {
-    if (statSync(file).size > MAX_SOURCE_BYTES) {
-      return { skipped: note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note') };
-    }
+    if (statSync(file).size > MAX_SOURCE_BYTES) return { skipped: tooLarge() };
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { skipped: note(`skipped: cannot read the file (${code})`, 'warning') };
   }
+  return sourceFromBytes(bytes);
+}
+
+/** The same checks as readSource for content that does not come from disk (a staged version). */
+export function sourceFromBytes(bytes: Buffer): SourceText {
+  if (bytes.length > MAX_SOURCE_BYTES) return { skipped: tooLarge() };
   if (bytes.subarray(0, 8000).includes(0)) return { skipped: note('skipped: binary content, not source code') };
   let text: string;
   const diagnostics: FileDiagnostic[] = [];
@@ -33,6 +37,8 @@ export function readSource(file: string): SourceText {
   }
   return { text: text.replace(/^\uFEFF/, ''), diagnostics };
 }
+
+const tooLarge = () => note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note');
 
 /** Minified bundles: a few enormous lines. Hand-written code rarely has a line over 1,000 characters. */
 function looksMinified(text: string): boolean {

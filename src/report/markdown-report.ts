@@ -222,7 +222,7 @@ export function code(value: string): string {
 }
 
 /** A finding message: privlint writes `code` in backticks; keep those as code spans, escape the rest. */
-function messageText(message: string): string {
+export function messageText(message: string): string {
   const parts = message.split('`');
   if (parts.length % 2 === 0) return text(message);
   return parts.map((part, index) => (index % 2 === 1 ? code(part) : text(part))).join('');

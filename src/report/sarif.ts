@@ -6,7 +6,8 @@ import type { Finding, SuppressedFinding } from '../check/finding.js';
 import { RULES, type RuleMeta, type Severity } from '../check/rules.js';
 import type { ViaStep } from '../link/inventory.js';
 import type { ScanResult } from '../scan.js';
-import { HOMEPAGE_URL, PACKAGE_ROOT, PACKAGE_VERSION } from '../util/package-info.js';
+import { findRepositoryRoot } from '../git/repository.js';
+import { DOCS_BASE_URL, HOMEPAGE_URL, PACKAGE_ROOT, PACKAGE_VERSION } from '../util/package-info.js';
 import { compareByPlace } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
@@ -113,7 +114,7 @@ function sarifRule(rule: RuleMeta) {
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: {
       tags: ['privacy', 'security', rule.needsManifest ? 'policy' : 'annotation'],
-      precision: 'high',
+      precision: rule.precision,
       'security-severity': rule.securitySeverity,
     },
   };
@@ -121,7 +122,35 @@ function sarifRule(rule: RuleMeta) {
 
 function ruleDocs(id: string): string {
   const file = path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : `# privlint/${id}\n\nSee ${id} in privlint's documentation.`;
+  const markdown = existsSync(file) ? readFileSync(file, 'utf8') : `# privlint/${id}\n\nSee ${id} in privlint's documentation.`;
+  return absoluteLinks(markdown, `${DOCS_BASE_URL}/rules/${id}.md`);
+}
+
+/**
+ * Rule docs link to each other relatively (`../annotations.md`), which works in the repository but
+ * not in code scanning's rule help, shown outside it: resolve every relative link and image
+ * against the page's address in the published docs. Code (fenced or inline) is left as it is.
+ */
+export function absoluteLinks(markdown: string, pageUrl: string): string {
+  const resolve = (target: string) => (/^[a-z][a-z0-9+.-]*:/i.test(target) ? target : new URL(target, pageUrl).href);
+  // An inline code span or a link (whose text may hold code): code is kept, link targets resolved.
+  const token = /(`+)[^`]*?\1|(!?\[(?:[^\]`]|`[^`]*`)*\]\()([^)\s]+)((?:\s+"[^"]*")?\))/g;
+  const prose = (line: string) =>
+    line
+      .replace(token, (whole: string, codeFence: string | undefined, open: string, target: string, close: string) => (codeFence ? whole : `${open}${resolve(target)}${close}`))
+      .replace(/^(\s*\[[^\]]+\]:\s*)(\S+)/, (_, label: string, target: string) => `${label}${resolve(target)}`);
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+      if (marker && (fence === undefined || marker.startsWith(fence))) {
+        fence = fence === undefined ? marker : undefined;
+        return line;
+      }
+      return fence === undefined ? prose(line) : line;
+    })
+    .join('\n');
 }
 
 function markdownToText(markdown: string): string {
@@ -135,10 +164,7 @@ function markdownToText(markdown: string): string {
 
 /** The repository root (where .git is) above `folder`, else the folder itself: GitHub wants repo-relative URIs. */
 export function repositoryRoot(folder: string): string {
-  for (let current = folder; ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return folder;
-  }
+  return findRepositoryRoot(folder) ?? folder;
 }
 
 /** Serialise, refusing output GitHub would reject (too many results, too large). */

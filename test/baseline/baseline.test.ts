@@ -80,6 +80,16 @@ describe('privlint baseline and scan --baseline', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).entries[0].note).toBe('accepted in PRIV-3');
   });
 
+  it('explains a baseline it cannot write with exit code 2, and creates missing folders', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE });
+    const blocked = runCli(['baseline', '--output', 'src/a.ts/baseline.json'], { cwd: root });
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toBe('privlint: src/a.ts/baseline.json: cannot write the baseline (a parent of it is a file)\n');
+    const nested = runCli(['baseline', '--output', 'ci/privlint/baseline.json'], { cwd: root });
+    expect(nested.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'ci/privlint/baseline.json'), 'utf8')).entries).toHaveLength(2);
+  });
+
   it('explains a missing or malformed baseline file with exit code 2', () => {
     const root = writeProject({ 'src/a.ts': SOURCE, 'broken.json': '{ "version": 1, ' });
     const missing = runCli(['scan', '--baseline', 'nope.json'], { cwd: root });

@@ -16,6 +16,24 @@ ruleTester.run('no-unused-suppression', rule, {
       code: code(IMPORT, `// privlint-disable-next-line privlint/require-purpose -- legacy`, `export const id = DeviceInfo.getUniqueId();`),
     },
     { name: 'near-miss: the directive inside a string', filename: file('src/a.ts'), code: code(IMPORT, `export const doc = '// privlint-disable-next-line require-purpose';`) },
+    {
+      name: 'a JSX comment that silences a finding on the next line',
+      filename: file('src/Screen.tsx'),
+      code: code(
+        IMPORT,
+        `export const Screen = () => (`,
+        `  <View>`,
+        `    {/* privlint-disable-next-line require-purpose -- debug screen, PRIV-9 */}`,
+        `    <Text>{DeviceInfo.getUniqueId()}</Text>`,
+        `  </View>`,
+        `);`,
+      ),
+    },
+    {
+      name: 'near-miss: JSX text that reads like a directive is not one',
+      filename: file('src/Help.tsx'),
+      code: code(IMPORT, `export const Help = () => <Text>// privlint-disable-next-line require-purpose -- on screen</Text>;`),
+    },
   ],
   invalid: [
     {
@@ -35,6 +53,25 @@ ruleTester.run('no-unused-suppression', rule, {
       filename: file('src/a.ts'),
       code: code(IMPORT, `// privlint-disable require-purpse -- typo`, `export const id = DeviceInfo.getUniqueId();`),
       errors: [{ messageId: 'invalidSuppression', line: 2, column: 1 }],
+    },
+    {
+      name: 'a JSX comment with nothing to silence',
+      filename: file('src/Screen.tsx'),
+      code: code(IMPORT, `export const Screen = () => (`, `  <View>`, `    {/* privlint-disable-next-line require-purpose -- stale */}`, `    <Text>plain</Text>`, `  </View>`, `);`),
+      errors: [{ messageId: 'unusedSuppression', line: 4, column: 6 }],
+    },
+    {
+      name: 'a directive without a rule says a rule name is required',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `// privlint-disable -- legacy`, `export const id = 1;`),
+      errors: [
+        {
+          messageId: 'invalidSuppression',
+          line: 2,
+          column: 1,
+          data: { message: 'This privlint-disable comment is ignored: a rule name is required: privlint-disable <rule> -- reason (privlint never disables every rule at once).' },
+        },
+      ],
     },
   ],
 });

@@ -34,6 +34,11 @@ const jsx = code(IMPORT, `export function Id() {`, `  return <Text>{DeviceInfo.g
 
 ruleTester.run('require-purpose', rule, {
   valid: [
+    {
+      name: 'silenced by a privlint-disable comment in JSX',
+      filename: file('src/Id.tsx'),
+      code: code(IMPORT, `export const Id = () => (`, `  <View>`, `    {/* privlint-disable-next-line require-purpose -- debug screen, PRIV-9 */}`, `    <Text>{DeviceInfo.getUniqueId()}</Text>`, `  </View>`, `);`),
+    },
     { name: 'annotated statement', filename: file('src/a.ts'), code: code(IMPORT, `// @privacy-purpose fraud_prevention`, `export const id = DeviceInfo.getUniqueId();`) },
     {
       name: 'annotated with a reason in a block comment, nested',

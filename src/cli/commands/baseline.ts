@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { createBaseline, readBaseline, resolveBaselinePath, writeBaseline } from '../../baseline/baseline.js';
+import { createBaseline, formatBaseline, readBaseline, resolveBaselinePath } from '../../baseline/baseline.js';
 import { scanParallel } from '../../scan-parallel.js';
 import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { Command } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { writeOutput } from '../write-output.js';
 
 export const baselineCommand: Command = {
   name: ['baseline'],
@@ -36,7 +37,7 @@ export const baselineCommand: Command = {
       run.finish();
     }
     const baseline = createBaseline(result.findings, previous);
-    writeBaseline(file, baseline);
+    writeOutput(file, formatBaseline(baseline), 'baseline');
     const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((kept) => kept.fingerprint === entry.fingerprint)).length : 0;
     io.stdout(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}${previous ? ` (${dropped} fixed entr${dropped === 1 ? 'y' : 'ies'} dropped)` : ''}.\n`);
     return EXIT_OK;

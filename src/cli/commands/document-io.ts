@@ -1,8 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { scanParallel } from '../../scan-parallel.js';
-import { displayPath } from '../../util/paths.js';
-import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
 import { scanOptionsFrom } from '../scan-options.js';
@@ -24,16 +20,4 @@ export function reportDate(env: NodeJS.ProcessEnv): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
   return date.toISOString().slice(0, 10);
-}
-
-/** Write a generated file, creating its folder; a failure is the user's to fix (exit code 2). */
-export function writeOutput(file: string, text: string, what: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file' : (code ?? String(error));
-    throw new UserError(`${displayPath(file)}: cannot write the ${what} (${reason})`);
-  }
 }

@@ -13,7 +13,8 @@ import type { Command, OptionSpec, ParsedArgs } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
-import { scanWith, writeOutput } from './document-io.js';
+import { scanWith } from './document-io.js';
+import { writeOutput } from '../write-output.js';
 
 const OPTIONS: Record<string, OptionSpec> = {
   output: { type: 'string', short: 'o', value: 'FILE', description: 'Write to FILE (default: standard output)' },

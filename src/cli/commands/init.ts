@@ -12,7 +12,8 @@ import type { Command, ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
-import { scanWith, writeOutput } from './document-io.js';
+import { scanWith } from './document-io.js';
+import { writeOutput } from '../write-output.js';
 
 /** init drafts the manifest, so it takes every scan option but --manifest. */
 const SCAN_OPTIONS = Object.fromEntries(Object.entries(SCAN_INPUT_OPTIONS).filter(([name]) => name !== 'manifest'));

@@ -8,7 +8,8 @@ import { UserError } from '../../util/problem.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
-import { reportDate, scanWith, writeOutput } from './document-io.js';
+import { writeOutput } from '../write-output.js';
+import { reportDate, scanWith } from './document-io.js';
 
 const FORMATS = ['html', 'markdown'] as const;
 

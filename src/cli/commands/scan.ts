@@ -1,8 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
+import type { SourceOverlay } from '../../engine/source-overlay.js';
+import { scanPaths } from '../../engine/scan-core.js';
+import { changedOnly } from '../../git/changed-only.js';
+import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
+import { stagedSnapshot } from '../../git/staged-snapshot.js';
 import { formatJson } from '../../report/json.js';
+import { formatMarkdownSummary } from '../../report/markdown-summary.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
 import type { ScanResult } from '../../scan.js';
@@ -15,8 +21,9 @@ import { UserError } from '../../util/problem.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { writeOutput } from '../write-output.js';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
 
@@ -26,22 +33,28 @@ export const scanCommand: Command = {
   usage: 'scan [PATH...] [options]',
   options: {
     ...SCAN_INPUT_OPTIONS,
-    format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text)` },
+    format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text; markdown is a summary for a pull request)` },
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
     category: { type: 'string', value: 'NAME', description: 'SARIF automationDetails.id, to keep several runs apart in code scanning (default: privlint)' },
     'include-suppressed': { type: 'boolean', description: 'SARIF: keep findings silenced by privlint-disable comments, marked as suppressed' },
     baseline: { type: 'string', value: 'FILE', description: 'Report (and fail on) only findings not recorded in FILE (see privlint baseline)' },
+    staged: { type: 'boolean', description: 'Analyse the staged version of the files (git index); report only findings on staged lines' },
+    'changed-since': { type: 'string', value: 'REF', description: 'Report only findings on lines changed since the merge base of git REF and HEAD (plus uncommitted and untracked files)' },
     shard: { type: 'string', value: 'K/N', description: 'Analyse everything, report only the findings of share K of N (combine with privlint merge)' },
   },
   details: [
     'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
+    'With --staged or --changed-since the whole program is still analysed (wrappers and guards in other files count).',
     'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or manifest error.',
     '',
     'Examples:',
     '  privlint scan                                  scan this folder against ./privacy-manifest.yaml',
     '  privlint scan src --manifest policy.yaml',
     '  privlint scan --format json --output privlint.json',
+    '  privlint scan --staged                         in a pre-commit hook',
+    '  privlint scan --changed-since origin/main      what a branch changed',
+    '  privlint scan --format sarif --output privlint.sarif --category mobile',
   ].join('\n'),
   async run(args, io) {
     const format = choice(args, 'format', FORMATS, 'text');
@@ -49,21 +62,34 @@ export const scanCommand: Command = {
     const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
     const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
     const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
-    const run = scanOptionsFrom(args, io);
+    const diff = diffMode(args);
+    const run = scanOptionsFrom(args, io, diff !== undefined);
+    let changes: ChangeSet | undefined;
+    let overlay: SourceOverlay | undefined;
     let result: ScanResult;
     try {
-      result = await scanParallel(run.options);
+      if (diff) {
+        const { root } = scanPaths(run.options);
+        run.timings.measure('git', () => {
+          changes = diff.staged ? stagedChanges(root) : changesSince(root, diff.since);
+          if (diff.staged) overlay = stagedSnapshot(changes.paths);
+        });
+      }
+      result = await scanParallel({ ...run.options, ...(overlay ? { overlay } : {}) });
     } finally {
       run.finish();
     }
-    // The baseline sees every finding (so "no longer matches" is right), then the shard keeps its files.
+    // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
     if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
+    if (changes) result = changedOnly(result, changes);
     if (shard) result = shardResult(result, shard);
+    const quiet = args.values.quiet === true;
+    if (changes && !quiet) io.stderr(`privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const report = render(result, format, io, output !== undefined, args);
+    const report = render(result, format, io, output !== undefined, args, overlay);
     if (output) {
-      run.timings.measure('report', () => writeReport(output, report));
-      if (args.values.quiet !== true) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
+      run.timings.measure('report', () => writeOutput(output, report, `${format} report`));
+      if (!quiet) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${plural(result.findings.length, 'finding')})\n`);
     } else {
       io.stdout(report);
     }
@@ -71,7 +97,14 @@ export const scanCommand: Command = {
   },
 };
 
-function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs): string {
+function diffMode(args: ParsedArgs): { staged: true } | { staged: false; since: string } | undefined {
+  const since = args.values['changed-since'];
+  if (args.values.staged === true && since !== undefined) throw new UserError('--staged and --changed-since contradict each other; pick one');
+  if (args.values.staged === true) return { staged: true };
+  return typeof since === 'string' ? { staged: false, since } : undefined;
+}
+
+function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs, overlay?: SourceOverlay): string {
   if (format === 'json') return formatJson(result);
   if (format === 'sarif') {
     return formatSarif(result, {
@@ -79,8 +112,9 @@ function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO,
       includeSuppressed: args.values['include-suppressed'] === true,
     });
   }
+  if (format === 'markdown') return formatMarkdownSummary(result, { env: io.env });
   const colors = toFile ? { ...io.colors, ...plainColors(io) } : io.colors;
-  return formatText(result, { colors, cwd: io.cwd, readLines: (file) => readLines(result.root, file) });
+  return formatText(result, { colors, cwd: io.cwd, readLines: (file) => readLines(result.root, file, overlay) });
 }
 
 function plainColors(io: CliIO) {
@@ -88,21 +122,18 @@ function plainColors(io: CliIO) {
   return Object.fromEntries(Object.keys(io.colors).map((key) => [key, identity])) as unknown as CliIO['colors'];
 }
 
-function readLines(root: string, file: string): string[] {
+/** A file's lines for code frames: the version that was analysed (the staged one with --staged). */
+function readLines(root: string, file: string, overlay?: SourceOverlay): string[] {
+  const absolute = path.join(root, file);
   try {
-    return readFileSync(path.join(root, file), 'utf8').split('\n');
+    return (overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8')).split('\n');
   } catch {
     return [];
   }
 }
 
-function writeReport(file: string, text: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } catch (error) {
-    throw new UserError(`${displayPath(file)}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON)[number]): number {

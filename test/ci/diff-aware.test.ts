@@ -1,0 +1,211 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { GIT_ENV, tempRepo } from './git-repo.js';
+
+const IMPORT = `import DeviceInfo from 'react-native-device-info';`;
+
+/** A wrapper in its own file: callers of deviceId() collect device.id through it. */
+const WRAPPER = [IMPORT, 'export function deviceId() {', '  return DeviceInfo.getUniqueId();', '}', ''].join('\n');
+
+/** A manifest that declares device.id for analytics with consent "analytics", so guards matter. */
+const MANIFEST = [
+  'version: 1',
+  'app:',
+  '  name: Test',
+  'consents:',
+  '  analytics:',
+  '    mode: opt-in',
+  'categories:',
+  '  - id: device.id',
+  '    uses:',
+  '      - purposes: [analytics]',
+  '        basis: consent',
+  '        consent: analytics',
+  '',
+].join('\n');
+
+function scanJson(root: string, ...args: string[]) {
+  const run = runCli(['scan', '--format', 'json', '--fail-on', 'never', ...args], { cwd: root, env: GIT_ENV });
+  expect(run.stderr).not.toMatch(STACK_TRACE);
+  expect(run.status).toBe(0);
+  const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; line: number; via?: { file: string }[] }[] };
+  return { ...run, report, findings: report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`) };
+}
+
+describe('scan --staged', () => {
+  it('reports a staged new file, not the committed files around it, and resolves a wrapper in an unchanged file', () => {
+    const repo = tempRepo({ 'src/device.ts': WRAPPER, 'src/old.ts': `${IMPORT}\nexport const old = DeviceInfo.getMacAddress();\n` });
+    repo.commitAll('initial');
+    repo.write('src/screen.ts', `import { deviceId } from './device';\n\nexport const id = deviceId();\n`);
+    repo.git('add', 'src/screen.ts');
+    const { findings, report, stderr } = scanJson(repo.root, '--staged');
+    expect(findings).toEqual(['require-purpose src/screen.ts:3']);
+    // The collection happens in the unchanged wrapper; the finding at the call site says so.
+    expect(report.findings[0]!.via?.map((step) => step.file)).toEqual(['src/device.ts']);
+    expect(stderr).toMatch(/reporting findings on the lines of the staged changes \(1 changed file\)/);
+    // The full scan still sees the committed finding.
+    expect(scanJson(repo.root).findings).toEqual(['require-purpose src/old.ts:2', 'require-purpose src/screen.ts:3']);
+  });
+
+  it('analyses the staged version of a partially staged file, with its line numbers', () => {
+    const repo = tempRepo({ 'src/a.ts': `${IMPORT}\n\nexport function load() {\n  return 1;\n}\n` });
+    repo.commitAll('initial');
+    const staged = `${IMPORT}\n\nexport function load() {\n  const id = DeviceInfo.getUniqueId();\n  return id;\n}\n`;
+    repo.write('src/a.ts', staged);
+    repo.git('add', 'src/a.ts');
+    // Unstaged edits on top: a line pushes everything down, another collection is added.
+    repo.write('src/a.ts', `// unstaged header\n${staged}export const mac = DeviceInfo.getMacAddress();\n`);
+    const { findings } = scanJson(repo.root, '--staged');
+    expect(findings).toEqual(['require-purpose src/a.ts:4']);
+    // Without --staged the working tree is what counts.
+    expect(scanJson(repo.root).findings).toEqual(['require-purpose src/a.ts:5', 'require-purpose src/a.ts:8']);
+  });
+
+  it('does not let an unstaged consent guard hide a staged collection', () => {
+    const guarded = [
+      IMPORT,
+      `import { hasConsent } from './consent';`,
+      'export async function load() {',
+      `  if (!(await hasConsent('analytics'))) return;`,
+      '  // @privacy-purpose analytics',
+      '  return DeviceInfo.getUniqueId();',
+      '}',
+      '',
+    ].join('\n');
+    const unguarded = guarded.replace(`  if (!(await hasConsent('analytics'))) return;\n`, '');
+    const repo = tempRepo({
+      'privacy-manifest.yaml': MANIFEST,
+      'privlint.config.json': JSON.stringify({ guards: [{ call: 'hasConsent', keyArgument: 0 }] }),
+      'src/consent.ts': 'export async function hasConsent(key: string) { return key.length > 0; }\n',
+      'src/a.ts': 'export const nothing = 1;\n',
+    });
+    repo.commitAll('initial');
+    repo.write('src/a.ts', unguarded);
+    repo.git('add', 'src/a.ts');
+    repo.write('src/a.ts', guarded);
+    expect(scanJson(repo.root, '--staged').findings).toEqual(['require-consent-check src/a.ts:5']);
+    expect(scanJson(repo.root).findings).toEqual([]);
+  });
+
+  it('reports only the changed lines of a renamed file', () => {
+    const before = `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\n`;
+    const repo = tempRepo({ 'src/old-name.ts': before });
+    repo.commitAll('initial');
+    repo.git('mv', 'src/old-name.ts', 'src/new-name.ts');
+    repo.write('src/new-name.ts', `${before}export const mac = DeviceInfo.getMacAddress();\n`);
+    repo.git('add', 'src/new-name.ts');
+    expect(scanJson(repo.root, '--staged').findings).toEqual(['require-purpose src/new-name.ts:3']);
+  });
+
+  it('does not report a finding on an unchanged line of a changed file', () => {
+    const repo = tempRepo({ 'src/a.ts': `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\nexport const two = 2;\n` });
+    repo.commitAll('initial');
+    repo.write('src/a.ts', `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\nexport const two = 3;\n`);
+    repo.git('add', 'src/a.ts');
+    const { findings, report } = scanJson(repo.root, '--staged');
+    expect(findings).toEqual([]);
+    expect(report).toMatchObject({ inventory: { collections: [] } });
+  });
+
+  it('works before the first commit: everything staged is new', () => {
+    const repo = tempRepo({ 'src/a.ts': `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\n`, 'src/b.ts': `${IMPORT}\nexport const mac = DeviceInfo.getMacAddress();\n` });
+    repo.git('add', 'src/a.ts');
+    // b.ts is not staged, so it is not part of what would be committed.
+    const { findings, report } = scanJson(repo.root, '--staged');
+    expect(findings).toEqual(['require-purpose src/a.ts:2']);
+    expect((report as unknown as { inventory: { collections: { file: string }[] } }).inventory.collections.map((site) => site.file)).toEqual(['src/a.ts']);
+  });
+
+  it('still analyses a staged file deleted from the working tree', () => {
+    const repo = tempRepo({ 'src/device.ts': WRAPPER });
+    repo.commitAll('initial');
+    repo.write('src/screen.ts', `import { deviceId } from './device';\nexport const id = deviceId();\n`);
+    repo.git('add', 'src/screen.ts');
+    repo.remove('src/device.ts'); // deleted on disk, the deletion not staged: the commit keeps it
+    expect(scanJson(repo.root, '--staged').findings).toEqual(['require-purpose src/screen.ts:2']);
+  });
+
+  it('turns the cache on and leaves stale baseline entries out', () => {
+    const repo = tempRepo({ 'src/a.ts': `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\n` });
+    repo.commitAll('initial');
+    expect(runCli(['baseline', '--no-cache'], { cwd: repo.root, env: GIT_ENV }).status).toBe(0);
+    repo.write('src/a.ts', `${IMPORT}\nexport const other = 1;\n`); // fixes the baselined finding
+    repo.write('src/b.ts', `${IMPORT}\nexport const mac = DeviceInfo.getMacAddress();\n`);
+    repo.git('add', '--all');
+    const { report, findings } = scanJson(repo.root, '--staged', '--baseline', '.privlint-baseline.json');
+    expect(findings).toEqual(['require-purpose src/b.ts:2']);
+    expect(report).toMatchObject({ baseline: { accepted: 0, stale: [] } });
+    expect(existsSync(path.join(repo.root, '.privlint-cache'))).toBe(true);
+    const full = scanJson(repo.root, '--baseline', '.privlint-baseline.json');
+    expect(full.report).toMatchObject({ baseline: { stale: [{ ruleId: 'require-purpose', file: 'src/a.ts' }] } });
+  });
+
+  it('fails on a staged finding with exit code 1, and passes when nothing staged has one', () => {
+    const repo = tempRepo({ 'src/a.ts': `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\n` });
+    repo.commitAll('initial');
+    repo.write('src/b.ts', 'export const b = 1;\n');
+    repo.git('add', 'src/b.ts');
+    expect(runCli(['scan', '--staged', '--fail-on', 'warning'], { cwd: repo.root, env: GIT_ENV }).status).toBe(0);
+    repo.write('src/c.ts', `${IMPORT}\nexport const mac = DeviceInfo.getMacAddress();\n`);
+    repo.git('add', 'src/c.ts');
+    const failing = runCli(['scan', '--staged', '--fail-on', 'warning'], { cwd: repo.root, env: GIT_ENV });
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toMatch(/src\/c\.ts:2:\d+ {2}warning/);
+    expect(failing.stdout).not.toMatch(/src\/a\.ts/);
+  });
+});
+
+describe('scan --changed-since', () => {
+  it('reports what a branch changed since its merge base, not what the other branch did since', () => {
+    const repo = tempRepo({ 'src/device.ts': WRAPPER, 'src/a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 1;\n' });
+    repo.commitAll('initial');
+    repo.git('checkout', '--quiet', '-b', 'feature');
+    repo.write('src/a.ts', `import { deviceId } from './device';\nexport const a = 1;\nexport const id = deviceId();\n`);
+    repo.commitAll('feature work');
+    repo.git('checkout', '--quiet', 'main');
+    repo.write('src/b.ts', `${IMPORT}\nexport const b = DeviceInfo.getMacAddress();\n`);
+    repo.commitAll('main moves on');
+    repo.git('checkout', '--quiet', 'feature');
+    repo.git('merge', '--quiet', '--no-edit', 'main');
+    // An uncommitted, untracked file counts as changed too.
+    repo.write('src/new.ts', `${IMPORT}\nexport const serial = DeviceInfo.getSerialNumber();\n`);
+    const { findings, stderr } = scanJson(repo.root, '--changed-since', 'main');
+    expect(findings).toEqual(['require-purpose src/a.ts:3', 'require-purpose src/new.ts:2']);
+    expect(stderr).toMatch(/changes since main \(merge base [0-9a-f]{8}\) \(2 changed files\)/);
+  });
+
+  it('explains an unknown ref with exit code 2', () => {
+    const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.commitAll('initial');
+    const run = runCli(['scan', '--changed-since', 'origin/nope'], { cwd: repo.root, env: GIT_ENV });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--changed-since: unknown git ref "origin\/nope".*fetch-depth: 0/s);
+    expect(run.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('refuses --staged together with --changed-since', () => {
+    const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n' });
+    const run = runCli(['scan', '--staged', '--changed-since', 'main'], { cwd: repo.root, env: GIT_ENV });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--staged and --changed-since contradict each other/);
+  });
+});
+
+describe('outside a git repository', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'privlint-no-git-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  writeFileSync(path.join(folder, 'a.ts'), `${IMPORT}\nexport const id = DeviceInfo.getUniqueId();\n`);
+
+  for (const flags of [['--staged'], ['--changed-since', 'main']]) {
+    it(`${flags[0]} fails with a clear message and exit code 2`, () => {
+      // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temp folder.
+      const run = runCli(['scan', ...flags], { cwd: folder, env: { ...GIT_ENV, GIT_CEILING_DIRECTORIES: path.dirname(folder) } });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${flags[0]} needs a git repository, and .* is not inside one`));
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    });
+  }
+});
