@@ -29,8 +29,16 @@ export function check(inventory: Inventory, manifest: Manifest | undefined, opti
   for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
   for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
   const consentReported = new Set(drafts.filter((draft) => draft.ruleId === 'require-consent-check').map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
+  // One finding per sink, rule and category: more collection sites of the same data add nothing to fix.
+  const flowFindings = new Set<string>();
   for (const flow of inventory.flows) {
-    drafts.push(...context.checkFlow(flow).filter((draft) => draft.ruleId !== 'require-consent-check' || !consentReported.has(`${draft.file}:${draft.line}:${draft.column}`)));
+    for (const draft of context.checkFlow(flow)) {
+      if (draft.ruleId === 'require-consent-check' && consentReported.has(`${draft.file}:${draft.line}:${draft.column}`)) continue;
+      const key = [draft.ruleId, draft.kind, draft.file, draft.line, draft.column, draft.category, draft.message.replace(`, collected at ${flow.source.file}:${flow.source.line}`, '')].join('\0');
+      if (flowFindings.has(key)) continue;
+      flowFindings.add(key);
+      drafts.push(draft);
+    }
   }
   if (manifest) drafts.push(...context.unusedDeclarations(inventory));
 
@@ -222,7 +230,7 @@ class CheckContext {
           for (const region of rule.regions) {
             const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
             if (!host || rule.endpoints.some((pattern) => hostMatches(host, pattern))) continue;
-            const chosen = destination.hosts[region] ? `the endpoint chosen for ${region}` : `the default endpoint (no entry for ${region})`;
+            const chosen = destination.hosts[region] ? `the endpoint chosen for ${region}` : `the default endpoint: the map has no entry for ${region}`;
             out.push({
               ...base,
               ruleId: 'no-residency-violation',

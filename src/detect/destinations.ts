@@ -1,6 +1,6 @@
 import { ts } from '../engine/ts.js';
 import type { Destination } from './facts.js';
-import { evaluateReference, skipOuterExpressions } from './references.js';
+import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions } from './references.js';
 import type { Scope } from './scope.js';
 
 /** The host of a URL, a bare host name, or a relative path; undefined for anything else. */
@@ -22,6 +22,7 @@ export function destinationOf(node: ts.Expression, scope: Scope, depth = 0): Des
   const expression = skipOuterExpressions(node);
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return destinationOfText(expression.text);
   if (ts.isTemplateExpression(expression) || isConcatenation(expression)) return partsDestination(stringParts(expression), scope, depth);
+  if (ts.isBinaryExpression(expression) && isFallback(expression.operatorToken.kind)) return withFallback(expression, scope, depth);
   if (ts.isObjectLiteralExpression(expression)) {
     const property = expression.properties.find(
       (candidate): candidate is ts.PropertyAssignment =>
@@ -69,6 +70,18 @@ export function destinationOf(node: ts.Expression, scope: Scope, depth = 0): Des
     if (reference?.root.kind === 'import') return { kind: 'imported', constant: reference, prefix: '' };
   }
   return { kind: 'unknown' };
+}
+
+/** `HOSTS[region] ?? HOSTS.default`: a region map whose misses go to the fallback host. */
+function withFallback(expression: ts.BinaryExpression, scope: Scope, depth: number): Destination {
+  const primary = destinationOf(expression.left, scope, depth + 1);
+  const fallback = destinationOf(expression.right, scope, depth + 1);
+  if (primary.kind === 'by-region' && fallback.kind === 'host') return { kind: 'by-region', hosts: { ...primary.hosts, DEFAULT: fallback.host } };
+  return primary.kind === 'unknown' ? fallback : primary;
+}
+
+function isFallback(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
 }
 
 /** Options objects that name a request's URL or a client's base URL (axios, ky, got, fetch wrappers). */
@@ -191,6 +204,7 @@ export function firstCallInChain(node: ts.Expression, scope: Scope, depth = 0): 
   if (depth > 8) return undefined;
   const expression = skipOuterExpressions(node);
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return firstCallInChain(expression.expression, scope, depth + 1);
+  if (ts.isCallExpression(expression) && moduleLoadSpecifier(expression) !== undefined) return undefined; // `require('axios')` is the module, not a call
   if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
     return firstCallInChain(expression.expression, scope, depth + 1) ?? { call: expression, scope };
   }

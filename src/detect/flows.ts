@@ -276,7 +276,12 @@ export class FlowRecorder {
       if (slot) add(slot);
       return;
     }
-    if (isFunctionLike(node) || ts.isClassLike(node)) return;
+    // A function value carries what it returns: `useMemo(() => hash(id))`, `{ points: () => [...points] }`.
+    if (isFunctionLike(node)) {
+      if ((node as { body?: ts.Node }).body) add(`r${context.functionIndexOf(node)}`);
+      return;
+    }
+    if (ts.isClassLike(node)) return;
     if (ts.isCallExpression(node)) {
       this.callDependencies(node, out, hashed, add);
       return;

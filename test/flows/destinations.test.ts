@@ -36,4 +36,30 @@ describe('network destinations', () => {
       '13 {"kind":"unknown"}',
     ]);
   });
+
+  it('checks a region map with a fallback against residency rules, once per sink and category', () => {
+    const result = scanWithManifest({
+      'src/a.ts': [
+        DEVICE + `const API_HOSTS: Record<string, string> = { IN: 'api.shop.example.in', US: 'api.shop.example' };`,
+        `export async function a(region: string) {`,
+        `  const id = await DeviceInfo.getUniqueId();`,
+        `  const again = await DeviceInfo.getUniqueId();`,
+        '  await fetch(`https://${API_HOSTS[region] ?? API_HOSTS.US}/v1/devices`, { method: "POST", body: JSON.stringify({ id, again }) });',
+        `}`,
+      ].join('\n'),
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.source.line} ${JSON.stringify(flow.sink.destination)}`)).toEqual([
+      '4 {"kind":"by-region","hosts":{"IN":"api.shop.example.in","US":"api.shop.example","DEFAULT":"api.shop.example"}}',
+      '5 {"kind":"by-region","hosts":{"IN":"api.shop.example.in","US":"api.shop.example","DEFAULT":"api.shop.example"}}',
+    ]);
+    // CN has no entry: Chinese users fall back to api.shop.example, outside the china rule's endpoints.
+    // Two sources of the same data at the same sink make one finding per rule.
+    const findings = result.findings.filter((finding) => ['no-residency-violation', 'no-unknown-destination'].includes(finding.ruleId));
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.line} ${finding.category}`)).toEqual([
+      'no-residency-violation 6 device.id',
+      'no-unknown-destination 6 device.id',
+    ]);
+    expect(findings[0]!.message).toContain('of users in CN to api.shop.example (the default endpoint: the map has no entry for CN)');
+    expect(findings[1]!.message).toContain('to api.shop.example.in');
+  });
 });

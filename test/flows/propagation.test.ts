@@ -27,6 +27,18 @@ describe('flows through clients exported by another module', () => {
   });
 });
 
+describe('flows through CommonJS clients', () => {
+  it('finds the sink of an axios instance exported with module.exports and used through require()', () => {
+    const result = scanWithManifest({
+      'src/partners.js': `'use strict';\nconst axios = require('axios');\nconst risk = axios.create({ baseURL: 'https://api.riskscore.example/v2' });\nmodule.exports = { risk };\n`,
+      'src/orders.js': `'use strict';\nconst { risk } = require('./partners');\nasync function score(req) {\n  await risk.post('/score', { ip: req.ip });\n}\nmodule.exports = { score };\n`,
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.category} ${flow.sink.file}:${flow.sink.line} ${flow.sink.callee} ${JSON.stringify(flow.sink.destination)}`)).toEqual([
+      'network.ip_address src/orders.js:4 risk.post {"kind":"host","host":"api.riskscore.example"}',
+    ]);
+  });
+});
+
 describe('flows through strings, collections and callbacks', () => {
   it('follows compound assignment, push / append into a collection, and Object.assign', () => {
     expect(
