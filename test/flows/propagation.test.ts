@@ -183,6 +183,32 @@ describe('React', () => {
     ).toEqual(['src/App.tsx:7 device.id → src/Badge.tsx:6 Sentry.setTag']);
   });
 
+  it('follows values through useMemo and through objects of closures (a function value carries what it returns)', () => {
+    expect(
+      flows({
+        'src/Badge.tsx': [
+          DEVICE + SENTRY + `import { useMemo } from 'react';`,
+          `export function Badge({ raw }: { raw: string }) {`,
+          `  const label = useMemo(() => raw.trim(), [raw]);`,
+          `  Sentry.setTag('device', label);`,
+          `  return null;`,
+          `}`,
+          `export async function tracker() {`,
+          `  const id = await DeviceInfo.getUniqueId();`,
+          `  return { current: () => id };`,
+          `}`,
+          `export async function send() {`,
+          `  const t = await tracker();`,
+          `  Sentry.setExtra('id', t.current());`,
+          `}`,
+          `export async function show() {`,
+          `  return <Badge raw={await DeviceInfo.getMacAddress()} />;`,
+          `}`,
+        ].join('\n'),
+      }),
+    ).toEqual(['src/Badge.tsx:18 device.mac_address → src/Badge.tsx:6 Sentry.setTag', 'src/Badge.tsx:10 device.id → src/Badge.tsx:15 Sentry.setExtra']);
+  });
+
   it('follows class component state and fields across methods', () => {
     expect(
       flows({
