@@ -161,6 +161,7 @@ class FileAnalyzer {
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
+    for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
     return this.facts;
   }
 
@@ -415,7 +416,7 @@ class FileAnalyzer {
       if (api?.kind === 'call') this.recordSource(api, node);
       const sdk = this.catalog.sdkForSpecifier(root.specifier);
       if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
-      if (!api && !sdk && isFirstCall(called.segments) && this.importsProjectCode(root.specifier)) {
+      if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && this.importsProjectCode(root.specifier)) {
         this.recordProjectReference(called, node);
       }
     } else if (root.kind === 'global') {
@@ -431,7 +432,7 @@ class FileAnalyzer {
       const getter = pathString(stripRequestWrappers(reference.segments));
       const nameArgument = node.arguments[0];
       if (HEADER_GETTERS.has(getter) && nameArgument) this.recordHeaderRead(nameArgument, node, scope);
-    } else if (root.kind === 'function' && isFirstCall(called.segments)) {
+    } else if (root.kind === 'function' && (isFirstCall(called.segments) || isCallOnCallResult(called.segments))) {
       this.recordProjectReference(called, node);
     }
   }
@@ -652,6 +653,11 @@ function continuesChain(node: ts.Node): boolean {
 
 function isFirstCall(segments: readonly string[]): boolean {
   return segments.indexOf('()') === segments.length - 1;
+}
+
+/** `getClient().track()`: a method called on what a call returned (a client from a getter), linked as a possible sink. */
+function isCallOnCallResult(segments: readonly string[]): boolean {
+  return segments.filter((segment) => segment === '()').length === 2 && segments.at(-1) === '()' && segments.at(-2) !== '()';
 }
 
 function stripRequestWrappers(segments: readonly string[]): string[] {

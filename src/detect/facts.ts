@@ -146,6 +146,11 @@ export interface FunctionFact {
   requiresConsent: string[];
   /** @privacy-consent: the function is a consent guard; [] key list means "the key is argument 0". */
   consentGuard?: { keys: string[] };
+  /**
+   * What the function returns, when that is an imported value or made from one (a client:
+   * `return client` after `client = Mixpanel.init(…)`), so `getClient().track(…)` can be linked.
+   */
+  returns?: Reference[];
 }
 
 export type ExportTarget =

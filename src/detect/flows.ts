@@ -1,6 +1,7 @@
 import { ts } from '../engine/ts.js';
-import type { FlowEdge } from './facts.js';
+import type { FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
+import { ReturnedClients } from './returned-clients.js';
 import { isFunctionLike, patternNames, variableSlot, type Scope } from './scope.js';
 import { contextExportSlot, contextImportSlot, contextLocalSlot, exportedNames } from './flow-slots.js';
 
@@ -54,7 +55,14 @@ export class FlowRecorder {
   private readonly linkedContexts = new Set<string>();
   private exportNames?: Map<string, string[]>;
 
+  private readonly clients = new ReturnedClients();
+
   constructor(private readonly context: FlowContext) {}
+
+  /** What each function returns when that is an imported value or made from one (FunctionFact.returns). */
+  returnedClients(): Map<number, Reference[]> {
+    return this.clients.result();
+  }
 
   afterVisit(node: ts.Node): void {
     switch (node.kind) {
@@ -67,7 +75,10 @@ export class FlowRecorder {
       case ts.SyntaxKind.ReturnStatement: {
         const expression = (node as ts.ReturnStatement).expression;
         const fn = this.context.currentFunction();
-        if (expression && fn !== null) this.link(expression, `r${fn}`, node, 'returned');
+        if (expression && fn !== null) {
+          this.link(expression, `r${fn}`, node, 'returned');
+          this.clients.noteReturn(fn, expression, this.context.scopeOf(node));
+        }
         return;
       }
       case ts.SyntaxKind.CallExpression:
@@ -128,6 +139,7 @@ export class FlowRecorder {
 
   /** `x = v`, `x += v`, `obj.field = v`, `this.field = v`: the target (as a whole) now carries v. */
   private assignment(node: ts.BinaryExpression): void {
+    if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.clients.noteAssignment(node, this.context.scopeOf(node));
     const slot = this.storageSlot(node.left);
     if (!slot) return;
     const written = skipOuterExpressions(node.left);
@@ -142,6 +154,8 @@ export class FlowRecorder {
     const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
       node.arguments.forEach((argument, index) => this.link(argument, `a${projectCall}.${index}`, argument, `passed to ${name}()`));
+      // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
+      if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }
     const sink = context.sinkIndex(node);
     if (sink !== undefined) {
@@ -174,7 +188,7 @@ export class FlowRecorder {
     if (name === 'Object.assign' && node.arguments[0]) {
       const target = this.storageSlot(node.arguments[0]);
       if (target) node.arguments.slice(1).forEach((argument) => this.link(argument, target, argument, `copied into ${this.text(node.arguments[0]!)}`));
-    } else if (MUTATORS.has(methodName) && sink === undefined && projectCall === undefined) {
+    } else if (MUTATORS.has(methodName) && sink === undefined) {
       const target = this.storageSlot(callee.expression);
       if (target) node.arguments.forEach((argument) => this.link(argument, target, argument, `added to ${this.text(callee.expression)} by .${methodName}()`));
     }

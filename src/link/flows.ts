@@ -178,7 +178,16 @@ function buildGraph(input: FlowGraphInput): { graph: Map<NodeKey, GraphEdge[]>; 
         return;
       }
       const target = input.resolvedCall(file, index);
-      if (target?.kind !== 'function' || target.rest.length > 0) return;
+      if (target?.kind !== 'function' || target.rest.length > 0) {
+        // Not a project function we can follow (a method of a returned object, a package's API):
+        // like any unknown call, it passes on what its receiver and arguments carry.
+        if (input.externalSource(file, index)) return;
+        const at = { file: relative, line: reference.range.line, column: reference.range.column };
+        for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
+          addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false });
+        }
+        return;
+      }
       const callee = files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };

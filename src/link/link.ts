@@ -81,7 +81,7 @@ class Linker {
       for (const reference of facts.projectReferences) {
         const target = this.resolvedCalls.get(reference);
         if (!target) continue;
-        if (target.kind === 'function') {
+        if (target.kind === 'function' && target.rest.length === 0) {
           const sources = this.wrapperSources(target.file, target.functionIndex, 0);
           if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
           for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
@@ -158,8 +158,11 @@ class Linker {
       files,
       resolvedCall: targetOf,
       externalSource,
-      linkedSink: (file, index) =>
-        linkedSinkSite(catalog, referenceLists.get(file)![index]!, targetOf(file, index), (at, destination) => this.resolveDestination(at, destination), file),
+      linkedSink: (file, index) => {
+        const target = targetOf(file, index);
+        const called = this.clientMethod(target) ?? target;
+        return linkedSinkSite(catalog, referenceLists.get(file)![index]!, called, (at, destination) => this.resolveDestination(at, destination), file);
+      },
       exportLocation: (file, specifier, name) => exportLocation(files, modules, file, specifier, name),
       ...(this.input.flowBudget ? { budget: this.input.flowBudget } : {}),
     });
@@ -208,6 +211,16 @@ class Linker {
       });
     }
     return out;
+  }
+
+  /** `getClient().track`: the method of what the project function returns (an SDK or HTTP client), when it is external. */
+  private clientMethod(target: Target | undefined): (Target & { kind: 'external' }) | undefined {
+    if (target?.kind !== 'function' || target.rest[0] !== '()') return undefined;
+    for (const returned of this.functionFact(target.file, target.functionIndex)?.returns ?? []) {
+      const resolved = this.references.resolve(target.file, { root: returned.root, segments: [...returned.segments, ...target.rest.slice(1)] });
+      if (resolved.kind === 'external') return resolved;
+    }
+    return undefined;
   }
 
   private resolveDestination(file: string, destination: Destination): ResolvedDestination {
@@ -330,7 +343,7 @@ class Linker {
       if (reference.functionIndex !== index || !reference.returned) continue;
       const target = this.resolvedCalls.get(reference);
       const step = (note: string): ViaStep => ({ file: this.relative(file), line: reference.range.line, column: reference.range.column, note });
-      if (target?.kind === 'function') {
+      if (target?.kind === 'function' && target.rest.length === 0) {
         const inner = this.functionFact(target.file, target.functionIndex);
         for (const source of this.wrapperSources(target.file, target.functionIndex, depth + 1)) {
           const localKeys = this.siteKeys(file, reference, MAX_GUARD_DEPTH, false);

@@ -39,6 +39,46 @@ describe('flows through CommonJS clients', () => {
   });
 });
 
+describe('flows through SDK clients handed out by getter functions', () => {
+  it('links getClient().method() to the SDK sink of what the getter returns (lazy singletons included)', () => {
+    const result = scanWithManifest({
+      'src/mixpanel.js': [
+        `const Mixpanel = require('mixpanel');`,
+        `let client = null;`,
+        `function mixpanel() {`,
+        `  if (!client) client = Mixpanel.init('token', { host: 'api-eu.mixpanel.com' });`,
+        `  return client;`,
+        `}`,
+        `module.exports = { mixpanel };`,
+      ].join('\n'),
+      'src/firebase.ts': `import analytics from '@react-native-firebase/analytics';\nexport function getAnalytics() {\n  return analytics();\n}\n`,
+      'src/a.ts': [
+        DEVICE + `import { mixpanel } from './mixpanel';`,
+        `import { getAnalytics } from './firebase';`,
+        `export async function a() {`,
+        `  const id = await DeviceInfo.getUniqueId();`,
+        `  mixpanel().track('opened', { distinct_id: id });`,
+        `  await getAnalytics().logEvent('opened', { id });`,
+        `  await getAnalytics().resetAnalyticsData();`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.sink.line} ${flow.sink.callee} ${flow.sink.package} ${flow.sink.kind}`)).toEqual([
+      '6 mixpanel().track mixpanel sdk',
+      '7 getAnalytics().logEvent @react-native-firebase/analytics sdk',
+    ]);
+  });
+
+  it('treats a call linking cannot follow like any unknown call: it passes on its receiver and arguments', () => {
+    expect(
+      flows({
+        'src/store.ts': `export function createStore() {\n  return { items: [] as string[], snapshot() { return [...this.items]; } };\n}\n`,
+        'src/a.ts': DEVICE + SENTRY + `import { createStore } from './store';\nexport async function a() {\n  const store = createStore();\n  store.items.push(await DeviceInfo.getUniqueId());\n  Sentry.setExtra('items', store.snapshot());\n}\n`,
+      }),
+    ).toEqual(['src/a.ts:6 device.id → src/a.ts:7 Sentry.setExtra']);
+  });
+});
+
 describe('flows through strings, collections and callbacks', () => {
   it('follows compound assignment, push / append into a collection, and Object.assign', () => {
     expect(
