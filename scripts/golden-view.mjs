@@ -1,5 +1,6 @@
-// The part of a scan that golden files pin down: every collection site, SDK use and finding with
-// what it is about and where — not messages or fingerprints, which have their own tests.
+// The part of a scan that golden files pin down: every collection site, SDK use, data flow and
+// finding with what it is about and where — not messages or fingerprints, which have their own
+// tests. A flow lists the files its steps pass through, in order (a file again when it comes back).
 export function goldenView(result) {
   return {
     collections: result.inventory.collections.map((site) => ({
@@ -12,6 +13,15 @@ export function goldenView(result) {
       via: site.via.map((step) => `${step.file}:${step.line}`),
     })),
     sdks: result.inventory.sdks.map((use) => ({ at: `${use.file}:${use.line}:${use.column}`, package: use.package, vendor: use.vendor })),
+    flows: result.inventory.flows.map((flow) => ({
+      source: `${flow.source.file}:${flow.source.line}:${flow.source.column}`,
+      category: flow.category,
+      sink: `${flow.sink.file}:${flow.sink.line}:${flow.sink.column}`,
+      callee: flow.sink.callee,
+      ...(flow.sink.destination ? { destination: destinationText(flow.sink.destination) } : {}),
+      hashed: flow.hashed,
+      files: flow.steps.map((step) => step.file).filter((file, index, files) => index === 0 || files[index - 1] !== file),
+    })),
     findings: result.findings.map((finding) => ({
       rule: finding.ruleId,
       severity: finding.severity,
@@ -21,4 +31,11 @@ export function goldenView(result) {
     })),
     diagnostics: result.inventory.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity}`),
   };
+}
+
+/** "host", "relative", "unknown", or a region map as "CN=a.example IN=b.example DEFAULT=c.example". */
+function destinationText(destination) {
+  if (destination.kind === 'host') return destination.host;
+  if (destination.kind === 'by-region') return Object.entries(destination.hosts).map(([region, host]) => `${region}=${host}`).join(' ');
+  return destination.kind;
 }

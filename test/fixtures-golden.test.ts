@@ -24,6 +24,7 @@ describe('fixture apps match their hand-reviewed expected results', () => {
       // Compared part by part so a failure says which list differs.
       expect(actual.collections).toEqual(expected.collections);
       expect(actual.sdks).toEqual(expected.sdks);
+      expect(actual.flows).toEqual(expected.flows);
       expect(actual.findings).toEqual(expected.findings);
       expect(actual.diagnostics).toEqual(expected.diagnostics);
     });

@@ -29,8 +29,16 @@ export function check(inventory: Inventory, manifest: Manifest | undefined, opti
   for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
   for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
   const consentReported = new Set(drafts.filter((draft) => draft.ruleId === 'require-consent-check').map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
+  // One finding per sink, rule and category: more collection sites of the same data add nothing to fix.
+  const flowFindings = new Set<string>();
   for (const flow of inventory.flows) {
-    drafts.push(...context.checkFlow(flow).filter((draft) => draft.ruleId !== 'require-consent-check' || !consentReported.has(`${draft.file}:${draft.line}:${draft.column}`)));
+    for (const draft of context.checkFlow(flow)) {
+      if (draft.ruleId === 'require-consent-check' && consentReported.has(`${draft.file}:${draft.line}:${draft.column}`)) continue;
+      const key = [draft.ruleId, draft.kind, draft.file, draft.line, draft.column, draft.category, draft.message.replace(`, collected at ${flow.source.file}:${flow.source.line}`, '')].join('\0');
+      if (flowFindings.has(key)) continue;
+      flowFindings.add(key);
+      drafts.push(draft);
+    }
   }
   if (manifest) drafts.push(...context.unusedDeclarations(inventory));
 
@@ -193,51 +201,27 @@ class CheckContext {
 
     if (sink.kind === 'sdk' && sink.sdk) {
       const recipient = this.recipientFor(sink.package, sink.sdk);
-      if (recipient) {
-        const vendor = recipient.name ?? recipient.id;
-        const covering = recipient.shares.filter((share) => share.categories.some((category) => categoryCovers(category, flow.category)));
-        const forPurpose = flow.purposes.length > 0 ? covering.filter((share) => share.purposes.some((purpose) => flow.purposes.includes(purpose))) : covering;
-        if (covering.length === 0) {
-          out.push({
-            ...base,
-            ruleId: 'no-undeclared-sharing',
-            kind: 'undeclaredSharing',
-            message: `Sends ${what} to ${vendor} through ${sink.callee}, but ${this.manifestName} does not declare sharing ${flow.category} with "${recipient.id}".${hashedNote} Fix: add a share for ${flow.category} to recipient ${recipient.id} (line ${recipient.at.line}) if the policy allows it, or stop sending it.`,
-          });
-        } else if (forPurpose.length === 0) {
-          const declared = [...new Set(covering.flatMap((share) => share.purposes))].join(', ');
-          out.push({
-            ...base,
-            ruleId: 'no-undeclared-sharing',
-            kind: 'undeclaredSharingPurpose',
-            message: `Sends ${what} to ${vendor} through ${sink.callee} for ${flow.purposes.join(', ')}, but ${this.manifestName} shares ${flow.category} with "${recipient.id}" only for ${declared}.${hashedNote} Fix: declare the purpose on the share (line ${covering[0]!.at.line}) if the policy allows it, or stop sending it.`,
-          });
-        }
-        const relevant = forPurpose.length > 0 ? forPurpose : covering;
-        if (relevant.length > 0 && relevant.every((share) => share.consent) && !relevant.some((share) => sink.consentKeys.includes(share.consent!))) {
-          const share = relevant[0]!;
-          const guard = this.options.guardExample ?? 'hasConsent';
-          out.push({
-            ...base,
-            ruleId: 'require-consent-check',
-            kind: 'flowWithoutConsent',
-            message: `Sends ${what} to ${vendor} through ${sink.callee} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}". Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
-          });
-        }
-      }
+      if (recipient) out.push(...this.checkSharing(flow, recipient, `through ${sink.callee}`, base));
     }
 
     if (sink.kind === 'network' && sink.destination) {
       const destination = sink.destination;
-      const hosts = destination.kind === 'host' ? [destination.host] : destination.kind === 'by-region' ? [...new Set(Object.values(destination.hosts))] : [];
-      for (const host of hosts) {
-        if (this.knownHost(host)) continue;
-        out.push({
-          ...base,
-          ruleId: 'no-unknown-destination',
-          kind: 'unknownDestination',
-          message: `Sends ${what} to ${host} through ${sink.callee}, but ${this.manifestName} lists ${host} neither under first_party.domains nor as a recipient's domain.${hashedNote} Fix: add ${host} to first_party.domains if it is your own server, or to the recipient that operates it; otherwise stop sending the data there.`,
-        });
+      // Data sent to a recipient's host is shared with that recipient: the same checks as for its SDK.
+      const checkedRecipients = new Set<string>();
+      for (const host of destinationHosts(destination)) {
+        const owner = this.hostOwner(host);
+        if (owner.kind === 'recipient') {
+          if (checkedRecipients.has(owner.recipient.id)) continue;
+          checkedRecipients.add(owner.recipient.id);
+          out.push(...this.checkSharing(flow, owner.recipient, `at ${host} through ${sink.callee}`, base));
+        } else if (owner.kind === 'unknown') {
+          out.push({
+            ...base,
+            ruleId: 'no-unknown-destination',
+            kind: 'unknownDestination',
+            message: `Sends ${what} to ${host} through ${sink.callee}, but ${this.manifestName} lists ${host} neither under first_party.domains nor as a recipient's domain.${hashedNote} Fix: add ${host} to first_party.domains if it is your own server, or to the recipient that operates it; otherwise stop sending the data there.`,
+          });
+        }
       }
       if (destination.kind === 'by-region') {
         for (const rule of manifest.residency) {
@@ -246,7 +230,7 @@ class CheckContext {
           for (const region of rule.regions) {
             const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
             if (!host || rule.endpoints.some((pattern) => hostMatches(host, pattern))) continue;
-            const chosen = destination.hosts[region] ? `the endpoint chosen for ${region}` : `the default endpoint (no entry for ${region})`;
+            const chosen = destination.hosts[region] ? `the endpoint chosen for ${region}` : `the default endpoint: the map has no entry for ${region}`;
             out.push({
               ...base,
               ruleId: 'no-residency-violation',
@@ -260,13 +244,59 @@ class CheckContext {
     return out;
   }
 
-  private knownHost(host: string): boolean {
+  /**
+   * A flow into a recipient, through its SDK or to one of its domains: the recipient must share the
+   * category, for the site's purposes, and the sink must run behind the share's consent key.
+   */
+  private checkSharing(flow: DataFlow, recipient: RecipientDeclaration, channel: string, base: Omit<Draft, 'ruleId' | 'kind' | 'message'>): Draft[] {
+    const out: Draft[] = [];
+    const { sink } = flow;
+    const what = `${flow.category} (${flow.api}, collected at ${flow.source.file}:${flow.source.line})`;
+    const hashedNote = flow.hashed ? ' It is hashed on the way, and a hashed identifier is still personal data.' : '';
+    const vendor = recipient.name ?? recipient.id;
+    const covering = recipient.shares.filter((share) => share.categories.some((category) => categoryCovers(category, flow.category)));
+    const forPurpose = flow.purposes.length > 0 ? covering.filter((share) => share.purposes.some((purpose) => flow.purposes.includes(purpose))) : covering;
+    if (covering.length === 0) {
+      out.push({
+        ...base,
+        ruleId: 'no-undeclared-sharing',
+        kind: 'undeclaredSharing',
+        message: `Sends ${what} to ${vendor} ${channel}, but ${this.manifestName} does not declare sharing ${flow.category} with "${recipient.id}".${hashedNote} Fix: add a share for ${flow.category} to recipient ${recipient.id} (line ${recipient.at.line}) if the policy allows it, or stop sending it.`,
+      });
+    } else if (forPurpose.length === 0) {
+      const declared = [...new Set(covering.flatMap((share) => share.purposes))].join(', ');
+      out.push({
+        ...base,
+        ruleId: 'no-undeclared-sharing',
+        kind: 'undeclaredSharingPurpose',
+        message: `Sends ${what} to ${vendor} ${channel} for ${flow.purposes.join(', ')}, but ${this.manifestName} shares ${flow.category} with "${recipient.id}" only for ${declared}.${hashedNote} Fix: declare the purpose on the share (line ${covering[0]!.at.line}) if the policy allows it, or stop sending it.`,
+      });
+    }
+    const relevant = forPurpose.length > 0 ? forPurpose : covering;
+    if (relevant.length > 0 && relevant.every((share) => share.consent) && !relevant.some((share) => sink.consentKeys.includes(share.consent!))) {
+      const share = relevant[0]!;
+      const guard = this.options.guardExample ?? 'hasConsent';
+      out.push({
+        ...base,
+        ruleId: 'require-consent-check',
+        kind: 'flowWithoutConsent',
+        message: `Sends ${what} to ${vendor} ${channel} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}". Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Who operates a host: the app itself (first-party domains), a recipient (its domains), the app's
+   * regional endpoints (residency rules), or nobody the manifest names.
+   */
+  private hostOwner(host: string): { kind: 'first-party' } | { kind: 'recipient'; recipient: RecipientDeclaration } | { kind: 'unknown' } {
     const manifest = this.manifest!;
-    return (
-      manifest.firstPartyDomains.some((pattern) => hostMatches(host, pattern)) ||
-      manifest.recipients.some((recipient) => recipient.domains.some((pattern) => hostMatches(host, pattern))) ||
-      manifest.residency.some((rule) => rule.endpoints.some((pattern) => hostMatches(host, pattern)))
-    );
+    if (manifest.firstPartyDomains.some((pattern) => hostMatches(host, pattern))) return { kind: 'first-party' };
+    const recipient = manifest.recipients.find((candidate) => candidate.domains.some((pattern) => hostMatches(host, pattern)));
+    if (recipient) return { kind: 'recipient', recipient };
+    if (manifest.residency.some((rule) => rule.endpoints.some((pattern) => hostMatches(host, pattern)))) return { kind: 'first-party' };
+    return { kind: 'unknown' };
   }
 
   unusedDeclarations(inventory: Inventory): Draft[] {
@@ -291,9 +321,11 @@ class CheckContext {
     for (const recipient of manifest.recipients) {
       if (recipient.packages.length === 0) continue; // data reaches it by other means; nothing to look for in code
       // A recipient is used when code imports one of its packages: as an SDK, or as a catalogued
-      // source module (expo-notifications hands the push token to Expo's push service).
+      // source module (expo-notifications hands the push token to Expo's push service); or when
+      // code sends personal data to one of its domains.
       const used =
         inventory.sdks.some((use) => this.recipientMatches(recipient, use.package, use.sdk)) ||
+        inventory.flows.some((flow) => this.sendsTo(flow, recipient)) ||
         inventory.collections.some((site) => {
           const module = sourceModuleOf(site.api);
           return module !== undefined && this.recipientMatches(recipient, module, '');
@@ -304,13 +336,22 @@ class CheckContext {
         ...point(recipient.at),
         ruleId: 'no-unused-declaration',
         kind: 'unusedRecipient',
-        message: `The manifest lists recipient "${recipient.id}" (packages ${recipient.packages.join(', ')}), but no scanned code imports any of them. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
+        message: `The manifest lists recipient "${recipient.id}" (packages ${recipient.packages.join(', ')}), but no scanned code imports any of them${recipient.domains.length > 0 ? ' or sends personal data to its domains' : ''}. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
       });
     }
     return out;
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────
+
+  /** The flow goes over the network to a host the manifest attributes to this recipient. */
+  private sendsTo(flow: DataFlow, recipient: RecipientDeclaration): boolean {
+    if (flow.sink.kind !== 'network' || !flow.sink.destination) return false;
+    return destinationHosts(flow.sink.destination).some((host) => {
+      const owner = this.hostOwner(host);
+      return owner.kind === 'recipient' && owner.recipient.id === recipient.id;
+    });
+  }
 
   private declarationsCovering(category: string): CategoryDeclaration[] {
     return this.manifest?.categories.filter((declaration) => categoryCovers(declaration.id, category)) ?? [];
@@ -356,6 +397,13 @@ class CheckContext {
     const candidates = [pkg, packageNameOf(pkg)];
     return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
   }
+}
+
+/** The hosts a network destination can be: one, or each of a region map's. */
+function destinationHosts(destination: NonNullable<DataFlow['sink']['destination']>): string[] {
+  if (destination.kind === 'host') return [destination.host];
+  if (destination.kind === 'by-region') return [...new Set(Object.values(destination.hosts))];
+  return [];
 }
 
 /** `*.example.com` matches subdomains; `example.com` matches itself and its subdomains. */

@@ -8,7 +8,7 @@ import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './f
 import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
 import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variableSlot, type Binding } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
-import { destinationOf } from './destinations.js';
+import { destinationOf, firstCallInChain } from './destinations.js';
 import { FlowRecorder } from './flows.js';
 import type { Destination } from './facts.js';
 
@@ -117,6 +117,8 @@ class FileAnalyzer {
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
   private readonly sinkIndexes = new Map<ts.Node, number>();
+  /** The catalog's `data` arguments of each sink that lists them. */
+  private readonly sinkDataArguments = new Map<number, readonly number[]>();
   private readonly flows: FlowRecorder;
   /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
   private readonly functionStack: number[] = [];
@@ -140,6 +142,7 @@ class FileAnalyzer {
       sourceIndex: (node) => this.sourceIndexes.get(node),
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
+      sinkDataArguments: (index) => this.sinkDataArguments.get(index),
     });
   }
 
@@ -158,6 +161,7 @@ class FileAnalyzer {
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
+    for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
     return this.facts;
   }
 
@@ -412,7 +416,7 @@ class FileAnalyzer {
       if (api?.kind === 'call') this.recordSource(api, node);
       const sdk = this.catalog.sdkForSpecifier(root.specifier);
       if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
-      if (!api && !sdk && isFirstCall(called.segments) && this.importsProjectCode(root.specifier)) {
+      if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && this.importsProjectCode(root.specifier)) {
         this.recordProjectReference(called, node);
       }
     } else if (root.kind === 'global') {
@@ -428,7 +432,7 @@ class FileAnalyzer {
       const getter = pathString(stripRequestWrappers(reference.segments));
       const nameArgument = node.arguments[0];
       if (HEADER_GETTERS.has(getter) && nameArgument) this.recordHeaderRead(nameArgument, node, scope);
-    } else if (root.kind === 'function' && isFirstCall(called.segments)) {
+    } else if (root.kind === 'function' && (isFirstCall(called.segments) || isCallOnCallResult(called.segments))) {
       this.recordProjectReference(called, node);
     }
   }
@@ -456,6 +460,7 @@ class FileAnalyzer {
     const sdk = root.kind === 'import' ? this.catalog.sdkForSpecifier(root.specifier) : this.catalog.sdkForGlobal((root as { name: string }).name);
     const destination = match.sink.kind === 'network' ? this.destinationFor(match.call, node, scope) : undefined;
     this.sinkIndexes.set(node, this.facts.sinks.length);
+    if (match.call.data) this.sinkDataArguments.set(this.facts.sinks.length, match.call.data);
     this.facts.sinks.push({
       kind: match.sink.kind,
       ...(sdk && match.sink.kind === 'sdk' ? { sdkId: sdk.id } : {}),
@@ -589,7 +594,16 @@ class FileAnalyzer {
 
   private recordProjectReference(reference: Reference, node: ts.Node): void {
     this.projectCallIndexes.set(node, this.facts.projectReferences.length);
-    this.facts.projectReferences.push({ reference, range: this.range(node), ...this.context(node) });
+    // A call on a project binding may turn out to be a sink (an exported axios instance): keep what it needs.
+    const call = ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuterExpressions(node.expression)) ? node : undefined;
+    const url = call?.arguments[0] ? destinationOf(call.arguments[0], this.scopeOf(call)) : undefined;
+    this.facts.projectReferences.push({
+      reference,
+      range: this.range(node),
+      ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
+      ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
+      ...this.context(node),
+    });
   }
 
   private context(node: ts.Node): SiteContext {
@@ -639,6 +653,11 @@ function continuesChain(node: ts.Node): boolean {
 
 function isFirstCall(segments: readonly string[]): boolean {
   return segments.indexOf('()') === segments.length - 1;
+}
+
+/** `getClient().track()`: a method called on what a call returned (a client from a getter), linked as a possible sink. */
+function isCallOnCallResult(segments: readonly string[]): boolean {
+  return segments.filter((segment) => segment === '()').length === 2 && segments.at(-1) === '()' && segments.at(-2) !== '()';
 }
 
 function stripRequestWrappers(segments: readonly string[]): string[] {
@@ -699,21 +718,6 @@ function functionName(fn: ts.Node): string {
     return parent.parent.name.text;
   }
   return '<anonymous>';
-}
-
-/** The first call (or `new`) a receiver chain makes: `axios.create({ baseURL })` for `api.post(…)`, `new WebSocket(url)` for `ws.send(…)`. */
-function firstCallInChain(node: ts.Expression, scope: Scope, depth = 0): { call: ts.CallExpression | ts.NewExpression; scope: Scope } | undefined {
-  if (depth > 8) return undefined;
-  const expression = skipOuterExpressions(node);
-  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return firstCallInChain(expression.expression, scope, depth + 1);
-  if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
-    return firstCallInChain(expression.expression, scope, depth + 1) ?? { call: expression, scope };
-  }
-  if (ts.isIdentifier(expression)) {
-    const binding = scope.lookup(expression.text);
-    if (binding?.kind === 'alias' && binding.members.length === 0) return firstCallInChain(binding.expression, binding.scope, depth + 1);
-  }
-  return undefined;
 }
 
 /** For `xhr.send(body)`: the argument of `xhr.open(method, url)` on the same variable, in the same file. */

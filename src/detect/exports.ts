@@ -1,5 +1,6 @@
 import { ts } from '../engine/ts.js';
-import type { ExportFact, ExportTarget } from './facts.js';
+import { constantString, destinationOf, firstCallInChain } from './destinations.js';
+import type { Destination, ExportFact, ExportTarget } from './facts.js';
 import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions, staticString } from './references.js';
 import type { Scope } from './scope.js';
 
@@ -119,7 +120,7 @@ export function valueTarget(
     }
     return { kind: 'object', members };
   }
-  const text = staticString(value, scope);
+  const text = constantString(value, scope);
   if (text !== undefined) return { kind: 'string', value: text };
   if (ts.isIdentifier(value)) {
     const binding = scope.lookup(value.text);
@@ -133,5 +134,15 @@ export function valueTarget(
   }
   void origin;
   const reference = evaluateReference(value, scope);
-  return reference ? { kind: 'reference', reference } : { kind: 'unknown' };
+  if (!reference) return { kind: 'unknown' };
+  return { kind: 'reference', reference, ...clientBase(value, scope, reference) };
+}
+
+/** `export const api = axios.create({ baseURL })`: where the client sends, for sinks called on it in other files. */
+function clientBase(value: ts.Expression, scope: Scope, reference: { segments: string[] }): { base?: Destination } {
+  if (!reference.segments.includes('()')) return {};
+  const first = firstCallInChain(value, scope);
+  const argument = first?.call.arguments?.[0];
+  const base = argument ? destinationOf(argument, first.scope) : undefined;
+  return base && base.kind !== 'unknown' ? { base } : {};
 }

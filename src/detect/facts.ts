@@ -85,6 +85,10 @@ export interface SdkCallSite extends SiteContext {
 export interface ProjectReference extends SiteContext {
   reference: Reference;
   range: Range;
+  /** For a method call (`api.post(…)`): the callee as written, in case linking finds it is a sink. */
+  callee?: string;
+  /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
+  urlArgument?: Destination;
 }
 
 /** A request header read whose name is a constant imported from another file. */
@@ -142,11 +146,17 @@ export interface FunctionFact {
   requiresConsent: string[];
   /** @privacy-consent: the function is a consent guard; [] key list means "the key is argument 0". */
   consentGuard?: { keys: string[] };
+  /**
+   * What the function returns, when that is an imported value or made from one (a client:
+   * `return client` after `client = Mixpanel.init(…)`), so `getClient().track(…)` can be linked.
+   */
+  returns?: Reference[];
 }
 
 export type ExportTarget =
   | { kind: 'function'; functionIndex: number }
-  | { kind: 'reference'; reference: Reference }
+  /** `base`: for a client made by a call (`axios.create({ baseURL })`), where its first argument points. */
+  | { kind: 'reference'; reference: Reference; base?: Destination }
   | { kind: 'object'; members: Record<string, ExportTarget> }
   | { kind: 'string'; value: string }
   | { kind: 'star'; specifier: string }

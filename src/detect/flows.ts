@@ -1,7 +1,9 @@
 import { ts } from '../engine/ts.js';
-import type { FlowEdge } from './facts.js';
+import type { FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
+import { ReturnedClients } from './returned-clients.js';
 import { isFunctionLike, patternNames, variableSlot, type Scope } from './scope.js';
+import { contextExportSlot, contextImportSlot, contextLocalSlot, exportedNames } from './flow-slots.js';
 
 /** What the flow recorder needs from the file analysis. */
 export interface FlowContext {
@@ -14,25 +16,53 @@ export interface FlowContext {
   sourceIndex(node: ts.Node): number | undefined;
   projectCallIndex(node: ts.Node): number | undefined;
   sinkIndex(node: ts.Node): number | undefined;
+  /** The arguments of sink `index` that carry data (undefined: all of them). */
+  sinkDataArguments(index: number): readonly number[] | undefined;
 }
 
-const HASH_CALLEE = /(?:^|[.\s])(?:sha1|sha224|sha256|sha384|sha512|md5|hash\w*|createHash|createHmac|digest|hmac\w*|SHA\d+|MD5|murmur\w*|xxhash\w*)\b/i;
+/** Words in a callee's call names that mark a hash function (split at camelCase: digestStringAsync → digest). */
+const HASH_WORD = /^(?:sha\d*|md[45]|hash(?:ed|es)?|hmac|digest|murmur\w*|xxhash\w*|x64hash\d*|blake[23]\w*|keccak\d*|ripemd\d*|pbkdf2|bcrypt|scrypt|argon2\w*)$/;
 /** Array and promise methods whose callback receives the receiver's elements or value. */
-const CALLBACK_METHODS = new Set(['then', 'map', 'forEach', 'filter', 'find', 'flatMap', 'reduce', 'some', 'every']);
+const CALLBACK_METHODS = new Set(['then', 'map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'sort', 'findIndex', 'findLastIndex']);
+/** Methods whose result is what their callback returns, not the receiver. */
+const RESULT_FROM_CALLBACK = new Set(['then', 'map', 'flatMap']);
+const REDUCERS = new Set(['reduce', 'reduceRight']);
+/** Methods that store their arguments in the receiver: `list.push(id)`, `params.append('id', id)`. */
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'fill', 'set', 'add', 'append']);
+/** Methods and functions that answer yes/no or a position: the data does not pass through them. */
+const PREDICATE_METHODS = new Set([
+  'includes', 'has', 'startsWith', 'endsWith', 'test', 'some', 'every', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex',
+  'localeCompare', 'isArray', 'isInteger', 'isSafeInteger', 'isFinite', 'isNaN', 'hasOwnProperty', 'contains',
+]);
+const PREDICATE_FUNCTIONS = new Set(['Boolean', 'isNaN', 'isFinite']);
+/** Properties that give a count, not the data: `ids.length`, `contacts.size`. */
+const COUNT_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 const STATE_HOOKS = new Set(['useState', 'React.useState', 'useReducer', 'React.useReducer']);
+const CONTEXT_HOOKS = new Set(['useContext', 'React.useContext', 'use', 'React.use']);
+const CONTEXT_FACTORIES = new Set(['createContext', 'React.createContext']);
 
 /**
  * Records how values move inside one file, as edges between slots (see FlowEdge). Called in
  * post-order, so every source, project call and sink inside a node is known when it runs.
- * Field-insensitive (an object carries what any of its properties carries) and flow-insensitive
- * within a function — the precision docs/flows.md describes.
+ * Field-insensitive (an object carries what any of its properties carries; `this.<field>` is the
+ * exception) and flow-insensitive within a function — the precision docs/flows.md describes.
  */
 export class FlowRecorder {
   readonly edges: FlowEdge[] = [];
   /** `setX` → the slot of `x`, for `const [x, setX] = useState()`. */
   private readonly stateSetters = new Map<string, string>();
+  /** Local context variables already linked to the names they are exported under. */
+  private readonly linkedContexts = new Set<string>();
+  private exportNames?: Map<string, string[]>;
+
+  private readonly clients = new ReturnedClients();
 
   constructor(private readonly context: FlowContext) {}
+
+  /** What each function returns when that is an imported value or made from one (FunctionFact.returns). */
+  returnedClients(): Map<number, Reference[]> {
+    return this.clients.result();
+  }
 
   afterVisit(node: ts.Node): void {
     switch (node.kind) {
@@ -40,12 +70,15 @@ export class FlowRecorder {
         if ((node as ts.VariableDeclaration).initializer) this.declaration(node as ts.VariableDeclaration);
         return;
       case ts.SyntaxKind.BinaryExpression:
-        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) this.assignment(node as ts.BinaryExpression);
+        if (isAssignment((node as ts.BinaryExpression).operatorToken.kind)) this.assignment(node as ts.BinaryExpression);
         return;
       case ts.SyntaxKind.ReturnStatement: {
         const expression = (node as ts.ReturnStatement).expression;
         const fn = this.context.currentFunction();
-        if (expression && fn !== null) this.link(expression, `r${fn}`, node, 'returned');
+        if (expression && fn !== null) {
+          this.link(expression, `r${fn}`, node, 'returned');
+          this.clients.noteReturn(fn, expression, this.context.scopeOf(node));
+        }
         return;
       }
       case ts.SyntaxKind.CallExpression:
@@ -63,6 +96,13 @@ export class FlowRecorder {
         const arrow = node as ts.ArrowFunction;
         if (!ts.isBlock(arrow.body)) this.link(arrow.body, `r${this.context.functionIndexOf(arrow)}`, arrow.body, 'returned');
         this.destructuredParameters(arrow);
+        return;
+      }
+      case ts.SyntaxKind.PropertyDeclaration: {
+        // `state = { id: … }`, `handler = (x) => …` in a class body: a field of `this`.
+        const property = node as ts.PropertyDeclaration;
+        const slot = property.initializer && ts.isIdentifier(property.name) ? this.thisFieldSlot(property, property.name.text) : undefined;
+        if (slot) this.link(property.initializer!, slot, property, `stored in this.${(property.name as ts.Identifier).text}`);
         return;
       }
       case ts.SyntaxKind.FunctionDeclaration:
@@ -97,12 +137,13 @@ export class FlowRecorder {
     }
   }
 
+  /** `x = v`, `x += v`, `obj.field = v`, `this.field = v`: the target (as a whole) now carries v. */
   private assignment(node: ts.BinaryExpression): void {
-    const target = this.rootIdentifier(node.left);
-    if (!target) return;
-    const slot = this.slotOf(target);
+    if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.clients.noteAssignment(node, this.context.scopeOf(node));
+    const slot = this.storageSlot(node.left);
     if (!slot) return;
-    const note = ts.isIdentifier(node.left) ? `assigned to ${target.text}` : `stored in ${node.left.getText(this.context.sourceFile).slice(0, 40)}`;
+    const written = skipOuterExpressions(node.left);
+    const note = ts.isIdentifier(written) ? (node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? `assigned to ${written.text}` : `appended to ${written.text}`) : `stored in ${this.text(written)}`;
     this.link(node.right, slot, node, note);
   }
 
@@ -110,38 +151,72 @@ export class FlowRecorder {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
     const name = calleeText(node.expression, context.sourceFile);
+    const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
       node.arguments.forEach((argument, index) => this.link(argument, `a${projectCall}.${index}`, argument, `passed to ${name}()`));
+      // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
+      if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }
     const sink = context.sinkIndex(node);
     if (sink !== undefined) {
-      for (const argument of node.arguments) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
+      const data = context.sinkDataArguments(sink);
+      node.arguments.forEach((argument, index) => {
+        if (!data || data.includes(index)) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
+      });
     }
-    // `setDeviceId(value)` from useState: the state variable now holds the value.
-    if (ts.isIdentifier(node.expression)) {
-      const stateSlot = this.stateSetters.get(this.key(node.expression));
-      const value = node.arguments[0];
-      if (stateSlot && value) this.link(value, stateSlot, node, `stored in state by ${node.expression.text}()`);
+    // `getCurrentPosition((position) => …)`: a callback-style source hands its value to its callback.
+    const source = context.sourceIndex(node);
+    if (source !== undefined) {
+      const callback = node.arguments.map((argument) => this.callbackParameter(argument, 0)).find((slot) => slot !== undefined);
+      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${name}()`);
     }
-    // `promise.then(value => …)`, `list.map(item => …)`: the callback receives the receiver's data.
-    if (ts.isPropertyAccessExpression(node.expression) && CALLBACK_METHODS.has(node.expression.name.text)) {
-      const callback = node.arguments[0] && skipOuterExpressions(node.arguments[0]);
-      if (callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) && callback.parameters[0]) {
-        const parameter = `p${context.functionIndexOf(callback)}.0`;
-        this.link(node.expression.expression, parameter, callback, `received by the .${node.expression.name.text}() callback`);
-      }
+    // `setDeviceId(value)` from useState, `this.setState({ … })`: the state now holds the value.
+    const stateSlot = ts.isIdentifier(callee)
+      ? this.stateSetters.get(this.key(callee))
+      : isThisMember(callee, 'setState')
+        ? this.thisFieldSlot(callee, 'state')
+        : undefined;
+    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${name}()`);
+    // `this.track(id)`: a method of the same class.
+    const method = ts.isPropertyAccessExpression(callee) ? this.thisMethod(callee) : undefined;
+    if (method !== undefined) {
+      node.arguments.forEach((argument, index) => this.link(argument, `p${method}.${index}`, argument, `passed to ${name}()`));
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const methodName = callee.name.text;
+    // `list.push(id)`, `params.append('id', id)`, `Object.assign(payload, { id })`: the receiver now holds the data.
+    if (name === 'Object.assign' && node.arguments[0]) {
+      const target = this.storageSlot(node.arguments[0]);
+      if (target) node.arguments.slice(1).forEach((argument) => this.link(argument, target, argument, `copied into ${this.text(node.arguments[0]!)}`));
+    } else if (MUTATORS.has(methodName) && sink === undefined) {
+      const target = this.storageSlot(callee.expression);
+      if (target) node.arguments.forEach((argument) => this.link(argument, target, argument, `added to ${this.text(callee.expression)} by .${methodName}()`));
+    }
+    // `promise.then(value => …)`, `list.map(item => …)`, `.then(setId)`: the callback receives the receiver's data.
+    if (CALLBACK_METHODS.has(methodName) && node.arguments[0]) {
+      const parameter = this.callbackParameter(node.arguments[0], 0);
+      if (parameter) this.edge(...this.dependencySlots(callee.expression, parameter), node.arguments[0], `received by the .${methodName}() callback`);
+    } else if (REDUCERS.has(methodName) && node.arguments[0]) {
+      const element = this.callbackParameter(node.arguments[0], 1);
+      const accumulator = this.callbackParameter(node.arguments[0], 0);
+      const fn = this.localFunction(node.arguments[0]);
+      if (element) this.edge(...this.dependencySlots(callee.expression, element), node.arguments[0], `received by the .${methodName}() callback`);
+      if (accumulator && fn !== undefined) this.edge(`r${fn}`, accumulator, node.arguments[0], 'accumulated');
+      if (accumulator && node.arguments[1]) this.link(node.arguments[1], accumulator, node.arguments[1], 'initial value');
     }
   }
 
-  /** `<Profile deviceId={id} />`: props flow into the component's first parameter. */
+  /** `<Profile deviceId={id} />`: props flow into the component's first parameter; `<Ctx.Provider value={v}>` into the context. */
   private jsx(node: ts.JsxSelfClosingElement | ts.JsxOpeningElement): void {
     const projectCall = this.context.projectCallIndex(node);
-    if (projectCall === undefined) return;
     const component = node.tagName.getText(this.context.sourceFile);
+    const provided = this.providedContext(node.tagName);
     for (const property of node.attributes.properties) {
       if (ts.isJsxAttribute(property) && property.initializer && ts.isJsxExpression(property.initializer) && property.initializer.expression) {
-        this.link(property.initializer.expression, `a${projectCall}.0`, property, `passed as prop ${property.name.getText(this.context.sourceFile)} to <${component}>`);
-      } else if (ts.isJsxSpreadAttribute(property)) {
+        const propName = property.name.getText(this.context.sourceFile);
+        if (provided && propName === 'value') this.link(property.initializer.expression, provided, property, `provided by <${component}>`);
+        if (projectCall !== undefined) this.link(property.initializer.expression, `a${projectCall}.0`, property, `passed as prop ${propName} to <${component}>`);
+      } else if (ts.isJsxSpreadAttribute(property) && projectCall !== undefined) {
         this.link(property.expression, `a${projectCall}.0`, property, `spread into the props of <${component}>`);
       }
     }
@@ -167,7 +242,7 @@ export class FlowRecorder {
     });
   }
 
-  // ── dependencies ────────────────────────────────────────────────────────
+  // ── edges ───────────────────────────────────────────────────────────────
 
   /** Edges from every slot whose data reaches `expression` to `to`. */
   private link(expression: ts.Expression, to: string, at: ts.Node, note: string): void {
@@ -176,10 +251,30 @@ export class FlowRecorder {
     for (const [from, hashed] of found) if (from !== to) this.edge(from, to, at, hashed ? `hashed, then ${note}` : note, hashed);
   }
 
-  private edge(from: string, to: string, at: ts.Node, note: string, hashed = false): void {
+  /** Like link, for a state setter's argument: an updater function stores what it returns. */
+  private store(value: ts.Expression, slot: string, at: ts.Node, note: string): void {
+    const updater = skipOuterExpressions(value);
+    if (ts.isArrowFunction(updater) || ts.isFunctionExpression(updater)) this.edge(`r${this.context.functionIndexOf(updater)}`, slot, at, note);
+    else this.link(value, slot, at, note);
+  }
+
+  private edge(from: string | { from: string; hashed: boolean }[], to: string, at: ts.Node, note: string, hashed = false): void {
+    if (Array.isArray(from)) {
+      for (const dependency of from) if (dependency.from !== to) this.edge(dependency.from, to, at, dependency.hashed ? `hashed, then ${note}` : note, dependency.hashed);
+      return;
+    }
     const position = this.context.sourceFile.getLineAndCharacterOfPosition(at.getStart(this.context.sourceFile));
     this.edges.push({ from, to, line: position.line + 1, column: position.character + 1, note, ...(hashed ? { hashed: true as const } : {}) });
   }
+
+  /** The slots an expression's data comes from, paired with a target for `edge`. */
+  private dependencySlots(expression: ts.Expression, to: string): [{ from: string; hashed: boolean }[], string] {
+    const found = new Map<string, boolean>();
+    this.dependencies(expression, found, false);
+    return [[...found].map(([from, hashed]) => ({ from, hashed })), to];
+  }
+
+  // ── dependencies ────────────────────────────────────────────────────────
 
   /** The slots whose data an expression's value carries (and whether it was hashed on the way). */
   private dependencies(node: ts.Node, out: Map<string, boolean>, hashed: boolean): void {
@@ -195,24 +290,21 @@ export class FlowRecorder {
       if (slot) add(slot);
       return;
     }
-    if (isFunctionLike(node) || ts.isClassLike(node)) return;
+    // A function value carries what it returns: `useMemo(() => hash(id))`, `{ points: () => [...points] }`.
+    if (isFunctionLike(node)) {
+      if ((node as { body?: ts.Node }).body) add(`r${context.functionIndexOf(node)}`);
+      return;
+    }
+    if (ts.isClassLike(node)) return;
     if (ts.isCallExpression(node)) {
-      const projectCall = context.projectCallIndex(node);
-      if (projectCall !== undefined) {
-        add(`c${projectCall}`);
-        return;
-      }
-      if (context.sinkIndex(node) !== undefined) return;
-      const isHash = HASH_CALLEE.test(calleeText(node.expression, context.sourceFile));
-      // An unknown call passes on what its receiver and arguments carry (JSON.stringify, toString, hashing …).
-      if (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) {
-        this.dependencies(node.expression.expression, out, hashed || isHash);
-      }
-      for (const argument of node.arguments) this.dependencies(argument, out, hashed || isHash);
+      this.callDependencies(node, out, hashed, add);
       return;
     }
     if (ts.isPropertyAccessExpression(node)) {
-      this.dependencies(node.expression, out, hashed);
+      if (COUNT_PROPERTIES.has(node.name.text)) return; // a count, not the data
+      const field = isThisMember(node) ? this.thisFieldSlot(node, node.name.text) : undefined;
+      if (field) add(field);
+      else this.dependencies(node.expression, out, hashed);
       return;
     }
     if (ts.isElementAccessExpression(node)) {
@@ -227,7 +319,7 @@ export class FlowRecorder {
       this.dependencies(node.name, out, hashed);
       return;
     }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) {
       this.dependencies(node.right, out, hashed);
       return;
     }
@@ -237,11 +329,54 @@ export class FlowRecorder {
       this.dependencies(node.whenFalse, out, hashed);
       return;
     }
-    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node) || ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return;
+    if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node) || ts.isDeleteExpression(node)) return;
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return; // `!x`, `!!x`: booleans
     ts.forEachChild(node, (child) => {
       if (!ts.isTypeNode(child)) this.dependencies(child, out, hashed);
     });
   }
+
+  private callDependencies(node: ts.CallExpression, out: Map<string, boolean>, hashed: boolean, add: (slot: string) => void): void {
+    const { context } = this;
+    const projectCall = context.projectCallIndex(node);
+    if (projectCall !== undefined) {
+      add(`c${projectCall}`);
+      return;
+    }
+    if (context.sinkIndex(node) !== undefined) return;
+    const callee = skipOuterExpressions(node.expression);
+    const name = calleeText(callee, context.sourceFile);
+    // `useContext(DeviceContext)`; React 19's `use()` reads a context too, or a promise (then it is an ordinary call).
+    if (CONTEXT_HOOKS.has(name) && node.arguments[0] && (!name.endsWith('use') || this.mayBeContext(node.arguments[0]))) {
+      const slot = this.contextSlot(node.arguments[0]);
+      if (slot) add(slot);
+      return;
+    }
+    if (ts.isIdentifier(callee) && PREDICATE_FUNCTIONS.has(callee.text) && !this.context.scopeOf(callee).lookup(callee.text)) return;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const methodName = callee.name.text;
+      if (PREDICATE_METHODS.has(methodName)) return;
+      const method = this.thisMethod(callee);
+      if (method !== undefined) {
+        add(`r${method}`);
+        return;
+      }
+      // `ids.map((id) => sha256(id))`, `p.then(normalise)`: the result is what the callback returns.
+      const fn = node.arguments[0] ? this.localFunction(node.arguments[0]) : undefined;
+      if (fn !== undefined && (RESULT_FROM_CALLBACK.has(methodName) || REDUCERS.has(methodName))) {
+        add(`r${fn}`);
+        if (REDUCERS.has(methodName) && node.arguments[1]) this.dependencies(node.arguments[1], out, hashed);
+        return;
+      }
+      if (methodName === 'then' && node.arguments[0] && this.callbackParameter(node.arguments[0], 0)) return; // `.then(setId)` returns nothing
+    }
+    const isHash = this.isHashCall(node);
+    // An unknown call passes on what its receiver and arguments carry (JSON.stringify, toString, hashing …).
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) this.dependencies(callee.expression, out, hashed || isHash);
+    for (const argument of node.arguments) this.dependencies(argument, out, hashed || isHash);
+  }
+
+  // ── slots ───────────────────────────────────────────────────────────────
 
   private slotOf(identifier: ts.Identifier): string | undefined {
     const binding = this.context.scopeOf(identifier).lookup(identifier.text);
@@ -251,21 +386,178 @@ export class FlowRecorder {
     return undefined;
   }
 
+  /** Where a write to `target` stores data: its root variable, or `this.<field>`. */
+  private storageSlot(target: ts.Expression): string | undefined {
+    let current = skipOuterExpressions(target);
+    while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      if (ts.isPropertyAccessExpression(current) && isThisMember(current)) return this.thisFieldSlot(current, current.name.text);
+      current = skipOuterExpressions(current.expression);
+    }
+    return ts.isIdentifier(current) ? this.slotOf(current) : undefined;
+  }
+
+  /** The slot of a callback's parameter: an inline function's, a local function's, or a state setter's state. */
+  private callbackParameter(argument: ts.Expression, index: number): string | undefined {
+    const expression = skipOuterExpressions(argument);
+    if (ts.isIdentifier(expression) && index === 0) {
+      const state = this.stateSetters.get(this.key(expression));
+      if (state) return state;
+    }
+    const fn = this.localFunction(expression);
+    if (fn === undefined) return undefined;
+    const node = this.functionNode(expression);
+    return node && node.parameters.length > index ? `p${fn}.${index}` : undefined;
+  }
+
+  /** The index of a function given inline or by the name of a function declared in this file. */
+  private localFunction(argument: ts.Expression): number | undefined {
+    const node = this.functionNode(skipOuterExpressions(argument));
+    return node ? this.context.functionIndexOf(node) : undefined;
+  }
+
+  private functionNode(expression: ts.Expression): ts.SignatureDeclaration | undefined {
+    if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return expression;
+    if (!ts.isIdentifier(expression)) return undefined;
+    const binding = this.context.scopeOf(expression).lookup(expression.text);
+    if (binding?.kind !== 'function') return undefined;
+    return this.functionNodes().get(binding.functionIndex);
+  }
+
+  private functionNodeCache?: Map<number, ts.SignatureDeclaration>;
+  /** Function nodes of this file by index (built once, on the first callback passed by name). */
+  private functionNodes(): Map<number, ts.SignatureDeclaration> {
+    if (!this.functionNodeCache) {
+      const cache = new Map<number, ts.SignatureDeclaration>();
+      const visit = (node: ts.Node) => {
+        if (isFunctionLike(node) && (node as { body?: ts.Node }).body) cache.set(this.context.functionIndexOf(node), node);
+        ts.forEachChild(node, visit);
+      };
+      visit(this.context.sourceFile);
+      this.functionNodeCache = cache;
+    }
+    return this.functionNodeCache;
+  }
+
+  /** `this.<field>` inside a class: one slot per class and field (methods and arrow fields share it). */
+  private thisFieldSlot(at: ts.Node, field: string): string | undefined {
+    const owner = enclosingClass(at);
+    return owner ? `t${owner.pos}.${field}` : undefined;
+  }
+
+  /** `this.track(…)`: the index of the class's own method `track`. */
+  private thisMethod(callee: ts.PropertyAccessExpression): number | undefined {
+    if (!isThisMember(callee)) return undefined;
+    const owner = enclosingClass(callee);
+    const member = owner?.members.find((candidate) => candidate.name && ts.isIdentifier(candidate.name) && candidate.name.text === callee.name.text);
+    if (!member) return undefined;
+    if (ts.isMethodDeclaration(member) && member.body) return this.context.functionIndexOf(member);
+    if (ts.isPropertyDeclaration(member) && member.initializer) {
+      const value = skipOuterExpressions(member.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return this.context.functionIndexOf(value);
+    }
+    return undefined;
+  }
+
+  /** The context slot `<X.Provider value>` writes to (`<X value>` for a local createContext). */
+  private providedContext(tag: ts.JsxTagNameExpression): string | undefined {
+    if (ts.isPropertyAccessExpression(tag) && tag.name.text === 'Provider') return this.contextSlot(tag.expression as ts.Expression);
+    return ts.isIdentifier(tag) && this.isLocalContext(tag) ? this.contextSlot(tag) : undefined;
+  }
+
+  /**
+   * A React context's slot: `x:<name>` for one created in this file (linked to the names it is
+   * exported under), an import slot resolved to the declaring file when linking.
+   */
+  private contextSlot(node: ts.Expression): string | undefined {
+    const expression = skipOuterExpressions(node);
+    if (!ts.isIdentifier(expression)) return undefined;
+    const binding = this.context.scopeOf(expression).lookup(expression.text);
+    if (binding?.kind === 'import' && binding.segments.length === 1) return contextImportSlot(binding.root.specifier, binding.segments[0]!);
+    if (binding?.kind !== 'alias' || binding.members.length > 0) return undefined;
+    const slot = contextLocalSlot(expression.text);
+    if (!this.linkedContexts.has(slot)) {
+      this.linkedContexts.add(slot);
+      this.exportNames ??= exportedNames(this.context.sourceFile);
+      for (const exported of this.exportNames.get(expression.text) ?? []) {
+        this.edge(slot, contextExportSlot(exported), binding.expression, `exported as ${exported}`);
+        this.edge(contextExportSlot(exported), slot, binding.expression, `imported context ${expression.text}`);
+      }
+    }
+    return slot;
+  }
+
+  private mayBeContext(argument: ts.Expression): boolean {
+    const expression = skipOuterExpressions(argument);
+    if (!ts.isIdentifier(expression)) return false;
+    return this.context.scopeOf(expression).lookup(expression.text)?.kind === 'import' || this.isLocalContext(expression);
+  }
+
+  private isLocalContext(identifier: ts.Identifier): boolean {
+    const binding = this.context.scopeOf(identifier).lookup(identifier.text);
+    if (binding?.kind !== 'alias') return false;
+    const value = skipOuterExpressions(binding.expression);
+    return ts.isCallExpression(value) && CONTEXT_FACTORIES.has(calleeText(value.expression, this.context.sourceFile));
+  }
+
   private key(identifier: ts.Identifier): string {
     const binding = this.context.scopeOf(identifier).lookup(identifier.text);
     return binding && 'slot' in binding && binding.slot ? binding.slot : identifier.text;
-  }
-
-  private rootIdentifier(node: ts.Expression): ts.Identifier | undefined {
-    let current = skipOuterExpressions(node);
-    while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = skipOuterExpressions(current.expression);
-    return ts.isIdentifier(current) ? current : undefined;
   }
 
   private isStateHook(initializer: ts.Expression): boolean {
     const call = skipOuterExpressions(initializer);
     return ts.isCallExpression(call) && STATE_HOOKS.has(calleeText(call.expression, this.context.sourceFile));
   }
+
+  /** A hash function, by the names of the calls in its chain: `sha256(x)`, `createHash('sha256').update(x)`, `Crypto.digestStringAsync(…)`. */
+  private isHashCall(node: ts.CallExpression): boolean {
+    for (let current: ts.Expression = node; ; ) {
+      current = skipOuterExpressions(current);
+      if (ts.isCallExpression(current) || ts.isNewExpression(current)) {
+        const callee = skipOuterExpressions(current.expression);
+        const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        if (words(name).some((word) => HASH_WORD.test(word))) return true;
+        if (!ts.isPropertyAccessExpression(callee)) return false;
+        current = callee.expression;
+      } else if (ts.isPropertyAccessExpression(current)) {
+        current = current.expression;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  private text(node: ts.Node): string {
+    return node.getText(this.context.sourceFile).replace(/\s+/g, ' ').slice(0, 40);
+  }
+}
+
+/** `this.<name>` (optionally a specific name). */
+function isThisMember(node: ts.Expression, name?: string): node is ts.PropertyAccessExpression {
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && (name === undefined || node.name.text === name);
+}
+
+/** The class whose instance `this` denotes at `node`: arrow functions keep it, other functions rebind it. */
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassLike(current.parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** camelCase and punctuation split, lower-cased: "digestStringAsync" → digest, string, async; "SHA256" → sha256. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 function isComparison(kind: ts.SyntaxKind): boolean {

@@ -7,7 +7,8 @@ import { toPosixRelative } from '../util/paths.js';
 import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destinations.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
-import { findFlows, type FlowBudget } from './flows.js';
+import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
+import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowStart } from './flows.js';
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 
@@ -80,7 +81,7 @@ class Linker {
       for (const reference of facts.projectReferences) {
         const target = this.resolvedCalls.get(reference);
         if (!target) continue;
-        if (target.kind === 'function') {
+        if (target.kind === 'function' && target.rest.length === 0) {
           const sources = this.wrapperSources(target.file, target.functionIndex, 0);
           if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
           for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
@@ -133,7 +134,8 @@ class Linker {
   // ── flows ───────────────────────────────────────────────────────────────
 
   private flows(collections: CollectionSite[], diagnostics: Diagnostic[]): DataFlow[] {
-    const referenceLists = new Map([...this.input.files].map(([file, facts]) => [file, facts.projectReferences] as const));
+    const { files, catalog, modules } = this.input;
+    const referenceLists = new Map([...files].map(([file, facts]) => [file, facts.projectReferences] as const));
     const targetOf = (file: string, index: number) => {
       const reference = referenceLists.get(file)?.[index];
       return reference ? this.resolvedCalls.get(reference) : undefined;
@@ -142,42 +144,59 @@ class Linker {
       const target = targetOf(file, index);
       return target?.kind === 'external' && this.externalCallApi(target) !== undefined;
     };
-    const search = findFlows(this.input.root, this.input.files, targetOf, externalSource, this.input.flowBudget);
-    if (search.cut) diagnostics.push({ file: '.', line: 1, column: 1, severity: 'warning', message: search.cut });
+    const origin = (start: FlowStart): { range: Range; api: string; category: string; context: SiteContext } => {
+      if (start.viaCall) {
+        const reference = referenceLists.get(start.viaCall.file)![start.viaCall.referenceIndex]!;
+        const api = this.externalCallApi(targetOf(start.viaCall.file, start.viaCall.referenceIndex) as Target & { kind: 'external' })!;
+        return { range: reference.range, api: api.id, category: api.category, context: reference };
+      }
+      const source = files.get(start.file)!.sources[start.sourceIndex]!;
+      return { range: source.range, api: source.apiId, category: source.category, context: source };
+    };
+    const search = findFlows({
+      root: this.input.root,
+      files,
+      resolvedCall: targetOf,
+      externalSource,
+      linkedSink: (file, index) => {
+        const target = targetOf(file, index);
+        const called = this.clientMethod(target) ?? target;
+        return linkedSinkSite(catalog, referenceLists.get(file)![index]!, called, (at, destination) => this.resolveDestination(at, destination), file);
+      },
+      exportLocation: (file, specifier, name) => exportLocation(files, modules, file, specifier, name),
+      ...(this.input.flowBudget ? { budget: this.input.flowBudget } : {}),
+    });
+    const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;
+    diagnostics.push(
+      ...cutDiagnostics(search.cuts, budget, (start) => {
+        const found = origin(start);
+        return { file: this.relative(start.file), what: `${found.category} (${found.api})` };
+      }),
+    );
 
     const sitesByPlace = new Map(collections.map((site) => [`${site.file}:${site.line}:${site.column}`, site]));
     const seen = new Set<string>();
     const out: DataFlow[] = [];
     for (const flow of search.flows) {
-      const sourceFacts = this.input.files.get(flow.sourceFile)!;
-      const sinkFacts = this.input.files.get(flow.sinkFile)!;
-      const sink = sinkFacts.sinks[flow.sinkIndex]!;
-      let origin: { range: Range; api: string; category: string; context: SiteContext };
-      if (flow.viaCall) {
-        const reference = referenceLists.get(flow.viaCall.file)![flow.viaCall.referenceIndex]!;
-        const api = this.externalCallApi(targetOf(flow.viaCall.file, flow.viaCall.referenceIndex) as Target & { kind: 'external' })!;
-        origin = { range: reference.range, api: api.id, category: api.category, context: reference };
-      } else {
-        const source = sourceFacts.sources[flow.sourceIndex]!;
-        origin = { range: source.range, api: source.apiId, category: source.category, context: source };
-      }
-      const sourcePlace = { file: this.relative(flow.sourceFile), line: origin.range.line, column: origin.range.column };
-      // The purposes of the reported collection site nearest the sink (a wrapper's call site, or the source itself).
-      const places = [sourcePlace, ...flow.steps].map((step) => sitesByPlace.get(`${step.file}:${step.line}:${step.column}`)).filter((site): site is CollectionSite => site !== undefined);
-      const purposes = places.at(-1)?.purposes ?? this.purposeOf(flow.sourceFile, origin.context)?.purposes ?? [];
-      const sdk = sink.sdkId ? this.input.catalog.catalog.sdks.find((candidate) => candidate.id === sink.sdkId) : undefined;
-      const keys = [...this.siteKeys(flow.sinkFile, sink, 0)].sort();
-      const destination = sink.destination ? this.resolveDestination(flow.sinkFile, sink.destination) : undefined;
-      const identity = `${sourcePlace.file}:${sourcePlace.line}:${sourcePlace.column}>${flow.sinkFile}:${flow.sinkIndex}`;
+      const found = origin(flow.start);
+      const sink = flow.sink.site;
+      const sourcePlace = { file: this.relative(flow.start.file), line: found.range.line, column: found.range.column };
+      const identity = `${sourcePlace.file}:${sourcePlace.line}:${sourcePlace.column}>${flow.sink.id}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
+      // The purposes of the reported collection site nearest the sink (a wrapper's call site, or the source itself).
+      const places = [sourcePlace, ...flow.steps].map((step) => sitesByPlace.get(`${step.file}:${step.line}:${step.column}`)).filter((site): site is CollectionSite => site !== undefined);
+      const purposes = places.at(-1)?.purposes ?? this.purposeOf(flow.start.file, found.context)?.purposes ?? [];
+      const sdk = sink.sdkId ? catalog.catalog.sdks.find((candidate) => candidate.id === sink.sdkId) : undefined;
+      const keys = [...this.siteKeys(flow.sink.file, sink, 0)].sort();
+      const destination = sink.destination ? this.resolveDestination(flow.sink.file, sink.destination) : undefined;
       out.push({
-        category: origin.category,
-        api: origin.api,
+        category: found.category,
+        api: found.api,
         source: sourcePlace,
         purposes,
         sink: {
-          file: this.relative(flow.sinkFile),
+          file: this.relative(flow.sink.file),
           ...sink.range,
           kind: sink.kind,
           package: sink.package,
@@ -188,10 +207,20 @@ class Linker {
           guarded: keys.length > 0,
         },
         hashed: flow.hashed,
-        steps: [{ ...sourcePlace, note: `collected by ${origin.api}` }, ...flow.steps],
+        steps: [{ ...sourcePlace, note: `collected by ${found.api}` }, ...flow.steps],
       });
     }
     return out;
+  }
+
+  /** `getClient().track`: the method of what the project function returns (an SDK or HTTP client), when it is external. */
+  private clientMethod(target: Target | undefined): (Target & { kind: 'external' }) | undefined {
+    if (target?.kind !== 'function' || target.rest[0] !== '()') return undefined;
+    for (const returned of this.functionFact(target.file, target.functionIndex)?.returns ?? []) {
+      const resolved = this.references.resolve(target.file, { root: returned.root, segments: [...returned.segments, ...target.rest.slice(1)] });
+      if (resolved.kind === 'external') return resolved;
+    }
+    return undefined;
   }
 
   private resolveDestination(file: string, destination: Destination): ResolvedDestination {
@@ -314,7 +343,7 @@ class Linker {
       if (reference.functionIndex !== index || !reference.returned) continue;
       const target = this.resolvedCalls.get(reference);
       const step = (note: string): ViaStep => ({ file: this.relative(file), line: reference.range.line, column: reference.range.column, note });
-      if (target?.kind === 'function') {
+      if (target?.kind === 'function' && target.rest.length === 0) {
         const inner = this.functionFact(target.file, target.functionIndex);
         for (const source of this.wrapperSources(target.file, target.functionIndex, depth + 1)) {
           const localKeys = this.siteKeys(file, reference, MAX_GUARD_DEPTH, false);

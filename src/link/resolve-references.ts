@@ -1,10 +1,11 @@
-import type { ExportTarget, FileFacts, Reference } from '../detect/facts.js';
+import type { Destination, ExportTarget, FileFacts, Reference } from '../detect/facts.js';
 import type { ModuleResolver } from '../project/resolve.js';
 
 /** What a reference in some file finally denotes, across imports, re-exports and CommonJS. */
 export type Target =
   | { kind: 'function'; file: string; functionIndex: number; rest: string[] }
-  | { kind: 'external'; specifier: string; segments: string[] }
+  /** `base`: the base URL of the client the path starts from, and the file it was found in (`axios.create({ baseURL })`). */
+  | { kind: 'external'; specifier: string; segments: string[]; base?: { file: string; destination: Destination } }
   | { kind: 'string'; value: string }
   /** A constant object: its string members (a region → host map, a config). */
   | { kind: 'strings'; values: Record<string, string> }
@@ -72,8 +73,10 @@ export class ReferenceResolver {
     switch (target.kind) {
       case 'function':
         return { kind: 'function', file, functionIndex: target.functionIndex, rest };
-      case 'reference':
-        return this.resolve(file, { root: target.reference.root, segments: [...target.reference.segments, ...rest] }, depth + 1);
+      case 'reference': {
+        const resolved = this.resolve(file, { root: target.reference.root, segments: [...target.reference.segments, ...rest] }, depth + 1);
+        return resolved.kind === 'external' && target.base && !resolved.base ? { ...resolved, base: { file, destination: target.base } } : resolved;
+      }
       case 'object': {
         if (rest.length === 0) {
           const values: Record<string, string> = {};

@@ -3,6 +3,7 @@ import type { Finding } from '../check/finding.js';
 import type { ScanResult } from '../scan.js';
 import { displayPath } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
+import { compactFlow } from './flow-listing.js';
 
 export interface TextOptions {
   colors: Colors;
@@ -28,7 +29,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     for (const finding of findings) {
       out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${finding.message}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
       for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
-      if (finding.flow) out.push(`    ${colors.dim('flow')} ${finding.flow.map((step) => `${shownFile(step.file)}:${step.line} ${step.note}`).join(colors.dim(' → '))}`);
+      if (finding.flow) out.push(`    ${colors.dim('flow')} ${compactFlow(finding.flow, shownFile).join(colors.dim(' → '))}`);
       if (lines.length > 0) out.push(indent(codeFrame(lines, finding.line, finding.column, finding.endLine, finding.endColumn, colors), 4));
     }
     out.push('');
