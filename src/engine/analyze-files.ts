@@ -1,6 +1,6 @@
 import type { FactsCache } from '../cache/facts-cache.js';
 import { hashText } from '../cache/facts-cache.js';
-import type { AnalyzeOptions } from '../detect/analyze-file.js';
+import type { AnalyzeOptions } from '../detect/analyze-options.js';
 import type { FileFacts } from '../detect/facts.js';
 import type { Diagnostic } from '../link/inventory.js';
 import { readSource } from '../project/read-source.js';

@@ -4,7 +4,7 @@ import { formatApplePrivacyManifest } from '../../export/apple-privacy-manifest.
 import { formatUndeclaredWarning, undeclaredCollections } from '../../export/coverage.js';
 import { formatPlayDataSafety } from '../../export/play-data-safety.js';
 import type { Manifest } from '../../manifest/types.js';
-import { scan } from '../../scan.js';
+import { scanParallel } from '../../scan-parallel.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { Command, OptionSpec } from '../command.js';
@@ -42,7 +42,7 @@ function exportCommand(spec: ExportSpec): Command {
       'config or manifest error (also: no manifest).',
     ].join('\n'),
     async run(args, io) {
-      const result = scan({
+      const result = await scanParallel({
         paths: args.positionals,
         cwd: io.cwd,
         ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
 import { DEFAULT_SCHEMA_PATH, draftManifest } from '../../init/draft-manifest.js';
 import { MANIFEST_FILE_NAMES } from '../../manifest/load.js';
-import { scan } from '../../scan.js';
+import { scanParallel } from '../../scan-parallel.js';
 import { PACKAGE_ROOT } from '../../util/package-info.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -47,7 +47,7 @@ export const initCommand: Command = {
     }
     if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
 
-    const result = scanWithoutManifest(target, io.cwd, typeof args.values.config === 'string' ? args.values.config : undefined);
+    const result = await scanWithoutManifest(target, io.cwd, typeof args.values.config === 'string' ? args.values.config : undefined);
     const draft = draftManifest(result, {
       catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
       appName: appName(folder),
@@ -76,12 +76,12 @@ export const initCommand: Command = {
  * Scan for the inventory only. The scan must not stop at an existing manifest (it may be the broken
  * one being replaced with --force), so it is pointed at an empty one: findings are not used here.
  */
-function scanWithoutManifest(target: string, cwd: string, config: string | undefined) {
+async function scanWithoutManifest(target: string, cwd: string, config: string | undefined) {
   const folder = mkdtempSync(path.join(tmpdir(), 'privlint-init-'));
   try {
     const placeholder = path.join(folder, 'privacy-manifest.yaml');
     writeFileSync(placeholder, 'version: 1\napp:\n  name: privlint init\ncategories: []\n');
-    return scan({ paths: [target], cwd, manifest: placeholder, ...(config ? { config } : {}) });
+    return await scanParallel({ paths: [target], cwd, manifest: placeholder, ...(config ? { config } : {}) });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
 import { formatHtml } from '../../report/html.js';
 import { formatMarkdownReport } from '../../report/markdown-report.js';
-import { scan } from '../../scan.js';
+import { scanParallel } from '../../scan-parallel.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -38,7 +38,7 @@ export const reportCommand: Command = {
     const format = oneOf(args, 'format', FORMATS, 'html');
     const sourceUrl = typeof args.values['source-url'] === 'string' ? args.values['source-url'] : undefined;
     if (sourceUrl !== undefined && !/^https?:\/\/\S+$/i.test(sourceUrl)) throw new UserError(`--source-url must be an http(s) URL; got "${sourceUrl}"`);
-    const result = scan({
+    const result = await scanParallel({
       paths: args.positionals,
       cwd: io.cwd,
       ...(typeof args.values.manifest === 'string' ? { manifest: args.values.manifest } : {}),
