@@ -9,7 +9,7 @@ import type { Manifest } from '../manifest/types.js';
 import { discoverFiles } from '../project/discover.js';
 import { displayPath } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
-import type { AnalyzedProject } from './analyze-files.js';
+import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { loadSetup, type ProjectSetup } from './setup.js';
 import { Timings } from './timings.js';
@@ -26,6 +26,8 @@ export interface ScanOptions {
   cache?: boolean | string;
   /** Collects how long each phase took (for --timing). */
   timings?: Timings;
+  /** Told which phase the scan is in (for a progress line). */
+  onProgress?: ProgressListener;
 }
 
 export interface ScanResult {
@@ -50,6 +52,7 @@ export interface PreparedScan {
   files: string[];
   cache?: FactsCache;
   timings: Timings;
+  onProgress?: ProgressListener;
 }
 
 /** Everything before reading sources: paths, config, manifest, catalog, the file list, the cache. */
@@ -74,7 +77,7 @@ export function prepareScan(options: ScanOptions): PreparedScan {
         `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
       )
     : undefined;
-  return { root, setup, files, ...(cache ? { cache } : {}), timings };
+  return { root, setup, files, ...(cache ? { cache } : {}), timings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
 }
 
 /** Link, check and package the result: shared by the synchronous and the parallel scan. */
@@ -101,6 +104,7 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     lineText,
     diagnostics: analyzed.diagnostics,
     timings,
+    ...(prepared.onProgress ? { onProgress: prepared.onProgress } : {}),
   });
   return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
 }

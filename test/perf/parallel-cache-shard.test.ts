@@ -108,7 +108,7 @@ describe('for people', () => {
   it('--timing prints the phases on stderr; no progress line when stderr is not a terminal', () => {
     const run = runCli(['scan', 'fixtures/apps/node-api', '--timing', '--format', 'json']);
     expect(run.stderr).toMatch(/privlint timing/);
-    for (const phase of ['setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check']) expect(run.stderr).toMatch(new RegExp(`\\n  ${phase} +\\d+ ms`));
+    for (const phase of ['setup', 'discover', 'parse', 'detect', 'resolve', 'flows', 'check', 'report', 'total']) expect(run.stderr).toMatch(new RegExp(`\\n  ${phase} +\\d+ ms`));
     expect(run.stderr).not.toMatch(/analysing/);
   });
 });

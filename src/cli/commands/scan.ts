@@ -60,13 +60,14 @@ export const scanCommand: Command = {
     if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
     if (shard) result = shardResult(result, shard);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const report = render(result, format, io, output !== undefined, args);
+    const report = run.timings.measure('report', () => render(result, format, io, output !== undefined, args));
     if (output) {
       run.timings.measure('report', () => writeReport(output, report));
       if (args.values.quiet !== true) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
     } else {
-      io.stdout(report);
+      run.timings.measure('report', () => io.stdout(report));
     }
+    run.reportTimings();
     return exitCode(result, failOn);
   },
 };
