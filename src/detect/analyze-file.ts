@@ -10,12 +10,11 @@ import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variable
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf } from './destinations.js';
 import { FlowRecorder } from './flows.js';
-import type { AnalyzeOptions } from './analyze-options.js';
+import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
 
 export { DEFAULT_REQUEST_PARAMETER_NAMES, type AnalyzeOptions } from './analyze-options.js';
-/** Type names that make a parameter a request object whatever its name. */
-const REQUEST_TYPE = /\b(Request|NextRequest|NextApiRequest|IncomingMessage|FastifyRequest|ParameterizedContext)\b/;
+const REQUEST_TYPE = new RegExp(`\\b(${REQUEST_TYPE_NAMES.join('|')})\\b`);
 /** Wrapper segments skipped on request objects: Koa's ctx.request, Next's context.req. */
 const REQUEST_WRAPPERS = new Set(['request', 'req']);
 /** Header accessors: req.get(name), req.header(name), request.headers.get(name), ctx.get(name). */

@@ -14,3 +14,6 @@ export interface AnalyzeOptions {
 }
 
 export const DEFAULT_REQUEST_PARAMETER_NAMES = ['req', 'request', 'ctx', 'context'] as const;
+
+/** Type names that make a parameter a request object whatever its name. */
+export const REQUEST_TYPE_NAMES = ['Request', 'NextRequest', 'NextApiRequest', 'IncomingMessage', 'FastifyRequest', 'ParameterizedContext'] as const;
