@@ -139,7 +139,7 @@ export class ProjectIndex {
     let candidates = all.filter((file) => !relevant.has(file));
     for (let grew = true; grew; ) {
       grew = false;
-      for (const file of relevant) addExportedWords(file, factsOf(file), words, catalog);
+      for (const file of relevant) if (addExportedWords(file, factsOf(file), words, catalog)) grew = true;
       const remaining: string[] = [];
       for (const file of candidates) {
         const { identifiers, specifiers } = scanOf(file);

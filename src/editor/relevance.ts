@@ -41,10 +41,8 @@ export function addExportedWords(file: string, facts: FileFacts, words: ProjectW
         return referenceIsRelevant(target.reference, words, relevant) || (target.reference.root.kind === 'import' && catalog.moduleRole(target.reference.root.specifier) === 'collects');
       case 'object':
         return Object.values(target.members).some(leadsSomewhere);
-      case 'unknown':
-        // A class or an expression privlint does not model: relevant if anything in the file is.
-        return relevant.size > 0;
       default:
+        // Strings lead nowhere; neither do classes and other values linking does not follow.
         return false;
     }
   };

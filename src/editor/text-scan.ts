@@ -22,6 +22,24 @@ const SPECIFIER =
   /\b(import|export)\s[^'";]*?\bfrom\s*(['"])([^'"\n]+)\2|\bimport\s*(['"])([^'"\n]+)\4|\b(?:import|require)\s*\(\s*(['"`])([^'"`\n]+)\6\s*\)/g;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 
+const globalPatterns = new WeakMap<CatalogIndex, Record<string, RegExp>>();
+/**
+ * Any of a catalog's global roots as a name in code (`navigator.geolocation`, `fbq(…)`, `const { uuid } = device`),
+ * not inside a module path or a word of a string (`'./device'`, `'react-native-device-info'`).
+ */
+function globalsPattern(catalog: CatalogIndex, kind: 'collectingGlobals' | 'sendingGlobals'): RegExp {
+  let patterns = globalPatterns.get(catalog);
+  if (!patterns) {
+    patterns = {};
+    globalPatterns.set(catalog, patterns);
+  }
+  const names = [...catalog[kind]];
+  patterns[kind] ??= names.length === 0 ? /(?!)/ : new RegExp(`(?<![\\w$'"/@-])(?:${names.map(escapeRegExp).join('|')})(?![\\w$'"/-])`);
+  return patterns[kind]!;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const requestPatterns = new Map<string, RegExp>();
 /**
  * A request parameter name used as a value (`req.ip`, `(request: Request)`, `= ctx`), not as a
@@ -31,7 +49,7 @@ function requestNamePattern(names: readonly string[]): RegExp {
   const key = names.join('|');
   let pattern = requestPatterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\w$.])(?:${names.map((name) => name.replace(/[$]/g, '\\$')).join('|')})(?![\\w$]|\\s*[(<])`);
+    pattern = new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})(?![\\w$]|\\s*[(<])`);
     requestPatterns.set(key, pattern);
   }
   return pattern;
@@ -60,9 +78,8 @@ export function catalogRole(scan: TextScan, catalog: CatalogIndex, requestParame
     if (role === 'collects') return role;
     sends ||= role === 'sends';
   }
-  for (const root of catalog.collectingGlobals) if (scan.identifiers.has(root)) return 'collects';
+  if (globalsPattern(catalog, 'collectingGlobals').test(scan.text)) return 'collects';
   if (requestParameterNames.some((name) => scan.identifiers.has(name)) && requestNamePattern(requestParameterNames).test(scan.text)) return 'collects';
   for (const name of REQUEST_TYPE_NAMES) if (scan.identifiers.has(name)) return 'collects';
-  for (const root of catalog.sendingGlobals) if (scan.identifiers.has(root)) sends = true;
-  return sends ? 'sends' : undefined;
+  return sends || globalsPattern(catalog, 'sendingGlobals').test(scan.text) ? 'sends' : undefined;
 }
