@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import type { ProjectSetup } from '../engine/setup.js';
@@ -27,6 +28,12 @@ export interface Relevance {
 
 /** How often the editor re-checks the project's files for changes on disk. */
 const REFRESH_INTERVAL_MS = 2000;
+/**
+ * Between full re-discoveries (a walk of the whole tree), a refresh only looks at the known files
+ * and their folders: a folder's modification time changes when an entry is added, removed or
+ * renamed. A file added to a folder that held no source file is seen at the next full walk.
+ */
+const REDISCOVER_INTERVAL_MS = 30_000;
 
 /**
  * The project's files as the editor sees them, kept up to date by modification time, so that a
@@ -44,7 +51,9 @@ const REFRESH_INTERVAL_MS = 2000;
  */
 export class ProjectIndex {
   private readonly files = new Map<string, IndexedFile>();
+  private folders = new Map<string, number>();
   private lastRefresh = 0;
+  private lastDiscovery = 0;
   private resolver?: ModuleResolver;
   private relevance?: Relevance;
   /** Bumped whenever a file is added, changed or removed: cached results per version. */
@@ -55,7 +64,7 @@ export class ProjectIndex {
   refresh(now = Date.now()): void {
     if (this.lastRefresh !== 0 && now - this.lastRefresh < REFRESH_INTERVAL_MS) return;
     this.lastRefresh = now;
-    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const files = this.discover(now);
     const present = new Set(files);
     let changed = false;
     for (const file of this.files.keys()) {
@@ -90,6 +99,17 @@ export class ProjectIndex {
 
   has(file: string): boolean {
     return this.files.has(file);
+  }
+
+  /** The project's source files: walked afresh when a known folder changed or it has been a while, else the known ones. */
+  private discover(now: number): string[] {
+    const foldersChanged = [...this.folders].some(([folder, mtimeMs]) => folderMtime(folder) !== mtimeMs);
+    if (this.lastDiscovery !== 0 && !foldersChanged && now - this.lastDiscovery < REDISCOVER_INTERVAL_MS) return [...this.files.keys()];
+    this.lastDiscovery = now;
+    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const folders = new Set([this.setup.root, ...files.map((file) => path.dirname(file))]);
+    this.folders = new Map([...folders].map((folder) => [folder, folderMtime(folder)]));
+    return files;
   }
 
   /** The text the index read from disk. */
@@ -170,5 +190,13 @@ export class ProjectIndex {
     if (extra && !this.files.has(extra)) return new ModuleResolver((file) => file === extra || this.files.has(file), this.setup.aliases);
     this.resolver ??= new ModuleResolver((file) => this.files.has(file), this.setup.aliases);
     return this.resolver;
+  }
+}
+
+function folderMtime(folder: string): number {
+  try {
+    return statSync(folder).mtimeMs;
+  } catch {
+    return -1;
   }
 }

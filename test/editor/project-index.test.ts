@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateProject } from '../../bench/generate.mjs';
@@ -89,5 +89,32 @@ describe('which files the editor analyses', () => {
     const afterSave = scanRows(root);
     expect(inEditor).toEqual(afterSave.get('src/id.ts') ?? []);
     expect(afterSave.get('src/screen.ts')?.length ?? 0).toBeGreaterThan(0); // the site is reported at the caller
+  });
+});
+
+describe('the index on disk', () => {
+  it('notices files changed, added and deleted since the last refresh', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+      'src/a.ts': `export const a = 1;\n`,
+    });
+    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    let now = 1_000_000;
+    index.refresh(now);
+    const relevant = () => [...index.relevant().files].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    expect(relevant()).toEqual([]);
+
+    writeFileSync(path.join(root, 'src/a.ts'), `import DeviceInfo from 'react-native-device-info';\nexport const a = DeviceInfo.getUniqueId();\n`);
+    writeFileSync(path.join(root, 'src/b.ts'), `import { a } from './a';\nexport const b = a;\n`);
+    index.refresh((now += 10)); // too soon: nothing is looked at
+    expect(relevant()).toEqual([]);
+    index.refresh((now += 5000));
+    expect(relevant()).toEqual(['src/a.ts', 'src/b.ts']); // b uses what a collects
+
+    rmSync(path.join(root, 'src/a.ts'));
+    index.refresh((now += 5000));
+    expect(index.has(path.join(root, 'src/a.ts'))).toBe(false);
+    expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
+    expect(relevant()).toEqual([]);
   });
 });
