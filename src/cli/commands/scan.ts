@@ -9,6 +9,7 @@ import type { ScanResult } from '../../scan.js';
 import { scanParallel } from '../../scan-parallel.js';
 import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
 import { parseShard, shardResult } from '../../shard/shard.js';
+import { stampReport } from '../../shard/stamp.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -60,7 +61,9 @@ export const scanCommand: Command = {
     if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
     if (shard) result = shardResult(result, shard);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const report = run.timings.measure('report', () => render(result, format, io, output !== undefined, args));
+    const rendered = run.timings.measure('report', () => render(result, format, io, output !== undefined, args));
+    // A shard's output says which share it is, so privlint merge can check it gets each exactly once.
+    const report = shard ? stampReport(rendered, format, shard, typeof args.values.category === 'string' ? args.values.category : undefined, result.root) : rendered;
     if (output) {
       run.timings.measure('report', () => writeReport(output, report));
       if (args.values.quiet !== true) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${result.findings.length} findings)\n`);
