@@ -27,6 +27,7 @@ export class CatalogIndex {
   private readonly globalsByPath = new Map<string, SourceApi[]>();
   private readonly sinksByModule = new Map<string, { sink: Sink; calls: Map<string, SinkCall> }>();
   private readonly sinksByGlobalPath = new Map<string, { sink: Sink; call: SinkCall }>();
+  private readonly sdkBySpecifier = new Map<string, Sdk | null>();
   /** First identifiers of catalogued globals that yield personal data or belong to an SDK (navigator, document, fbq …). */
   readonly collectingGlobals = new Set<string>();
   /** First identifiers of catalogued globals that send data out (fetch, XMLHttpRequest …). */
@@ -76,14 +77,24 @@ export class CatalogIndex {
     return this.modules.get(withoutNodePrefix(specifier));
   }
 
-  /** The SDK a module specifier belongs to: exact package or subpath, then globs. */
+  /** The SDK a module specifier belongs to: exact package or subpath, then globs. Asked for every call on an import, so remembered. */
   sdkForSpecifier(specifier: string): Sdk | undefined {
+    let known = this.sdkBySpecifier.get(specifier);
+    if (known === undefined) {
+      known = this.findSdk(specifier) ?? null;
+      this.sdkBySpecifier.set(specifier, known);
+    }
+    return known ?? undefined;
+  }
+
+  private findSdk(specifier: string): Sdk | undefined {
+    const packageName = packageNameOf(specifier);
     for (let candidate = specifier; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))) {
       const exact = this.sdkByPackage.get(candidate);
       if (exact) return exact;
       const glob = this.sdkGlobs.find(({ pattern }) => packagePatternMatches(pattern, candidate));
       if (glob) return glob.sdk;
-      if (candidate === packageNameOf(specifier)) break;
+      if (candidate === packageName) break;
     }
     return undefined;
   }
