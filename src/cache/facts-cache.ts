@@ -7,21 +7,22 @@ import { PACKAGE_VERSION } from '../util/package-info.js';
 import { analysisCodeHash } from './code-hash.js';
 
 export const DEFAULT_CACHE_FOLDER = '.privlint-cache';
-const CACHE_FILE = 'facts-v2.bin';
+const CACHE_FILE = 'facts-v3.bin';
 
 interface CacheEntry {
   /** sha1 of the file's text: the entry is only used for exactly this content. */
   hash: string;
-  /** The facts, v8-serialised on their own: unchanged entries are written back without re-serialising. */
-  facts: Uint8Array;
   /** The imports the facts treated as project modules; the entry is stale if that changes. */
   projectImports: string[];
+  /** The facts, v8-serialised on their own: unchanged entries are written back without re-serialising. */
+  facts: Uint8Array;
 }
 
-interface CacheFile {
+interface CacheHeader {
   /** privlint version, analysis code, catalog and config fingerprints: any change invalidates every entry. */
   key: string;
-  entries: Record<string, CacheEntry>;
+  /** Per file: hash, project imports, and where its facts are in the blob that follows the header. */
+  entries: Record<string, { hash: string; projectImports: string[]; start: number; end: number }>;
 }
 
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -30,8 +31,11 @@ export const hashText = (text: string): string => createHash('sha1').update(text
  * Per-file facts from earlier scans, keyed by path and content hash, and valid only for the same
  * privlint version, analysis code (a hash of the code that produces facts, so a development build
  * never reads entries an older build wrote), catalog and analysis config. A hit also re-checks
- * which imports reach project files, since facts depend on that. Stored as one v8-serialised file,
- * written atomically.
+ * which imports reach project files, since facts depend on that.
+ *
+ * One file, written atomically: a 4-byte header length, the v8-serialised header, then every
+ * entry's serialised facts back to back — one blob, so neither reading nor writing handles thousands
+ * of separate buffers, and unchanged entries are copied as bytes.
  */
 export class FactsCache {
   private entries: Record<string, CacheEntry> = {};
@@ -46,10 +50,17 @@ export class FactsCache {
   ) {
     this.key = `${PACKAGE_VERSION}\0${analysisCodeHash()}\0${analysisFingerprint}`;
     try {
-      const stored = deserialize(readFileSync(path.join(folder, CACHE_FILE))) as CacheFile;
-      if (stored?.key === this.key && stored.entries) this.entries = stored.entries;
+      const bytes = readFileSync(path.join(folder, CACHE_FILE));
+      const headerLength = bytes.readUInt32LE(0);
+      const header = deserialize(bytes.subarray(4, 4 + headerLength)) as CacheHeader;
+      if (header?.key !== this.key || !header.entries) return;
+      const blob = bytes.subarray(4 + headerLength);
+      for (const [file, { hash, projectImports, start, end }] of Object.entries(header.entries)) {
+        this.entries[file] = { hash, projectImports, facts: blob.subarray(start, end) };
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty (it is only a cache).
+      this.entries = {};
     }
   }
 
@@ -81,10 +92,21 @@ export class FactsCache {
       }
     }
     if (!this.dirty) return;
+    const header: CacheHeader = { key: this.key, entries: {} };
+    const parts: Uint8Array[] = [];
+    let offset = 0;
+    for (const [file, { hash, projectImports, facts }] of Object.entries(this.entries)) {
+      header.entries[file] = { hash, projectImports, start: offset, end: offset + facts.length };
+      parts.push(facts);
+      offset += facts.length;
+    }
+    const headerBytes = serialize(header);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(headerBytes.length, 0);
     mkdirSync(this.folder, { recursive: true });
     writeFileSync(path.join(this.folder, '.gitignore'), '# Written by privlint: a cache, never commit it.\n*\n');
     const temporary = path.join(this.folder, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeFileSync(temporary, serialize({ key: this.key, entries: this.entries } satisfies CacheFile));
+    writeFileSync(temporary, Buffer.concat([length, headerBytes, ...parts]));
     renameSync(temporary, path.join(this.folder, CACHE_FILE));
     this.dirty = false;
   }
