@@ -1,8 +1,10 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { analysisCodeHash } from '../../src/cache/code-hash.js';
+import { FactsCache, hashText } from '../../src/cache/facts-cache.js';
+import { emptyFacts } from '../../src/detect/analyze-file.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../../src/cli/progress.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
@@ -66,5 +68,35 @@ describe('the facts cache key', () => {
 
     writeFileSync(path.join(root, 'project/resolve.ts'), '// module resolution decides which imports are project imports\n', { flag: 'a' });
     expect(analysisCodeHash(root)).not.toBe(afterDetect);
+  });
+});
+
+describe('the facts cache file', () => {
+  const facts = () => ({ ...emptyFacts(), imports: ['./b', 'react'] });
+  const isProjectImport = (specifier: string) => specifier.startsWith('.');
+
+  it('gives back what was saved, for the same content, key and project imports only', () => {
+    const folder = writeProject({});
+    const first = new FactsCache(folder, 'catalog-1');
+    first.set('src/a.ts', hashText('a'), facts(), isProjectImport);
+    first.set('src/gone.ts', hashText('g'), facts(), isProjectImport);
+    first.save(new Set(['src/a.ts']));
+
+    const again = new FactsCache(folder, 'catalog-1');
+    expect(again.get('src/a.ts', hashText('a'), isProjectImport)).toEqual(facts());
+    expect(again.get('src/a.ts', hashText('a, edited'), isProjectImport)).toBeUndefined();
+    expect(again.get('src/gone.ts', hashText('g'), isProjectImport)).toBeUndefined(); // dropped: no longer present
+    expect(again.get('src/a.ts', hashText('a'), () => false)).toBeUndefined(); // ./b no longer reaches a project file
+    expect(new FactsCache(folder, 'catalog-2').get('src/a.ts', hashText('a'), isProjectImport)).toBeUndefined();
+  });
+
+  it('starts empty from a damaged file', () => {
+    const folder = writeProject({});
+    const cache = new FactsCache(folder, 'k');
+    cache.set('src/a.ts', hashText('a'), facts(), isProjectImport);
+    cache.save(new Set(['src/a.ts']));
+    const [file] = readdirSync(folder).filter((name) => name.endsWith('.bin'));
+    writeFileSync(path.join(folder, file!), 'not a cache');
+    expect(new FactsCache(folder, 'k').get('src/a.ts', hashText('a'), isProjectImport)).toBeUndefined();
   });
 });
