@@ -136,14 +136,24 @@ function mtime(file: string): number {
 }
 
 const projects = new Map<string, EditorProject>();
+/** The project root found for a folder, and when: every lint would otherwise walk up the tree looking for files. */
+const rootsByFolder = new Map<string, { anchor: string | undefined; at: number }>();
 
 /** The project a file belongs to: ESLint's cwd when settings name the files, else the folder of its privlint config, manifest or package.json. */
-function projectFor(file: string, settings: EditorSettings): EditorProject {
+function projectFor(file: string, settings: EditorSettings, now = Date.now()): EditorProject {
   const manifest = settings.manifest ? path.resolve(settings.cwd, settings.manifest) : undefined;
   const config = settings.config ? path.resolve(settings.cwd, settings.config) : undefined;
   const folder = path.dirname(file);
   // Paths from settings are relative to ESLint's cwd, the folder `privlint scan` would be run in.
-  const anchor = manifest || config ? undefined : (findConfig(folder) ?? findManifest(folder) ?? findUp(folder, 'package.json'));
+  let anchor: string | undefined;
+  if (!manifest && !config) {
+    let known = rootsByFolder.get(folder);
+    if (!known || now - known.at >= SETUP_CHECK_INTERVAL_MS) {
+      known = { anchor: findConfig(folder) ?? findManifest(folder) ?? findUp(folder, 'package.json'), at: now };
+      rootsByFolder.set(folder, known);
+    }
+    anchor = known.anchor;
+  }
   const root = anchor ? path.dirname(anchor) : settings.cwd;
   const key = `${root}\0${manifest ?? ''}\0${config ?? ''}`;
   let project = projects.get(key);
@@ -202,4 +212,5 @@ export function preCheckReport(root: string): { passed: number; total: number; t
 /** Forget every cached project (tests). */
 export function resetEditorSessions(): void {
   projects.clear();
+  rootsByFolder.clear();
 }
