@@ -1,8 +1,9 @@
 // What privlint's ESLint plugin adds to a plain ESLint run, as a ratio measured in one run.
 //
-//   npm run build && node bench/eslint-overhead.mjs [--files 1500] [--runs 5] [--folder DIR] [--keep] [--cpu-prof]
+//   npm run build && node bench/eslint-overhead.mjs [--files 2000] [--runs 5] [--folder DIR] [--keep] [--cpu-prof] [--json]
 //
-// Generates a synthetic React Native / TypeScript project (bench/generate.mjs), then lints it with
+// Generates a synthetic React Native / TypeScript project (bench/generate.mjs) — or takes the one in
+// --folder as it is — then lints it with
 // the ESLint class, @typescript-eslint/parser without type information and a few core rules
 // ("plain"), and the same plus privlint.configs.recommended ("privlint"). Every run is a fresh Node
 // process, as `npx eslint .` is, so privlint's one-off costs (loading the catalog and manifest,
@@ -13,6 +14,8 @@
 //   lint      time inside lintFiles() only
 //   re-lint   a second lintFiles() in the same process: privlint's project index is warm, as in an editor
 //
+// Ratios are computed pair by pair (each privlint run against the plain run of the same round) and
+// the median is reported. --json prints one JSON line instead of the table (bench/run.mjs reads it).
 // --cpu-prof writes a V8 CPU profile of each privlint run to bench/profiles/ (open in Chrome DevTools).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -91,46 +94,29 @@ function runChild(mode, folder, profileDir) {
   return { processMs, ...JSON.parse(result.stdout) };
 }
 
-/** How many files privlint's cheap pre-check lets through to the full analysis (the editor's EditorProject.worthAnalysing). */
+/** How many files privlint's cheap pre-check lets through to the full analysis (the editor's own test). */
 async function preCheckShare(folder) {
-  const { loadSetup } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine/setup.js')).href);
-  const { ProjectIndex } = await import(pathToFileURL(path.join(ROOT, 'dist/src/editor/project-index.js')).href);
-  const { discoverFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/src/project/discover.js')).href);
-  const { readFileSync } = await import('node:fs');
-  const setup = loadSetup({ root: folder, cwd: folder });
-  const index = new ProjectIndex(setup);
-  index.refresh();
-  const projectWords = [...index.interestingWords()];
-  const { files } = discoverFiles({ paths: [folder], ignore: setup.config.ignore, root: folder });
-  const reasons = new Map();
-  let passed = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const word =
-      setup.catalog.quickCheckWords.find((candidate) => text.includes(candidate)) ??
-      setup.analyzeOptions.requestParameterNames.find((name) => text.includes(`${name}.`) || text.includes(`${name}[`)) ??
-      projectWords.find((candidate) => text.includes(candidate));
-    if (word === undefined) continue;
-    passed++;
-    reasons.set(word, (reasons.get(word) ?? 0) + 1);
-  }
-  const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([word, count]) => `"${word}" ${count}`);
-  return { passed, total: files.length, top };
+  const { preCheckReport } = await import(pathToFileURL(path.join(ROOT, 'dist/src/editor/session.js')).href);
+  return preCheckReport(folder);
 }
 
 async function parent(args) {
   if (!existsSync(PLUGIN)) throw new Error(`${path.relative(process.cwd(), PLUGIN)} is missing: run npm run build first`);
-  const fileCount = Number(option(args, 'files', '1500'));
+  const json = args.includes('--json');
+  const log = json ? () => {} : (line) => console.log(line);
   const runs = Number(option(args, 'runs', '5'));
-  const folder = path.resolve(option(args, 'folder', mkdtempSync(path.join(tmpdir(), 'privlint-bench-'))));
+  const given = option(args, 'folder');
+  const folder = path.resolve(given ?? mkdtempSync(path.join(tmpdir(), 'privlint-bench-')));
   const profileDir = args.includes('--cpu-prof') ? path.join(HERE, 'profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
 
-  const generated = generateProject(folder, fileCount);
-  console.log(`project: ${generated.files} files, ${generated.lines.toLocaleString('en')} lines in ${folder}`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} runs per mode, alternating, after one warm-up each`);
+  // A --folder that already holds a project (bench/run.mjs passes its own) is linted as it is.
+  const reuse = given !== undefined && existsSync(path.join(folder, 'src'));
+  const generated = reuse ? undefined : generateProject(folder, Number(option(args, 'files', '2000')));
+  log(generated ? `project: ${generated.files} files, ${generated.lines.toLocaleString('en')} lines in ${folder}` : `project: ${folder}`);
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${runs} rounds, alternating, after one warm-up each`);
   const share = await preCheckShare(folder);
-  console.log(`privlint pre-check: ${share.passed} of ${share.total} files analysed in full (first matching words: ${share.top.join(', ') || '-'})\n`);
+  log(`privlint pre-check: ${share.passed} of ${share.total} files analysed in full (${share.top.map(([word, count]) => `"${word}" ${count}`).join(', ') || '-'})\n`);
 
   runChild('plain', folder);
   runChild('privlint', folder);
@@ -141,6 +127,8 @@ async function parent(args) {
     }
   }
 
+  // Each round's privlint run is divided by the plain run next to it; the figure is the median.
+  const pairedRatio = (key) => median(samples.privlint.map((sample, index) => sample[key] / samples.plain[index][key]));
   const figure = (mode, key) => median(samples[mode].map((sample) => sample[key]));
   const rows = [
     ['process (npx eslint)', 'processMs'],
@@ -149,18 +137,31 @@ async function parent(args) {
   ];
   const pad = (text, width) => String(text).padEnd(width);
   const padLeft = (text, width) => String(text).padStart(width);
-  console.log(`${pad('median of ' + runs, 24)}${padLeft('plain', 10)}${padLeft('+privlint', 12)}${padLeft('overhead', 11)}`);
+  log(`${pad('median of ' + runs, 24)}${padLeft('plain', 10)}${padLeft('+privlint', 12)}${padLeft('ratio', 10)}`);
   for (const [label, key] of rows) {
-    const plain = figure('plain', key);
-    const privlint = figure('privlint', key);
-    console.log(`${pad(label, 24)}${padLeft(`${(plain / 1000).toFixed(2)} s`, 10)}${padLeft(`${(privlint / 1000).toFixed(2)} s`, 12)}${padLeft(`${(((privlint - plain) / plain) * 100).toFixed(1)} %`, 11)}`);
+    log(`${pad(label, 24)}${padLeft(`${(figure('plain', key) / 1000).toFixed(2)} s`, 10)}${padLeft(`${(figure('privlint', key) / 1000).toFixed(2)} s`, 12)}${padLeft(`${pairedRatio(key).toFixed(3)}×`, 10)}`);
   }
-  const ratio = figure('privlint', 'processMs') / figure('plain', 'processMs');
-  console.log(`\nratio (process, privlint / plain): ${ratio.toFixed(3)}  (target ≤ 1.15)`);
+  log(`\nratio (whole process, privlint / plain, median of paired runs): ${pairedRatio('processMs').toFixed(3)}  (target ≤ 1.15)`);
   const findings = Object.entries(samples.privlint[0].byRule).filter(([rule]) => rule.startsWith('privlint/'));
-  console.log(`privlint findings: ${findings.map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
-  if (profileDir) console.log(`CPU profiles of the privlint runs: ${profileDir}`);
-  if (!args.includes('--keep') && !args.includes('--folder')) rmSync(folder, { recursive: true, force: true });
+  log(`privlint findings: ${findings.map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
+  if (profileDir) log(`CPU profiles of the privlint runs: ${profileDir}`);
+  if (json) {
+    const seconds = (mode) => ({ process: figure(mode, 'processMs') / 1000, lint: figure(mode, 'lintMs') / 1000, relint: figure(mode, 'relintMs') / 1000 });
+    console.log(
+      JSON.stringify({
+        files: samples.plain[0].files,
+        runs,
+        plain: seconds('plain'),
+        privlint: seconds('privlint'),
+        ratio: pairedRatio('processMs'),
+        lintRatio: pairedRatio('lintMs'),
+        relintRatio: pairedRatio('relintMs'),
+        preCheck: { passed: share.passed, total: share.total },
+        findings: Object.fromEntries(findings),
+      }),
+    );
+  }
+  if (!args.includes('--keep') && given === undefined) rmSync(folder, { recursive: true, force: true });
 }
 
 const args = process.argv.slice(2);

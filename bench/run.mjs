@@ -1,112 +1,187 @@
 // privlint's benchmark: what a scan costs next to what users already pay, as ratios in one run.
 //
-//   npm run build && node bench/run.mjs [--sizes 200,2000,20000] [--runs 3] [--eslint-max 2000]
+//   npm run bench                      sizes 200, 2,000 and 20,000 files, 5 runs each
+//   npm run bench -- --sizes 200,2000 --runs 3 [--out FILE] [--keep]
 //
-// For each size it generates a project (bench/generate.mjs) and measures, as separate processes,
-// medians of --runs runs: privlint's cold full scan, `tsc --noEmit`, the parse-only floor
-// (bench/parse-only.mjs), a warm re-scan after a one-file edit (--cache), `scan --staged` with one
-// changed file (in a git repository, cache warm), and ESLint with and without the plugin (sizes up
-// to --eslint-max). Wall time, CPU time (user+sys) and peak RSS come from /usr/bin/time when present.
+// For each size it generates a project (bench/generate.mjs) in the temporary folder and measures,
+// each as a separate process, in rounds: privlint's cold full scan, the same with one worker,
+// `tsc --noEmit`, the parse-only floor (bench/parse-only.mjs), and a warm re-scan after a one-file
+// edit (--cache). Each round runs them next to each other, and every ratio is the median of the
+// per-round ratios, so load that shifts during the run affects both sides of a ratio alike. Then,
+// up to 2,000 files, `privlint scan --staged` with one changed file (in a git repository, cache
+// warm) and ESLint with and without the plugin (bench/eslint-overhead.mjs). Wall time, CPU time
+// (user + system) and peak RSS come from /usr/bin/time. The targets of issue 7 are checked at the
+// end; the exit code is 0 when every measured target passes, 1 when one fails, 2 when a command
+// failed (a failed command is never timed as if it had worked).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject } from './generate.mjs';
+import { canMeasureCpu, CommandFailed, measure, pairedRatio, summarise } from './lib/measure.mjs';
+import { checkTargets, formatTargets } from './lib/targets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const BIN = path.join(ROOT, 'dist/src/cli/bin.js');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const node = process.execPath;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const sizes = option('sizes', '200,2000,20000').split(',').map(Number);
-const runs = Number(option('runs', '3'));
+const runs = Number(option('runs', '5'));
 const eslintMax = Number(option('eslint-max', '2000'));
+const stagedMax = Number(option('staged-max', '2000'));
+const out = path.resolve(option('out', path.join(HERE, 'results.json')));
+const keep = args.includes('--keep');
 
-/** Run a command once: wall seconds, CPU seconds, peak RSS in MB. */
-function measure(command, commandArgs, cwd) {
-  const started = performance.now();
-  const run = TIME
-    ? spawnSync(TIME, ['-f', '%U %S %M', command, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const wall = (performance.now() - started) / 1000;
-  if (run.status !== 0 && run.status !== 1 && run.status !== 2) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${run.stderr}`);
-  const last = TIME ? run.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [NaN, NaN, NaN];
-  return { wall, cpu: last[0] + last[1], rss: last[2] / 1024, stdout: run.stdout };
+if (!existsSync(BIN)) {
+  console.error('dist/ is missing: run `npm run build` first (npm run bench does it for you)');
+  process.exit(2);
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-function medianOf(times, work) {
-  const samples = Array.from({ length: times }, () => work());
-  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rss: Math.max(...samples.map((s) => s.rss)) };
-}
+const started = new Date();
+const startLoad = loadavg()[0];
+console.log(`privlint benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${startLoad.toFixed(2)}`);
+console.log(`sizes ${sizes.join(', ')}; ${runs} rounds each; ratios are medians of per-round ratios${canMeasureCpu ? '' : '; /usr/bin/time is missing, so CPU time and memory are not measured'}`);
+if (startLoad > 1.5) console.log('note: the machine is busy (load average above 1.5); these figures are not fit for bench/README.md');
 
-const node = process.execPath;
-const results = [];
+const rows = [];
+let commandFailed = false;
 for (const size of sizes) {
-  const folder = mkdtempSync(path.join(tmpdir(), `privlint-bench-${size}-`));
-  const { files, lines } = generateProject(folder, size);
-  const scan = (extra = []) => measure(node, [BIN, 'scan', '.', '--format', 'json', '--output', path.join(folder, '.report.json'), '--quiet', ...extra], folder);
-  const repeat = size >= 20000 ? 1 : runs;
-  const row = { size, files, lines };
-  row.scan = medianOf(repeat, () => scan(['--no-cache']));
-  row.scan1 = medianOf(repeat, () => scan(['--no-cache', '--workers', '1']));
-  row.tsc = medianOf(repeat, () => measure(node, [TSC, '--noEmit', '-p', '.'], folder));
-  row.parse = medianOf(repeat, () => measure(node, [path.join(HERE, 'parse-only.mjs'), folder], folder));
-  // Warm re-scan after a one-file edit: fill the cache, then edit a file before each measured run.
-  scan(['--cache']);
-  const edited = path.join(folder, 'src/privacy/consent.ts');
-  let counter = 0;
-  row.warm = medianOf(repeat, () => {
-    appendFileSync(edited, `\nexport const edit${counter++} = ${counter};\n`);
-    return scan(['--cache']);
-  });
-  // `scan --staged` with one changed file, as a pre-commit hook runs it.
-  if (size <= 2000) {
-    const git = (...gitArgs) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...gitArgs], { cwd: folder, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'initial');
-    scan(['--cache']);
-    row.staged = medianOf(repeat, () => {
-      appendFileSync(edited, `\nexport const staged${counter++} = ${counter};\n`);
-      git('add', edited);
-      return measure(node, [BIN, 'scan', '--staged', '--quiet', '--format', 'json'], folder);
-    });
-  }
-  if (size <= eslintMax) {
-    const eslint = spawnSync(node, [path.join(HERE, 'eslint-overhead.mjs'), '--folder', folder, '--runs', String(runs), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    try {
-      row.eslint = JSON.parse(eslint.stdout.trim().split('\n').at(-1));
-    } catch {
-      row.eslint = { error: (eslint.stderr || eslint.stdout).slice(0, 300) };
-    }
-  }
-  rmSync(folder, { recursive: true, force: true });
-  results.push(row);
+  const row = benchSize(size);
+  rows.push(row);
   printRow(row);
 }
-writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+const checked = checkTargets(rows);
+console.log(`\n${formatTargets(checked)}`);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ date: started.toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: { start: startLoad, end: loadavg()[0] }, runs, rows, targets: checked }, null, 2)}\n`);
+const failures = rows.flatMap((row) => row.errors.map((error) => `  ${row.size.toLocaleString('en')} files: ${error.message.split('\n')[0]}`));
+if (failures.length > 0) console.log(`\ncommands that failed (their figures are missing, not wrong):\n${failures.join('\n')}`);
+const shown = path.relative(process.cwd(), out);
+console.log(`\nresults: ${shown.startsWith('..') ? out : shown}`);
+process.exitCode = commandFailed ? 2 : checked.some((target) => target.verdict === 'FAIL') ? 1 : 0;
+
+function benchSize(size) {
+  const folder = mkdtempSync(path.join(tmpdir(), `privlint-bench-${size}-`));
+  const generated = generateProject(folder, size);
+  const row = { size, files: generated.files, lines: generated.lines, errors: [] };
+  const report = path.join(tmpdir(), `privlint-bench-report-${process.pid}.json`);
+  const scanArgs = (extra) => [BIN, 'scan', '.', '--format', 'json', '--output', report, '--quiet', ...extra];
+  const scan = (label, extra) => measure(label, node, scanArgs(extra), { cwd: folder, ok: [0, 1] });
+  const attempt = (target, work) => {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof CommandFailed)) throw error;
+      commandFailed = true;
+      row.errors.push({ target, message: error.message });
+      console.error(`\nERROR (${size} files): ${error.message}\n`);
+      return undefined;
+    }
+  };
+
+  attempt('scan-vs-tsc', () => {
+    // Warm the file-system cache and check the project type-checks (tsc exits 2 on errors).
+    scan('privlint scan (warm-up)', ['--no-cache']);
+    measure('tsc --noEmit (warm-up)', node, [TSC, '--noEmit', '-p', '.'], { cwd: folder });
+    const edited = path.join(folder, 'src/shared/pass-through.ts');
+    scan('privlint scan --cache (filling the cache)', ['--cache']);
+    const samples = { scan: [], scan1: [], tsc: [], parse: [], warm: [] };
+    const steps = [
+      ['scan', () => scan('privlint scan', ['--no-cache'])],
+      ['scan1', () => scan('privlint scan --workers 1', ['--no-cache', '--workers', '1'])],
+      ['tsc', () => measure('tsc --noEmit', node, [TSC, '--noEmit', '-p', '.'], { cwd: folder })],
+      ['parse', () => measure('parse-only', node, [path.join(HERE, 'parse-only.mjs'), folder], { cwd: folder })],
+      [
+        'warm',
+        () => {
+          appendFileSync(edited, `\nexport const edit${samples.warm.length} = ${samples.warm.length};\n`);
+          return scan('privlint scan --cache after an edit', ['--cache']);
+        },
+      ],
+    ];
+    for (let round = 0; round < runs; round++) {
+      // Rotate the order so no command always runs first (or right after another's cleanup).
+      for (let index = 0; index < steps.length; index++) {
+        const [key, work] = steps[(index + round) % steps.length];
+        samples[key].push(work());
+      }
+    }
+    for (const key of Object.keys(samples)) row[key] = summarise(samples[key]);
+    row.ratios = {
+      scanVsTsc: pairedRatio(samples.scan, samples.tsc).ratio,
+      scanVsParse: pairedRatio(samples.scan, samples.parse).ratio,
+      warmVsCold: pairedRatio(samples.warm, samples.scan).ratio,
+      workersVsOne: pairedRatio(samples.scan, samples.scan1).ratio,
+    };
+  });
+
+  attempt('workers-identical', () => {
+    const output = (workers) => {
+      scan(`privlint scan --workers ${workers}`, ['--no-cache', '--workers', String(workers)]);
+      return readFileSync(report, 'utf8');
+    };
+    row.workers = { identical: output(1) === output(4) };
+  });
+
+  if (size <= stagedMax) {
+    attempt('staged', () => {
+      const git = (...gitArgs) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...gitArgs], { cwd: folder, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-qm', 'initial');
+      scan('privlint scan --cache (filling the cache)', ['--cache']);
+      const edited = path.join(folder, 'src/privacy/consent.ts');
+      const samples = [];
+      for (let round = 0; round < runs; round++) {
+        appendFileSync(edited, `\nexport const staged${round} = ${round};\n`);
+        git('add', edited);
+        samples.push(measure('privlint scan --staged', node, [BIN, 'scan', '--staged', '--format', 'json', '--output', report, '--quiet'], { cwd: folder, ok: [0, 1] }));
+      }
+      row.staged = summarise(samples);
+    });
+  }
+
+  if (size <= eslintMax) {
+    attempt('eslint', () => {
+      const run = spawnSync(node, [path.join(HERE, 'eslint-overhead.mjs'), '--folder', folder, '--runs', String(runs), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (run.status !== 0) throw new CommandFailed(`bench/eslint-overhead.mjs exited with ${run.status}:\n${run.stderr || run.stdout}`);
+      row.eslint = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    });
+  }
+
+  rmSync(report, { force: true });
+  if (keep) console.log(`kept the ${size}-file project in ${folder}`);
+  else rmSync(folder, { recursive: true, force: true });
+  return row;
+}
 
 function printRow(row) {
-  const f = (value) => (Number.isFinite(value) ? value.toFixed(2) : '—');
-  const ratio = (a, b) => (a && b ? (a.wall / b.wall).toFixed(2) : '—');
-  console.log(`\n${row.files} files, ${row.lines.toLocaleString('en')} lines`);
-  console.log('  what                        wall s   cpu s   peak MB');
+  const f = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+  const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+  console.log(`\n${row.files.toLocaleString('en')} files, ${row.lines.toLocaleString('en')} lines`);
+  console.log(`  ${'what'.padEnd(38)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(7)} ${'peak MB'.padStart(8)}`);
   for (const [label, key] of [
-    ['privlint scan (cold)', 'scan'],
-    ['privlint scan, 1 worker', 'scan1'],
+    ['privlint scan (cold, default workers)', 'scan'],
+    ['privlint scan (cold, 1 worker)', 'scan1'],
     ['tsc --noEmit', 'tsc'],
     ['parse-only floor', 'parse'],
-    ['re-scan after 1 edit (warm)', 'warm'],
-    ['scan --staged, 1 file', 'staged'],
+    ['re-scan after a 1-file edit (--cache)', 'warm'],
+    ['scan --staged, 1 changed file', 'staged'],
   ]) {
     const value = row[key];
-    if (value) console.log(`  ${label.padEnd(27)} ${f(value.wall).padStart(6)}  ${f(value.cpu).padStart(6)}  ${f(value.rss).padStart(8)}`);
+    if (value) console.log(`  ${label.padEnd(38)} ${f(value.wall).padStart(7)} ${f(value.cpu).padStart(7)} ${f(value.rss, 0).padStart(8)}`);
   }
-  console.log(`  ratios: scan/tsc ${ratio(row.scan, row.tsc)}  scan/parse-only ${ratio(row.scan, row.parse)}  warm/cold ${ratio(row.warm, row.scan)}`);
-  if (row.eslint) console.log(`  eslint: ${JSON.stringify(row.eslint)}`);
+  if (row.eslint) {
+    console.log(`  ${'eslint (plain)'.padEnd(38)} ${f(row.eslint.plain.process).padStart(7)}`);
+    console.log(`  ${'eslint + privlint plugin'.padEnd(38)} ${f(row.eslint.privlint.process).padStart(7)}`);
+  }
+  if (row.ratios) {
+    console.log(`  ratios: scan/tsc ${ratio(row.ratios.scanVsTsc)}, scan/parse-only ${ratio(row.ratios.scanVsParse)}, warm/cold ${ratio(row.ratios.warmVsCold)}, default workers/1 worker ${ratio(row.ratios.workersVsOne)}${row.eslint ? `, eslint with/without plugin ${ratio(row.eslint.ratio)}` : ''}`);
+  }
+  if (row.workers) console.log(`  output with 1 and 4 workers: ${row.workers.identical ? 'identical' : 'DIFFERENT'}`);
 }

@@ -1,4 +1,4 @@
-// Build: compile TypeScript to dist/ and copy the data files (catalog, taxonomy) beside the code
+// Build: compile TypeScript to dist/ and copy the data files (catalog, taxonomy) and CommonJS helpers beside the code
 // that loads them. Nothing generated is committed.
 //
 // `npm ci` builds through the `prepare` script (so do pre-commit's and git installs); `npm test`
@@ -12,7 +12,7 @@ import fg from 'fast-glob';
 
 const require = createRequire(import.meta.url);
 const STAMP = 'dist/.build-hash';
-const OUTPUTS = ['dist/src/cli/bin.js', 'dist/src/index.js', 'dist/rules/index.js'];
+const OUTPUTS = ['dist/src/cli/bin.js', 'dist/src/index.js', 'dist/rules/index.js', 'dist/src/catalog/data/catalog.json'];
 
 const inputs = fg.sync(['src/**', 'rules/**', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs'], { onlyFiles: true }).sort();
 const hash = createHash('sha256');
@@ -26,8 +26,11 @@ if (!upToDate) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
-  for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json'])) {
+  for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json', 'src/**/*.cjs', 'src/**/*.d.cts'])) {
     cpSync(file, `dist/${file}`);
   }
+  // The bundled catalog, parsed and validated once here rather than in every scan (src/catalog/load.ts).
+  const { precompileBundledCatalog } = await import('../dist/src/catalog/load.js');
+  writeFileSync('dist/src/catalog/data/catalog.json', precompileBundledCatalog());
   writeFileSync(STAMP, digest);
 }

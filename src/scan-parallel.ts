@@ -1,11 +1,10 @@
-import { analyzeFiles, type ProgressListener } from './engine/analyze-files.js';
+import { analyzeFiles } from './engine/analyze-files.js';
 import { finishScan, prepareScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
 import { defaultWorkerCount } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {
   /** Worker threads for analysis; 1 analyses on this thread. Default: the cores, up to 4. */
   workers?: number;
-  onProgress?: ProgressListener;
 }
 
 /**

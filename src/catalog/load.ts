@@ -26,6 +26,13 @@ interface RawApi {
 }
 
 const DATA_FOLDER = fileURLToPath(new URL('./data/', import.meta.url));
+/**
+ * The bundled catalog, parsed and validated at build time (scripts/build.mjs writes it into
+ * dist/): parsing and validating the YAML with positions costs a few hundred milliseconds that
+ * every scan, worker and editor session would otherwise pay. Running from sources, there is
+ * none, and the YAML is read.
+ */
+const PRECOMPILED_FILE = path.join(DATA_FOLDER, 'catalog.json');
 
 /** Validate one catalog document (a tree) and return its problems, positioned. */
 export function validateCatalogDocument(root: TreeNode, file: string, pathPrefix = ''): Problem[] {
@@ -51,7 +58,26 @@ function readDataFiles(): { file: string; text: string }[] {
 let bundled: { documents: CatalogDocument[]; hash: string } | undefined;
 
 function loadBundledDocuments(): { documents: CatalogDocument[]; hash: string } {
-  if (bundled) return bundled;
+  bundled ??= readPrecompiled() ?? parseBundledDocuments();
+  return bundled;
+}
+
+function readPrecompiled(): { documents: CatalogDocument[]; hash: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(PRECOMPILED_FILE, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as { documents: CatalogDocument[]; hash: string };
+}
+
+/** The bundled catalog's YAML, parsed and validated, as JSON: what the build writes to catalog.json. */
+export function precompileBundledCatalog(): string {
+  return JSON.stringify(parseBundledDocuments());
+}
+
+function parseBundledDocuments(): { documents: CatalogDocument[]; hash: string } {
   const hash = createHash('sha256');
   const documents: CatalogDocument[] = [];
   for (const { file, text } of readDataFiles()) {
@@ -61,8 +87,7 @@ function loadBundledDocuments(): { documents: CatalogDocument[]; hash: string } 
     if (problems.length > 0) throw new UserError(`privlint's bundled catalog is invalid (a packaging bug)`, problems);
     documents.push(toPlain(parsed.root!) as CatalogDocument);
   }
-  bundled = { documents, hash: hash.digest('hex').slice(0, 16) };
-  return bundled;
+  return { documents, hash: hash.digest('hex').slice(0, 16) };
 }
 
 /** The bundled catalog merged with user extensions (already validated documents). */

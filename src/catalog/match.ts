@@ -27,10 +27,11 @@ export class CatalogIndex {
   private readonly globalsByPath = new Map<string, SourceApi[]>();
   private readonly sinksByModule = new Map<string, { sink: Sink; calls: Map<string, SinkCall> }>();
   private readonly sinksByGlobalPath = new Map<string, { sink: Sink; call: SinkCall }>();
-  /** First identifiers of every catalogued global path (navigator, document, fbq …). */
-  readonly globalRoots = new Set<string>();
-  /** Every literal a file must contain to possibly matter (module names, global roots); for pre-checks. */
-  readonly quickCheckWords: string[];
+  private readonly sdkBySpecifier = new Map<string, Sdk | null>();
+  /** First identifiers of catalogued globals that yield personal data or belong to an SDK (navigator, document, fbq …). */
+  readonly collectingGlobals = new Set<string>();
+  /** First identifiers of catalogued globals that send data out (fetch, XMLHttpRequest …). */
+  readonly sendingGlobals = new Set<string>();
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
@@ -44,40 +45,56 @@ export class CatalogIndex {
       }
       for (const name of sdk.globals) {
         this.sdkByGlobal.set(name, sdk);
-        this.globalRoots.add(name.split('.')[0]!);
+        this.collectingGlobals.add(name.split('.')[0]!);
       }
     }
     for (const api of catalog.globals) {
       const list = this.globalsByPath.get(api.name) ?? [];
       list.push(api);
       this.globalsByPath.set(api.name, list);
-      this.globalRoots.add(api.name.split('.')[0]!);
+      this.collectingGlobals.add(api.name.split('.')[0]!);
     }
     for (const sink of catalog.sinks) {
       const calls = new Map(sink.calls.map((call) => [call.name, call]));
       if (sink.module) this.sinksByModule.set(sink.module, { sink, calls });
       if (sink.global) {
         for (const call of sink.calls) this.sinksByGlobalPath.set(call.name, { sink, call });
-        this.globalRoots.add(sink.global);
+        this.sendingGlobals.add(sink.global);
       }
     }
-    const words = new Set<string>([...this.modules.keys(), ...this.sinksByModule.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
-    for (const { pattern } of this.sdkGlobs) words.add(pattern.split('*')[0]!);
-    this.quickCheckWords = [...words].filter((word) => word.length > 0);
+  }
+
+  /**
+   * What loading `specifier` brings in, for pre-checks: 'collects' for a source module or an SDK,
+   * 'sends' for a module that is only a sink (axios, node-fetch …), undefined for anything else.
+   */
+  moduleRole(specifier: string): 'collects' | 'sends' | undefined {
+    if (this.sourceModule(specifier) !== undefined || this.sdkForSpecifier(specifier) !== undefined) return 'collects';
+    return this.sinksByModule.has(withoutNodePrefix(specifier)) ? 'sends' : undefined;
   }
 
   sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
     return this.modules.get(withoutNodePrefix(specifier));
   }
 
-  /** The SDK a module specifier belongs to: exact package or subpath, then globs. */
+  /** The SDK a module specifier belongs to: exact package or subpath, then globs. Asked for every call on an import, so remembered. */
   sdkForSpecifier(specifier: string): Sdk | undefined {
+    let known = this.sdkBySpecifier.get(specifier);
+    if (known === undefined) {
+      known = this.findSdk(specifier) ?? null;
+      this.sdkBySpecifier.set(specifier, known);
+    }
+    return known ?? undefined;
+  }
+
+  private findSdk(specifier: string): Sdk | undefined {
+    const packageName = packageNameOf(specifier);
     for (let candidate = specifier; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))) {
       const exact = this.sdkByPackage.get(candidate);
       if (exact) return exact;
       const glob = this.sdkGlobs.find(({ pattern }) => packagePatternMatches(pattern, candidate));
       if (glob) return glob.sdk;
-      if (candidate === packageNameOf(specifier)) break;
+      if (candidate === packageName) break;
     }
     return undefined;
   }

@@ -20,7 +20,10 @@ export const SCAN_INPUT_OPTIONS: Record<string, OptionSpec> = {
 export interface ScanRun {
   options: ParallelScanOptions;
   timings: Timings;
+  /** The analysis is over: erase the progress line. */
   finish(): void;
+  /** The command is done (report written): print the --timing table. */
+  reportTimings(): void;
 }
 
 /** Turn parsed flags into scan options, with a progress line and timings. */
@@ -48,6 +51,8 @@ export function scanOptionsFrom(args: ParsedArgs, io: CliIO, cacheByDefault = fa
     timings,
     finish() {
       progress.done();
+    },
+    reportTimings() {
       if (args.values.timing === true) io.stderr(`${timings.format()}\n`);
     },
   };

@@ -10,22 +10,11 @@ import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variable
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf, firstCallInChain } from './destinations.js';
 import { FlowRecorder } from './flows.js';
+import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
 
-export interface AnalyzeOptions {
-  catalog: CatalogIndex;
-  /** Parameter names taken to be HTTP request objects (req, request, ctx …). */
-  requestParameterNames: readonly string[];
-  /**
-   * Does an import of `specifier` from `file` reach a project file? Calls into packages cannot be
-   * wrappers or guards, so they are not recorded. Without it, every non-catalogued import counts.
-   */
-  isProjectModule?: (file: string, specifier: string) => boolean;
-}
-
-export const DEFAULT_REQUEST_PARAMETER_NAMES = ['req', 'request', 'ctx', 'context'] as const;
-/** Type names that make a parameter a request object whatever its name. */
-const REQUEST_TYPE = /\b(Request|NextRequest|NextApiRequest|IncomingMessage|FastifyRequest|ParameterizedContext)\b/;
+export { DEFAULT_REQUEST_PARAMETER_NAMES, type AnalyzeOptions } from './analyze-options.js';
+const REQUEST_TYPE = new RegExp(`\\b(${REQUEST_TYPE_NAMES.join('|')})\\b`);
 /** Wrapper segments skipped on request objects: Koa's ctx.request, Next's context.req. */
 const REQUEST_WRAPPERS = new Set(['request', 'req']);
 /** Header accessors: req.get(name), req.header(name), request.headers.get(name), ctx.get(name). */

@@ -1,16 +1,10 @@
 import { ts } from '../engine/ts.js';
+import { byRegion, destinationOfText } from './destination-text.js';
 import type { Destination } from './facts.js';
 import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions } from './references.js';
 import type { Scope } from './scope.js';
 
-/** The host of a URL, a bare host name, or a relative path; undefined for anything else. */
-export function destinationOfText(text: string): Destination {
-  const url = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/:?#\s]+)/i.exec(text);
-  if (url) return { kind: 'host', host: url[1]!.toLowerCase() };
-  if (text.startsWith('/') || text.startsWith('.') || text === '') return { kind: 'relative' };
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(text)) return { kind: 'host', host: text.split(/[/:]/)[0]!.toLowerCase() };
-  return { kind: 'unknown' };
-}
+export { byRegion, destinationOfText } from './destination-text.js';
 
 /**
  * Where a URL expression points: a literal, a template or concatenation with a literal host, a
@@ -180,18 +174,6 @@ function constantObject(node: ts.Expression, scope: Scope): Record<string, strin
     if (key !== undefined && text !== undefined) record[key] = text;
   }
   return record;
-}
-
-/** A region → host map from a constant map of hosts or URLs; non-region keys (default, global) become DEFAULT. */
-export function byRegion(map: Record<string, string>): Destination {
-  const hosts: Record<string, string> = {};
-  for (const [key, value] of Object.entries(map)) {
-    const destination = destinationOfText(value);
-    if (destination.kind !== 'host') continue;
-    const region = /^[a-z]{2}$/i.test(key) ? key.toUpperCase() : /^(default|global|other|rest|world|intl)$/i.test(key) ? 'DEFAULT' : undefined;
-    if (region) hosts[region] = destination.host;
-  }
-  return Object.keys(hosts).length > 0 ? { kind: 'by-region', hosts } : { kind: 'unknown' };
 }
 
 function isConstDeclaration(initializer: ts.Expression): boolean {

@@ -122,15 +122,7 @@ function normalizeGlobal(reference: Reference): Reference {
   return reference;
 }
 
-/** "default.getUniqueId", "default().getToken", "Geolocation.getCurrentPosition" — the catalog's path syntax. */
-export function pathString(segments: readonly string[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (segment === '()') out += '()';
-    else out = out ? `${out}.${segment}` : segment;
-  }
-  return out;
-}
+export { pathString } from './access-path.js';
 
 /** The callee as a user wrote it, for messages: "analytics().logEvent". */
 export function calleeText(node: ts.Expression, sourceFile: ts.SourceFile): string {

@@ -1,36 +1,70 @@
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import type { ProjectSetup } from '../engine/setup.js';
 import { discoverFiles } from '../project/discover.js';
 import { readSource } from '../project/read-source.js';
 import { ModuleResolver } from '../project/resolve.js';
+import { addExportedWords, stemOf, type ProjectWords } from './relevance.js';
+import { catalogRole, scanText, type TextScan } from './text-scan.js';
 
 interface IndexedFile {
   mtimeMs: number;
   size: number;
-  facts: FileFacts;
-  lines: string[];
+  text: string;
+  scan: TextScan;
+  /** Analysed on demand: only files that can matter are parsed. */
+  facts?: FileFacts;
+  lines?: string[];
+}
+
+/** What the project's files make relevant, for one version of the index (or one edited file on top of it). */
+export interface Relevance {
+  /** Files whose facts the editor links: everything that can decide a per-file finding. */
+  files: Set<string>;
+  words: ProjectWords;
 }
 
 /** How often the editor re-checks the project's files for changes on disk. */
 const REFRESH_INTERVAL_MS = 2000;
+/**
+ * Between full re-discoveries (a walk of the whole tree), a refresh only looks at the known files
+ * and their folders: a folder's modification time changes when an entry is added, removed or
+ * renamed. A file added to a folder that held no source file is seen at the next full walk.
+ */
+const REDISCOVER_INTERVAL_MS = 30_000;
 
 /**
- * The facts of every file in a project, kept up to date by modification time. It lets a
- * one-file lint see what `privlint scan` sees: wrappers, guards and callers in other files.
+ * The project's files as the editor sees them, kept up to date by modification time, so that a
+ * one-file lint sees what `privlint scan` sees: wrappers, guards and callers in other files.
+ *
+ * Analysing every file would cost as much as a scan, on top of ESLint's own work. So the index
+ * reads every file's text but analyses only the relevant ones: files that load a catalogued source or
+ * SDK module, mention such a global, read a request object or carry privlint comments; files that
+ * mention (by name, or by module stem for default exports) a function of a relevant file that
+ * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — and
+ * the files with sinks (fetch, axios …) that relevant files call into. A per-file finding of
+ * `privlint scan` can only come from these files' facts: a site in another file's function is
+ * reported at its callers, and every caller names the function. What the editor leaves out can only
+ * make it report less (a data flow through a helper in an irrelevant file), never more.
  */
 export class ProjectIndex {
   private readonly files = new Map<string, IndexedFile>();
+  private folders = new Map<string, number>();
   private lastRefresh = 0;
-  private importGraph?: { forward: Map<string, string[]>; reverse: Map<string, string[]> };
+  private lastDiscovery = 0;
+  private resolver?: ModuleResolver;
+  private relevance?: Relevance;
+  /** Bumped whenever a file is added, changed or removed: cached results per version. */
+  version = 0;
 
   constructor(private readonly setup: ProjectSetup) {}
 
   refresh(now = Date.now()): void {
     if (this.lastRefresh !== 0 && now - this.lastRefresh < REFRESH_INTERVAL_MS) return;
     this.lastRefresh = now;
-    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const files = this.discover(now);
     const present = new Set(files);
     let changed = false;
     for (const file of this.files.keys()) {
@@ -49,101 +83,120 @@ export class ProjectIndex {
       const known = this.files.get(file);
       if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) continue;
       const source = readSource(file);
-      if ('skipped' in source) continue;
-      this.files.set(file, {
-        mtimeMs: stats.mtimeMs,
-        size: stats.size,
-        facts: analyzeSource(file, source.text, this.setup.analyzeOptions),
-        lines: source.text.split('\n'),
-      });
+      if ('skipped' in source) {
+        if (this.files.delete(file)) changed = true;
+        continue;
+      }
+      this.files.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, text: source.text, scan: scanText(source.text) });
       changed = true;
     }
-    if (changed) this.importGraph = undefined;
+    if (changed) {
+      this.version++;
+      this.resolver = undefined;
+      this.relevance = undefined;
+    }
   }
 
   has(file: string): boolean {
     return this.files.has(file);
   }
 
-  facts(file: string): FileFacts | undefined {
-    return this.files.get(file)?.facts;
+  /** The project's source files: walked afresh when a known folder changed or it has been a while, else the known ones. */
+  private discover(now: number): string[] {
+    const foldersChanged = [...this.folders].some(([folder, mtimeMs]) => folderMtime(folder) !== mtimeMs);
+    if (this.lastDiscovery !== 0 && !foldersChanged && now - this.lastDiscovery < REDISCOVER_INTERVAL_MS) return [...this.files.keys()];
+    this.lastDiscovery = now;
+    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const folders = new Set([this.setup.root, ...files.map((file) => path.dirname(file))]);
+    this.folders = new Map([...folders].map((folder) => [folder, folderMtime(folder)]));
+    return files;
+  }
+
+  /** The text the index read from disk. */
+  text(file: string): string | undefined {
+    return this.files.get(file)?.text;
   }
 
   lines(file: string): string[] | undefined {
-    return this.files.get(file)?.lines;
+    const indexed = this.files.get(file);
+    if (!indexed) return undefined;
+    indexed.lines ??= indexed.text.split('\n');
+    return indexed.lines;
+  }
+
+  /** The facts of a file as on disk, analysed the first time they are asked for. */
+  facts(file: string): FileFacts | undefined {
+    const indexed = this.files.get(file);
+    if (!indexed) return undefined;
+    indexed.facts ??= analyzeSource(file, indexed.text, this.setup.analyzeOptions);
+    return indexed.facts;
+  }
+
+  /** The relevant files of the project as on disk (cached per version). */
+  relevant(): Relevance {
+    this.relevance ??= this.computeRelevance();
+    return this.relevance;
   }
 
   /**
-   * The files whose facts decide the findings of `file`: those that (transitively, up to `depth`)
-   * import it — their calls may guard or wrap its functions — and everything those import.
+   * The relevant files with `file` replaced by an edited text: the edit may make the file relevant,
+   * and may add names that make other files relevant (it now wraps a collection its callers call).
    */
-  neighbourhood(file: string, depth: number): Set<string> {
-    const graph = this.graph();
-    const callers = new Set([file]);
-    let frontier = [file];
-    for (let level = 0; level < depth && frontier.length > 0; level++) {
-      const next: string[] = [];
-      for (const current of frontier) {
-        for (const importer of graph.reverse.get(current) ?? []) {
-          if (!callers.has(importer)) {
-            callers.add(importer);
-            next.push(importer);
-          }
-        }
-      }
-      frontier = next;
-    }
-    const result = new Set(callers);
-    const stack = [...callers];
-    while (stack.length > 0) {
-      for (const imported of graph.forward.get(stack.pop()!) ?? []) {
-        if (!result.has(imported)) {
-          result.add(imported);
-          stack.push(imported);
-        }
-      }
-    }
-    return result;
+  relevantWith(file: string, scan: TextScan, facts: FileFacts): Relevance {
+    return this.computeRelevance({ file, scan, facts });
   }
 
-  /** Words whose presence makes a file worth analysing: names and module stems of files that collect or wrap. */
-  interestingWords(): Set<string> {
-    const graph = this.graph();
-    const interesting = new Set<string>();
-    for (const [file, indexed] of this.files) {
-      const { facts } = indexed;
-      if (facts.sources.length + facts.sdkUses.length + facts.sdkCalls.length + facts.pendingHeaderReads.length > 0) interesting.add(file);
-    }
-    // A file that imports an interesting file may re-export or wrap it: interesting too (fixpoint).
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [file, imports] of graph.forward) {
-        if (!interesting.has(file) && imports.some((imported) => interesting.has(imported))) {
-          interesting.add(file);
-          changed = true;
+  private computeRelevance(edited?: { file: string; scan: TextScan; facts: FileFacts }): Relevance {
+    const { catalog, analyzeOptions } = this.setup;
+    const scanOf = (file: string) => (file === edited?.file ? edited.scan : this.files.get(file)!.scan);
+    const factsOf = (file: string) => (file === edited?.file ? edited.facts : this.facts(file)!);
+    const all = [...this.files.keys()];
+    if (edited && !this.files.has(edited.file)) all.push(edited.file);
+    const roles = new Map(all.map((file) => [file, catalogRole(scanOf(file), catalog, analyzeOptions.requestParameterNames)]));
+    const relevant = new Set(all.filter((file) => roles.get(file) === 'collects'));
+    const words: ProjectWords = { names: new Set(), stems: new Set() };
+    const resolver = this.moduleResolver(edited?.file);
+    let candidates = all.filter((file) => !relevant.has(file));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const file of relevant) if (addExportedWords(file, factsOf(file), words, catalog)) grew = true;
+      const remaining: string[] = [];
+      for (const file of candidates) {
+        const { identifiers, specifiers } = scanOf(file);
+        const mentions =
+          [...words.names].some((name) => identifiers.has(name)) ||
+          specifiers.some(({ specifier, reexport }) => words.stems.has(stemOf(specifier)) || (reexport && relevant.has(resolver.resolve(file, specifier) ?? '')));
+        if (mentions) {
+          relevant.add(file);
+          grew = true;
+        } else {
+          remaining.push(file);
         }
       }
+      candidates = remaining;
     }
-    const words = new Set<string>();
-    for (const file of interesting) {
-      for (const entry of this.files.get(file)!.facts.exports) if (entry.name !== '*' && entry.name !== 'default') words.add(entry.name);
-      const stem = file.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
-      words.add(stem === 'index' ? file.replace(/\\/g, '/').split('/').slice(-2, -1)[0]! : stem);
+    // A file that only sends (fetch, axios …) matters when a relevant file calls into it: data reaches its sinks through that call.
+    for (const file of [...relevant]) {
+      for (const { reference } of factsOf(file).projectReferences) {
+        if (reference.root.kind !== 'import') continue;
+        const target = resolver.resolve(file, reference.root.specifier);
+        if (target !== undefined && roles.get(target) === 'sends') relevant.add(target);
+      }
     }
-    return words;
+    return { files: relevant, words };
   }
 
-  private graph() {
-    if (this.importGraph) return this.importGraph;
-    const resolver = new ModuleResolver((file) => this.files.has(file), this.setup.aliases);
-    const forward = new Map<string, string[]>();
-    const reverse = new Map<string, string[]>();
-    for (const [file, { facts }] of this.files) {
-      const targets = facts.imports.map((specifier) => resolver.resolve(file, specifier)).filter((target): target is string => target !== undefined);
-      forward.set(file, targets);
-      for (const target of targets) reverse.set(target, [...(reverse.get(target) ?? []), file]);
-    }
-    this.importGraph = { forward, reverse };
-    return this.importGraph;
+  private moduleResolver(extra?: string): ModuleResolver {
+    if (extra && !this.files.has(extra)) return new ModuleResolver((file) => file === extra || this.files.has(file), this.setup.aliases);
+    this.resolver ??= new ModuleResolver((file) => this.files.has(file), this.setup.aliases);
+    return this.resolver;
+  }
+}
+
+function folderMtime(folder: string): number {
+  try {
+    return statSync(folder).mtimeMs;
+  } catch {
+    return -1;
   }
 }

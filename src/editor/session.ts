@@ -7,13 +7,13 @@ import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import { evaluate } from '../engine/evaluate.js';
 import { loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
-import { MAX_GUARD_DEPTH } from '../link/link.js';
 import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
-import { createScanFilter } from '../project/discover.js';
-import { ModuleResolver } from '../project/resolve.js';
+import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
-import { ProjectIndex } from './project-index.js';
+import { ProjectIndex, type Relevance } from './project-index.js';
+import { stemOf } from './relevance.js';
+import { catalogRole, scanText } from './text-scan.js';
 
 export interface EditorSettings {
   /** Manifest and config paths from ESLint's `settings.privlint`, relative to `cwd`. */
@@ -38,8 +38,9 @@ class EditorProject {
   private index?: ProjectIndex;
   private watched: { file: string; mtimeMs: number }[] = [];
   private lastCheck = 0;
-  private words?: { version: ProjectIndex; list: string[] };
   private scanned?: (file: string) => boolean;
+  /** Per-file findings of the project as on disk, for one version of the index. */
+  private onDisk?: { version: number; byFile: Map<string, Finding[]> };
 
   constructor(
     readonly root: string,
@@ -57,11 +58,56 @@ class EditorProject {
     return { ...(this.setup ? { setup: this.setup, index: this.index! } : {}), ...(this.setupError ? { error: this.setupError } : {}) };
   }
 
+  /**
+   * Per-file findings of `file` with `text`. When the text is what is on disk — every file of an
+   * `eslint .` run — they come from one evaluation of the whole project, shared by all its files
+   * until a file changes. An edited text is analysed and linked with the project on its own.
+   */
+  findings(setup: ProjectSetup, index: ProjectIndex, file: string, text: string): Finding[] {
+    if (index.text(file) === text) {
+      if (this.onDisk?.version !== index.version) this.onDisk = { version: index.version, byFile: this.evaluateProject(setup, index, index.relevant()) };
+      return this.onDisk.byFile.get(toPosixRelative(setup.root, file)) ?? [];
+    }
+    const scan = scanText(text);
+    const base = index.relevant();
+    // The cheap pre-check: a file that mentions nothing privacy-relevant has no per-file findings.
+    const mentionsProject = [...base.words.names].some((name) => scan.identifiers.has(name)) || scan.specifiers.some(({ specifier }) => base.words.stems.has(stemOf(specifier)));
+    if (catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames) === undefined && !mentionsProject) return [];
+    const own = analyzeSource(file, text, setup.analyzeOptions);
+    const relevance = index.relevantWith(file, scan, own);
+    const lines = text.split('\n');
+    return this.evaluateProject(setup, index, relevance, { file, facts: own, lines }).get(toPosixRelative(setup.root, file)) ?? [];
+  }
+
+  private evaluateProject(setup: ProjectSetup, index: ProjectIndex, relevance: Relevance, edited?: { file: string; facts: FileFacts; lines: string[] }): Map<string, Finding[]> {
+    const facts = new Map<string, FileFacts>();
+    for (const file of relevance.files) {
+      const fileFacts = file === edited?.file ? edited.facts : index.facts(file);
+      if (fileFacts) facts.set(file, fileFacts);
+    }
+    if (edited) facts.set(edited.file, edited.facts);
+    const editedRelative = edited ? toPosixRelative(setup.root, edited.file) : undefined;
+    const { findings } = evaluate({
+      setup,
+      facts,
+      fileExists: (candidate) => facts.has(candidate) || index.has(candidate) || existsSync(candidate),
+      lineText: (target, line) => (target === editedRelative ? edited!.lines : (index.lines(path.resolve(setup.root, target)) ?? []))[line - 1] ?? '',
+    });
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of findings) {
+      if (!ruleMeta(finding.ruleId).perFile) continue;
+      const list = byFile.get(finding.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.file, [finding]);
+    }
+    return byFile;
+  }
+
   private load(): void {
     this.setup = undefined;
     this.setupError = undefined;
     this.index = undefined;
-    this.words = undefined;
+    this.onDisk = undefined;
     try {
       this.setup = loadSetup({ root: this.root, cwd: this.root, ...this.options });
       this.index = new ProjectIndex(this.setup);
@@ -79,16 +125,6 @@ class EditorProject {
   private changedOnDisk(): boolean {
     return this.watched.some(({ file, mtimeMs }) => mtime(file) !== mtimeMs);
   }
-
-  /** Cheap pre-check: does the text mention anything privlint knows (a catalogued module or global, a request object, a project wrapper)? */
-  worthAnalysing(text: string): boolean {
-    const { setup, index } = this;
-    if (!setup || !index) return false;
-    if (setup.catalog.quickCheckWords.some((word) => text.includes(word))) return true;
-    if (setup.analyzeOptions.requestParameterNames.some((name) => text.includes(`${name}.`) || text.includes(`${name}[`))) return true;
-    if (this.words?.version !== index) this.words = { version: index, list: [...index.interestingWords()] };
-    return this.words.list.some((word) => text.includes(word));
-  }
 }
 
 function mtime(file: string): number {
@@ -100,14 +136,24 @@ function mtime(file: string): number {
 }
 
 const projects = new Map<string, EditorProject>();
+/** The project root found for a folder, and when: every lint would otherwise walk up the tree looking for files. */
+const rootsByFolder = new Map<string, { anchor: string | undefined; at: number }>();
 
 /** The project a file belongs to: ESLint's cwd when settings name the files, else the folder of its privlint config, manifest or package.json. */
-function projectFor(file: string, settings: EditorSettings): EditorProject {
+function projectFor(file: string, settings: EditorSettings, now = Date.now()): EditorProject {
   const manifest = settings.manifest ? path.resolve(settings.cwd, settings.manifest) : undefined;
   const config = settings.config ? path.resolve(settings.cwd, settings.config) : undefined;
   const folder = path.dirname(file);
   // Paths from settings are relative to ESLint's cwd, the folder `privlint scan` would be run in.
-  const anchor = manifest || config ? undefined : (findConfig(folder) ?? findManifest(folder) ?? findUp(folder, 'package.json'));
+  let anchor: string | undefined;
+  if (!manifest && !config) {
+    let known = rootsByFolder.get(folder);
+    if (!known || now - known.at >= SETUP_CHECK_INTERVAL_MS) {
+      known = { anchor: findConfig(folder) ?? findManifest(folder) ?? findUp(folder, 'package.json'), at: now };
+      rootsByFolder.set(folder, known);
+    }
+    anchor = known.anchor;
+  }
   const root = anchor ? path.dirname(anchor) : settings.cwd;
   const key = `${root}\0${manifest ?? ''}\0${config ?? ''}`;
   let project = projects.get(key);
@@ -136,34 +182,35 @@ export function lintText(file: string, text: string, settings: EditorSettings): 
   if (error) return { findings: [], setupError: error };
   if (!setup || !index || !project.scans(absolute)) return { findings: [] };
   index.refresh();
-  if (!project.worthAnalysing(text)) return { findings: [] };
+  return { findings: project.findings(setup, index, absolute, text) };
+}
 
-  const own = analyzeSource(absolute, text, setup.analyzeOptions);
-  const facts = new Map<string, FileFacts>();
-  const modules = new ModuleResolver((candidate) => candidate === absolute || index.has(candidate) || existsSync(candidate), setup.aliases);
-  const neighbours = index.has(absolute) ? index.neighbourhood(absolute, MAX_GUARD_DEPTH) : new Set<string>();
-  for (const specifier of own.imports) {
-    const target = modules.resolve(absolute, specifier);
-    if (target && index.has(target)) for (const reachable of index.neighbourhood(target, 0)) neighbours.add(reachable);
+/** How many of a project's files the editor analyses in full, and why (for bench/eslint-overhead.mjs). */
+export function preCheckReport(root: string): { passed: number; total: number; top: [string, number][] } {
+  const setup = loadSetup({ root, cwd: root });
+  const index = new ProjectIndex(setup);
+  index.refresh();
+  const { files, words } = index.relevant();
+  const { files: all } = discoverFiles({ paths: [root], ignore: setup.config.ignore, root });
+  const reasons = new Map<string, number>();
+  for (const file of files) {
+    const scan = scanText(index.text(file) ?? '');
+    const role = catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames);
+    const reason =
+      role === 'collects'
+        ? 'loads a catalogued module, mentions a catalogued global, a request or privlint comments'
+        : [...words.names].some((name) => scan.identifiers.has(name))
+          ? 'names a project function that leads to a collection site'
+          : role === 'sends'
+            ? 'has a sink and is loaded by a relevant file'
+            : 'module stem or re-export of a relevant file';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
-  for (const neighbour of neighbours) {
-    const neighbourFacts = index.facts(neighbour);
-    if (neighbourFacts && neighbour !== absolute) facts.set(neighbour, neighbourFacts);
-  }
-  facts.set(absolute, own);
-
-  const lines = text.split('\n');
-  const relative = toPosixRelative(setup.root, absolute);
-  const { findings } = evaluate({
-    setup,
-    facts,
-    fileExists: (candidate) => facts.has(candidate) || index.has(candidate),
-    lineText: (target, line) => (target === relative ? lines : index.lines(path.resolve(setup.root, target)) ?? [])[line - 1] ?? '',
-  });
-  return { findings: findings.filter((finding) => finding.file === relative && ruleMeta(finding.ruleId).perFile) };
+  return { passed: files.size, total: all.length, top: [...reasons].sort((a, b) => b[1] - a[1]) };
 }
 
 /** Forget every cached project (tests). */
 export function resetEditorSessions(): void {
   projects.clear();
+  rootsByFolder.clear();
 }

@@ -1,6 +1,6 @@
 import type { FactsCache } from '../cache/facts-cache.js';
 import { hashText } from '../cache/facts-cache.js';
-import type { AnalyzeOptions } from '../detect/analyze-file.js';
+import type { AnalyzeOptions } from '../detect/analyze-options.js';
 import type { FileFacts } from '../detect/facts.js';
 import type { Diagnostic } from '../link/inventory.js';
 import { readSource, sourceFromBytes } from '../project/read-source.js';
@@ -8,10 +8,12 @@ import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import type { ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
-import type { Timings } from './timings.js';
-import { analyzeInWorkers, MIN_FILES_FOR_WORKERS, workersAvailable } from './worker-pool.js';
+import type { Phase, Timings } from './timings.js';
+import { MIN_FILES_FOR_WORKERS, WorkerPool, workersAvailable } from './worker-pool.js';
+import type { WorkerSetup } from './worker-protocol.js';
 
-export type ProgressListener = (phase: string, done: number, total: number) => void;
+/** Called as a scan moves through its phases; `done` and `total` count files when the phase has them. */
+export type ProgressListener = (phase: Phase, done?: number, total?: number) => void;
 
 export interface AnalyzeFilesInput {
   setup: ProjectSetup;
@@ -34,7 +36,8 @@ interface Pending {
   file: string;
   relative: string;
   text: string;
-  hash: string;
+  /** Content hash, computed only when there is a cache to key. */
+  hash?: string;
   readDiagnostics: FileFacts['diagnostics'];
 }
 
@@ -49,7 +52,7 @@ function prepare(input: AnalyzeFilesInput) {
   const facts = new Map<string, FileFacts>();
   const diagnostics: Diagnostic[] = [];
   const pending: Pending[] = [];
-  timings.measure('read', () => {
+  timings.measure('discover', () => {
     for (const file of files) {
       const relative = toPosixRelative(setup.root, file);
       const staged = input.overlay?.bytes(file);
@@ -58,17 +61,18 @@ function prepare(input: AnalyzeFilesInput) {
         diagnostics.push({ file: relative, ...source.skipped });
         continue;
       }
-      const hash = hashText(source.text);
-      const cached = cache?.get(relative, hash, (specifier) => isProjectModule(file, specifier));
+      const hash = cache ? hashText(source.text) : undefined;
+      const cached = hash !== undefined ? cache?.get(relative, hash, (specifier) => isProjectModule(file, specifier)) : undefined;
       if (cached) facts.set(file, cached);
-      else pending.push({ file, relative, text: source.text, hash, readDiagnostics: source.diagnostics });
+      else pending.push({ file, relative, text: source.text, ...(hash !== undefined ? { hash } : {}), readDiagnostics: source.diagnostics });
     }
+    input.onProgress?.('discover', files.length, files.length);
   });
   const options: AnalyzeOptions = { ...setup.analyzeOptions, isProjectModule };
   const store = (item: Pending, fileFacts: FileFacts) => {
     fileFacts.diagnostics.unshift(...item.readDiagnostics);
     facts.set(item.file, fileFacts);
-    cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier));
+    if (item.hash !== undefined) cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier));
   };
   return { facts, diagnostics, pending, options, store, present: new Set(files.map((file) => toPosixRelative(setup.root, file))) };
 }
@@ -76,54 +80,64 @@ function prepare(input: AnalyzeFilesInput) {
 /** Analyse the files of a project on this thread (library use, tests, small projects). */
 export function analyzeFilesSync(input: AnalyzeFilesInput, analyze: Analyze): AnalyzedProject {
   const { facts, diagnostics, pending, options, store, present } = prepare(input);
-  const timing = { parse: 0, detect: 0 };
-  pending.forEach((item, index) => {
-    store(item, analyze(item.file, item.text, options, timing));
-    input.onProgress?.('analysing', index + 1, pending.length);
-  });
-  input.timings.add('parse', timing.parse);
-  input.timings.add('detect', timing.detect);
+  analyzeHere(input, pending, (item, timing) => store(item, analyze(item.file, item.text, options, timing)));
   input.cache?.save(present);
   return { facts, diagnostics };
 }
 
+function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: Pending, timing: { parse: number; detect: number }) => void): void {
+  const timing = { parse: 0, detect: 0 };
+  pending.forEach((item, index) => {
+    work(item, timing);
+    input.onProgress?.('parse', index + 1, pending.length);
+  });
+  input.timings.add('parse', timing.parse);
+  input.timings.add('detect', timing.detect);
+}
+
 /**
  * Analyse the files of a project, on worker threads when there are enough files to repay their
- * start-up. The result does not depend on the number of workers: facts are keyed by file.
+ * start-up. Workers are started before the sources are read, so that loading the parser overlaps
+ * with reading: all of them when nothing can come from the cache, one when only a few files may
+ * have changed (it takes those, so the main thread never loads the parser), more once it is clear
+ * that many have. The result does not depend on the number of workers: facts are keyed by file.
  */
 export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number }): Promise<AnalyzedProject> {
-  const prepared = prepare(input);
-  const { facts, diagnostics, pending, store, present } = prepared;
-  if (pending.length > 0) {
-    const useWorkers = input.workers > 1 && pending.length >= MIN_FILES_FOR_WORKERS && workersAvailable();
-    if (useWorkers) {
-      const byFile = new Map(pending.map((item) => [item.file, item]));
-      const { facts: analysed, timing } = await analyzeInWorkers(
-        {
-          catalogExtensions: input.setup.config.catalog ? [input.setup.config.catalog] : [],
-          requestParameterNames: input.setup.analyzeOptions.requestParameterNames,
-          ...(input.setup.aliases ? { aliases: input.setup.aliases } : {}),
-          files: input.files,
-        },
+  const parallel = input.workers > 1 && input.files.length >= MIN_FILES_FOR_WORKERS && workersAvailable();
+  let pool = parallel ? new WorkerPool(workerSetup(input), input.cache ? 1 : input.workers) : undefined;
+  try {
+    const prepared = prepare(input);
+    const { facts, diagnostics, pending, store, present } = prepared;
+    if (pending.length === 0) {
+      await pool?.close();
+      pool = undefined;
+    } else if (pool) {
+      if (pending.length >= MIN_FILES_FOR_WORKERS) pool.grow(input.workers);
+      const { facts: analysed, timing } = await pool.analyze(
         pending.map(({ file, text }) => ({ file, text })),
-        input.workers,
-        (done) => input.onProgress?.('analysing', done, pending.length),
+        (done) => input.onProgress?.('parse', done, pending.length),
       );
+      const byFile = new Map(pending.map((item) => [item.file, item]));
       for (const [file, fileFacts] of analysed) store(byFile.get(file)!, fileFacts);
       input.timings.add('parse', timing.parse);
       input.timings.add('detect', timing.detect);
     } else {
       // Loaded only now: a scan whose files all come from the cache never loads the TypeScript parser.
       const { analyzeSource } = await import('../detect/analyze-file.js');
-      const timing = { parse: 0, detect: 0 };
-      pending.forEach((item, index) => {
-        store(item, analyzeSource(item.file, item.text, prepared.options, timing));
-        input.onProgress?.('analysing', index + 1, pending.length);
-      });
-      input.timings.add('parse', timing.parse);
-      input.timings.add('detect', timing.detect);
+      analyzeHere(input, pending, (item, timing) => store(item, analyzeSource(item.file, item.text, prepared.options, timing)));
     }
+    input.cache?.save(present);
+    return { facts, diagnostics };
+  } finally {
+    await pool?.close();
   }
-  input.cache?.save(present);
-  return { facts, diagnostics };
+}
+
+function workerSetup(input: AnalyzeFilesInput): WorkerSetup {
+  return {
+    catalogExtensions: input.setup.config.catalog ? [input.setup.config.catalog] : [],
+    requestParameterNames: input.setup.analyzeOptions.requestParameterNames,
+    ...(input.setup.aliases ? { aliases: input.setup.aliases } : {}),
+    files: input.files,
+  };
 }

@@ -13,6 +13,7 @@ import { compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { guardExample, type ProjectSetup } from './setup.js';
 import { fingerprintContext } from './fingerprint-context.js';
+import type { ProgressListener } from './analyze-files.js';
 import type { Timings } from './timings.js';
 
 export interface Evaluation {
@@ -33,6 +34,7 @@ export interface EvaluateInput {
   lineText: (file: string, line: number) => string;
   diagnostics?: Inventory['diagnostics'];
   timings?: Timings;
+  onProgress?: ProgressListener;
 }
 
 /** Link the facts of all files and check them against the manifest: the part scan and the editor share. */
@@ -43,6 +45,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const facts = new Map([...input.facts].sort(([a], [b]) => compareText(a, b)));
   const modules = new ModuleResolver(input.fileExists, setup.aliases);
   const guards = configureGuards(setup.config.guards, setup.configFile ? path.dirname(setup.configFile) : setup.root, modules);
+  input.onProgress?.('resolve');
   const linkStarted = performance.now();
   const inventory = link({
     root: setup.root,
@@ -54,7 +57,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
     flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
     ...(input.timings ? { timings: input.timings } : {}),
   });
-  input.timings?.add('link', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));
+  input.timings?.add('resolve', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));
+  input.onProgress?.('check');
   const checkStarted = performance.now();
   const example = guardExample(setup.config);
   const raw = check(inventory, setup.manifest, {

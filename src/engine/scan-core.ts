@@ -9,7 +9,7 @@ import type { Manifest } from '../manifest/types.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { displayPath } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
-import type { AnalyzedProject } from './analyze-files.js';
+import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { loadSetup, type ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
@@ -29,6 +29,8 @@ export interface ScanOptions {
   timings?: Timings;
   /** Analyse another version of the files than the working tree (the git index for --staged). */
   overlay?: SourceOverlay;
+  /** Told which phase the scan is in (for a progress line). */
+  onProgress?: ProgressListener;
 }
 
 export interface ScanResult {
@@ -54,6 +56,7 @@ export interface PreparedScan {
   cache?: FactsCache;
   overlay?: SourceOverlay;
   timings: Timings;
+  onProgress?: ProgressListener;
 }
 
 /** Everything before reading sources: paths, config, manifest, catalog, the file list, the cache. */
@@ -75,7 +78,7 @@ export function prepareScan(options: ScanOptions): PreparedScan {
         `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
       )
     : undefined;
-  return { root, setup, files, ...(cache ? { cache } : {}), ...(options.overlay ? { overlay: options.overlay } : {}), timings };
+  return { root, setup, files, ...(cache ? { cache } : {}), ...(options.overlay ? { overlay: options.overlay } : {}), timings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
 }
 
 /** Would the scan take a file that only the overlay has? Under one of the paths, and not ignored. */
@@ -112,6 +115,7 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     lineText,
     diagnostics: analyzed.diagnostics,
     timings,
+    ...(prepared.onProgress ? { onProgress: prepared.onProgress } : {}),
   });
   return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
 }

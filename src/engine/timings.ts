@@ -1,10 +1,17 @@
-/** Phases of a scan, in the order `--timing` prints them. */
-export const PHASES = ['git', 'setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check', 'report'] as const;
+/**
+ * Phases of a scan, in the order `--timing` prints them: reading git's view of the changes (for
+ * --staged / --changed-since), loading config, manifest and catalog, finding and reading the files,
+ * parsing them, detecting what they collect and call, resolving references across files (imports,
+ * re-exports, wrappers, guards), following data flows, checking against the manifest, rendering
+ * and writing the report.
+ */
+export const PHASES = ['git', 'setup', 'discover', 'parse', 'detect', 'resolve', 'flows', 'check', 'report'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Wall time per phase (worker time is summed across workers, so it can exceed wall time). */
 export class Timings {
   private readonly totals = new Map<Phase, number>();
+  private readonly started = performance.now();
 
   add(phase: Phase, milliseconds: number): void {
     this.totals.set(phase, (this.totals.get(phase) ?? 0) + milliseconds);
@@ -32,9 +39,10 @@ export class Timings {
     return this.totals.get(phase) ?? 0;
   }
 
-  /** A small table for stderr. */
+  /** A small table for stderr, with the wall time since these timings were created. */
   format(): string {
-    const rows = PHASES.filter((phase) => this.totals.has(phase)).map((phase) => `  ${phase.padEnd(9)} ${this.get(phase).toFixed(0).padStart(7)} ms`);
-    return ['privlint timing (parse and detect are summed over workers):', ...rows].join('\n');
+    const row = (name: string, milliseconds: number) => `  ${name.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`;
+    const rows = PHASES.filter((phase) => this.totals.has(phase)).map((phase) => row(phase, this.get(phase)));
+    return ['privlint timing (parse and detect are summed over worker threads):', ...rows, row('total', performance.now() - this.started)].join('\n');
   }
 }

@@ -20,51 +20,78 @@ export function workersAvailable(): boolean {
   return existsSync(WORKER_FILE);
 }
 
-/**
- * Analyse files on `count` worker threads. Files are dealt out in batches, so a slow file does not
- * stall a whole share; results come back keyed by file, so output order never depends on timing.
- */
-export async function analyzeInWorkers(
-  setup: WorkerSetup,
-  files: { file: string; text: string }[],
-  count: number,
-  onProgress: (done: number) => void,
-): Promise<{ facts: Map<string, FileFacts>; timing: { parse: number; detect: number } }> {
-  const facts = new Map<string, FileFacts>();
-  const timing = { parse: 0, detect: 0 };
-  const batchSize = Math.max(10, Math.min(100, Math.ceil(files.length / (count * 8))));
-  const batches: WorkerRequest[] = [];
-  for (let start = 0, id = 0; start < files.length; start += batchSize, id++) batches.push({ id, files: files.slice(start, start + batchSize) });
+export interface PoolResult {
+  facts: Map<string, FileFacts>;
+  timing: { parse: number; detect: number };
+}
 
-  const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(WORKER_FILE, { workerData: setup }));
-  let next = 0;
-  let done = 0;
-  try {
+/**
+ * Worker threads that analyse files. Workers can be started before the files to analyse are known
+ * (each spends its first few hundred milliseconds loading the parser, which then overlaps with the
+ * main thread reading sources), and more can be added once the amount of work is known. Files are
+ * dealt out in batches, so a slow file does not stall a whole share; results are keyed by file, so
+ * the output never depends on which worker analysed what.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    count: number,
+  ) {
+    this.grow(count);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Have at least `count` workers. */
+  grow(count: number): void {
+    while (this.workers.length < count) this.workers.push(new Worker(WORKER_FILE, { workerData: this.setup }));
+  }
+
+  async analyze(files: { file: string; text: string }[], onProgress: (done: number) => void): Promise<PoolResult> {
+    const facts = new Map<string, FileFacts>();
+    const timing = { parse: 0, detect: 0 };
+    const count = this.workers.length;
+    const batchSize = Math.max(1, Math.min(100, Math.ceil(files.length / (count * 8))));
+    const batches: WorkerRequest[] = [];
+    for (let start = 0, id = 0; start < files.length; start += batchSize, id++) batches.push({ id, files: files.slice(start, start + batchSize) });
+    let next = 0;
+    let done = 0;
     await Promise.all(
-      workers.map(
+      this.workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
               const batch = batches[next++];
               if (batch) worker.postMessage(batch);
-              else resolve();
+              else finish();
             };
-            worker.on('message', (response: WorkerResponse) => {
+            const onMessage = (response: WorkerResponse) => {
               for (const { file, facts: fileFacts } of response.results) facts.set(file, fileFacts);
               timing.parse += response.timing.parse;
               timing.detect += response.timing.detect;
               done += response.results.length;
               onProgress(done);
               send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysis worker stopped with exit code ${code}`))));
+            };
+            const onExit = (code: number) => finish(new Error(`analysis worker stopped with exit code ${code}`));
+            const finish = (error?: Error) => {
+              worker.off('message', onMessage).off('error', finish).off('exit', onExit);
+              if (error) reject(error);
+              else resolve();
+            };
+            worker.on('message', onMessage).on('error', finish).on('exit', onExit);
             send();
           }),
       ),
     );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    return { facts, timing };
   }
-  return { facts, timing };
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
 }

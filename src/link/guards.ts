@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { GuardSpec } from '../catalog/types.js';
 import type { GuardCall } from '../detect/facts.js';
-import { pathString } from '../detect/references.js';
+import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 
 /** A guard from the config, with its module (if any) resolved once. */

@@ -1,11 +1,11 @@
 import type { CatalogIndex } from '../catalog/match.js';
 import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
-import { pathString } from '../detect/references.js';
+import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
-import { byRegion, destinationOfText } from '../detect/destinations.js';
+import { byRegion, destinationOfText } from '../detect/destination-text.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowStart } from './flows.js';

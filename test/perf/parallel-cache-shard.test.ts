@@ -75,32 +75,61 @@ describe('the facts cache', () => {
 
 describe('sharding', () => {
   for (const [name, setup] of [
-    ['a fixture app', () => path.join(REPO_ROOT, 'fixtures/apps/node-api')],
-    ['a generated project', () => generated(60)],
+    ['a fixture app with data flows', () => path.join(REPO_ROOT, 'fixtures/apps/xiaomi-demo')],
+    ['a generated project', () => generated(120)],
   ] as const) {
     it(`merge(shards) equals the unsharded scan for ${name}, in JSON and SARIF`, () => {
       const root = setup();
       const folder = writeProject({});
       for (const format of ['json', 'sarif']) {
         const whole = runCli(['scan', '.', '--format', format, '--quiet', '--fail-on', 'never'], { cwd: root }).stdout;
-        const shards = [1, 2, 3].map((index) => {
+        if (format === 'json') expect(JSON.parse(whole).inventory.flows.length, 'the project has data flows').toBeGreaterThan(0);
+        const shards = [3, 1, 2].map((index) => {
           const file = path.join(folder, `${format}-${index}`);
           runCli(['scan', '.', '--format', format, '--quiet', '--shard', `${index}/3`, '--output', file], { cwd: root });
           return file;
         });
         const merged = runCli(['merge', ...shards], { cwd: root });
+        expect(merged.stderr).toBe('');
         expect(merged.status).toBe(0);
         expect(merged.stdout).toBe(whole);
       }
     });
   }
 
-  it('rejects a bad --shard and a merge of mixed formats', () => {
+  it('rejects a bad --shard, a merge of mixed formats, and inputs that are not the shards of one run', () => {
     expect(runCli(['scan', 'fixtures/apps/node-api', '--shard', '4/3']).stderr).toMatch(/--shard takes K\/N/);
-    const folder = writeProject({ 'a.json': '{"schemaVersion":1,"inventory":{}}', 'b.sarif': '{"version":"2.1.0","runs":[]}' });
-    const mixed = runCli(['merge', 'a.json', 'b.sarif'], { cwd: folder });
-    expect(mixed.status).toBe(2);
-    expect(mixed.stderr).toMatch(/one format/);
+    const app = path.join(REPO_ROOT, 'fixtures/apps/node-api');
+    const folder = writeProject({});
+    const shard = (spec: string, format = 'json', extra: string[] = []) => {
+      const file = path.join(folder, `${format}-${spec.replace('/', '-of-')}${extra.join('')}`);
+      runCli(['scan', '.', '--format', format, '--quiet', '--shard', spec, '--output', file, ...extra], { cwd: app });
+      return path.basename(file);
+    };
+    const merge = (...files: string[]) => runCli(['merge', ...files], { cwd: folder });
+    const expectError = (run: ReturnType<typeof merge>, message: RegExp) => {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
+    };
+    const [one, two] = [shard('1/2'), shard('2/2')];
+    expect(merge(one, two).status).toBe(0);
+
+    expectError(merge(one, one, two), /shard 1\/2 is given twice \(json-1-of-2 and json-1-of-2\)/);
+    expectError(merge(one), /shard 2\/2 is missing/);
+    expectError(merge(one, shard('2/3')), /number of shards/);
+    expectError(merge(shard('1/2', 'sarif'), shard('2/2', 'sarif', ['--category', 'web'])), /category: .*privlint\/.*web\//);
+
+    writeFileSync(path.join(folder, 'unsharded.json'), runCli(['scan', '.', '--format', 'json', '--quiet'], { cwd: app }).stdout);
+    expectError(merge(one, 'unsharded.json'), /unsharded\.json: not the output of a sharded scan/);
+
+    const older = JSON.parse(readFileSync(path.join(folder, two), 'utf8'));
+    older.tool.version = '0.0.1';
+    writeFileSync(path.join(folder, 'older.json'), JSON.stringify(older));
+    expectError(merge(one, 'older.json'), /privlint version: json-1-of-2 \S+, older\.json 0\.0\.1/);
+
+    writeFileSync(path.join(folder, 'b.sarif'), readFileSync(path.join(folder, shard('2/2', 'sarif')), 'utf8'));
+    expectError(merge(one, 'b.sarif'), /one format/);
   });
 });
 
@@ -108,7 +137,7 @@ describe('for people', () => {
   it('--timing prints the phases on stderr; no progress line when stderr is not a terminal', () => {
     const run = runCli(['scan', 'fixtures/apps/node-api', '--timing', '--format', 'json']);
     expect(run.stderr).toMatch(/privlint timing/);
-    for (const phase of ['setup', 'discover', 'read', 'parse', 'detect', 'link', 'flows', 'check']) expect(run.stderr).toMatch(new RegExp(`\\n  ${phase} +\\d+ ms`));
+    for (const phase of ['setup', 'discover', 'parse', 'detect', 'resolve', 'flows', 'check', 'report', 'total']) expect(run.stderr).toMatch(new RegExp(`\\n  ${phase} +\\d+ ms`));
     expect(run.stderr).not.toMatch(/analysing/);
   });
 });

@@ -37,9 +37,10 @@ export const baselineCommand: Command = {
       run.finish();
     }
     const baseline = createBaseline(result.findings, previous);
-    writeOutput(file, formatBaseline(baseline), 'baseline');
+    run.timings.measure('report', () => writeOutput(file, formatBaseline(baseline), 'baseline'));
     const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((kept) => kept.fingerprint === entry.fingerprint)).length : 0;
     io.stdout(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}${previous ? ` (${dropped} fixed entr${dropped === 1 ? 'y' : 'ies'} dropped)` : ''}.\n`);
+    run.reportTimings();
     return EXIT_OK;
   },
 };

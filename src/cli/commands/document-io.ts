@@ -12,6 +12,7 @@ export async function scanWith(args: ParsedArgs, io: CliIO, overrides: { manifes
     return await scanParallel({ ...run.options, ...overrides });
   } finally {
     run.finish();
+    run.reportTimings();
   }
 }
 

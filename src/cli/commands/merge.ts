@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mergeJson, mergeSarif, reportKind, type JsonReport, type SarifLog } from '../../shard/merge.js';
+import { mergeShardOutputs } from '../../shard/merge.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { Command } from '../command.js';
@@ -14,34 +14,28 @@ export const mergeCommand: Command = {
     output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the merged report to FILE instead of standard output' },
   },
   details: [
-    'Every FILE must be the same format (all JSON or all SARIF) from the same privlint version and category.',
+    'The FILEs must be the outputs of every shard of one run: one format (all JSON or all SARIF), one privlint',
+    'version, one --category, and each shard K of N exactly once; anything else stops with exit code 2.',
     'The result equals the output of one unsharded scan (run metadata aside). See docs/ci.md for a CI matrix recipe.',
   ].join('\n'),
   async run(args, io) {
     if (args.positionals.length === 0) throw new UserError('merge needs the files to combine: privlint merge shard-1.json shard-2.json …');
-    const documents = args.positionals.map((given) => {
+    const inputs = args.positionals.map((given) => {
       const file = path.resolve(io.cwd, given);
+      const name = displayPath(file, io.cwd);
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new UserError(`${displayPath(file, io.cwd)}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new UserError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
       }
       try {
-        const document = JSON.parse(text) as unknown;
-        return { file, document, kind: reportKind(document, displayPath(file, io.cwd)) };
+        return { name, document: JSON.parse(text) as unknown };
       } catch (error) {
-        if (error instanceof UserError) throw error;
-        throw new UserError(`${displayPath(file, io.cwd)}: not valid JSON (${(error as Error).message})`);
+        throw new UserError(`${name}: not valid JSON (${(error as Error).message})`);
       }
     });
-    const kinds = new Set(documents.map((document) => document.kind));
-    if (kinds.size > 1) throw new UserError('merge takes files of one format: all JSON or all SARIF');
-    const merged =
-      documents[0]!.kind === 'json'
-        ? mergeJson(documents.map((document) => document.document as JsonReport))
-        : mergeSarif(documents.map((document) => document.document as SarifLog));
-    const text = `${JSON.stringify(merged, null, 2)}\n`;
+    const text = `${JSON.stringify(mergeShardOutputs(inputs), null, 2)}\n`;
     if (typeof args.values.output === 'string') writeFileSync(path.resolve(io.cwd, args.values.output), text);
     else io.stdout(text);
     return EXIT_OK;

@@ -15,6 +15,7 @@ import type { ScanResult } from '../../scan.js';
 import { scanParallel } from '../../scan-parallel.js';
 import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
 import { parseShard, shardResult } from '../../shard/shard.js';
+import { stampReport } from '../../shard/stamp.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -86,13 +87,16 @@ export const scanCommand: Command = {
     const quiet = args.values.quiet === true;
     if (changes && !quiet) io.stderr(`privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`);
     const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const report = render(result, format, io, output !== undefined, args, overlay);
+    const rendered = run.timings.measure('report', () => render(result, format, io, output !== undefined, args, overlay));
+    // A shard's output says which share it is, so privlint merge can check it gets each exactly once.
+    const report = shard ? stampReport(rendered, format, shard, typeof args.values.category === 'string' ? args.values.category : undefined, result.root) : rendered;
     if (output) {
       run.timings.measure('report', () => writeOutput(output, report, `${format} report`));
       if (!quiet) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${plural(result.findings.length, 'finding')})\n`);
     } else {
-      io.stdout(report);
+      run.timings.measure('report', () => io.stdout(report));
     }
+    run.reportTimings();
     return exitCode(result, failOn);
   },
 };

@@ -1,0 +1,120 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { generateProject } from '../../bench/generate.mjs';
+import { ruleMeta } from '../../src/check/rules.js';
+import { loadSetup } from '../../src/engine/setup.js';
+import { ProjectIndex } from '../../src/editor/project-index.js';
+import { lintText, resetEditorSessions } from '../../src/editor/session.js';
+import { scan } from '../../src/scan.js';
+import { writeProject } from '../helpers/temp-project.js';
+
+/** Per-file findings as comparable rows: "file:line:column rule message". */
+const rows = (findings: { file: string; line: number; column: number; ruleId: string; message: string }[]) =>
+  findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`).sort();
+
+function scanRows(root: string): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const finding of scan({ paths: [root], cwd: root }).findings) {
+    if (!ruleMeta(finding.ruleId).perFile) continue;
+    byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), ...rows([finding])]);
+  }
+  return byFile;
+}
+
+const lint = (root: string, relative: string, text = readFileSync(path.join(root, relative), 'utf8')) => rows(lintText(path.join(root, relative), text, { cwd: root }).findings);
+
+describe('the editor on a generated project (collectors, wrappers in other files, barrels, sinks)', () => {
+  beforeEach(() => resetEditorSessions());
+
+  it('reports, file by file, exactly the per-file findings of privlint scan, whether the text is as on disk or edited', () => {
+    const root = writeProject({});
+    generateProject(root, 150);
+    const expected = scanRows(root);
+    expect([...expected.values()].flat().length).toBeGreaterThanOrEqual(10);
+    const { files } = scan({ paths: [root], cwd: root });
+    for (const file of files) {
+      const relative = path.relative(root, file).split(path.sep).join('/');
+      expect(lint(root, relative), relative).toEqual(expected.get(relative) ?? []);
+      // An edit that changes nothing privlint sees (a new last line) goes through the edited-text path.
+      expect(lint(root, relative, `${readFileSync(file, 'utf8')}\n`), `${relative} (edited)`).toEqual(expected.get(relative) ?? []);
+    }
+  });
+});
+
+describe('which files the editor analyses', () => {
+  const files = {
+    'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+    'src/device.ts': `import DeviceInfo from 'react-native-device-info';\nexport function readId() {\n  return DeviceInfo.getUniqueId();\n}\nexport const unrelated = 1;\n`,
+    'src/index.ts': `export * from './device';\n`,
+    'src/caller.ts': `import { readId } from './device';\nexport async function show() {\n  return readId();\n}\n`,
+    'src/through-barrel.ts': `import { show } from './caller';\nexport const shown = show();\n`,
+    'src/uses-unrelated.ts': `import { unrelated } from './device';\nexport const twice = unrelated * 2;\n`,
+    'src/sender.ts': `export async function send(body: string) {\n  await fetch('https://api.example.com', { method: 'POST', body });\n}\n`,
+    'src/calls-sender.ts': `import { readId } from './device';\nimport { send } from './sender';\nexport async function sync() {\n  await send(await readId());\n}\n`,
+    'src/lonely-sender.ts': `export const ping = () => fetch('https://api.example.com/ping');\n`,
+    'src/service.ts': `export class Api {\n  private request(url: string) {\n    return url;\n  }\n  get(url: string) {\n    return this.request(url);\n  }\n}\n`,
+    'src/mentions-in-text.ts': `// see the react-native-device-info docs\nexport const label = 'device';\n`,
+    'src/server.ts': `export function handler(req: { ip: string }) {\n  return req.ip;\n}\n`,
+  };
+
+  it('takes catalogued modules, callers of wrappers, barrels, request readers and the sinks they call; skips the rest', () => {
+    const root = writeProject(files);
+    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    index.refresh();
+    const relevant = [...index.relevant().files].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    expect(relevant).toEqual([
+      'src/caller.ts', // calls readId, so show() leads to a site
+      'src/calls-sender.ts', // calls readId
+      'src/device.ts', // loads a catalogued module
+      'src/index.ts', // re-exports a relevant file
+      'src/sender.ts', // a sink that a relevant file calls
+      'src/server.ts', // reads a request object
+      'src/through-barrel.ts', // calls show
+    ]);
+    // Not: uses-unrelated (imports an export that leads nowhere), lonely-sender (a sink nothing
+    // relevant calls), service (`this.request` is not a request object), mentions-in-text (module
+    // names outside import strings).
+  });
+
+  it('an unsaved edit that makes a function a wrapper brings in its callers: the site is reported where scan reports it after saving', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+      'src/id.ts': `export function readId() {\n  return 'none';\n}\n`,
+      'src/screen.ts': `import { readId } from './id';\nexport const shown = readId();\n`,
+    });
+    const edited = `import DeviceInfo from 'react-native-device-info';\nexport function readId() {\n  return DeviceInfo.getUniqueId();\n}\n`;
+    const inEditor = lint(root, 'src/id.ts', edited);
+    writeFileSync(path.join(root, 'src/id.ts'), edited);
+    const afterSave = scanRows(root);
+    expect(inEditor).toEqual(afterSave.get('src/id.ts') ?? []);
+    expect(afterSave.get('src/screen.ts')?.length ?? 0).toBeGreaterThan(0); // the site is reported at the caller
+  });
+});
+
+describe('the index on disk', () => {
+  it('notices files changed, added and deleted since the last refresh', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+      'src/a.ts': `export const a = 1;\n`,
+    });
+    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    let now = 1_000_000;
+    index.refresh(now);
+    const relevant = () => [...index.relevant().files].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    expect(relevant()).toEqual([]);
+
+    writeFileSync(path.join(root, 'src/a.ts'), `import DeviceInfo from 'react-native-device-info';\nexport const a = DeviceInfo.getUniqueId();\n`);
+    writeFileSync(path.join(root, 'src/b.ts'), `import { a } from './a';\nexport const b = a;\n`);
+    index.refresh((now += 10)); // too soon: nothing is looked at
+    expect(relevant()).toEqual([]);
+    index.refresh((now += 5000));
+    expect(relevant()).toEqual(['src/a.ts', 'src/b.ts']); // b uses what a collects
+
+    rmSync(path.join(root, 'src/a.ts'));
+    index.refresh((now += 5000));
+    expect(index.has(path.join(root, 'src/a.ts'))).toBe(false);
+    expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
+    expect(relevant()).toEqual([]);
+  });
+});
