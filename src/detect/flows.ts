@@ -3,7 +3,8 @@ import type { FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
 import { ReturnedClients } from './returned-clients.js';
 import { isFunctionLike, patternNames, variableSlot, type Scope } from './scope.js';
-import { contextExportSlot, contextImportSlot, contextLocalSlot, exportedNames } from './flow-slots.js';
+import { exportedNames } from './exported-names.js';
+import { contextExportSlot, contextImportSlot, contextLocalSlot } from './flow-slots.js';
 
 /** What the flow recorder needs from the file analysis. */
 export interface FlowContext {

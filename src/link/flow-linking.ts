@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../catalog/match.js';
 import type { Destination, FileFacts, ProjectReference, SinkSite } from '../detect/facts.js';
-import { pathString } from '../detect/references.js';
+import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import type { FlowBudget, FlowCut, FlowStart } from './flows.js';
 import type { Diagnostic } from './inventory.js';

@@ -18,15 +18,17 @@ describe('xiaomi-demo', () => {
 
   it('counts what EXPECTED.md lists', () => {
     // 12 collection sites (X1–X11, X10 twice) in 10 categories, plus usage.events, diagnostics.crash,
-    // diagnostics.performance and device.info from the SDKs on their own; 3 SDK packages; 19 findings
-    // (4 errors, 2 warnings, 13 notes); every collected category declared, 13 declared ones unused.
+    // diagnostics.performance and device.info from the SDKs on their own; 3 SDK packages; 31 findings
+    // (16 errors — 11 of them residency violations of the per-region API hosts —, 2 warnings, 13 notes);
+    // every collected category declared, 13 declared ones unused.
     expect(model.counts).toEqual({
       categoriesCollected: 14,
       sites: 12,
       sdkPackages: 3,
-      // google, facebook, avast, tencent, cheetah-mobile from the manifest, and Sentry's vendor (no recipient lists it).
-      recipients: 6,
-      findings: { error: 4, warning: 2, note: 13 },
+      // google, facebook, avast, tencent, cheetah-mobile from the manifest, Sentry's vendor (no recipient lists it)
+      // and restapi.amap.com, a host no one declares.
+      recipients: 7,
+      findings: { error: 16, warning: 2, note: 13 },
       declaredAndCollected: 14,
       collectedOnly: 0,
       declaredOnly: 13,
@@ -35,19 +37,19 @@ describe('xiaomi-demo', () => {
     expect(model.manifestPath).toBe('../../policies/xiaomi.yaml');
     expect(model.policy).toEqual({ url: 'https://privacy.mi.com/all/sv_SE/', date: '2019-09-04', title: 'Xiaomi Integritetspolicy' });
     expect(model.date).toBe('2026-01-31');
-    expect(model.filesScanned).toBe(18);
+    expect(model.filesScanned).toBe(19);
   });
 
   it('gives each site its place, API, purposes and consent check', () => {
-    expect(sitesOf(model, 'location.precise')).toEqual(['src/services/findDevice.ts:12 react-native-geolocation-service#getCurrentPosition [app_functionality] checked:find_device']);
+    expect(sitesOf(model, 'location.precise')).toEqual(['src/services/findDevice.ts:15 react-native-geolocation-service#getCurrentPosition [app_functionality] checked:find_device']);
     expect(sitesOf(model, 'device.advertising_id')).toEqual(['src/services/ads.ts:15 expo-tracking-transparency#getAdvertisingId [advertising] checked:ads']);
     expect(sitesOf(model, 'apps.installed')).toEqual([
       'src/services/appStore.ts:28 react-native-launcher-kit#InstalledApps.getApps [app_functionality] not-required',
       'src/services/appStore.ts:36 react-native-launcher-kit#InstalledApps.getApps [personalization] missing',
     ]);
     expect(sitesOf(model, 'network.ip_address')).toEqual([
-      'src/services/api.ts:13 react-native-device-info#getIpAddress [] not-required',
-      'src/services/api.ts:21 react-native-device-info#getIpAddress [] not-required',
+      'src/services/api.ts:23 react-native-device-info#getIpAddress [] not-required',
+      'src/services/api.ts:32 react-native-device-info#getIpAddress [] not-required',
     ]);
     const wrapped = model.categories.find((entry) => entry.id === 'device.id')!.sites[0]!;
     expect(wrapped).toMatchObject({ file: 'src/App.tsx', line: 31, purposes: ['fraud_prevention'], purposeOrigin: "the wrapper's annotation" });
@@ -71,11 +73,11 @@ describe('xiaomi-demo', () => {
     expect(receives('Sentry (Functional Software)')).toEqual(['device.info:sdk', 'diagnostics.crash:sdk', 'diagnostics.performance:sdk']);
     expect(model.recipients.find((recipient) => recipient.name === 'Sentry (Functional Software)')!.kind).toBe('vendor');
     expect(receives('Your own back end (first party)')).toContain('network.ip_address:flow');
-    expect(model.recipients.map((recipient) => recipient.kind)).toEqual(['recipient', 'recipient', 'recipient', 'recipient', 'recipient', 'vendor', 'first-party']);
+    expect(model.recipients.map((recipient) => recipient.kind)).toEqual(['recipient', 'recipient', 'recipient', 'recipient', 'recipient', 'vendor', 'host', 'first-party']);
   });
 
   it('links every finding to the place it is about', () => {
-    expect(model.findings.map((finding) => finding.anchor)).toEqual(Array.from({ length: 19 }, (_, index) => `f-${index + 1}`));
+    expect(model.findings.map((finding) => finding.anchor)).toEqual(Array.from({ length: 31 }, (_, index) => `f-${index + 1}`));
     const target = (rule: string, file: string) => model.findings.find((finding) => finding.ruleId === rule && finding.file === file)!.target;
     const siteAnchor = (file: string, line: number) => model.categories.flatMap((category) => category.sites).find((site) => site.file === file && site.line === line)!.anchor;
     expect(target('require-consent-check', 'src/services/appStore.ts')).toBe(siteAnchor('src/services/appStore.ts', 36));
@@ -97,15 +99,16 @@ describe('rn-shop', () => {
   const model = modelOf('rn-shop');
 
   it('counts what EXPECTED.md lists', () => {
-    // 8 sites (C1–C8); 12 categories with the SDKs' own collection; 21 findings: 17 errors
-    // (no-undeclared-collection 12, require-consent-check 3, declared-purpose 1, no-undeclared-sdk 1),
+    // 9 sites (C1–C9); 12 categories with the SDKs' own collection; 22 findings: 18 errors
+    // (no-undeclared-collection 12, require-consent-check 3, declared-purpose 1, no-undeclared-sdk 1,
+    // no-undeclared-sharing 1),
     // 2 warnings (require-purpose), 2 notes (no-unused-declaration).
     expect(model.counts).toEqual({
       categoriesCollected: 12,
-      sites: 8,
+      sites: 9,
       sdkPackages: 4,
       recipients: 4,
-      findings: { error: 17, warning: 2, note: 2 },
+      findings: { error: 18, warning: 2, note: 2 },
       declaredAndCollected: 6,
       collectedOnly: 6,
       declaredOnly: 1,
@@ -123,8 +126,9 @@ describe('rn-shop', () => {
   it('shows the consent state of each site: checked, missing, not required, not evaluated', () => {
     expect(sitesOf(model, 'device.id')).toEqual([
       'src/screens/CheckoutScreen.tsx:27 react-native-device-info#getUniqueId [fraud_prevention] not-required',
-      'src/screens/ProductScreen.tsx:33 react-native-device-info#getUniqueId [analytics] missing',
+      'src/screens/ProductScreen.tsx:36 react-native-device-info#getUniqueId [analytics] missing',
       'src/services/analytics.ts:34 react-native-device-info#getUniqueId [] checked:analytics',
+      'src/session/SessionContext.tsx:16 react-native-device-info#getUniqueId [fraud_prevention] not-required',
     ]);
     expect(sitesOf(model, 'location.precise')).toEqual([
       'src/screens/StoreLocatorScreen.tsx:26 react-native-geolocation-service#getCurrentPosition [app_functionality] checked:location',
