@@ -6,7 +6,7 @@ import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { Catalog, Confidence, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
+import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
@@ -16,6 +16,7 @@ interface CatalogDocument {
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
   sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
+  guards?: { id: string; name: string; key?: string; checks: (GuardCheck & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
 }
 interface RawApi {
   name?: string;
@@ -65,6 +66,11 @@ function loadBundledDocuments(): { documents: CatalogDocument[]; hash: string } 
   return bundled;
 }
 
+/** The ids of the bundled catalog's guards (guards.yaml), for config validation. */
+export function bundledGuardIds(): string[] {
+  return loadBundledDocuments().documents.flatMap((document) => (document.guards ?? []).map((guard) => guard.id));
+}
+
 /** The bundled catalog merged with user extensions (already validated documents). */
 export function loadCatalog(extensions: unknown[] = []): Catalog {
   const { documents, hash } = loadBundledDocuments();
@@ -75,6 +81,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
+  const guards = new Map<string, CatalogGuard>();
 
   for (const document of all) {
     for (const raw of document.modules ?? []) {
@@ -116,6 +123,16 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
         calls: sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call)),
       });
     }
+    for (const guard of document.guards ?? []) {
+      guards.set(guard.id, {
+        id: guard.id,
+        name: guard.name,
+        ...(guard.key ? { key: guard.key } : {}),
+        checks: guard.checks.map(({ note: _note, ...check }) => check),
+        consentApis: guard.consent_apis ?? [],
+        ...(guard.note ? { note: guard.note } : {}),
+      });
+    }
     for (const sdk of document.sdks ?? []) {
       sdks.set(sdk.id, { ...sdk, globals: sdk.globals ?? [], collects: sdk.collects ?? [] });
     }
@@ -128,6 +145,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     vendors: [...vendors.values()],
     sdks: [...sdks.values()],
     sinks,
+    guards: [...guards.values()],
     fingerprint: `${hash}-${extensionHash}`,
   };
 }

@@ -1,3 +1,4 @@
+import { GuardMatcher, isConsentApiCall } from './guards.js';
 import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
 
 /** `*` stands for exactly one path segment; everything else matches literally. */
@@ -31,9 +32,12 @@ export class CatalogIndex {
   readonly globalRoots = new Set<string>();
   /** Every literal a file must contain to possibly matter (module names, global roots); for pre-checks. */
   readonly quickCheckWords: string[];
+  /** The consent-management APIs of guards.yaml (and the config's catalog). */
+  readonly guards: GuardMatcher;
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
+    this.guards = new GuardMatcher(catalog.guards);
     for (const module of catalog.modules) {
       this.modules.set(module.module, { module, apis: new Map(module.apis.map((api) => [api.name, api])) });
     }
@@ -115,6 +119,11 @@ export class CatalogIndex {
 
   globalSink(path: string): { sink: Sink; call: SinkCall } | undefined {
     return this.sinksByGlobalPath.get(path);
+  }
+
+  /** A call of a consent-management API (AdsConsent.gatherConsent()): not an SDK data call. */
+  isConsentApiCall(specifier: string | undefined, path: string): boolean {
+    return isConsentApiCall(this.catalog.guards, specifier === undefined ? undefined : withoutNodePrefix(specifier), path);
   }
 
   vendorName(id: string): string {

@@ -30,6 +30,30 @@ const sinkCallObject: JsonSchema = {
   },
 };
 
+/** A guard check or consent API starts at a module (npm name); without one, its path starts with a global. */
+const guardPlace: Record<string, JsonSchema> = {
+  module: { type: 'string', minLength: 1 },
+};
+
+const guardCheck: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    ...guardPlace,
+    path: { type: 'string', minLength: 1, description: 'the tested value: getConsentInfo().canRequestAds, __tcfapi()=>2:0.purpose.consents.{key}' },
+    equals: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    args: {
+      type: 'object',
+      propertyNames: { pattern: '^[0-9]+$' },
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+    keyArgument: { type: 'integer', minimum: 0 },
+    key: { type: 'string', minLength: 1 },
+    note: { type: 'string' },
+  },
+};
+
 export const CATALOG_SCHEMA: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -120,6 +144,25 @@ export const CATALOG_SCHEMA: JsonSchema = {
           global: { type: 'string', minLength: 1 },
           kind: { type: 'string', enum: ['sdk', 'network'], 'x-noun': 'sink kind' },
           calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
+          note: { type: 'string' },
+        },
+      },
+    },
+    guards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'checks'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'lower-case letters, digits, ".", "_" and "-"' },
+          name: { type: 'string', minLength: 1 },
+          key: { type: 'string', minLength: 1 },
+          checks: { type: 'array', minItems: 1, items: guardCheck },
+          consent_apis: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['path'], properties: { ...guardPlace, path: { type: 'string', minLength: 1 } } },
+          },
           note: { type: 'string' },
         },
       },

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GuardSpec } from '../catalog/types.js';
+import { bundledGuardIds } from '../catalog/load.js';
 import { RULE_IDS } from '../check/rules.js';
 import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { entryOf, parseStructured, toPlain, type ObjectNode } from '../structured/tree.js';
@@ -58,6 +59,13 @@ export function loadConfig(file: string): PrivlintConfig {
   };
 }
 
+/** Ids of the bundled catalog guards and of those the config's own catalog section adds. */
+function guardIds(root: ObjectNode): string[] {
+  const own = entryOf(entryOf(root, 'catalog')?.value, 'guards')?.value;
+  const extra = own?.kind === 'array' ? own.items.map((item) => entryOf(item, 'id')?.value).flatMap((node) => (node?.kind === 'scalar' ? [String(node.value)] : [])) : [];
+  return [...bundledGuardIds(), ...extra];
+}
+
 /** What the schema cannot say: a guard needs exactly one of call/member/module(+export); rule ids must exist. */
 function semanticProblems(root: ObjectNode, file: string): Problem[] {
   const problems: Problem[] = [];
@@ -66,12 +74,23 @@ function semanticProblems(root: ObjectNode, file: string): Problem[] {
     guards.items.forEach((item, index) => {
       if (item.kind !== 'object') return;
       const keys = item.entries.map((entry) => entry.key);
-      const kinds = ['call', 'member', 'module'].filter((key) => keys.includes(key));
+      const kinds = ['call', 'member', 'module', 'catalog'].filter((key) => keys.includes(key));
       const at = { file, line: item.line, column: item.column, path: `guards[${index}]` };
       if (kinds.length !== 1) {
-        problems.push({ ...at, message: 'a guard names exactly one of "call", "member" or "module" (with "export")' });
+        problems.push({ ...at, message: 'a guard names exactly one of "call", "member", "module" (with "export") or "catalog" (a catalog guard\'s id)' });
       } else if (kinds[0] === 'module' && !keys.includes('export')) {
         problems.push({ ...at, message: 'a module guard also needs "export": the name of the guard function' });
+      } else if (kinds[0] === 'catalog') {
+        const misplaced = keys.filter((key) => key === 'export' || key === 'keyArgument');
+        if (misplaced.length > 0) problems.push({ ...at, message: `"${misplaced[0]}" does not apply to a catalog guard, whose keys come from the catalog; map them with "key" or "keys"` });
+        const idEntry = entryOf(item, 'catalog')!;
+        const id = idEntry.value.kind === 'scalar' ? String(idEntry.value.value) : '';
+        const known = guardIds(root);
+        if (!known.includes(id)) {
+          problems.push({ file, line: idEntry.value.line, column: idEntry.value.column, path: `guards[${index}].catalog`, message: `unknown catalog guard "${id}"${didYouMean(id, known) || `; known guards: ${known.join(', ')}`}` });
+        }
+      } else if (keys.includes('keys')) {
+        problems.push({ ...at, message: '"keys" maps the keys of a catalog guard; a guard function of your own names its key with "key" or "keyArgument"' });
       }
     });
   }

@@ -411,7 +411,9 @@ class FileAnalyzer {
       const api = this.catalog.moduleApi(root.specifier, pathString(reference.segments));
       if (api?.kind === 'call') this.recordSource(api, node);
       const sdk = this.catalog.sdkForSpecifier(root.specifier);
-      if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
+      // AdsConsent.gatherConsent() manages consent: not a call that needs it.
+      const consentApi = sdk !== undefined && this.catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
+      if (sdk && !continuesChain(node) && !consentApi) this.recordSdkCall(sdk.id, root.specifier, node);
       if (!api && !sdk && isFirstCall(called.segments) && this.importsProjectCode(root.specifier)) {
         this.recordProjectReference(called, node);
       }

@@ -91,7 +91,8 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
   }
 
   if (ts.isElementAccessExpression(expression)) {
-    const key = staticString(expression.argumentExpression, scope);
+    const argument = skipOuterExpressions(expression.argumentExpression);
+    const key = ts.isNumericLiteral(argument) ? argument.text : staticString(argument, scope);
     if (key === undefined) return undefined;
     const base = evaluateReference(expression.expression, scope, depth);
     return base && normalizeGlobal({ root: base.root, segments: [...base.segments, key] });
@@ -122,11 +123,14 @@ function normalizeGlobal(reference: Reference): Reference {
   return reference;
 }
 
-/** "default.getUniqueId", "default().getToken", "Geolocation.getCurrentPosition" — the catalog's path syntax. */
+/**
+ * "default.getUniqueId", "default().getToken", "Geolocation.getCurrentPosition" — the catalog's
+ * path syntax; `=>A:P` (parameter P of the callback passed as argument A) follows its call directly.
+ */
 export function pathString(segments: readonly string[]): string {
   let out = '';
   for (const segment of segments) {
-    if (segment === '()') out += '()';
+    if (segment === '()' || segment.startsWith('=>')) out += segment;
     else out = out ? `${out}.${segment}` : segment;
   }
   return out;

@@ -1,10 +1,11 @@
 import type { CatalogIndex } from '../catalog/match.js';
+import type { GuardSpec } from '../catalog/types.js';
 import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/references.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
-import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
+import { catalogGuardKeys, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destinations.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { findFlows, type FlowBudget } from './flows.js';
@@ -18,6 +19,8 @@ export interface LinkInput {
   modules: ModuleResolver;
   catalog: CatalogIndex;
   guards: readonly ConfiguredGuard[];
+  /** The config's guards as written: mappings of catalog guards' keys (`{ catalog, key | keys }`). */
+  guardSpecs?: readonly GuardSpec[];
   /** Diagnostics found before analysis (skipped files, tsconfig problems). */
   diagnostics?: Diagnostic[];
   flowBudget?: FlowBudget;
@@ -254,7 +257,10 @@ class Linker {
   }
 
   private guardCallKeys(file: string, guard: GuardCall): string[] {
-    const keys = configuredGuardKeys(guard, file, this.input.guards, this.input.modules);
+    const keys = [
+      ...configuredGuardKeys(guard, file, this.input.guards, this.input.modules),
+      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? []),
+    ];
     if (guard.reference) {
       const target = this.references.resolve(file, guard.reference);
       if (target.kind === 'function' && target.rest.length === 0) {
