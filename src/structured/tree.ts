@@ -55,26 +55,48 @@ export function parseStructured(text: string, file: string): ParsedDocument {
   }));
   if (document.errors.length > 0) return { root: undefined, problems };
 
+  // Aliases are expanded into copies; a few nested ones can stand for billions of nodes
+  // ("billion laughs"), so the copies have a budget and exceeding it is a problem, not a hang.
+  let aliasBudget = MAX_ALIAS_NODES;
+  let aliasProblem: Problem | undefined;
   const seen = new Set<YamlNode>();
-  const convert = (node: unknown): TreeNode => {
-    if (node instanceof Alias) return convert(node.resolve(document));
+  const convert = (node: unknown, viaAlias: boolean): TreeNode => {
+    if (node instanceof Alias) {
+      const target = node.resolve(document);
+      if (aliasProblem) return { kind: 'scalar', value: null, ...position(node.range?.[0] ?? 0) };
+      return convert(target, true);
+    }
     const yamlNode = node as YamlNode;
     const start = position(yamlNode?.range?.[0] ?? 0);
+    if (viaAlias && --aliasBudget < 0) {
+      aliasProblem ??= { file, ...start, message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES} values; write the values out instead of nesting aliases` };
+      return { kind: 'scalar', value: null, ...start };
+    }
     if (isMap(yamlNode)) {
       if (seen.has(yamlNode)) return { kind: 'scalar', value: null, ...start };
       seen.add(yamlNode);
-      const entries: ObjectEntry[] = yamlNode.items.map((pair) => {
+      const entries: ObjectEntry[] = [];
+      const merged: ObjectEntry[] = [];
+      for (const pair of yamlNode.items) {
         const keyNode = pair.key as YamlNode | null;
         const keyStart = position(keyNode?.range?.[0] ?? 0);
+        if (isMergeKey(keyNode)) {
+          merged.push(...mergeSources(pair.value, keyStart).flatMap((source) => source.entries));
+          continue;
+        }
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const value = pair.value === null ? { kind: 'scalar' as const, value: null, ...keyStart } : convert(pair.value);
-        return { key, keyLine: keyStart.line, keyColumn: keyStart.column, value };
-      });
+        const value = pair.value === null ? { kind: 'scalar' as const, value: null, ...keyStart } : convert(pair.value, viaAlias);
+        entries.push({ key, keyLine: keyStart.line, keyColumn: keyStart.column, value });
+      }
+      // `<<: *base` (YAML merge key): the mapping's own keys win, then the sources in order.
+      for (const entry of merged) {
+        if (!entries.some((existing) => existing.key === entry.key)) entries.push(entry);
+      }
       seen.delete(yamlNode);
       return { kind: 'object', entries, ...start };
     }
     if (isSeq(yamlNode)) {
-      return { kind: 'array', items: yamlNode.items.map((item) => convert(item)), ...start };
+      return { kind: 'array', items: yamlNode.items.map((item) => convert(item, viaAlias)), ...start };
     }
     if (isScalar(yamlNode)) {
       const value = yamlNode.value;
@@ -86,8 +108,28 @@ export function parseStructured(text: string, file: string): ParsedDocument {
     }
     return { kind: 'scalar', value: null, ...start };
   };
-  const root = document.contents === null ? undefined : convert(document.contents);
-  return { root, problems };
+  /** The mappings a merge key names: one alias or mapping, or a list of them. */
+  const mergeSources = (value: unknown, at: { line: number; column: number }): ObjectNode[] => {
+    const items = isSeq(value as YamlNode) ? (value as { items: unknown[] }).items : [value];
+    const sources: ObjectNode[] = [];
+    for (const item of items) {
+      const converted = item === null ? undefined : convert(item, item instanceof Alias);
+      if (converted?.kind === 'object') sources.push(converted);
+      else mergeProblems.push({ file, ...(converted ?? at), message: 'a merge key (<<) takes a mapping or an alias of one (<<: *defaults), or a list of them' });
+    }
+    return sources;
+  };
+  const mergeProblems: Problem[] = [];
+  const root = document.contents === null ? undefined : convert(document.contents, false);
+  if (aliasProblem) return { root: undefined, problems: [...problems, aliasProblem] };
+  return { root, problems: [...problems, ...mergeProblems] };
+}
+
+/** How many values alias expansion may produce in one document (far above any real manifest). */
+const MAX_ALIAS_NODES = 10_000;
+
+function isMergeKey(key: YamlNode | null): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
 }
 
 function describeYamlError(code: string, message: string): string {
