@@ -6,13 +6,19 @@ import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
+import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestHandlerCalls, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
-  request?: { properties?: (RawApi & { path: string })[]; headers?: (RawApi & { name: string })[] };
+  request?: {
+    properties?: (RawApi & { path: string })[];
+    headers?: (RawApi & { name: string })[];
+    handlers?: (RequestHandlerCalls & { note?: string })[];
+    routeExports?: { files: string[]; exports: string[]; note?: string }[];
+    headerObjects?: { module: string; path: string; note?: string }[];
+  };
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
   sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
@@ -77,7 +83,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const all = [...documents, ...(extensions as CatalogDocument[])];
   const modules = new Map<string, SourceModule>();
   const globals: SourceApi[] = [];
-  const request: RequestSources = { properties: [], headers: new Map() };
+  const request: RequestSources = { properties: [], headers: new Map(), handlers: [], routeExports: [], headerObjects: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -106,6 +112,9 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       const name = header.name.toLowerCase();
       request.headers.set(name, sourceApi(`request#header:${name}`, name, { ...header, kind: 'read' }, 'node'));
     }
+    for (const { note: _note, ...handler } of document.request?.handlers ?? []) request.handlers.push(handler);
+    for (const { files, exports } of document.request?.routeExports ?? []) request.routeExports.push({ files, exports });
+    for (const { module, path: objectPath } of document.request?.headerObjects ?? []) request.headerObjects.push({ module, path: objectPath });
     for (const vendor of document.vendors ?? []) {
       vendors.set(vendor.id, {
         id: vendor.id,

@@ -1,5 +1,5 @@
 import { GuardMatcher, isConsentApiCall } from './guards.js';
-import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
+import type { Catalog, RequestHandlerCalls, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
 
 /** `*` stands for exactly one path segment; everything else matches literally. */
 export function packagePatternMatches(pattern: string, name: string): boolean {
@@ -119,6 +119,17 @@ export class CatalogIndex {
 
   globalSink(path: string): { sink: Sink; call: SinkCall } | undefined {
     return this.sinksByGlobalPath.get(path);
+  }
+
+  /** The request-handler entry for a call of `method` on something from `specifier` (app.get, http.createServer). */
+  requestHandler(specifier: string, method: string): RequestHandlerCalls | undefined {
+    const module = withoutNodePrefix(specifier);
+    return this.catalog.request.handlers.find((handler) => handler.module === module && handler.calls.includes(method));
+  }
+
+  /** Whether `path` of module `specifier` is a request's headers object (`headers()` of next/headers). */
+  isHeaderObject(specifier: string, path: string): boolean {
+    return this.catalog.request.headerObjects.some((object) => object.module === specifier && object.path === path);
   }
 
   /** A call of a consent-management API (AdsConsent.gatherConsent()): not an SDK data call. */

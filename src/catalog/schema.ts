@@ -116,6 +116,39 @@ export const CATALOG_SCHEMA: JsonSchema = {
             properties: { name: { type: 'string', minLength: 1 }, category: categoryId, confidence, note: { type: 'string' } },
           },
         },
+        handlers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module', 'calls', 'parameter'],
+            properties: {
+              module: { type: 'string', minLength: 1 },
+              calls: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+              parameter: { type: 'integer', minimum: 0 },
+              errorHandlerParameter: { type: 'integer', minimum: 0 },
+              note: { type: 'string' },
+            },
+          },
+        },
+        routeExports: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['files', 'exports'],
+            properties: { files: stringList, exports: stringList, note: { type: 'string' } },
+          },
+        },
+        headerObjects: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module', 'path'],
+            properties: { module: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, note: { type: 'string' } },
+          },
+        },
       },
     },
     vendors: {

@@ -27,6 +27,22 @@ export interface RequestSources {
   properties: SourceApi[];
   /** Keyed by lower-case header name. */
   headers: Map<string, SourceApi>;
+  /** Callbacks whose parameter is a request: `app.get(path, (req, res) => …)` on an object from `module`. */
+  handlers: RequestHandlerCalls[];
+  /** Exported functions whose first parameter is a request, by file name (Next.js route handlers). */
+  routeExports: { files: string[]; exports: string[] }[];
+  /** Values that are a request's headers, read with `.get(name)`: `headers()` from next/headers. */
+  headerObjects: { module: string; path: string }[];
+}
+
+export interface RequestHandlerCalls {
+  module: string;
+  /** Method names (the last member of the callee): get, post, use, createServer … */
+  calls: string[];
+  /** Which parameter of the callback is the request (0-based). */
+  parameter: number;
+  /** For a callback with four parameters (Express error middleware `(err, req, res, next)`). */
+  errorHandlerParameter?: number;
 }
 
 export interface Vendor {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CatalogIndex } from '../catalog/match.js';
 import type { SinkCall, SourceApi } from '../catalog/types.js';
 import { ts } from '../engine/ts.js';
@@ -263,16 +264,49 @@ class FileAnalyzer {
 
   private declareParameters(fn: ts.SignatureDeclaration, scope: Scope): void {
     const functionIndex = this.functionIndexOf(fn);
+    const requestParameter = this.requestParameterIndex(fn);
+    const promisedModule = promisedModuleLoad(fn);
     fn.parameters.forEach((parameter, index) => {
       const typeText = parameter.type ? parameter.type.getText(this.sourceFile) : '';
       for (const { name, members, node } of patternNames(parameter.name)) {
         // A plain parameter's value is the argument itself; destructured names get their own slots.
         const slot = members.length === 0 ? `p${functionIndex}.${index}` : variableSlot(node);
+        if (index === 0 && promisedModule) {
+          // `import('m').then((m) => m.f())`, `.then(({ f }) => f())`: the module namespace.
+          scope.declare(name, { kind: 'alias', expression: promisedModule, members, scope: this.scopeOf(promisedModule), slot });
+          continue;
+        }
         const isRequest =
-          members.length === 0 && (this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
+          members.length === 0 &&
+          !isPlainObjectType(parameter.type) &&
+          (index === requestParameter || this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
         scope.declare(name, isRequest ? { kind: 'request', slot } : { kind: 'local', slot });
       }
     });
+  }
+
+  /**
+   * Which parameter of `fn` is an HTTP request because of where `fn` is: a callback of a
+   * framework's handler call (`app.get(path, (r, s) => …)`, `http.createServer(…)`), or a route
+   * handler exported from a Next.js route file. -1 when none.
+   */
+  private requestParameterIndex(fn: ts.SignatureDeclaration): number {
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (ts.isCallExpression(call) && call.arguments.includes(argument as ts.Expression)) {
+      const callee = evaluateReference(call.expression, this.scopeOf(call));
+      const method = callee?.segments.at(-1);
+      if (callee?.root.kind !== 'import' || method === undefined || method === '()') return -1;
+      const handler = this.catalog.requestHandler(callee.root.specifier, method);
+      if (!handler) return -1;
+      return fn.parameters.length === 4 && handler.errorHandlerParameter !== undefined ? handler.errorHandlerParameter : handler.parameter;
+    }
+    const exported = exportedName(fn);
+    if (exported === undefined) return -1;
+    const base = path.basename(this.sourceFile.fileName).replace(/\.[cm]?[jt]sx?$/, '');
+    const route = this.catalog.catalog.request.routeExports.some((entry) => entry.files.includes(base) && entry.exports.includes(exported));
+    return route ? 0 : -1;
   }
 
   // ── functions ───────────────────────────────────────────────────────────
@@ -414,6 +448,10 @@ class FileAnalyzer {
       // AdsConsent.gatherConsent() manages consent: not a call that needs it.
       const consentApi = sdk !== undefined && this.catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
       if (sdk && !continuesChain(node) && !consentApi) this.recordSdkCall(sdk.id, root.specifier, node);
+      const last = reference.segments.at(-1);
+      if (last === 'get' && node.arguments[0] && this.catalog.isHeaderObject(root.specifier, pathString(reference.segments.slice(0, -1)))) {
+        this.recordHeaderRead(node.arguments[0], node, scope);
+      }
       if (!api && !sdk && isFirstCall(called.segments) && this.importsProjectCode(root.specifier)) {
         this.recordProjectReference(called, node);
       }
@@ -547,7 +585,14 @@ class FileAnalyzer {
       const api = this.catalog.globalApis(pathString([root.name, ...reference.segments]))?.find((candidate) => candidate.kind === kind);
       if (api) this.recordSource(api, node);
     } else if (root.kind === 'request' && kind === 'read') {
-      const path = pathString(stripRequestWrappers(reference.segments));
+      const segments = stripRequestWrappers(reference.segments);
+      // `req.headers.forwarded`, `const { 'x-real-ip': ip } = req.headers`
+      if (segments.length === 2 && segments[0] === 'headers') {
+        const api = this.catalog.catalog.request.headers.get(segments[1]!.toLowerCase());
+        if (api) this.recordSource(api, node);
+        return;
+      }
+      const path = pathString(segments);
       const api = this.catalog.catalog.request.properties.find((property) => property.name === path);
       if (api) this.recordSource(api, node);
     }
@@ -610,6 +655,44 @@ class FileAnalyzer {
     const end = this.sourceFile.getLineAndCharacterOfPosition(node.getEnd());
     return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
+}
+
+/** `import('m')` when `fn` is the callback of `import('m').then(fn)` (also through a local alias of the promise). */
+function promisedModuleLoad(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const call = argument.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== argument) return undefined;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
+  const receiver = skipOuterExpressions(callee.expression);
+  return moduleLoadSpecifier(receiver) !== undefined ? receiver : undefined;
+}
+
+/** The export name of a function declared `export function GET()`, `export const GET = () => …` or `export default function`. */
+function exportedName(fn: ts.SignatureDeclaration): string | undefined {
+  const isExported = (node: ts.Node) => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+  if (ts.isFunctionDeclaration(fn) && isExported(fn)) {
+    const isDefault = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) !== 0;
+    return isDefault ? 'default' : fn.name?.text;
+  }
+  let holder: ts.Node = fn;
+  while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
+  const declaration = holder.parent;
+  if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer === holder) {
+    const statement = declaration.parent.parent;
+    return ts.isVariableStatement(statement) && isExported(statement) ? declaration.name.text : undefined;
+  }
+  if (ts.isExportAssignment(declaration) && !declaration.isExportEquals) return 'default';
+  return undefined;
+}
+
+/**
+ * A parameter typed as a plain object (`{ ip: string }`, a type literal) is not a request object,
+ * whatever its name: its type says what it holds.
+ */
+function isPlainObjectType(type: ts.TypeNode | undefined): boolean {
+  return type !== undefined && ts.isTypeLiteralNode(type);
 }
 
 function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {

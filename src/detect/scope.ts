@@ -85,6 +85,9 @@ export function collectScopeDeclarations(
   onClass: (declaration: ts.ClassDeclaration) => void,
 ): void {
   for (const statement of statements) {
+    // `declare const device: any;` describes a global (the TypeScript idiom for Cordova's device,
+    // a snippet's fbq): it must not shadow it. The same for `declare function` and `declare class`.
+    if (isAmbient(statement)) continue;
     if (ts.isVariableStatement(statement)) {
       const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
       if (!isVar || hoistVars) statement.declarationList.declarations.forEach(onVariable);
@@ -96,6 +99,10 @@ export function collectScopeDeclarations(
       collectNestedVars(statement, onVariable);
     }
   }
+}
+
+function isAmbient(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
 /** `var` inside nested statements (blocks, loops, if, try, switch); expressions cannot declare one. */
