@@ -29,6 +29,8 @@ interface RawApi {
   kind?: SourceApi['kind'];
   category: string;
   confidence?: Confidence;
+  also?: SourceApi['also'];
+  argumentCategories?: SourceApi['argumentCategories'];
   note?: string;
 }
 
@@ -167,6 +169,8 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     category: raw.category,
     confidence: raw.confidence ?? 'high',
     platform,
+    ...(raw.also ? { also: raw.also } : {}),
+    ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };
 }

@@ -32,6 +32,10 @@ export class CatalogIndex {
   readonly globalRoots = new Set<string>();
   /** Every literal a file must contain to possibly matter (module names, global roots); for pre-checks. */
   readonly quickCheckWords: string[];
+  /** The category an API id is catalogued under (before `also` and argument variants). */
+  private readonly primaryCategories = new Map<string, string>();
+  /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
+  private readonly continuedPaths = new Set<string>();
   /** The consent-management APIs of guards.yaml (and the config's catalog). */
   readonly guards: GuardMatcher;
 
@@ -40,6 +44,10 @@ export class CatalogIndex {
     this.guards = new GuardMatcher(catalog.guards);
     for (const module of catalog.modules) {
       this.modules.set(module.module, { module, apis: new Map(module.apis.map((api) => [api.name, api])) });
+      for (const api of module.apis) {
+        this.addContinuedPaths(module.module, api.name);
+        this.primaryCategories.set(api.id, api.category);
+      }
     }
     for (const sdk of catalog.sdks) {
       for (const pattern of sdk.packages) {
@@ -52,6 +60,8 @@ export class CatalogIndex {
       }
     }
     for (const api of catalog.globals) {
+      this.addContinuedPaths('', api.name);
+      if (!this.primaryCategories.has(api.id)) this.primaryCategories.set(api.id, api.category);
       const list = this.globalsByPath.get(api.name) ?? [];
       list.push(api);
       this.globalsByPath.set(api.name, list);
@@ -68,6 +78,31 @@ export class CatalogIndex {
     const words = new Set<string>([...this.modules.keys(), ...this.sinksByModule.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
     for (const { pattern } of this.sdkGlobs) words.add(pattern.split('*')[0]!);
     this.quickCheckWords = [...words].filter((word) => word.length > 0);
+  }
+
+  /** Record the call prefixes of an API path that continue past a call: `fetch()` and `addEventListener()=>0:0` of `addEventListener()=>0:0.details.ssid`. */
+  private addContinuedPaths(module: string, name: string): void {
+    for (const match of name.matchAll(/\(\)(=>\d+:\d+)?(?=.)/g)) {
+      this.continuedPaths.add(`${module}\0${name.slice(0, match.index + match[0].length)}`);
+    }
+  }
+
+  /**
+   * Does a catalogued API read further into the result of this call (`NetInfo.fetch()` →
+   * `fetch().details.ssid`), or into parameter `parameter` of its callback argument `argument`?
+   * `module` is undefined for a global path.
+   */
+  continuesPast(module: string | undefined, callPath: string, callback?: { argument: number; parameter: number }): boolean {
+    const suffix = callback ? `=>${callback.argument}:${callback.parameter}` : '';
+    const key = module === undefined ? '' : withoutNodePrefix(module);
+    if (this.continuedPaths.has(`${key}\0${callPath}${suffix}`)) return true;
+    const namespace = module !== undefined && this.sourceModule(module)?.module.default === 'namespace';
+    return namespace && callPath.startsWith('default.') && this.continuedPaths.has(`${key}\0${callPath.slice('default.'.length)}${suffix}`);
+  }
+
+  /** The catalogued category of an API id (`react-native-device-info#getUniqueId` → device.id). */
+  primaryCategory(apiId: string): string | undefined {
+    return this.primaryCategories.get(apiId);
   }
 
   sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
@@ -140,6 +175,12 @@ export class CatalogIndex {
   vendorName(id: string): string {
     return this.catalog.vendors.find((vendor) => vendor.id === id)?.name ?? id;
   }
+}
+
+/** Every category an API can yield: its own, those of `argumentCategories`, and `also` (other platforms). */
+export function apiCategories(api: SourceApi): string[] {
+  const categories = [api.category, ...Object.values(api.argumentCategories?.properties ?? {}), ...(api.also ?? []).map((variant) => variant.category)];
+  return [...new Set(categories)];
 }
 
 /** `node:os` and `os` are the same core module; the catalog lists the bare name. */

@@ -10,6 +10,27 @@ const platform: JsonSchema = {
   'x-noun': 'platform',
 };
 const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+/** Categories an API yields besides its own on some OS, and categories chosen by an argument. */
+const categoryVariants: Record<string, JsonSchema> = {
+  also: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['category', 'platform'],
+      properties: {
+        category: categoryId,
+        platform: { type: 'string', enum: ['android', 'ios', 'web', 'windows', 'macos'], 'x-noun': 'operating system' },
+      },
+    },
+  },
+  argumentCategories: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['argument', 'properties'],
+    properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
+  },
+};
 
 /** The shape of a catalog document: a bundled data file, or the `catalog` section of a user config. */
 const sinkCallObject: JsonSchema = {
@@ -79,7 +100,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
               type: 'object',
               additionalProperties: false,
               required: ['name', 'kind', 'category'],
-              properties: { name: { type: 'string', minLength: 1 }, kind, category: categoryId, confidence, note: { type: 'string' } },
+              properties: { name: { type: 'string', minLength: 1 }, kind, category: categoryId, confidence, ...categoryVariants, note: { type: 'string' } },
             },
           },
         },
@@ -91,7 +112,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['path', 'kind', 'category'],
-        properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, note: { type: 'string' } },
+        properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, ...categoryVariants, note: { type: 'string' } },
       },
     },
     request: {

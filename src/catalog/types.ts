@@ -12,6 +12,18 @@ export interface SourceApi {
   category: string;
   confidence: Confidence;
   platform: string;
+  /**
+   * Other categories the same API yields on some operating system: getUniqueId is the IDFV
+   * (device.id) on iOS and ANDROID_ID (device.android_id) on Android. A site is reported once per
+   * category, since the manifest must declare each.
+   */
+  also?: { category: string; platform: string }[];
+  /**
+   * The category depends on an object-literal argument: the categories of its properties that are
+   * present and not `false` (`getUserMedia({ audio: true })` → media.microphone); every listed
+   * category when the argument cannot be read.
+   */
+  argumentCategories?: { argument: number; properties: Record<string, string> };
   note?: string;
 }
 

@@ -20,12 +20,32 @@ export interface CheckOptions {
 }
 
 type Draft = Omit<Finding, 'severity' | 'fingerprint'>;
+/** A collection finding that does not depend on the category: `once` says what makes it one (see check()). */
+type CollectionDraft = Draft & { once?: string };
 
 /** Compare the inventory with the manifest: pure, deterministic, no I/O. Fingerprints are added by the caller. */
 export function check(inventory: Inventory, manifest: Manifest | undefined, options: CheckOptions): Omit<Finding, 'fingerprint'>[] {
   const drafts: Draft[] = [];
   const context = new CheckContext(manifest, options);
-  for (const site of inventory.collections) drafts.push(...context.checkCollection(site));
+  // An API that yields two categories at one place (getUniqueId: device.id, and device.android_id
+  // on Android) is one missing annotation, one misspelt purpose, one missing consent check — not
+  // two: reported once, for the API's own category. What depends on the category (undeclared, a
+  // purpose not declared for it) stays per category.
+  const reportedOnce = new Map<string, number>();
+  for (const site of inventory.collections) {
+    for (const { once, ...draft } of context.checkCollection(site)) {
+      if (once !== undefined) {
+        const place = `${draft.kind}:${draft.file}:${draft.line}:${draft.column}:${draft.api}:${once}`;
+        const earlier = reportedOnce.get(place);
+        if (earlier !== undefined) {
+          if (draft.category === options.catalog.primaryCategory(draft.api!)) drafts[earlier] = draft;
+          continue;
+        }
+        reportedOnce.set(place, drafts.length);
+      }
+      drafts.push(draft);
+    }
+  }
   for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
   for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
   const consentReported = new Set(drafts.filter((draft) => draft.ruleId === 'require-consent-check').map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
@@ -53,8 +73,8 @@ class CheckContext {
     this.manifestName = options.manifestPath ?? 'the manifest';
   }
 
-  checkCollection(site: CollectionSite): Draft[] {
-    const out: Draft[] = [];
+  checkCollection(site: CollectionSite): CollectionDraft[] {
+    const out: CollectionDraft[] = [];
     const what = `${site.category} (${site.api})`;
     const base = { file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, category: site.category, api: site.api, ...(site.via.length > 0 ? { via: site.via } : {}) };
     const declared = this.manifest ? this.declarationsCovering(site.category) : [];
@@ -75,6 +95,7 @@ class CheckContext {
         ...base,
         ruleId: 'require-purpose',
         kind: 'missingPurpose',
+        once: '',
         suggestion: { purposes: [...new Set(options)], annotationLine: site.annotationLine },
         message: `Collects ${what} without a declared purpose. Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
       });
@@ -88,6 +109,7 @@ class CheckContext {
           ...base,
           ruleId: 'declared-purpose',
           kind: 'unknownPurpose',
+          once: purpose,
           message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? hint.replace(/^; /, '; ') : ''}. Fix: use a purpose from docs/taxonomy.md.`,
         });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
@@ -110,6 +132,7 @@ class CheckContext {
         ...base,
         ruleId: 'require-consent-check',
         kind: 'collectionWithoutConsent',
+        once: key,
         message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}. Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       });
     }

@@ -6,7 +6,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { collectExports } from './exports.js';
 import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
-import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
+import { calleeText, constObjectLiteral, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticName, staticString } from './references.js';
 import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variableSlot, type Binding } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf } from './destinations.js';
@@ -265,15 +265,22 @@ class FileAnalyzer {
   private declareParameters(fn: ts.SignatureDeclaration, scope: Scope): void {
     const functionIndex = this.functionIndexOf(fn);
     const requestParameter = this.requestParameterIndex(fn);
-    const promisedModule = promisedModuleLoad(fn);
+    const promised = this.promisedValue(fn);
     fn.parameters.forEach((parameter, index) => {
       const typeText = parameter.type ? parameter.type.getText(this.sourceFile) : '';
+      const callback = this.catalogCallbackParameter(fn, index);
       for (const { name, members, node } of patternNames(parameter.name)) {
         // A plain parameter's value is the argument itself; destructured names get their own slots.
         const slot = members.length === 0 ? `p${functionIndex}.${index}` : variableSlot(node);
-        if (index === 0 && promisedModule) {
-          // `import('m').then((m) => m.f())`, `.then(({ f }) => f())`: the module namespace.
-          scope.declare(name, { kind: 'alias', expression: promisedModule, members, scope: this.scopeOf(promisedModule), slot });
+        if (index === 0 && promised) {
+          // `import('m').then((m) => m.f())`, `.then(({ f }) => f())`: the module namespace;
+          // `NetInfo.fetch().then((state) => state.details.ssid)`: the call's result.
+          scope.declare(name, { kind: 'alias', expression: promised, members, scope: this.scopeOf(promised), slot });
+          continue;
+        }
+        if (callback && ts.isIdentifier(node)) {
+          // `NetInfo.addEventListener((state) => state.details.ssid)`
+          scope.declare(name, { kind: 'alias', expression: node, members, scope, slot, reference: callback });
           continue;
         }
         const isRequest =
@@ -283,6 +290,40 @@ class FileAnalyzer {
         scope.declare(name, isRequest ? { kind: 'request', slot } : { kind: 'local', slot });
       }
     });
+  }
+
+  /**
+   * The promise `fn` is the `.then` callback of, when its value is worth following: a module
+   * load (`import('m')`), or a call whose result a catalogued API reads (`NetInfo.fetch()`).
+   */
+  private promisedValue(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+    const call = callbackCall(fn);
+    if (!call || call.index !== 0) return undefined;
+    const callee = call.node.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
+    const receiver = skipOuterExpressions(callee.expression);
+    if (moduleLoadSpecifier(receiver) !== undefined) return receiver;
+    const reference = evaluateReference(receiver, this.scopeOf(receiver));
+    return reference && this.continuedByCatalog(reference) ? receiver : undefined;
+  }
+
+  /** The reference of parameter `index` of `fn` when `fn` is a callback whose parameter a catalogued API reads. */
+  private catalogCallbackParameter(fn: ts.SignatureDeclaration, index: number): Reference | undefined {
+    const call = callbackCall(fn);
+    if (!call) return undefined;
+    const callee = evaluateReference(call.node.expression, this.scopeOf(call.node));
+    if (!callee) return undefined;
+    const called: Reference = { root: callee.root, segments: [...callee.segments, '()'] };
+    return this.continuedByCatalog(called, { argument: call.index, parameter: index })
+      ? { root: callee.root, segments: [...called.segments, `=>${call.index}:${index}`] }
+      : undefined;
+  }
+
+  private continuedByCatalog(reference: Reference, callback?: { argument: number; parameter: number }): boolean {
+    const { root } = reference;
+    if (root.kind === 'import') return !root.typeOnly && this.catalog.continuesPast(root.specifier, pathString(reference.segments), callback);
+    if (root.kind === 'global') return this.catalog.continuesPast(undefined, pathString([root.name, ...reference.segments]), callback);
+    return false;
   }
 
   /**
@@ -613,10 +654,37 @@ class FileAnalyzer {
 
   // ── records ─────────────────────────────────────────────────────────────
 
+  /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   private recordSource(api: SourceApi, node: ts.Node): void {
     if (this.sourceIndexes.has(node)) return;
     this.sourceIndexes.set(node, this.facts.sources.length);
-    this.facts.sources.push({ apiId: api.id, category: api.category, range: this.range(node), ...this.context(node) });
+    const range = this.range(node);
+    const context = this.context(node);
+    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context });
+  }
+
+  private categoriesAt(api: SourceApi, node: ts.Node): string[] {
+    const categories = api.argumentCategories && ts.isCallExpression(node) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
+    for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
+    return categories;
+  }
+
+  /** `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be read. */
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression): string[] {
+    const all = [...new Set(Object.values(rule.properties))];
+    const argument = call.arguments[rule.argument];
+    const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
+    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
+    const chosen: string[] = [];
+    for (const property of object.literal.properties) {
+      const name = property.name ? staticName(property.name) : undefined;
+      const category = name === undefined ? undefined : rule.properties[name];
+      if (!category || chosen.includes(category)) continue;
+      const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+      if (value?.kind === ts.SyntaxKind.FalseKeyword) continue;
+      chosen.push(category);
+    }
+    return chosen.length > 0 ? all.filter((category) => chosen.includes(category)) : all;
   }
 
   private recordSdkUse(specifier: string, literal: ts.Node): void {
@@ -657,16 +725,14 @@ class FileAnalyzer {
   }
 }
 
-/** `import('m')` when `fn` is the callback of `import('m').then(fn)` (also through a local alias of the promise). */
-function promisedModuleLoad(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+/** The call `fn` is passed to as an argument, and its position. */
+function callbackCall(fn: ts.SignatureDeclaration): { node: ts.CallExpression; index: number } | undefined {
   let argument: ts.Node = fn;
   while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
   const call = argument.parent;
-  if (!ts.isCallExpression(call) || call.arguments[0] !== argument) return undefined;
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
-  const receiver = skipOuterExpressions(callee.expression);
-  return moduleLoadSpecifier(receiver) !== undefined ? receiver : undefined;
+  if (!ts.isCallExpression(call)) return undefined;
+  const index = call.arguments.indexOf(argument as ts.Expression);
+  return index >= 0 ? { node: call, index } : undefined;
 }
 
 /** The export name of a function declared `export function GET()`, `export const GET = () => …` or `export default function`. */

@@ -245,7 +245,7 @@ function lastCall(node: ts.Expression, scopeOf: ScopeOf, depth = 0): { node: ts.
   if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return lastCall(expression.expression, scopeOf, depth + 1);
   if (!ts.isIdentifier(expression)) return undefined;
   const binding = scopeOf(expression).lookup(expression.text);
-  if (binding?.kind === 'alias') return lastCall(binding.expression, scopeOf, depth + 1);
+  if (binding?.kind === 'alias' && !binding.reference) return lastCall(binding.expression, scopeOf, depth + 1);
   const parameter = callbackParameter(expression, scopeOf);
   return parameter ? { node: parameter.call, scope: scopeOf(parameter.call) } : undefined;
 }

@@ -55,7 +55,7 @@ export function staticString(node: ts.Expression, scope: Scope, depth = 0): stri
 }
 
 /** The object literal a `const` in this file is bound to (nested members included: `C.headers.ip`). */
-function constObjectLiteral(node: ts.Expression, scope: Scope, depth: number): { literal: ts.ObjectLiteralExpression; scope: Scope } | undefined {
+export function constObjectLiteral(node: ts.Expression, scope: Scope, depth = 0): { literal: ts.ObjectLiteralExpression; scope: Scope } | undefined {
   if (depth > MAX_ALIAS_DEPTH) return undefined;
   const inner = skipOuterExpressions(node);
   if (ts.isObjectLiteralExpression(inner)) return { literal: inner, scope };
@@ -109,7 +109,7 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
       case 'request':
         return { root: { kind: 'request' }, segments: [] };
       case 'alias': {
-        const target = evaluateReference(binding.expression, binding.scope, depth + 1);
+        const target = binding.reference ?? evaluateReference(binding.expression, binding.scope, depth + 1);
         return target && !binding.members.includes('?')
           ? normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] })
           : undefined;

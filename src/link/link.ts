@@ -1,4 +1,4 @@
-import type { CatalogIndex } from '../catalog/match.js';
+import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
 import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/references.js';
@@ -90,7 +90,7 @@ class Linker {
         } else if (target.kind === 'external') {
           const api = this.externalCallApi(target);
           if (api && !this.representedByCallers(file, reference)) {
-            collections.push(this.site(file, reference, reference.range, api.id, api.category, []));
+            for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
           }
         }
       }
@@ -333,11 +333,11 @@ class Linker {
         }
       } else if (target?.kind === 'external') {
         const api = this.externalCallApi(target);
-        if (api) {
+        for (const category of api ? apiCategories(api) : []) {
           result.push({
-            api: api.id,
-            category: api.category,
-            via: [step(`${name} returns ${api.id}`)],
+            api: api!.id,
+            category,
+            via: [step(`${name} returns ${api!.id}`)],
             ...this.wrapperPurpose(file, reference),
             keys: this.siteKeys(file, reference, MAX_GUARD_DEPTH, false),
           });

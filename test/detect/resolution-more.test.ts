@@ -14,6 +14,7 @@ describe('resolution: dynamic import with .then, request handlers, headers, ambi
       'local.ts': `export const getUniqueId = () => 'x';\n`,
     });
     expect(sites(result)).toEqual([
+      'a.ts:1 device.android_id react-native-device-info#getUniqueId',
       'a.ts:1 device.id react-native-device-info#getUniqueId',
       'a.ts:2 device.android_id react-native-device-info#getAndroidId',
       'a.ts:3 device.serial react-native-device-info#getSerialNumber',
@@ -104,7 +105,7 @@ describe('resolution: dynamic import with .then, request handlers, headers, ambi
       'pixel.ts': `declare const fbq: any;\nfbq('track', 'Purchase');\n`,
       'local.ts': `const device = { uuid: 'generated' };\nexport const id = device.uuid;\n`,
     });
-    expect(sites(result)).toEqual(['cordova.ts:2 device.id device.uuid']);
+    expect(sites(result)).toEqual(['cordova.ts:2 device.android_id device.uuid', 'cordova.ts:2 device.id device.uuid']);
     expect(result.inventory.sdks.map((use) => `${use.file}:${use.line} ${use.package}`)).toEqual(['pixel.ts:2 global:fbq']);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { scanProject, writeProject } from '../helpers/temp-project.js';
 
-const DEVICE_INFO = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getUniqueId();\n`;
+const DEVICE_INFO = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getAndroidId();\n`;
 
 describe('scan on bad input', () => {
   it('reports a file with a syntax error in diagnostics and scans the rest', () => {
