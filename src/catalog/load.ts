@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { validateAgainstSchema } from '../structured/schema-validator.js';
-import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
+import { entryOf, parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
+import { packagePatternProblem } from './match.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
 import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestHandlerCalls, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
@@ -38,10 +39,28 @@ const DATA_FOLDER = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** Validate one catalog document (a tree) and return its problems, positioned. */
 export function validateCatalogDocument(root: TreeNode, file: string, pathPrefix = ''): Problem[] {
-  return validateAgainstSchema(root, CATALOG_SCHEMA, file).map((problem) => ({
+  const structural = validateAgainstSchema(root, CATALOG_SCHEMA, file);
+  const problems = structural.length > 0 ? structural : catalogSemanticProblems(root, file);
+  return problems.map((problem) => ({
     ...problem,
     path: pathPrefix && problem.path ? `${pathPrefix}.${problem.path}` : pathPrefix || problem.path,
   }));
+}
+
+/** What the schema cannot say about a catalog document: package patterns must be curated (no `*` for a whole name). */
+export function catalogSemanticProblems(root: TreeNode, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const sdks = entryOf(root, 'sdks')?.value;
+  if (sdks?.kind !== 'array') return problems;
+  sdks.items.forEach((sdk, sdkIndex) => {
+    const packages = entryOf(sdk, 'packages')?.value;
+    if (packages?.kind !== 'array') return;
+    packages.items.forEach((item, index) => {
+      const message = item.kind === 'scalar' && typeof item.value === 'string' ? packagePatternProblem(item.value) : undefined;
+      if (message) problems.push({ file, line: item.line, column: item.column, path: `sdks[${sdkIndex}].packages[${index}]`, message });
+    });
+  });
+  return problems;
 }
 
 function readDataFiles(): { file: string; text: string }[] {

@@ -1,6 +1,23 @@
 import { GuardMatcher, isConsentApiCall } from './guards.js';
 import type { Catalog, RequestHandlerCalls, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
 
+/**
+ * What is wrong with a package pattern, if anything. `*` stands for one whole path segment after
+ * the package's own name or scope (`@acme/*`, `firebase/*`): never a whole name (`*` would match
+ * every unscoped package) and never part of one (`acme-*` would silently match nothing).
+ */
+export function packagePatternProblem(pattern: string): string | undefined {
+  if (!pattern.includes('*')) return undefined;
+  const segments = pattern.split('/');
+  if (segments.some((segment) => segment.includes('*') && segment !== '*')) {
+    return `"${pattern}": * stands for a whole path segment ("@acme/*", "firebase/*"), not part of a name; list the packages by name`;
+  }
+  if (segments[0] === '*' || (segments[0]!.startsWith('@') && segments.length < 2)) {
+    return `"${pattern}" would match every package; list package names, or a scope or subpath glob such as "@acme/*" or "firebase/*"`;
+  }
+  return undefined;
+}
+
 /** `*` stands for exactly one path segment; everything else matches literally. */
 export function packagePatternMatches(pattern: string, name: string): boolean {
   if (!pattern.includes('*')) return pattern === name;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GuardSpec } from '../catalog/types.js';
-import { bundledGuardIds } from '../catalog/load.js';
+import { bundledGuardIds, catalogSemanticProblems } from '../catalog/load.js';
 import { RULE_IDS } from '../check/rules.js';
 import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { entryOf, parseStructured, toPlain, type ObjectNode } from '../structured/tree.js';
@@ -93,6 +93,10 @@ function semanticProblems(root: ObjectNode, file: string): Problem[] {
         problems.push({ ...at, message: '"keys" maps the keys of a catalog guard; a guard function of your own names its key with "key" or "keyArgument"' });
       }
     });
+  }
+  const catalog = entryOf(root, 'catalog')?.value;
+  if (catalog) {
+    for (const problem of catalogSemanticProblems(catalog, file)) problems.push({ ...problem, path: `catalog.${problem.path}` });
   }
   const rules = entryOf(root, 'rules')?.value;
   if (rules?.kind === 'object') {
