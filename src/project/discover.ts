@@ -7,14 +7,24 @@ import { UserError } from '../util/problem.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
-/** Never source code of the project: dependencies, build output, caches, declaration files. */
+/**
+ * Never source code of the project: dependencies, build output, caches, declaration files.
+ * `build/` covers android/app/build; the dot folders are listed although dot folders are
+ * skipped anyway, so the list says what it means when a user scans one of them directly.
+ */
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
   '**/dist/**',
   '**/build/**',
   '**/out/**',
+  '**/web-build/**', // Expo web export
+  '**/ios/Pods/**', // CocoaPods
   '**/.next/**',
   '**/.expo/**',
+  '**/.output/**', // Nuxt / Nitro
+  '**/.nuxt/**',
+  '**/.svelte-kit/**',
+  '**/.vercel/**',
   '**/.git/**',
   '**/coverage/**',
   '**/.privlint-cache/**',
