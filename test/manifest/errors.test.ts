@@ -188,7 +188,7 @@ describe('loadManifest: problems in the content', () => {
     expect(near.problems[0]).toMatchObject({ line: 4, column: 3, path: 'app.descripton', message: 'unknown key "descripton"; did you mean "description"?' });
 
     const far = userErrorOf(write('version: 1\napp:\n  name: x\n  zzzzzz: y\ncategories: []\n'));
-    expect(far.problems[0]!.message).toBe('unknown key "zzzzzz"; expected one of: name, description');
+    expect(far.problems[0]!.message).toBe('unknown key "zzzzzz"; expected one of: name, description, ref');
   });
 
   it('a JSON manifest with a syntax error gives line:column of the error', () => {
