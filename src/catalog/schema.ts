@@ -179,7 +179,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['id', 'name'],
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$', description: 'a lower-case id: letters, digits, - and _, such as google' },
           name: { type: 'string' },
           policy_url: { type: 'string' },
           domains: stringList,
@@ -228,7 +228,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['id', 'vendor', 'name', 'kind', 'packages'],
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$' },
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'a lower-case id: letters, digits, ".", "_" and "-", such as firebase-analytics' },
           vendor: { type: 'string' },
           name: { type: 'string' },
           kind: {

@@ -110,7 +110,8 @@ class CheckContext {
           ruleId: 'declared-purpose',
           kind: 'unknownPurpose',
           once: purpose,
-          message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? hint.replace(/^; /, '; ') : ''}. Fix: use a purpose from docs/taxonomy.md.`,
+          // `…; did you mean "analytics"? Fix: …` — the question ends the sentence.
+          message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? `${hint} ` : '. '}Fix: use a purpose from docs/taxonomy.md.`,
         });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
         out.push({

@@ -33,11 +33,14 @@ export function findConfig(start: string): string | undefined {
 export function loadConfig(file: string): PrivlintConfig {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
-  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config' });
+  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md' });
   const parsed = parseStructured(text, shown);
   const fail = (problems: Problem[]): never => {
     throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   };
+  if (!parsed.root && parsed.problems.length === 0) {
+    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`);
+  }
   if (!parsed.root) fail(parsed.problems);
   const root = parsed.root!;
   if (root.kind !== 'object') fail([{ file: shown, line: root.line, column: root.column, message: 'a config is a mapping of settings; see docs/config.md' }]);
@@ -47,9 +50,11 @@ export function loadConfig(file: string): PrivlintConfig {
 
   const plain = toPlain(root) as Record<string, unknown>;
   const folder = path.dirname(absolute);
+  const manifestValue = entryOf(root, 'manifest')?.value;
   return {
     file: absolute,
     ...(typeof plain.manifest === 'string' ? { manifest: path.resolve(folder, plain.manifest) } : {}),
+    ...(manifestValue ? { manifestAt: { file: shown, line: manifestValue.line, column: manifestValue.column } } : {}),
     ignore: (plain.ignore as string[] | undefined) ?? [],
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),

@@ -7,6 +7,8 @@ export interface ReadLimits {
   maxBytes: number;
   /** What the file is, for messages: "manifest", "config". */
   what: string;
+  /** Where to find an example, for the message about an empty file. */
+  example?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function readUserTextFile(file: string, limits: ReadLimits): string {
     throw new UserError(`${shown}: cannot read the ${limits.what} file (${code ?? String(error)}).`);
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
-    throw new UserError(`${shown}: the ${limits.what} file is empty; see docs/manifest.md for an example.`);
+    throw new UserError(`${shown}: the ${limits.what} file is empty; see ${limits.example ?? 'docs/manifest.md'} for an example.`);
   }
   if (bytes.includes(0)) {
     throw new UserError(`${shown}: looks like a binary file, not a YAML or JSON ${limits.what}.`);

@@ -197,7 +197,7 @@ describe('loadManifest: problems in the content', () => {
     expect(error.problems.length).toBeGreaterThanOrEqual(1);
     const [first] = error.problems;
     expect(first).toMatchObject({ file, line: 4, column: 3 });
-    expect(first!.message).toMatch(/^YAML syntax error: .*,/);
+    expect(first!.message).toMatch(/^JSON syntax error: .*,/);
     expect(first!.message).not.toContain('\n');
   });
 
