@@ -3,7 +3,7 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
 import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closestMatch, didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
 import { ruleMeta, type Severity } from './rules.js';
 
@@ -88,7 +88,17 @@ class CheckContext {
       });
     }
 
-    if (site.purposes.length === 0) {
+    if (site.purposes.length === 0 && site.annotation) {
+      // `// @privacy-purpose` with nothing after it: the user meant to annotate, so say that, once.
+      out.push({
+        ...base,
+        ruleId: 'declared-purpose',
+        kind: 'emptyAnnotation',
+        once: '',
+        message: `The @privacy-purpose annotation at ${site.annotation.file}:${site.annotation.line} names no purpose for ${what}. Fix: name one or more purposes from docs/taxonomy.md, e.g. \`// @privacy-purpose analytics\`.`,
+      });
+    } else if (site.purposes.length === 0) {
+      const detached = site.detachedAnnotationLine !== undefined ? ` The @privacy-purpose at line ${site.detachedAnnotationLine} does not apply: a blank line separates it from the statement.` : '';
       const options = declared.flatMap((declaration) => declaration.uses.flatMap((use) => use.purposes));
       const suggestion = options.length > 0 ? ` (${this.manifestName} declares ${[...new Set(options)].join(', ')} for it)` : '';
       out.push({
@@ -97,7 +107,7 @@ class CheckContext {
         kind: 'missingPurpose',
         once: '',
         suggestion: { purposes: [...new Set(options)], annotationLine: site.annotationLine },
-        message: `Collects ${what} without a declared purpose. Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
+        message: `Collects ${what} without a declared purpose.${detached} Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
       });
     }
 
@@ -134,7 +144,7 @@ class CheckContext {
         ruleId: 'require-consent-check',
         kind: 'collectionWithoutConsent',
         once: key,
-        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}. Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}.${this.misspeltKey(site.consentKeys, consent.keys)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       });
     }
     return out;
@@ -191,7 +201,7 @@ class CheckContext {
         package: call.package,
         ruleId: 'require-consent-check',
         kind: 'sdkCallWithoutConsent',
-        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}". Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}".${this.misspeltKey(call.consentKeys, required)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       },
     ];
   }
@@ -245,7 +255,7 @@ class CheckContext {
             ...base,
             ruleId: 'require-consent-check',
             kind: 'flowWithoutConsent',
-            message: `Sends ${what} to ${vendor} through ${sink.callee} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}". Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
+            message: `Sends ${what} to ${vendor} through ${sink.callee} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}".${this.misspeltKey(sink.consentKeys, [share.consent!])} Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
           });
         }
       }
@@ -335,6 +345,20 @@ class CheckContext {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────
+
+  /**
+   * When the code checks a key the manifest does not declare and that is close to a needed one
+   * (`hasConsent('adz')`, `@privacy-requires-consent adz`), say so: a typo, not a missing check.
+   */
+  private misspeltKey(present: readonly string[], needed: readonly string[]): string {
+    const declared = this.manifest?.consents;
+    for (const key of present) {
+      if (declared?.has(key)) continue;
+      const meant = closestMatch(key, needed);
+      if (meant) return ` The code checks "${key}", an unknown consent key (${this.manifestName} declares no such key); did you mean "${meant}"?`;
+    }
+    return '';
+  }
 
   private declarationsCovering(category: string): CategoryDeclaration[] {
     return this.manifest?.categories.filter((declaration) => categoryCovers(declaration.id, category)) ?? [];

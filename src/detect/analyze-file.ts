@@ -3,7 +3,7 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { SinkCall, SourceApi } from '../catalog/types.js';
 import { ts } from '../engine/ts.js';
 import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
-import { annotationAnchor, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
+import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { collectExports } from './exports.js';
 import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
 import { calleeText, constObjectLiteral, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticName, staticString } from './references.js';
@@ -709,9 +709,11 @@ class FileAnalyzer {
 
   private context(node: ts.Node): SiteContext {
     const annotation = statementAnnotation(node, this.sourceFile);
+    const detached = annotation ? undefined : detachedAnnotationLine(node, this.sourceFile);
     return {
       functionIndex: this.functionStack.at(-1) ?? null,
       ...(annotation ? { annotation } : {}),
+      ...(detached !== undefined ? { detachedAnnotationLine: detached } : {}),
       guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
       returned: flowsToReturn(node),
       annotationLine: annotationAnchor(node, this.sourceFile),

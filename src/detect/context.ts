@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { documentationHost, purposeAnnotation } from './annotations.js';
+import { detachedPurposeLine, documentationHost, purposeAnnotation } from './annotations.js';
 import type { Annotation, GuardCall, Reference } from './facts.js';
 import { calleeText, evaluateReference, skipOuterExpressions, staticString } from './references.js';
 import { isFunctionLike, type Scope } from './scope.js';
@@ -48,6 +48,25 @@ export function statementAnnotation(node: ts.Node, sourceFile: ts.SourceFile): A
     if (isStatementLike(current)) {
       const annotation = purposeAnnotation(current, sourceFile);
       if (annotation) return annotation;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The line of a `@privacy-purpose` that a blank line separates from the site's statement: it
+ * annotates nothing, and a finding about the missing purpose should say why.
+ */
+export function detachedAnnotationLine(node: ts.Node, sourceFile: ts.SourceFile): number | undefined {
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (isFunctionLike(current) || ts.isClassLike(current)) {
+      // `/** @privacy-purpose … */`, a blank line, then the function.
+      const hosts = documentationHost(current);
+      return detachedPurposeLine(hosts[hosts.length - 1]!, sourceFile);
+    }
+    if (isStatementLike(current)) {
+      const line = detachedPurposeLine(current, sourceFile);
+      if (line !== undefined) return line;
     }
   }
   return undefined;

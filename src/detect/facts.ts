@@ -62,6 +62,8 @@ export interface SiteContext {
   returned: boolean;
   /** The line above which a `// @privacy-purpose` comment would annotate the site. */
   annotationLine: number;
+  /** A `@privacy-purpose` above the site's statement that a blank line cuts off (it does not apply). */
+  detachedAnnotationLine?: number;
 }
 
 /** A catalogued source API called or read in this file. */

@@ -388,6 +388,7 @@ class Linker {
       guarded: keys.length > 0,
       via,
       annotationLine: context.annotationLine,
+      ...(context.detachedAnnotationLine !== undefined && !purpose ? { detachedAnnotationLine: context.detachedAnnotationLine } : {}),
     };
   }
 
