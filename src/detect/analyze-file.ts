@@ -83,7 +83,8 @@ function analyzeParsed(sourceFile: ts.SourceFile, options: AnalyzeOptions): File
         {
           line: position.line + 1,
           column: position.character + 1,
-          severity: 'error',
+          // A warning, as issue 3 asks: the scan goes on, and the summary counts the file as not analysed.
+          severity: 'warning',
           message: `cannot parse this file: ${ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '')}; it was not analysed (fix the syntax error and scan again)`,
         },
       ],

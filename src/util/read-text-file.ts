@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { displayPath } from './paths.js';
 import { UserError } from './problem.js';
+import { decodeUtf16WithBom } from './text-encoding.js';
 
 export interface ReadLimits {
   /** Larger files are refused. */
@@ -44,6 +45,11 @@ export function readUserTextFile(file: string, limits: ReadLimits): string {
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
     throw new UserError(`${shown}: the ${limits.what} file is empty; see ${limits.example ?? 'docs/manifest.md'} for an example.`);
+  }
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16 !== undefined) {
+    if (utf16.trim() === '') throw new UserError(`${shown}: the ${limits.what} file is empty; see ${limits.example ?? 'docs/manifest.md'} for an example.`);
+    return utf16;
   }
   if (bytes.includes(0)) {
     throw new UserError(`${shown}: looks like a binary file, not a YAML or JSON ${limits.what}.`);
