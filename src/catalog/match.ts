@@ -94,6 +94,11 @@ export class CatalogIndex {
     }
     const words = new Set<string>([...this.modules.keys(), ...this.sinksByModule.keys(), ...this.sdkByPackage.keys(), ...this.globalRoots]);
     for (const { pattern } of this.sdkGlobs) words.add(pattern.split('*')[0]!);
+    // Request parameters found by where a function is, not by its name (app.get callbacks,
+    // route handlers, next/headers): the file mentions the framework or the export.
+    for (const handler of catalog.request.handlers) words.add(handler.module);
+    for (const object of catalog.request.headerObjects) words.add(object.module);
+    for (const route of catalog.request.routeExports) route.exports.filter((name) => name !== 'default').forEach((name) => words.add(name));
     this.quickCheckWords = [...words].filter((word) => word.length > 0);
   }
 

@@ -116,3 +116,13 @@ describe('resolution: dynamic import with .then, request handlers, headers, ambi
     expect(sites(result)).toEqual(['a.ts:3 network.ip_address request#ip']);
   });
 });
+
+describe('the editor pre-check knows what makes a request parameter', () => {
+  it('lists framework modules, next/headers and route export names among its words, but not "default"', async () => {
+    const { CatalogIndex } = await import('../../src/catalog/match.js');
+    const { loadCatalog } = await import('../../src/catalog/load.js');
+    const words = new CatalogIndex(loadCatalog()).quickCheckWords;
+    for (const word of ['express', 'fastify', 'koa', 'next/headers', 'GET', 'middleware']) expect(words, word).toContain(word);
+    expect(words).not.toContain('default');
+  });
+});
