@@ -8,5 +8,6 @@ export default privlintRule({
   messages: {
     unknownPurpose: '{{message}}',
     undeclaredPurpose: '{{message}}',
+    emptyAnnotation: '{{message}}',
   },
 });

@@ -3,25 +3,35 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { validateAgainstSchema } from '../structured/schema-validator.js';
-import { parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
+import { entryOf, parseStructured, toPlain, type TreeNode } from '../structured/tree.js';
+import { packagePatternProblem } from './match.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { Catalog, Confidence, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
+import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestHandlerCalls, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
-  request?: { properties?: (RawApi & { path: string })[]; headers?: (RawApi & { name: string })[] };
+  request?: {
+    properties?: (RawApi & { path: string })[];
+    headers?: (RawApi & { name: string })[];
+    handlers?: (RequestHandlerCalls & { note?: string })[];
+    routeExports?: { files: string[]; exports: string[]; note?: string }[];
+    headerObjects?: { module: string; path: string; note?: string }[];
+  };
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
   sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
+  guards?: { id: string; name: string; key?: string; checks: (GuardCheck & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
 }
 interface RawApi {
   name?: string;
   kind?: SourceApi['kind'];
   category: string;
   confidence?: Confidence;
+  also?: SourceApi['also'];
+  argumentCategories?: SourceApi['argumentCategories'];
   note?: string;
 }
 
@@ -36,10 +46,28 @@ const PRECOMPILED_FILE = path.join(DATA_FOLDER, 'catalog.json');
 
 /** Validate one catalog document (a tree) and return its problems, positioned. */
 export function validateCatalogDocument(root: TreeNode, file: string, pathPrefix = ''): Problem[] {
-  return validateAgainstSchema(root, CATALOG_SCHEMA, file).map((problem) => ({
+  const structural = validateAgainstSchema(root, CATALOG_SCHEMA, file);
+  const problems = structural.length > 0 ? structural : catalogSemanticProblems(root, file);
+  return problems.map((problem) => ({
     ...problem,
     path: pathPrefix && problem.path ? `${pathPrefix}.${problem.path}` : pathPrefix || problem.path,
   }));
+}
+
+/** What the schema cannot say about a catalog document: package patterns must be curated (no `*` for a whole name). */
+export function catalogSemanticProblems(root: TreeNode, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const sdks = entryOf(root, 'sdks')?.value;
+  if (sdks?.kind !== 'array') return problems;
+  sdks.items.forEach((sdk, sdkIndex) => {
+    const packages = entryOf(sdk, 'packages')?.value;
+    if (packages?.kind !== 'array') return;
+    packages.items.forEach((item, index) => {
+      const message = item.kind === 'scalar' && typeof item.value === 'string' ? packagePatternProblem(item.value) : undefined;
+      if (message) problems.push({ file, line: item.line, column: item.column, path: `sdks[${sdkIndex}].packages[${index}]`, message });
+    });
+  });
+  return problems;
 }
 
 function readDataFiles(): { file: string; text: string }[] {
@@ -90,16 +118,22 @@ function parseBundledDocuments(): { documents: CatalogDocument[]; hash: string }
   return { documents, hash: hash.digest('hex').slice(0, 16) };
 }
 
+/** The ids of the bundled catalog's guards (guards.yaml), for config validation. */
+export function bundledGuardIds(): string[] {
+  return loadBundledDocuments().documents.flatMap((document) => (document.guards ?? []).map((guard) => guard.id));
+}
+
 /** The bundled catalog merged with user extensions (already validated documents). */
 export function loadCatalog(extensions: unknown[] = []): Catalog {
   const { documents, hash } = loadBundledDocuments();
   const all = [...documents, ...(extensions as CatalogDocument[])];
   const modules = new Map<string, SourceModule>();
   const globals: SourceApi[] = [];
-  const request: RequestSources = { properties: [], headers: new Map() };
+  const request: RequestSources = { properties: [], headers: new Map(), handlers: [], routeExports: [], headerObjects: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
+  const guards = new Map<string, CatalogGuard>();
 
   for (const document of all) {
     for (const raw of document.modules ?? []) {
@@ -124,6 +158,9 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       const name = header.name.toLowerCase();
       request.headers.set(name, sourceApi(`request#header:${name}`, name, { ...header, kind: 'read' }, 'node'));
     }
+    for (const { note: _note, ...handler } of document.request?.handlers ?? []) request.handlers.push(handler);
+    for (const { files, exports } of document.request?.routeExports ?? []) request.routeExports.push({ files, exports });
+    for (const { module, path: objectPath } of document.request?.headerObjects ?? []) request.headerObjects.push({ module, path: objectPath });
     for (const vendor of document.vendors ?? []) {
       vendors.set(vendor.id, {
         id: vendor.id,
@@ -141,6 +178,16 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
         calls: sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call)),
       });
     }
+    for (const guard of document.guards ?? []) {
+      guards.set(guard.id, {
+        id: guard.id,
+        name: guard.name,
+        ...(guard.key ? { key: guard.key } : {}),
+        checks: guard.checks.map(({ note: _note, ...check }) => check),
+        consentApis: guard.consent_apis ?? [],
+        ...(guard.note ? { note: guard.note } : {}),
+      });
+    }
     for (const sdk of document.sdks ?? []) {
       sdks.set(sdk.id, { ...sdk, globals: sdk.globals ?? [], collects: sdk.collects ?? [] });
     }
@@ -153,6 +200,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     vendors: [...vendors.values()],
     sdks: [...sdks.values()],
     sinks,
+    guards: [...guards.values()],
     fingerprint: `${hash}-${extensionHash}`,
   };
 }
@@ -165,6 +213,8 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     category: raw.category,
     confidence: raw.confidence ?? 'high',
     platform,
+    ...(raw.also ? { also: raw.also } : {}),
+    ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };
 }

@@ -1,4 +1,22 @@
-import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
+import { GuardMatcher, isConsentApiCall } from './guards.js';
+import type { Catalog, RequestHandlerCalls, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
+
+/**
+ * What is wrong with a package pattern, if anything. `*` stands for one whole path segment after
+ * the package's own name or scope (`@acme/*`, `firebase/*`): never a whole name (`*` would match
+ * every unscoped package) and never part of one (`acme-*` would silently match nothing).
+ */
+export function packagePatternProblem(pattern: string): string | undefined {
+  if (!pattern.includes('*')) return undefined;
+  const segments = pattern.split('/');
+  if (segments.some((segment) => segment.includes('*') && segment !== '*')) {
+    return `"${pattern}": * stands for a whole path segment ("@acme/*", "firebase/*"), not part of a name; list the packages by name`;
+  }
+  if (segments[0] === '*' || (segments[0]!.startsWith('@') && segments.length < 2)) {
+    return `"${pattern}" would match every package; list package names, or a scope or subpath glob such as "@acme/*" or "firebase/*"`;
+  }
+  return undefined;
+}
 
 /** `*` stands for exactly one path segment; everything else matches literally. */
 export function packagePatternMatches(pattern: string, name: string): boolean {
@@ -32,11 +50,25 @@ export class CatalogIndex {
   readonly collectingGlobals = new Set<string>();
   /** First identifiers of catalogued globals that send data out (fetch, XMLHttpRequest …). */
   readonly sendingGlobals = new Set<string>();
+  /** Request frameworks and header objects by module, and route-handler export names (request parameters found by position). */
+  private readonly requestModules = new Set<string>();
+  readonly routeExportNames = new Set<string>();
+  /** The category an API id is catalogued under (before `also` and argument variants). */
+  private readonly primaryCategories = new Map<string, string>();
+  /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
+  private readonly continuedPaths = new Set<string>();
+  /** The consent-management APIs of guards.yaml (and the config's catalog). */
+  readonly guards: GuardMatcher;
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
+    this.guards = new GuardMatcher(catalog.guards);
     for (const module of catalog.modules) {
       this.modules.set(module.module, { module, apis: new Map(module.apis.map((api) => [api.name, api])) });
+      for (const api of module.apis) {
+        this.addContinuedPaths(module.module, api.name);
+        this.primaryCategories.set(api.id, api.category);
+      }
     }
     for (const sdk of catalog.sdks) {
       for (const pattern of sdk.packages) {
@@ -49,6 +81,8 @@ export class CatalogIndex {
       }
     }
     for (const api of catalog.globals) {
+      this.addContinuedPaths('', api.name);
+      if (!this.primaryCategories.has(api.id)) this.primaryCategories.set(api.id, api.category);
       const list = this.globalsByPath.get(api.name) ?? [];
       list.push(api);
       this.globalsByPath.set(api.name, list);
@@ -62,15 +96,47 @@ export class CatalogIndex {
         this.sendingGlobals.add(sink.global);
       }
     }
+    // Request parameters found by where a function is, not by its name (app.get callbacks,
+    // route handlers, next/headers): loading the framework or exporting a handler matters.
+    for (const handler of catalog.request.handlers) this.requestModules.add(handler.module);
+    for (const object of catalog.request.headerObjects) this.requestModules.add(object.module);
+    for (const route of catalog.request.routeExports) route.exports.filter((name) => name !== 'default').forEach((name) => this.routeExportNames.add(name));
   }
 
   /**
-   * What loading `specifier` brings in, for pre-checks: 'collects' for a source module or an SDK,
-   * 'sends' for a module that is only a sink (axios, node-fetch …), undefined for anything else.
+   * What loading `specifier` brings in, for pre-checks: 'collects' for a source module, an SDK or a
+   * request framework, 'sends' for a module that is only a sink (axios, node-fetch …), undefined for anything else.
    */
   moduleRole(specifier: string): 'collects' | 'sends' | undefined {
     if (this.sourceModule(specifier) !== undefined || this.sdkForSpecifier(specifier) !== undefined) return 'collects';
-    return this.sinksByModule.has(withoutNodePrefix(specifier)) ? 'sends' : undefined;
+    const module = withoutNodePrefix(specifier);
+    if (this.requestModules.has(module)) return 'collects';
+    return this.sinksByModule.has(module) ? 'sends' : undefined;
+  }
+
+  /** Record the call prefixes of an API path that continue past a call: `fetch()` and `addEventListener()=>0:0` of `addEventListener()=>0:0.details.ssid`. */
+  private addContinuedPaths(module: string, name: string): void {
+    for (const match of name.matchAll(/\(\)(=>\d+:\d+)?(?=.)/g)) {
+      this.continuedPaths.add(`${module}\0${name.slice(0, match.index + match[0].length)}`);
+    }
+  }
+
+  /**
+   * Does a catalogued API read further into the result of this call (`NetInfo.fetch()` →
+   * `fetch().details.ssid`), or into parameter `parameter` of its callback argument `argument`?
+   * `module` is undefined for a global path.
+   */
+  continuesPast(module: string | undefined, callPath: string, callback?: { argument: number; parameter: number }): boolean {
+    const suffix = callback ? `=>${callback.argument}:${callback.parameter}` : '';
+    const key = module === undefined ? '' : withoutNodePrefix(module);
+    if (this.continuedPaths.has(`${key}\0${callPath}${suffix}`)) return true;
+    const namespace = module !== undefined && this.sourceModule(module)?.module.default === 'namespace';
+    return namespace && callPath.startsWith('default.') && this.continuedPaths.has(`${key}\0${callPath.slice('default.'.length)}${suffix}`);
+  }
+
+  /** The catalogued category of an API id (`react-native-device-info#getUniqueId` → device.id). */
+  primaryCategory(apiId: string): string | undefined {
+    return this.primaryCategories.get(apiId);
   }
 
   sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
@@ -134,9 +200,31 @@ export class CatalogIndex {
     return this.sinksByGlobalPath.get(path);
   }
 
+  /** The request-handler entry for a call of `method` on something from `specifier` (app.get, http.createServer). */
+  requestHandler(specifier: string, method: string): RequestHandlerCalls | undefined {
+    const module = withoutNodePrefix(specifier);
+    return this.catalog.request.handlers.find((handler) => handler.module === module && handler.calls.includes(method));
+  }
+
+  /** Whether `path` of module `specifier` is a request's headers object (`headers()` of next/headers). */
+  isHeaderObject(specifier: string, path: string): boolean {
+    return this.catalog.request.headerObjects.some((object) => object.module === specifier && object.path === path);
+  }
+
+  /** A call of a consent-management API (AdsConsent.gatherConsent()): not an SDK data call. */
+  isConsentApiCall(specifier: string | undefined, path: string): boolean {
+    return isConsentApiCall(this.catalog.guards, specifier === undefined ? undefined : withoutNodePrefix(specifier), path);
+  }
+
   vendorName(id: string): string {
     return this.catalog.vendors.find((vendor) => vendor.id === id)?.name ?? id;
   }
+}
+
+/** Every category an API can yield: its own, those of `argumentCategories`, and `also` (other platforms). */
+export function apiCategories(api: SourceApi): string[] {
+  const categories = [api.category, ...Object.values(api.argumentCategories?.properties ?? {}), ...(api.also ?? []).map((variant) => variant.category)];
+  return [...new Set(categories)];
 }
 
 /** `node:os` and `os` are the same core module; the catalog lists the bare name. */

@@ -10,6 +10,27 @@ const platform: JsonSchema = {
   'x-noun': 'platform',
 };
 const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+/** Categories an API yields besides its own on some OS, and categories chosen by an argument. */
+const categoryVariants: Record<string, JsonSchema> = {
+  also: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['category', 'platform'],
+      properties: {
+        category: categoryId,
+        platform: { type: 'string', enum: ['android', 'ios', 'web', 'windows', 'macos'], 'x-noun': 'operating system' },
+      },
+    },
+  },
+  argumentCategories: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['argument', 'properties'],
+    properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
+  },
+};
 
 /** The shape of a catalog document: a bundled data file, or the `catalog` section of a user config. */
 const sinkCallObject: JsonSchema = {
@@ -27,6 +48,30 @@ const sinkCallObject: JsonSchema = {
       properties: { call: { type: 'string', minLength: 1 }, arg: { type: 'integer' } },
     },
     data: { type: 'array', items: { type: 'integer' } },
+  },
+};
+
+/** A guard check or consent API starts at a module (npm name); without one, its path starts with a global. */
+const guardPlace: Record<string, JsonSchema> = {
+  module: { type: 'string', minLength: 1 },
+};
+
+const guardCheck: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    ...guardPlace,
+    path: { type: 'string', minLength: 1, description: 'the tested value: getConsentInfo().canRequestAds, __tcfapi()=>2:0.purpose.consents.{key}' },
+    equals: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    args: {
+      type: 'object',
+      propertyNames: { pattern: '^[0-9]+$' },
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+    keyArgument: { type: 'integer', minimum: 0 },
+    key: { type: 'string', minLength: 1 },
+    note: { type: 'string' },
   },
 };
 
@@ -55,7 +100,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
               type: 'object',
               additionalProperties: false,
               required: ['name', 'kind', 'category'],
-              properties: { name: { type: 'string', minLength: 1 }, kind, category: categoryId, confidence, note: { type: 'string' } },
+              properties: { name: { type: 'string', minLength: 1 }, kind, category: categoryId, confidence, ...categoryVariants, note: { type: 'string' } },
             },
           },
         },
@@ -67,7 +112,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['path', 'kind', 'category'],
-        properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, note: { type: 'string' } },
+        properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, ...categoryVariants, note: { type: 'string' } },
       },
     },
     request: {
@@ -92,6 +137,39 @@ export const CATALOG_SCHEMA: JsonSchema = {
             properties: { name: { type: 'string', minLength: 1 }, category: categoryId, confidence, note: { type: 'string' } },
           },
         },
+        handlers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module', 'calls', 'parameter'],
+            properties: {
+              module: { type: 'string', minLength: 1 },
+              calls: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+              parameter: { type: 'integer', minimum: 0 },
+              errorHandlerParameter: { type: 'integer', minimum: 0 },
+              note: { type: 'string' },
+            },
+          },
+        },
+        routeExports: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['files', 'exports'],
+            properties: { files: stringList, exports: stringList, note: { type: 'string' } },
+          },
+        },
+        headerObjects: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['module', 'path'],
+            properties: { module: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, note: { type: 'string' } },
+          },
+        },
       },
     },
     vendors: {
@@ -101,7 +179,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['id', 'name'],
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$', description: 'a lower-case id: letters, digits, - and _, such as google' },
           name: { type: 'string' },
           policy_url: { type: 'string' },
           domains: stringList,
@@ -124,6 +202,25 @@ export const CATALOG_SCHEMA: JsonSchema = {
         },
       },
     },
+    guards: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'checks'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'lower-case letters, digits, ".", "_" and "-"' },
+          name: { type: 'string', minLength: 1 },
+          key: { type: 'string', minLength: 1 },
+          checks: { type: 'array', minItems: 1, items: guardCheck },
+          consent_apis: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['path'], properties: { ...guardPlace, path: { type: 'string', minLength: 1 } } },
+          },
+          note: { type: 'string' },
+        },
+      },
+    },
     sdks: {
       type: 'array',
       items: {
@@ -131,7 +228,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['id', 'vendor', 'name', 'kind', 'packages'],
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$' },
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'a lower-case id: letters, digits, ".", "_" and "-", such as firebase-analytics' },
           vendor: { type: 'string' },
           name: { type: 'string' },
           kind: {

@@ -3,7 +3,7 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
 import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { closestMatch, didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
 import { ruleMeta, type Severity } from './rules.js';
 
@@ -20,12 +20,32 @@ export interface CheckOptions {
 }
 
 type Draft = Omit<Finding, 'severity' | 'fingerprint'>;
+/** A collection finding that does not depend on the category: `once` says what makes it one (see check()). */
+type CollectionDraft = Draft & { once?: string };
 
 /** Compare the inventory with the manifest: pure, deterministic, no I/O. Fingerprints are added by the caller. */
 export function check(inventory: Inventory, manifest: Manifest | undefined, options: CheckOptions): Omit<Finding, 'fingerprint'>[] {
   const drafts: Draft[] = [];
   const context = new CheckContext(manifest, options);
-  for (const site of inventory.collections) drafts.push(...context.checkCollection(site));
+  // An API that yields two categories at one place (getUniqueId: device.id, and device.android_id
+  // on Android) is one missing annotation, one misspelt purpose, one missing consent check — not
+  // two: reported once, for the API's own category. What depends on the category (undeclared, a
+  // purpose not declared for it) stays per category.
+  const reportedOnce = new Map<string, number>();
+  for (const site of inventory.collections) {
+    for (const { once, ...draft } of context.checkCollection(site)) {
+      if (once !== undefined) {
+        const place = `${draft.kind}:${draft.file}:${draft.line}:${draft.column}:${draft.api}:${once}`;
+        const earlier = reportedOnce.get(place);
+        if (earlier !== undefined) {
+          if (draft.category === options.catalog.primaryCategory(draft.api!)) drafts[earlier] = draft;
+          continue;
+        }
+        reportedOnce.set(place, drafts.length);
+      }
+      drafts.push(draft);
+    }
+  }
   for (const use of inventory.sdks) drafts.push(...context.checkSdkUse(use));
   for (const call of inventory.sdkCalls) drafts.push(...context.checkSdkCall(call));
   const consentReported = new Set(drafts.filter((draft) => draft.ruleId === 'require-consent-check').map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
@@ -61,8 +81,8 @@ class CheckContext {
     this.manifestName = options.manifestPath ?? 'the manifest';
   }
 
-  checkCollection(site: CollectionSite): Draft[] {
-    const out: Draft[] = [];
+  checkCollection(site: CollectionSite): CollectionDraft[] {
+    const out: CollectionDraft[] = [];
     const what = `${site.category} (${site.api})`;
     const base = { file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, category: site.category, api: site.api, ...(site.via.length > 0 ? { via: site.via } : {}) };
     const declared = this.manifest ? this.declarationsCovering(site.category) : [];
@@ -76,15 +96,26 @@ class CheckContext {
       });
     }
 
-    if (site.purposes.length === 0) {
+    if (site.purposes.length === 0 && site.annotation) {
+      // `// @privacy-purpose` with nothing after it: the user meant to annotate, so say that, once.
+      out.push({
+        ...base,
+        ruleId: 'declared-purpose',
+        kind: 'emptyAnnotation',
+        once: '',
+        message: `The @privacy-purpose annotation at ${site.annotation.file}:${site.annotation.line} names no purpose for ${what}. Fix: name one or more purposes from docs/taxonomy.md, e.g. \`// @privacy-purpose analytics\`.`,
+      });
+    } else if (site.purposes.length === 0) {
+      const detached = site.detachedAnnotationLine !== undefined ? ` The @privacy-purpose at line ${site.detachedAnnotationLine} does not apply: a blank line separates it from the statement.` : '';
       const options = declared.flatMap((declaration) => declaration.uses.flatMap((use) => use.purposes));
       const suggestion = options.length > 0 ? ` (${this.manifestName} declares ${[...new Set(options)].join(', ')} for it)` : '';
       out.push({
         ...base,
         ruleId: 'require-purpose',
         kind: 'missingPurpose',
+        once: '',
         suggestion: { purposes: [...new Set(options)], annotationLine: site.annotationLine },
-        message: `Collects ${what} without a declared purpose. Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
+        message: `Collects ${what} without a declared purpose.${detached} Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
       });
     }
 
@@ -96,7 +127,9 @@ class CheckContext {
           ...base,
           ruleId: 'declared-purpose',
           kind: 'unknownPurpose',
-          message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? hint.replace(/^; /, '; ') : ''}. Fix: use a purpose from docs/taxonomy.md.`,
+          once: purpose,
+          // `…; did you mean "analytics"? Fix: …` — the question ends the sentence.
+          message: `Unknown purpose "${purpose}" for ${what}${where}${hint ? `${hint} ` : '. '}Fix: use a purpose from docs/taxonomy.md.`,
         });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
         out.push({
@@ -118,7 +151,8 @@ class CheckContext {
         ...base,
         ruleId: 'require-consent-check',
         kind: 'collectionWithoutConsent',
-        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}. Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        once: key,
+        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}.${this.misspeltKey(site.consentKeys, consent.keys)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       });
     }
     return out;
@@ -175,7 +209,7 @@ class CheckContext {
         package: call.package,
         ruleId: 'require-consent-check',
         kind: 'sdkCallWithoutConsent',
-        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}". Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}".${this.misspeltKey(call.consentKeys, required)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       },
     ];
   }
@@ -280,7 +314,7 @@ class CheckContext {
         ...base,
         ruleId: 'require-consent-check',
         kind: 'flowWithoutConsent',
-        message: `Sends ${what} to ${vendor} ${channel} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}". Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
+        message: `Sends ${what} to ${vendor} ${channel} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}".${this.misspeltKey(flow.sink.consentKeys, [share.consent!])} Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
       });
     }
     return out;
@@ -351,6 +385,20 @@ class CheckContext {
       const owner = this.hostOwner(host);
       return owner.kind === 'recipient' && owner.recipient.id === recipient.id;
     });
+  }
+
+  /**
+   * When the code checks a key the manifest does not declare and that is close to a needed one
+   * (`hasConsent('adz')`, `@privacy-requires-consent adz`), say so: a typo, not a missing check.
+   */
+  private misspeltKey(present: readonly string[], needed: readonly string[]): string {
+    const declared = this.manifest?.consents;
+    for (const key of present) {
+      if (declared?.has(key)) continue;
+      const meant = closestMatch(key, needed);
+      if (meant) return ` The code checks "${key}", an unknown consent key (${this.manifestName} declares no such key); did you mean "${meant}"?`;
+    }
+    return '';
   }
 
   private declarationsCovering(category: string): CategoryDeclaration[] {

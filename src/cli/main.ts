@@ -31,6 +31,10 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     const groupCommands = COMMANDS.filter((candidate) => candidate.name[0] === first);
     if (groupCommands.length > 0) {
       const sub = argv[1];
+      if (sub === '--help' || sub === '-h') {
+        io.stdout(groupHelp(first, groupCommands));
+        return EXIT_OK;
+      }
       const choices = groupCommands.map((candidate) => candidate.name.slice(1).join(' '));
       const hint = sub && !sub.startsWith('-') ? didYouMean(sub, choices) : '';
       throw new UserError(`${sub && !sub.startsWith('-') ? `unknown command "${first} ${sub}"${hint}` : `"${first}" needs a subcommand`} (commands: ${groupCommands.map((candidate) => `privlint ${candidate.name.join(' ')}`).join(', ')})`);
@@ -108,6 +112,22 @@ export function generalHelp(): string {
     '  -v, --version  Show the version',
     '',
     'Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, config or manifest error.',
+    '',
+  ].join('\n');
+}
+
+/** `privlint manifest --help`: the subcommands of a group such as `manifest` or `export`. */
+function groupHelp(group: string, commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((command) => command.name.join(' ').length));
+  return [
+    `privlint ${group} — ${commands.length === 1 ? commands[0]!.summary : 'subcommands'}`,
+    '',
+    `Usage: privlint ${group} <subcommand> [options]`,
+    '',
+    'Subcommands:',
+    ...commands.map((command) => `  ${command.name.join(' ').padEnd(width)}  ${command.summary}`),
+    '',
+    `Run privlint ${commands[0]!.name.join(' ')} --help for the options of one.`,
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GuardSpec } from '../catalog/types.js';
+import { bundledGuardIds, catalogSemanticProblems } from '../catalog/load.js';
 import { RULE_IDS } from '../check/rules.js';
 import { validateAgainstSchema } from '../structured/schema-validator.js';
 import { entryOf, parseStructured, toPlain, type ObjectNode } from '../structured/tree.js';
@@ -32,11 +33,14 @@ export function findConfig(start: string): string | undefined {
 export function loadConfig(file: string): PrivlintConfig {
   const absolute = path.resolve(file);
   const shown = displayPath(absolute);
-  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config' });
+  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md' });
   const parsed = parseStructured(text, shown);
   const fail = (problems: Problem[]): never => {
     throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   };
+  if (!parsed.root && parsed.problems.length === 0) {
+    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`);
+  }
   if (!parsed.root) fail(parsed.problems);
   const root = parsed.root!;
   if (root.kind !== 'object') fail([{ file: shown, line: root.line, column: root.column, message: 'a config is a mapping of settings; see docs/config.md' }]);
@@ -46,9 +50,11 @@ export function loadConfig(file: string): PrivlintConfig {
 
   const plain = toPlain(root) as Record<string, unknown>;
   const folder = path.dirname(absolute);
+  const manifestValue = entryOf(root, 'manifest')?.value;
   return {
     file: absolute,
     ...(typeof plain.manifest === 'string' ? { manifest: path.resolve(folder, plain.manifest) } : {}),
+    ...(manifestValue ? { manifestAt: { file: shown, line: manifestValue.line, column: manifestValue.column } } : {}),
     ignore: (plain.ignore as string[] | undefined) ?? [],
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
@@ -56,6 +62,13 @@ export function loadConfig(file: string): PrivlintConfig {
     ...(plain.flows ? { flows: plain.flows as PrivlintConfig['flows'] } : {}),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
+}
+
+/** Ids of the bundled catalog guards and of those the config's own catalog section adds. */
+function guardIds(root: ObjectNode): string[] {
+  const own = entryOf(entryOf(root, 'catalog')?.value, 'guards')?.value;
+  const extra = own?.kind === 'array' ? own.items.map((item) => entryOf(item, 'id')?.value).flatMap((node) => (node?.kind === 'scalar' ? [String(node.value)] : [])) : [];
+  return [...bundledGuardIds(), ...extra];
 }
 
 /** What the schema cannot say: a guard needs exactly one of call/member/module(+export); rule ids must exist. */
@@ -66,14 +79,29 @@ function semanticProblems(root: ObjectNode, file: string): Problem[] {
     guards.items.forEach((item, index) => {
       if (item.kind !== 'object') return;
       const keys = item.entries.map((entry) => entry.key);
-      const kinds = ['call', 'member', 'module'].filter((key) => keys.includes(key));
+      const kinds = ['call', 'member', 'module', 'catalog'].filter((key) => keys.includes(key));
       const at = { file, line: item.line, column: item.column, path: `guards[${index}]` };
       if (kinds.length !== 1) {
-        problems.push({ ...at, message: 'a guard names exactly one of "call", "member" or "module" (with "export")' });
+        problems.push({ ...at, message: 'a guard names exactly one of "call", "member", "module" (with "export") or "catalog" (a catalog guard\'s id)' });
       } else if (kinds[0] === 'module' && !keys.includes('export')) {
         problems.push({ ...at, message: 'a module guard also needs "export": the name of the guard function' });
+      } else if (kinds[0] === 'catalog') {
+        const misplaced = keys.filter((key) => key === 'export' || key === 'keyArgument');
+        if (misplaced.length > 0) problems.push({ ...at, message: `"${misplaced[0]}" does not apply to a catalog guard, whose keys come from the catalog; map them with "key" or "keys"` });
+        const idEntry = entryOf(item, 'catalog')!;
+        const id = idEntry.value.kind === 'scalar' ? String(idEntry.value.value) : '';
+        const known = guardIds(root);
+        if (!known.includes(id)) {
+          problems.push({ file, line: idEntry.value.line, column: idEntry.value.column, path: `guards[${index}].catalog`, message: `unknown catalog guard "${id}"${didYouMean(id, known) || `; known guards: ${known.join(', ')}`}` });
+        }
+      } else if (keys.includes('keys')) {
+        problems.push({ ...at, message: '"keys" maps the keys of a catalog guard; a guard function of your own names its key with "key" or "keyArgument"' });
       }
     });
+  }
+  const catalog = entryOf(root, 'catalog')?.value;
+  if (catalog) {
+    for (const problem of catalogSemanticProblems(catalog, file)) problems.push({ ...problem, path: `catalog.${problem.path}` });
   }
   const rules = entryOf(root, 'rules')?.value;
   if (rules?.kind === 'object') {

@@ -26,6 +26,12 @@ export const CONFIG_SCHEMA: JsonSchema = {
           member: { type: 'string', minLength: 1 },
           module: { type: 'string', minLength: 1 },
           export: { type: 'string', minLength: 1 },
+          catalog: { type: 'string', minLength: 1, description: 'The id of a guard in privlint\'s catalog (guards.yaml) whose keys this entry maps.' },
+          keys: {
+            type: 'object',
+            description: 'For a catalog guard: key it proves → consent key of the manifest.',
+            additionalProperties: { type: 'string', minLength: 1 },
+          },
           ...guardKey,
         },
       },

@@ -1,4 +1,5 @@
 import type { GuardSpec } from '../catalog/types.js';
+import type { SourcePosition } from '../util/problem.js';
 
 export type SeverityOverride = 'error' | 'warning' | 'note' | 'off';
 
@@ -7,6 +8,8 @@ export interface PrivlintConfig {
   /** The config file, when there is one. */
   file?: string;
   manifest?: string;
+  /** Where `manifest` is written in the config, for messages. */
+  manifestAt?: SourcePosition;
   ignore: string[];
   guards: GuardSpec[];
   requestParameterNames?: string[];

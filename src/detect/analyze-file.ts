@@ -1,11 +1,12 @@
+import path from 'node:path';
 import type { CatalogIndex } from '../catalog/match.js';
 import type { SinkCall, SourceApi } from '../catalog/types.js';
 import { ts } from '../engine/ts.js';
 import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
-import { annotationAnchor, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
+import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { collectExports } from './exports.js';
 import type { FileFacts, FunctionFact, Range, Reference, SiteContext } from './facts.js';
-import { calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticString } from './references.js';
+import { calleeText, constObjectLiteral, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions, staticName, staticString } from './references.js';
 import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variableSlot, type Binding } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf, firstCallInChain } from './destinations.js';
@@ -71,7 +72,8 @@ function analyzeParsed(sourceFile: ts.SourceFile, options: AnalyzeOptions): File
         {
           line: position.line + 1,
           column: position.character + 1,
-          severity: 'error',
+          // A warning, as issue 3 asks: the scan goes on, and the summary counts the file as not analysed.
+          severity: 'warning',
           message: `cannot parse this file: ${ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '')}; it was not analysed (fix the syntax error and scan again)`,
         },
       ],
@@ -256,16 +258,90 @@ class FileAnalyzer {
 
   private declareParameters(fn: ts.SignatureDeclaration, scope: Scope): void {
     const functionIndex = this.functionIndexOf(fn);
+    const requestParameter = this.requestParameterIndex(fn);
+    const promised = this.promisedValue(fn);
     fn.parameters.forEach((parameter, index) => {
       const typeText = parameter.type ? parameter.type.getText(this.sourceFile) : '';
+      const callback = this.catalogCallbackParameter(fn, index);
       for (const { name, members, node } of patternNames(parameter.name)) {
         // A plain parameter's value is the argument itself; destructured names get their own slots.
         const slot = members.length === 0 ? `p${functionIndex}.${index}` : variableSlot(node);
+        if (index === 0 && promised) {
+          // `import('m').then((m) => m.f())`, `.then(({ f }) => f())`: the module namespace;
+          // `NetInfo.fetch().then((state) => state.details.ssid)`: the call's result.
+          scope.declare(name, { kind: 'alias', expression: promised, members, scope: this.scopeOf(promised), slot });
+          continue;
+        }
+        if (callback && ts.isIdentifier(node)) {
+          // `NetInfo.addEventListener((state) => state.details.ssid)`
+          scope.declare(name, { kind: 'alias', expression: node, members, scope, slot, reference: callback });
+          continue;
+        }
         const isRequest =
-          members.length === 0 && (this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
+          members.length === 0 &&
+          !isPlainObjectType(parameter.type) &&
+          (index === requestParameter || this.requestNames.has(name) || (typeText !== '' && REQUEST_TYPE.test(typeText)));
         scope.declare(name, isRequest ? { kind: 'request', slot } : { kind: 'local', slot });
       }
     });
+  }
+
+  /**
+   * The promise `fn` is the `.then` callback of, when its value is worth following: a module
+   * load (`import('m')`), or a call whose result a catalogued API reads (`NetInfo.fetch()`).
+   */
+  private promisedValue(fn: ts.SignatureDeclaration): ts.Expression | undefined {
+    const call = callbackCall(fn);
+    if (!call || call.index !== 0) return undefined;
+    const callee = call.node.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
+    const receiver = skipOuterExpressions(callee.expression);
+    if (moduleLoadSpecifier(receiver) !== undefined) return receiver;
+    const reference = evaluateReference(receiver, this.scopeOf(receiver));
+    return reference && this.continuedByCatalog(reference) ? receiver : undefined;
+  }
+
+  /** The reference of parameter `index` of `fn` when `fn` is a callback whose parameter a catalogued API reads. */
+  private catalogCallbackParameter(fn: ts.SignatureDeclaration, index: number): Reference | undefined {
+    const call = callbackCall(fn);
+    if (!call) return undefined;
+    const callee = evaluateReference(call.node.expression, this.scopeOf(call.node));
+    if (!callee) return undefined;
+    const called: Reference = { root: callee.root, segments: [...callee.segments, '()'] };
+    return this.continuedByCatalog(called, { argument: call.index, parameter: index })
+      ? { root: callee.root, segments: [...called.segments, `=>${call.index}:${index}`] }
+      : undefined;
+  }
+
+  private continuedByCatalog(reference: Reference, callback?: { argument: number; parameter: number }): boolean {
+    const { root } = reference;
+    if (root.kind === 'import') return !root.typeOnly && this.catalog.continuesPast(root.specifier, pathString(reference.segments), callback);
+    if (root.kind === 'global') return this.catalog.continuesPast(undefined, pathString([root.name, ...reference.segments]), callback);
+    return false;
+  }
+
+  /**
+   * Which parameter of `fn` is an HTTP request because of where `fn` is: a callback of a
+   * framework's handler call (`app.get(path, (r, s) => …)`, `http.createServer(…)`), or a route
+   * handler exported from a Next.js route file. -1 when none.
+   */
+  private requestParameterIndex(fn: ts.SignatureDeclaration): number {
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (ts.isCallExpression(call) && call.arguments.includes(argument as ts.Expression)) {
+      const callee = evaluateReference(call.expression, this.scopeOf(call));
+      const method = callee?.segments.at(-1);
+      if (callee?.root.kind !== 'import' || method === undefined || method === '()') return -1;
+      const handler = this.catalog.requestHandler(callee.root.specifier, method);
+      if (!handler) return -1;
+      return fn.parameters.length === 4 && handler.errorHandlerParameter !== undefined ? handler.errorHandlerParameter : handler.parameter;
+    }
+    const exported = exportedName(fn);
+    if (exported === undefined) return -1;
+    const base = path.basename(this.sourceFile.fileName).replace(/\.[cm]?[jt]sx?$/, '');
+    const route = this.catalog.catalog.request.routeExports.some((entry) => entry.files.includes(base) && entry.exports.includes(exported));
+    return route ? 0 : -1;
   }
 
   // ── functions ───────────────────────────────────────────────────────────
@@ -404,7 +480,13 @@ class FileAnalyzer {
       const api = this.catalog.moduleApi(root.specifier, pathString(reference.segments));
       if (api?.kind === 'call') this.recordSource(api, node);
       const sdk = this.catalog.sdkForSpecifier(root.specifier);
-      if (sdk && !continuesChain(node)) this.recordSdkCall(sdk.id, root.specifier, node);
+      // AdsConsent.gatherConsent() manages consent: not a call that needs it.
+      const consentApi = sdk !== undefined && this.catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
+      if (sdk && !continuesChain(node) && !consentApi) this.recordSdkCall(sdk.id, root.specifier, node);
+      const last = reference.segments.at(-1);
+      if (last === 'get' && node.arguments[0] && this.catalog.isHeaderObject(root.specifier, pathString(reference.segments.slice(0, -1)))) {
+        this.recordHeaderRead(node.arguments[0], node, scope);
+      }
       if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && this.importsProjectCode(root.specifier)) {
         this.recordProjectReference(called, node);
       }
@@ -539,7 +621,14 @@ class FileAnalyzer {
       const api = this.catalog.globalApis(pathString([root.name, ...reference.segments]))?.find((candidate) => candidate.kind === kind);
       if (api) this.recordSource(api, node);
     } else if (root.kind === 'request' && kind === 'read') {
-      const path = pathString(stripRequestWrappers(reference.segments));
+      const segments = stripRequestWrappers(reference.segments);
+      // `req.headers.forwarded`, `const { 'x-real-ip': ip } = req.headers`
+      if (segments.length === 2 && segments[0] === 'headers') {
+        const api = this.catalog.catalog.request.headers.get(segments[1]!.toLowerCase());
+        if (api) this.recordSource(api, node);
+        return;
+      }
+      const path = pathString(segments);
       const api = this.catalog.catalog.request.properties.find((property) => property.name === path);
       if (api) this.recordSource(api, node);
     }
@@ -560,10 +649,37 @@ class FileAnalyzer {
 
   // ── records ─────────────────────────────────────────────────────────────
 
+  /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   private recordSource(api: SourceApi, node: ts.Node): void {
     if (this.sourceIndexes.has(node)) return;
     this.sourceIndexes.set(node, this.facts.sources.length);
-    this.facts.sources.push({ apiId: api.id, category: api.category, range: this.range(node), ...this.context(node) });
+    const range = this.range(node);
+    const context = this.context(node);
+    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context });
+  }
+
+  private categoriesAt(api: SourceApi, node: ts.Node): string[] {
+    const categories = api.argumentCategories && ts.isCallExpression(node) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
+    for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
+    return categories;
+  }
+
+  /** `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be read. */
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression): string[] {
+    const all = [...new Set(Object.values(rule.properties))];
+    const argument = call.arguments[rule.argument];
+    const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
+    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
+    const chosen: string[] = [];
+    for (const property of object.literal.properties) {
+      const name = property.name ? staticName(property.name) : undefined;
+      const category = name === undefined ? undefined : rule.properties[name];
+      if (!category || chosen.includes(category)) continue;
+      const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+      if (value?.kind === ts.SyntaxKind.FalseKeyword) continue;
+      chosen.push(category);
+    }
+    return chosen.length > 0 ? all.filter((category) => chosen.includes(category)) : all;
   }
 
   private recordSdkUse(specifier: string, literal: ts.Node): void {
@@ -597,9 +713,11 @@ class FileAnalyzer {
 
   private context(node: ts.Node): SiteContext {
     const annotation = statementAnnotation(node, this.sourceFile);
+    const detached = annotation ? undefined : detachedAnnotationLine(node, this.sourceFile);
     return {
       functionIndex: this.functionStack.at(-1) ?? null,
       ...(annotation ? { annotation } : {}),
+      ...(detached !== undefined ? { detachedAnnotationLine: detached } : {}),
       guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
       returned: flowsToReturn(node),
       annotationLine: annotationAnchor(node, this.sourceFile),
@@ -611,6 +729,42 @@ class FileAnalyzer {
     const end = this.sourceFile.getLineAndCharacterOfPosition(node.getEnd());
     return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
+}
+
+/** The call `fn` is passed to as an argument, and its position. */
+function callbackCall(fn: ts.SignatureDeclaration): { node: ts.CallExpression; index: number } | undefined {
+  let argument: ts.Node = fn;
+  while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+  const call = argument.parent;
+  if (!ts.isCallExpression(call)) return undefined;
+  const index = call.arguments.indexOf(argument as ts.Expression);
+  return index >= 0 ? { node: call, index } : undefined;
+}
+
+/** The export name of a function declared `export function GET()`, `export const GET = () => …` or `export default function`. */
+function exportedName(fn: ts.SignatureDeclaration): string | undefined {
+  const isExported = (node: ts.Node) => (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+  if (ts.isFunctionDeclaration(fn) && isExported(fn)) {
+    const isDefault = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Default) !== 0;
+    return isDefault ? 'default' : fn.name?.text;
+  }
+  let holder: ts.Node = fn;
+  while (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent)) holder = holder.parent;
+  const declaration = holder.parent;
+  if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer === holder) {
+    const statement = declaration.parent.parent;
+    return ts.isVariableStatement(statement) && isExported(statement) ? declaration.name.text : undefined;
+  }
+  if (ts.isExportAssignment(declaration) && !declaration.isExportEquals) return 'default';
+  return undefined;
+}
+
+/**
+ * A parameter typed as a plain object (`{ ip: string }`, a type literal) is not a request object,
+ * whatever its name: its type says what it holds.
+ */
+function isPlainObjectType(type: ts.TypeNode | undefined): boolean {
+  return type !== undefined && ts.isTypeLiteralNode(type);
 }
 
 function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {

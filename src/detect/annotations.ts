@@ -5,10 +5,43 @@ const PURPOSE_TAG = /@privacy-purpose\b([^\n]*)/;
 const REQUIRES_CONSENT_TAG = /@privacy-requires-consent\b([^\n]*)/g;
 const CONSENT_GUARD_TAG = /@privacy-consent\b(?!-)([^\n]*)/g;
 
-/** The comments directly before a node (its leading trivia), as text with their start offsets. */
+/**
+ * The comments directly above a node: the block of comment lines that ends on the line before
+ * the node's first token (or on its line), without a blank line in between, and not trailing
+ * other code. "Directly above" (issue 3) is meant literally, as ESLint's disable-next-line: a
+ * blank line ends the block, so an annotation cannot drift onto an unrelated statement.
+ */
 export function leadingComments(node: ts.Node, sourceFile: ts.SourceFile): { text: string; pos: number }[] {
-  const ranges = ts.getLeadingCommentRanges(sourceFile.text, node.getFullStart()) ?? [];
-  return ranges.map((range) => ({ text: sourceFile.text.slice(range.pos, range.end), pos: range.pos }));
+  return splitLeadingComments(node, sourceFile).attached;
+}
+
+/** The leading comments of a node, split into the attached block and those a blank line (or code) separates. */
+export function splitLeadingComments(node: ts.Node, sourceFile: ts.SourceFile): { attached: { text: string; pos: number }[]; detached: { text: string; pos: number }[] } {
+  const text = sourceFile.text;
+  const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+  const attached: { text: string; pos: number }[] = [];
+  const detached: { text: string; pos: number }[] = [];
+  let next = node.getStart(sourceFile);
+  let connected = true;
+  for (let index = ranges.length - 1; index >= 0; index--) {
+    const range = ranges[index]!;
+    const between = text.slice(range.end, next);
+    const lineStart = text.lastIndexOf('\n', range.pos - 1) + 1;
+    const trailsCode = text.slice(lineStart, range.pos).trim() !== '';
+    connected &&= (between.match(/\n/g)?.length ?? 0) <= 1 && !trailsCode;
+    (connected ? attached : detached).unshift({ text: text.slice(range.pos, range.end), pos: range.pos });
+    next = range.pos;
+  }
+  return { attached, detached };
+}
+
+/** Where a `@privacy-purpose` sits above the node but separated from it by a blank line (it then annotates nothing). */
+export function detachedPurposeLine(node: ts.Node, sourceFile: ts.SourceFile): number | undefined {
+  const detached = splitLeadingComments(node, sourceFile).detached.filter((comment) => PURPOSE_TAG.test(comment.text));
+  const last = detached.at(-1);
+  if (!last) return undefined;
+  const offset = last.pos + PURPOSE_TAG.exec(last.text)!.index;
+  return sourceFile.getLineAndCharacterOfPosition(offset).line + 1;
 }
 
 /** The ids in `a, b -- reason` (the comment's end `*\/` removed). */
@@ -31,7 +64,8 @@ export function purposeAnnotation(node: ts.Node, sourceFile: ts.SourceFile): Ann
     if (!match) continue;
     const { ids, reason } = splitIds(match[1]!);
     const position = sourceFile.getLineAndCharacterOfPosition(comment.pos + match.index);
-    found = { purposes: ids, ...(reason ? { reason } : {}), line: position.line + 1, column: position.character + 1 };
+    // `analytics, analytics` is one purpose.
+    found = { purposes: [...new Set(ids)], ...(reason ? { reason } : {}), line: position.line + 1, column: position.character + 1 };
   }
   return found;
 }

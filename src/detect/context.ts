@@ -1,6 +1,6 @@
 import { ts } from '../engine/ts.js';
-import { documentationHost, purposeAnnotation } from './annotations.js';
-import type { Annotation, GuardCall } from './facts.js';
+import { detachedPurposeLine, documentationHost, purposeAnnotation } from './annotations.js';
+import type { Annotation, GuardCall, Reference } from './facts.js';
 import { calleeText, evaluateReference, skipOuterExpressions, staticString } from './references.js';
 import { isFunctionLike, type Scope } from './scope.js';
 
@@ -48,6 +48,25 @@ export function statementAnnotation(node: ts.Node, sourceFile: ts.SourceFile): A
     if (isStatementLike(current)) {
       const annotation = purposeAnnotation(current, sourceFile);
       if (annotation) return annotation;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The line of a `@privacy-purpose` that a blank line separates from the site's statement: it
+ * annotates nothing, and a finding about the missing purpose should say why.
+ */
+export function detachedAnnotationLine(node: ts.Node, sourceFile: ts.SourceFile): number | undefined {
+  for (let current: ts.Node | undefined = node; current && !ts.isSourceFile(current); current = current.parent) {
+    if (isFunctionLike(current) || ts.isClassLike(current)) {
+      // `/** @privacy-purpose … */`, a blank line, then the function.
+      const hosts = documentationHost(current);
+      return detachedPurposeLine(hosts[hosts.length - 1]!, sourceFile);
+    }
+    if (isStatementLike(current)) {
+      const line = detachedPurposeLine(current, sourceFile);
+      if (line !== undefined) return line;
     }
   }
   return undefined;
@@ -121,14 +140,17 @@ function collectGuardCalls(
     } else if (operator === ts.SyntaxKind.BarBarToken && !holds) {
       recurse(expression.left, false);
       recurse(expression.right, false);
-    } else if (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) {
-      // `await hasConsent('ads') === true`
-      if (expression.right.kind === ts.SyntaxKind.TrueKeyword) recurse(expression.left, holds);
-      else if (expression.right.kind === ts.SyntaxKind.FalseKeyword) recurse(expression.left, !holds);
+    } else if (EQUALITY.has(operator)) {
+      // `await hasConsent('ads') === true`, `status !== 'granted'`, `1 === await getStatus('C0004')`
+      const equal = NEGATED_EQUALITY.has(operator) ? !holds : holds;
+      const comparison = literalComparison(expression);
+      if (!comparison) return;
+      if (typeof comparison.literal === 'boolean') recurse(comparison.value, comparison.literal ? equal : !equal);
+      else if (equal) pushTest(comparison.value, comparison.literal, out, sourceFile, scopeOf);
     }
   } else if (holds && ts.isCallExpression(expression)) {
     const scope = scopeOf(expression);
-    const reference = evaluateReference(expression.expression, scope);
+    const reference = evaluateReference(expression.expression, scope) ?? testedReference(expression.expression, scopeOf);
     out.push({
       callee: calleeText(expression.expression, sourceFile),
       ...(reference ? { reference } : {}),
@@ -137,10 +159,114 @@ function collectGuardCalls(
   } else if (holds && ts.isIdentifier(expression)) {
     // `const allowed = await hasConsent('ads'); if (allowed) …`
     const initializer = constInitializer(expression, scopeOf);
-    if (initializer) recurse(initializer, true);
-  } else if (holds && ts.isPropertyAccessExpression(expression)) {
-    // `consent.ads` where `const consent = useConsent()`: not a call we can name; ignored.
+    if (initializer && ts.isCallExpression(skipOuterExpressions(initializer))) recurse(initializer, true);
+    else pushTest(expression, undefined, out, sourceFile, scopeOf);
+  } else if (holds && (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression))) {
+    // `info.canRequestAds`, `Cookiebot.consent.marketing`, `tcData.purpose.consents[1]`
+    pushTest(expression, undefined, out, sourceFile, scopeOf);
   }
+}
+
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+const NEGATED_EQUALITY = new Set([ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `value === literal` or `literal === value`, with the literal's value (true/false, a string, a number). */
+function literalComparison(expression: ts.BinaryExpression): { value: ts.Expression; literal: string | number | boolean } | undefined {
+  const literalOf = (node: ts.Expression): string | number | boolean | undefined => {
+    const inner = skipOuterExpressions(node);
+    if (inner.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (inner.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+    if (ts.isNumericLiteral(inner)) return Number(inner.text);
+    return undefined;
+  };
+  const right = literalOf(expression.right);
+  if (right !== undefined) return { value: expression.left, literal: right };
+  const left = literalOf(expression.left);
+  return left !== undefined ? { value: expression.right, literal: left } : undefined;
+}
+
+/** Record a tested value that resolves to an import or a global (for the catalog's guards). */
+function pushTest(
+  node: ts.Expression,
+  equals: string | number | undefined,
+  out: GuardCall[],
+  sourceFile: ts.SourceFile,
+  scopeOf: ScopeOf,
+): void {
+  const reference = testedReference(node, scopeOf);
+  if (!reference || (reference.root.kind !== 'import' && reference.root.kind !== 'global')) return;
+  const call = lastCall(node, scopeOf);
+  out.push({
+    callee: calleeText(call ? call.node.expression : node, sourceFile),
+    args: call ? call.node.arguments.map((argument) => staticString(argument, call.scope) ?? null) : [],
+    test: { reference, ...(equals !== undefined ? { equals } : {}) },
+  });
+}
+
+/**
+ * What a tested expression denotes, like evaluateReference, but also through the parameters of a
+ * callback passed to an import or a global: `tcData` in `__tcfapi('getTCData', 2, (tcData) => …)`
+ * is `__tcfapi()=>2:0`.
+ */
+function testedReference(node: ts.Expression, scopeOf: ScopeOf, depth = 0): Reference | undefined {
+  if (depth > 12) return undefined;
+  const expression = skipOuterExpressions(node);
+  const direct = evaluateReference(expression, scopeOf(expression));
+  if (direct) return direct;
+  const extend = (base: Reference | undefined, segment: string | undefined): Reference | undefined =>
+    base && segment !== undefined ? { root: base.root, segments: [...base.segments, segment] } : undefined;
+  if (ts.isPropertyAccessExpression(expression)) return extend(testedReference(expression.expression, scopeOf, depth + 1), expression.name.text);
+  if (ts.isElementAccessExpression(expression)) {
+    const argument = skipOuterExpressions(expression.argumentExpression);
+    const key = ts.isNumericLiteral(argument) ? argument.text : staticString(argument, scopeOf(argument));
+    return extend(testedReference(expression.expression, scopeOf, depth + 1), key);
+  }
+  if (ts.isCallExpression(expression)) return extend(testedReference(expression.expression, scopeOf, depth + 1), '()');
+  if (ts.isIdentifier(expression)) {
+    const parameter = callbackParameter(expression, scopeOf);
+    if (!parameter) return undefined;
+    const callee = testedReference(parameter.call.expression, scopeOf, depth + 1);
+    return callee && { root: callee.root, segments: [...callee.segments, '()', `=>${parameter.argument}:${parameter.parameter}`] };
+  }
+  return undefined;
+}
+
+/** The call whose callback declares `identifier` as a (plain) parameter, with the positions. */
+function callbackParameter(identifier: ts.Identifier, scopeOf: ScopeOf): { call: ts.CallExpression; argument: number; parameter: number } | undefined {
+  const binding = scopeOf(identifier).lookup(identifier.text);
+  if (binding?.kind !== 'local') return undefined;
+  for (let current: ts.Node | undefined = identifier.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (!isFunctionLike(current)) continue;
+    const parameter = current.parameters.findIndex((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
+    if (parameter < 0) continue;
+    if (scopeOf(current).names.get(identifier.text) !== binding) return undefined;
+    let argument: ts.Node = current;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!ts.isCallExpression(call)) return undefined;
+    const index = call.arguments.indexOf(argument as ts.Expression);
+    return index >= 0 ? { call, argument: index, parameter } : undefined;
+  }
+  return undefined;
+}
+
+/** The last call on the way to a tested value: `getConsentInfo()` for `(await AdsConsent.getConsentInfo()).canRequestAds`, through local aliases and callback parameters. */
+function lastCall(node: ts.Expression, scopeOf: ScopeOf, depth = 0): { node: ts.CallExpression; scope: Scope } | undefined {
+  if (depth > 12) return undefined;
+  const expression = skipOuterExpressions(node);
+  if (ts.isCallExpression(expression)) return { node: expression, scope: scopeOf(expression) };
+  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return lastCall(expression.expression, scopeOf, depth + 1);
+  if (!ts.isIdentifier(expression)) return undefined;
+  const binding = scopeOf(expression).lookup(expression.text);
+  if (binding?.kind === 'alias' && !binding.reference) return lastCall(binding.expression, scopeOf, depth + 1);
+  const parameter = callbackParameter(expression, scopeOf);
+  return parameter ? { node: parameter.call, scope: scopeOf(parameter.call) } : undefined;
 }
 
 /** The initializer of a `const` declared in the same file that `identifier` refers to. */

@@ -39,8 +39,15 @@ export interface GuardCall {
   callee: string;
   /** The callee resolved through imports and local bindings, when it could be. */
   reference?: Reference;
-  /** String literal arguments by position (null where not a literal). */
+  /** String literal arguments by position (null where not a literal); with `test`, those of the tested path's last call. */
   args: (string | null)[];
+  /**
+   * A condition that tests more than "this call returned true": a member of a call's result
+   * (`info.canRequestAds`), a comparison with a literal (`status === 'granted'`), a callback's
+   * parameter (`tcData.purpose.consents[1]`). Only the catalog's guards (guards.yaml) match these;
+   * `callee` is then the text of the tested path's last call (or of the tested expression).
+   */
+  test?: { reference: Reference; equals?: string | number | boolean };
 }
 
 /** The circumstances of a site inside its file. */
@@ -55,6 +62,8 @@ export interface SiteContext {
   returned: boolean;
   /** The line above which a `// @privacy-purpose` comment would annotate the site. */
   annotationLine: number;
+  /** A `@privacy-purpose` above the site's statement that a blank line cuts off (it does not apply). */
+  detachedAnnotationLine?: number;
 }
 
 /** A catalogued source API called or read in this file. */

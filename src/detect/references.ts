@@ -31,13 +31,47 @@ export function staticName(node: ts.Node, scope?: Scope): string | undefined {
   return undefined;
 }
 
-/** A string value known statically: a literal, or a `const` bound to one in this file. */
-export function staticString(node: ts.Expression, scope: Scope): string | undefined {
+/**
+ * A string value known statically: a literal, a `const` bound to one in this file, or a member of
+ * a `const` object literal in this file (`H.REAL` where `const H = { REAL: 'x-real-ip' } as const`).
+ */
+export function staticString(node: ts.Expression, scope: Scope, depth = 0): string | undefined {
   const inner = skipOuterExpressions(node);
   if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
   if (ts.isIdentifier(inner)) {
     const binding = scope.lookup(inner.text);
     if (binding?.kind === 'string') return binding.value;
+    return undefined;
+  }
+  if (depth < MAX_ALIAS_DEPTH && (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner))) {
+    const key = ts.isPropertyAccessExpression(inner) ? inner.name.text : staticString(inner.argumentExpression, scope, depth + 1);
+    const object = key === undefined ? undefined : constObjectLiteral(inner.expression, scope, depth + 1);
+    const property = object?.literal.properties.find(
+      (candidate): candidate is ts.PropertyAssignment => ts.isPropertyAssignment(candidate) && staticName(candidate.name) === key,
+    );
+    return property ? staticString(property.initializer, object!.scope, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The object literal a `const` in this file is bound to (nested members included: `C.headers.ip`). */
+export function constObjectLiteral(node: ts.Expression, scope: Scope, depth = 0): { literal: ts.ObjectLiteralExpression; scope: Scope } | undefined {
+  if (depth > MAX_ALIAS_DEPTH) return undefined;
+  const inner = skipOuterExpressions(node);
+  if (ts.isObjectLiteralExpression(inner)) return { literal: inner, scope };
+  if (ts.isIdentifier(inner)) {
+    const binding = scope.lookup(inner.text);
+    if (binding?.kind !== 'alias' || binding.members.length > 0) return undefined;
+    const declaration = binding.expression.parent;
+    const isConst = ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    return isConst ? constObjectLiteral(binding.expression, binding.scope, depth + 1) : undefined;
+  }
+  if (ts.isPropertyAccessExpression(inner)) {
+    const parent = constObjectLiteral(inner.expression, scope, depth + 1);
+    const property = parent?.literal.properties.find(
+      (candidate): candidate is ts.PropertyAssignment => ts.isPropertyAssignment(candidate) && staticName(candidate.name) === inner.name.text,
+    );
+    return property ? constObjectLiteral(property.initializer, parent!.scope, depth + 1) : undefined;
   }
   return undefined;
 }
@@ -75,7 +109,7 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
       case 'request':
         return { root: { kind: 'request' }, segments: [] };
       case 'alias': {
-        const target = evaluateReference(binding.expression, binding.scope, depth + 1);
+        const target = binding.reference ?? evaluateReference(binding.expression, binding.scope, depth + 1);
         return target && !binding.members.includes('?')
           ? normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] })
           : undefined;
@@ -91,7 +125,8 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
   }
 
   if (ts.isElementAccessExpression(expression)) {
-    const key = staticString(expression.argumentExpression, scope);
+    const argument = skipOuterExpressions(expression.argumentExpression);
+    const key = ts.isNumericLiteral(argument) ? argument.text : staticString(argument, scope);
     if (key === undefined) return undefined;
     const base = evaluateReference(expression.expression, scope, depth);
     return base && normalizeGlobal({ root: base.root, segments: [...base.segments, key] });

@@ -1,12 +1,16 @@
 import { ts } from '../engine/ts.js';
-import type { ReferenceRoot } from './facts.js';
+import type { Reference, ReferenceRoot } from './facts.js';
 
 /** What a name in scope stands for, as far as privacy analysis cares. */
 export type Binding =
   | { kind: 'import'; root: ReferenceRoot & { kind: 'import' }; segments: string[] }
   | { kind: 'function'; functionIndex: number }
-  /** `const x = <expression>` or a destructured part of it: evaluated lazily, in its own scope. */
-  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string }
+  /**
+   * `const x = <expression>` or a destructured part of it: evaluated lazily, in its own scope.
+   * A callback's parameter that a catalogued API reads carries its `reference` instead
+   * (`state` in `NetInfo.addEventListener((state) => …)`); `expression` is then its name.
+   */
+  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string; reference?: Reference }
   | { kind: 'request'; slot?: string }
   | { kind: 'string'; value: string; slot: string }
   /** Declared, but nothing we track: shadows any global or catalogued name. `slot` names its value for data flows. */
@@ -85,6 +89,9 @@ export function collectScopeDeclarations(
   onClass: (declaration: ts.ClassDeclaration) => void,
 ): void {
   for (const statement of statements) {
+    // `declare const device: any;` describes a global (the TypeScript idiom for Cordova's device,
+    // a snippet's fbq): it must not shadow it. The same for `declare function` and `declare class`.
+    if (isAmbient(statement)) continue;
     if (ts.isVariableStatement(statement)) {
       const isVar = (statement.declarationList.flags & ts.NodeFlags.BlockScoped) === 0;
       if (!isVar || hoistVars) statement.declarationList.declarations.forEach(onVariable);
@@ -96,6 +103,10 @@ export function collectScopeDeclarations(
       collectNestedVars(statement, onVariable);
     }
   }
+}
+
+function isAmbient(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
 /** `var` inside nested statements (blocks, loops, if, try, switch); expressions cannot declare one. */

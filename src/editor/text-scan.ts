@@ -40,6 +40,18 @@ function globalsPattern(catalog: CatalogIndex, kind: 'collectingGlobals' | 'send
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const routePatterns = new WeakMap<CatalogIndex, RegExp>();
+/** A route handler exported by name (`export async function GET(request)`, `export const POST = …`): its first parameter is a request. */
+function routeExportPattern(catalog: CatalogIndex): RegExp {
+  let pattern = routePatterns.get(catalog);
+  if (!pattern) {
+    const names = [...catalog.routeExportNames].map(escapeRegExp).join('|');
+    pattern = names ? new RegExp(`\\bexport\\s+(?:async\\s+)?(?:function\\*?|const|let|var)\\s+(?:${names})\\b`) : /(?!)/;
+    routePatterns.set(catalog, pattern);
+  }
+  return pattern;
+}
+
 const requestPatterns = new Map<string, RegExp>();
 /**
  * A request parameter name used as a value (`req.ip`, `(request: Request)`, `= ctx`), not as a
@@ -81,5 +93,6 @@ export function catalogRole(scan: TextScan, catalog: CatalogIndex, requestParame
   if (globalsPattern(catalog, 'collectingGlobals').test(scan.text)) return 'collects';
   if (requestParameterNames.some((name) => scan.identifiers.has(name)) && requestNamePattern(requestParameterNames).test(scan.text)) return 'collects';
   for (const name of REQUEST_TYPE_NAMES) if (scan.identifiers.has(name)) return 'collects';
+  if ([...catalog.routeExportNames].some((name) => scan.identifiers.has(name)) && routeExportPattern(catalog).test(scan.text)) return 'collects';
   return sends || globalsPattern(catalog, 'sendingGlobals').test(scan.text) ? 'sends' : undefined;
 }

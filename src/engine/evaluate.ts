@@ -53,6 +53,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     modules,
     catalog: setup.catalog,
     guards,
+    guardSpecs: setup.config.guards,
     diagnostics: [...setup.diagnostics, ...(input.diagnostics ?? [])],
     flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
     ...(input.timings ? { timings: input.timings } : {}),

@@ -4,10 +4,10 @@ import { DEFAULT_CACHE_FOLDER, FactsCache } from '../cache/facts-cache.js';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
 import type { BaselineEntry } from '../baseline/baseline.js';
 import type { PrivlintConfig } from '../config/types.js';
-import type { Inventory } from '../link/inventory.js';
+import type { Diagnostic, Inventory } from '../link/inventory.js';
 import type { Manifest } from '../manifest/types.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
-import { displayPath } from '../util/paths.js';
+import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
@@ -53,6 +53,8 @@ export interface PreparedScan {
   root: string;
   setup: ProjectSetup;
   files: string[];
+  /** Found while discovering files (symbolic links not followed). */
+  diagnostics: Diagnostic[];
   cache?: FactsCache;
   overlay?: SourceOverlay;
   timings: Timings;
@@ -67,7 +69,7 @@ export function prepareScan(options: ScanOptions): PreparedScan {
   const setup = timings.measure('setup', () =>
     loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
   );
-  const { files: discovered } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
+  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
   const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, setup.config.ignore)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
@@ -78,7 +80,17 @@ export function prepareScan(options: ScanOptions): PreparedScan {
         `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
       )
     : undefined;
-  return { root, setup, files, ...(cache ? { cache } : {}), ...(options.overlay ? { overlay: options.overlay } : {}), timings, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const diagnostics: Diagnostic[] = notFollowed.map(({ file, message }) => ({ file: toPosixRelative(root, file), line: 1, column: 1, severity: 'note', message }));
+  return {
+    root,
+    setup,
+    files,
+    diagnostics,
+    ...(cache ? { cache } : {}),
+    ...(options.overlay ? { overlay: options.overlay } : {}),
+    timings,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
 }
 
 /** Would the scan take a file that only the overlay has? Under one of the paths, and not ignored. */
@@ -113,7 +125,7 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     facts: analyzed.facts,
     fileExists: (file) => known.has(file),
     lineText,
-    diagnostics: analyzed.diagnostics,
+    diagnostics: [...prepared.diagnostics, ...analyzed.diagnostics],
     timings,
     ...(prepared.onProgress ? { onProgress: prepared.onProgress } : {}),
   });

@@ -57,7 +57,8 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
   const configFile = options.config ? path.resolve(cwd, options.config) : findConfig(root);
   const config = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
   if (options.manifest === undefined && config.manifest && !existsSync(config.manifest)) {
-    throw new UserError(`${displayPath(configFile!, cwd)}: "manifest" points to ${displayPath(config.manifest, cwd)}, which does not exist`);
+    const problem = config.manifestAt && { ...config.manifestAt, path: 'manifest', message: `no such file ${displayPath(config.manifest, cwd)}; the path is relative to the config's folder` };
+    throw new UserError(`${displayPath(configFile!, cwd)}: "manifest" points to ${displayPath(config.manifest, cwd)}, which does not exist`, problem ? [problem] : []);
   }
   const manifestFile = options.manifest ? path.resolve(cwd, options.manifest) : (config.manifest ?? findManifest(root));
   const manifest = manifestFile ? loadManifest(manifestFile) : undefined;

@@ -1,12 +1,16 @@
 import path from 'node:path';
+import type { CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
 import type { GuardCall } from '../detect/facts.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 
+type CodeGuardSpec = Exclude<GuardSpec, { catalog: string }>;
+type CatalogGuardMapping = Extract<GuardSpec, { catalog: string }>;
+
 /** A guard from the config, with its module (if any) resolved once. */
 export interface ConfiguredGuard {
-  spec: GuardSpec;
+  spec: CodeGuardSpec;
   /** For `{ module, export }`: the project file it names, or the package specifier. */
   moduleFile?: string;
   moduleSpecifier?: string;
@@ -14,7 +18,7 @@ export interface ConfiguredGuard {
 
 /** Resolve config guards' module paths relative to the config file's folder. */
 export function configureGuards(specs: readonly GuardSpec[], configFolder: string, modules: ModuleResolver): ConfiguredGuard[] {
-  return specs.map((spec) => {
+  return specs.filter((spec): spec is CodeGuardSpec => !('catalog' in spec)).map((spec) => {
     if (!('module' in spec)) return { spec };
     // Resolve as if imported from a file in the config's folder: relative paths and aliases both work.
     const moduleFile = modules.resolve(path.join(configFolder, 'privlint.config.json'), spec.module);
@@ -30,6 +34,7 @@ export function configuredGuardKeys(
   modules: ModuleResolver,
 ): string[] {
   const keys: string[] = [];
+  if (guard.test) return keys; // a value test, not "the guard function returned true"
   const reference = guard.reference;
   const referencePath = reference ? pathString(reference.segments) : undefined;
   for (const { spec, moduleFile, moduleSpecifier } of configured) {
@@ -52,4 +57,25 @@ export function configuredGuardKeys(
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/**
+ * The consent keys a condition proves through the catalog's consent-management APIs
+ * (guards.yaml), after the config's mappings: `{ catalog: id, key }` replaces every key of that
+ * guard, `{ catalog: id, keys: { from: to } }` maps keys one by one.
+ */
+export function catalogGuardKeys(guard: GuardCall, catalog: CatalogIndex, specs: readonly GuardSpec[]): string[] {
+  const reference = guard.test?.reference ?? (guard.reference ? { root: guard.reference.root, segments: [...guard.reference.segments, '()'] } : undefined);
+  if (!reference) return [];
+  const { root } = reference;
+  if (root.kind === 'import' && root.typeOnly) return [];
+  const place =
+    root.kind === 'import' ? { module: root.specifier, path: pathString(reference.segments) } : root.kind === 'global' ? { path: pathString([root.name, ...reference.segments]) } : undefined;
+  if (!place) return [];
+  const matches = catalog.guards.match({ ...place, args: guard.args, ...(guard.test?.equals !== undefined ? { equals: guard.test.equals } : {}) });
+  const mappings = specs.filter((spec): spec is CatalogGuardMapping => 'catalog' in spec);
+  return matches.map(({ guardId, key }) => {
+    const mapping = mappings.find((candidate) => candidate.catalog === guardId);
+    return mapping?.keys?.[key] ?? mapping?.key ?? key;
+  });
 }

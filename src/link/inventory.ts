@@ -28,6 +28,8 @@ export interface CollectionSite extends Range {
   via: ViaStep[];
   /** The line above which a purpose annotation for this site belongs (for quick-fixes). */
   annotationLine: number;
+  /** A `@privacy-purpose` that a blank line separates from the site's statement (for the message). */
+  detachedAnnotationLine?: number;
 }
 
 export interface SdkUse extends Range {

@@ -1,10 +1,11 @@
-import type { CatalogIndex } from '../catalog/match.js';
+import { apiCategories, type CatalogIndex } from '../catalog/match.js';
+import type { GuardSpec } from '../catalog/types.js';
 import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
-import { configuredGuardKeys, type ConfiguredGuard } from './guards.js';
+import { catalogGuardKeys, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destination-text.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
@@ -19,6 +20,8 @@ export interface LinkInput {
   modules: ModuleResolver;
   catalog: CatalogIndex;
   guards: readonly ConfiguredGuard[];
+  /** The config's guards as written: mappings of catalog guards' keys (`{ catalog, key | keys }`). */
+  guardSpecs?: readonly GuardSpec[];
   /** Diagnostics found before analysis (skipped files, tsconfig problems). */
   diagnostics?: Diagnostic[];
   flowBudget?: FlowBudget;
@@ -88,7 +91,7 @@ class Linker {
         } else if (target.kind === 'external') {
           const api = this.externalCallApi(target);
           if (api && !this.representedByCallers(file, reference)) {
-            collections.push(this.site(file, reference, reference.range, api.id, api.category, []));
+            for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
           }
         }
       }
@@ -283,7 +286,10 @@ class Linker {
   }
 
   private guardCallKeys(file: string, guard: GuardCall): string[] {
-    const keys = configuredGuardKeys(guard, file, this.input.guards, this.input.modules);
+    const keys = [
+      ...configuredGuardKeys(guard, file, this.input.guards, this.input.modules),
+      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? []),
+    ];
     if (guard.reference) {
       const target = this.references.resolve(file, guard.reference);
       if (target.kind === 'function' && target.rest.length === 0) {
@@ -356,11 +362,11 @@ class Linker {
         }
       } else if (target?.kind === 'external') {
         const api = this.externalCallApi(target);
-        if (api) {
+        for (const category of api ? apiCategories(api) : []) {
           result.push({
-            api: api.id,
-            category: api.category,
-            via: [step(`${name} returns ${api.id}`)],
+            api: api!.id,
+            category,
+            via: [step(`${name} returns ${api!.id}`)],
             ...this.wrapperPurpose(file, reference),
             keys: this.siteKeys(file, reference, MAX_GUARD_DEPTH, false),
           });
@@ -411,6 +417,7 @@ class Linker {
       guarded: keys.length > 0,
       via,
       annotationLine: context.annotationLine,
+      ...(context.detachedAnnotationLine !== undefined && !purpose ? { detachedAnnotationLine: context.detachedAnnotationLine } : {}),
     };
   }
 

@@ -51,6 +51,7 @@ export function buildManifest(root: ObjectNode, file: string): Manifest {
     basis: optional<LegalBasis>(node, 'basis')!,
     consent: optional(node, 'consent'),
     consentAt: valueAt(node, 'consent'),
+    retention: optional<Retention>(node, 'retention'),
     description: optional(node, 'description'),
     ref: optional(node, 'ref'),
     at: at(node),

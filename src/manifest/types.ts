@@ -31,6 +31,8 @@ export interface UseDeclaration {
   consent?: string;
   /** Where the consent key is written. */
   consentAt?: SourcePosition;
+  /** How long data for this use is kept (overrides the category's retention). */
+  retention?: Retention;
   description?: string;
   ref?: string;
   at: SourcePosition;
@@ -88,7 +90,7 @@ export interface Manifest {
   /** Absolute path of the manifest file. */
   file: string;
   version: 1;
-  app: { name: string; description?: string };
+  app: { name: string; description?: string; ref?: string };
   policy?: { url: string; language?: string; date?: string; title?: string; ref?: string };
   consents: Map<string, ConsentDeclaration>;
   categories: CategoryDeclaration[];

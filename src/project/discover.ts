@@ -7,14 +7,24 @@ import { UserError } from '../util/problem.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
-/** Never source code of the project: dependencies, build output, caches, declaration files. */
+/**
+ * Never source code of the project: dependencies, build output, caches, declaration files.
+ * `build/` covers android/app/build; the dot folders are listed although dot folders are
+ * skipped anyway, so the list says what it means when a user scans one of them directly.
+ */
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
   '**/dist/**',
   '**/build/**',
   '**/out/**',
+  '**/web-build/**', // Expo web export
+  '**/ios/Pods/**', // CocoaPods
   '**/.next/**',
   '**/.expo/**',
+  '**/.output/**', // Nuxt / Nitro
+  '**/.nuxt/**',
+  '**/.svelte-kit/**',
+  '**/.vercel/**',
   '**/.git/**',
   '**/coverage/**',
   '**/.privlint-cache/**',
@@ -35,6 +45,8 @@ export interface DiscoverOptions {
 export interface DiscoveredFiles {
   /** Absolute paths, sorted. */
   files: string[];
+  /** Symbolic links that were not followed (absolute paths, sorted), with why: a scan never follows links. */
+  notFollowed: { file: string; message: string }[];
 }
 
 /**
@@ -57,9 +69,14 @@ export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file
 /** The source files to scan: every JS/TS file under the given paths, minus default, config and .gitignore ignores. */
 export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const found = new Set<string>();
+  const links = new Map<string, string>();
   const gitignore = loadGitignores(options.root);
   const userIgnore = ignore().add(options.ignore);
-  const pattern = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
+  const isIgnored = (file: string) => {
+    const relative = path.relative(options.root, file).split(path.sep).join('/');
+    const insideRoot = relative !== '' && !relative.startsWith('..');
+    return insideRoot && (userIgnore.ignores(relative) || gitignore.ignores(file));
+  };
 
   for (const given of options.paths) {
     const stats = statOrExplain(given);
@@ -71,24 +88,46 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       found.add(given);
       continue;
     }
-    const entries = fg.sync(pattern, {
+    // One walk: source files, and the symbolic links it does not follow (loops, and the same
+    // file counted twice, are why), so the output can say what was left out.
+    const entries = fg.sync('**', {
       cwd: given,
       absolute: true,
-      onlyFiles: true,
+      onlyFiles: false,
+      objectMode: true,
       dot: false,
       followSymbolicLinks: false,
       ignore: DEFAULT_IGNORES,
       suppressErrors: true,
     });
     for (const entry of entries) {
-      const file = path.normalize(entry);
-      const relative = path.relative(options.root, file).split(path.sep).join('/');
-      const insideRoot = relative !== '' && !relative.startsWith('..');
-      if (insideRoot && (userIgnore.ignores(relative) || gitignore.ignores(file))) continue;
+      const file = path.normalize(entry.path);
+      if (entry.dirent.isSymbolicLink()) {
+        const message = symlinkNote(file);
+        if (message && !isIgnored(file)) links.set(file, message);
+        continue;
+      }
+      if (!entry.dirent.isFile() || !SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) continue;
+      if (isIgnored(file)) continue;
       found.add(file);
     }
   }
-  return { files: [...found].sort() };
+  const notFollowed = [...links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, message]) => ({ file, message }));
+  return { files: [...found].sort(), notFollowed };
+}
+
+/** Why a symbolic link was left out, or undefined when it cannot matter (a link to a non-source file). */
+function symlinkNote(link: string): string | undefined {
+  let target: ReturnType<typeof statSync>;
+  try {
+    target = statSync(link);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ELOOP' ? 'not followed: a symbolic link loop' : undefined; // a dangling link holds nothing to scan
+  }
+  if (target.isDirectory()) return 'not followed: a symbolic link to a folder (privlint does not follow links, to avoid loops and double counting); scan the folder it points to directly if it belongs to the project';
+  if (SOURCE_EXTENSIONS.includes(path.extname(link).slice(1).toLowerCase())) return 'not followed: a symbolic link to a source file; scan the file it points to';
+  return undefined;
 }
 
 function statOrExplain(file: string) {

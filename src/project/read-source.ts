@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { FileDiagnostic } from '../detect/facts.js';
+import { decodeUtf16WithBom } from '../util/text-encoding.js';
 
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
@@ -23,6 +24,11 @@ export function readSource(file: string): SourceText {
 /** The same checks as readSource for content that does not come from disk (a staged version). */
 export function sourceFromBytes(bytes: Buffer): SourceText {
   if (bytes.length > MAX_SOURCE_BYTES) return { skipped: tooLarge() };
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16 !== undefined) {
+    if (looksMinified(utf16)) return { skipped: note('skipped: looks minified (very long lines); scan the sources it was built from') };
+    return { text: utf16, diagnostics: [note('UTF-16 file: analysed, but most tools expect UTF-8; consider saving it as UTF-8')] };
+  }
   if (bytes.subarray(0, 8000).includes(0)) return { skipped: note('skipped: binary content, not source code') };
   let text: string;
   const diagnostics: FileDiagnostic[] = [];

@@ -1,7 +1,7 @@
 import type { Colors } from '../cli/io.js';
 import type { Finding } from '../check/finding.js';
 import type { ScanResult } from '../scan.js';
-import { displayPath } from '../util/paths.js';
+import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';
 
@@ -22,12 +22,20 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const severityLabel = (severity: Finding['severity']) =>
     severity === 'error' ? colors.red('error') : severity === 'warning' ? colors.yellow('warning') : colors.blue('note');
   const shownFile = (file: string) => displayPath(`${result.root}/${file}`, options.cwd);
+  // Findings name the manifest by its path from the scan root (stable in JSON and SARIF); in the
+  // terminal, name it as every heading names files, from the current folder.
+  const manifestInMessages = result.manifest ? toPosixRelative(result.root, result.manifest.file) : undefined;
+  const manifestShown = manifestInMessages ? shownFile(manifestInMessages) : undefined;
+  const readable = (message: string) =>
+    manifestInMessages && manifestShown && manifestShown !== manifestInMessages
+      ? message.replace(new RegExp(`(^|[\\s(])${escapeRegExp(manifestInMessages)}(?=[:\\s).,]|$)`, 'g'), `$1${manifestShown}`)
+      : message;
 
   for (const [file, findings] of byFile) {
     out.push(colors.underline(shownFile(file)));
     const lines = options.readLines(file);
     for (const finding of findings) {
-      out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${finding.message}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
+      out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${readable(finding.message)}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
       for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
       if (finding.flow) out.push(`    ${colors.dim('flow')} ${compactFlow(finding.flow, shownFile).join(colors.dim(' → '))}`);
       if (lines.length > 0) out.push(indent(codeFrame(lines, finding.line, finding.column, finding.endLine, finding.endColumn, colors), 4));
@@ -83,11 +91,20 @@ export function summaryLine(result: ScanResult, colors: Colors): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const sites = result.inventory.collections.length;
   const sdks = result.inventory.sdks.length;
-  const scanned = `${plural(result.files.length, 'file')} scanned, ${plural(sites, 'collection site')}, ${plural(sdks, 'SDK use')}`;
-  if (errors + warnings + notes === 0) return `${colors.green('✓')} No privacy findings (${scanned}).`;
+  // Files with a warning (a syntax error, an unreadable file) were not (fully) analysed: say so.
+  const unanalysed = new Set(result.inventory.diagnostics.filter((diagnostic) => diagnostic.severity !== 'note').map((diagnostic) => diagnostic.file)).size;
+  const partly = unanalysed > 0 ? ` (${unanalysed} with a warning above)` : '';
+  const scanned = `${plural(result.files.length, 'file')} scanned${partly}, ${plural(sites, 'collection site')}, ${plural(sdks, 'SDK use')}`;
+  if (errors + warnings + notes === 0) {
+    return unanalysed > 0 ? `${colors.yellow('!')} No privacy findings in what could be analysed (${scanned}).` : `${colors.green('✓')} No privacy findings (${scanned}).`;
+  }
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ');
   const mark = errors > 0 ? colors.red('✖') : colors.yellow('!');
   return `${mark} ${parts} (${scanned}).`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function indent(text: string, spaces: number): string {

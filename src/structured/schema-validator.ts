@@ -103,7 +103,10 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
         report(node, path, 'must not be empty');
       } else if (current.pattern && !new RegExp(current.pattern, 'u').test(value)) {
         const expected = current.description ? ` (${current.description})` : '';
-        report(node, path, `${JSON.stringify(value)} is not valid here${expected}`);
+        // "Google" for an id: suggest the lower-case spelling when that is valid.
+        const lowered = value.trim().toLowerCase().replace(/\s+/g, '-');
+        const hint = lowered !== value && new RegExp(current.pattern, 'u').test(lowered) ? `; did you mean ${JSON.stringify(lowered)}?` : '';
+        report(node, path, `${JSON.stringify(value)} is not valid here${expected}${hint}`);
       }
     }
   };

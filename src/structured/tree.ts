@@ -42,8 +42,10 @@ export interface ParsedDocument {
 
 /** Parse YAML (JSON is YAML too) into a TreeNode; syntax errors become problems with positions. */
 export function parseStructured(text: string, file: string): ParsedDocument {
+  // JSON is parsed as YAML (a superset), but a JSON file's syntax errors are called JSON errors.
+  const language = /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'JSON' : 'YAML';
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -51,30 +53,65 @@ export function parseStructured(text: string, file: string): ParsedDocument {
   const problems: Problem[] = [...document.errors, ...document.warnings].map((error) => ({
     file,
     ...position(error.pos[0]),
-    message: describeYamlError(error.code, error.message),
+    message: describeYamlError(error.message, language),
   }));
   if (document.errors.length > 0) return { root: undefined, problems };
 
+  // Aliases are expanded into copies; a few nested ones can stand for billions of nodes
+  // ("billion laughs"), so the copies have a budget and exceeding it is a problem, not a hang.
+  let aliasBudget = MAX_ALIAS_NODES;
+  let aliasProblem: Problem | undefined;
   const seen = new Set<YamlNode>();
-  const convert = (node: unknown): TreeNode => {
-    if (node instanceof Alias) return convert(node.resolve(document));
+  // Duplicate keys are found here rather than by the parser, to name the key, its path and where it first appears.
+  const duplicates = new Map<string, Problem>();
+  const convert = (node: unknown, viaAlias: boolean, path = ''): TreeNode => {
+    if (node instanceof Alias) {
+      const target = node.resolve(document);
+      if (aliasProblem) return { kind: 'scalar', value: null, ...position(node.range?.[0] ?? 0) };
+      return convert(target, true, path);
+    }
     const yamlNode = node as YamlNode;
     const start = position(yamlNode?.range?.[0] ?? 0);
+    if (viaAlias && --aliasBudget < 0) {
+      aliasProblem ??= { file, ...start, message: `YAML aliases here expand to more than ${MAX_ALIAS_NODES} values; write the values out instead of nesting aliases` };
+      return { kind: 'scalar', value: null, ...start };
+    }
     if (isMap(yamlNode)) {
       if (seen.has(yamlNode)) return { kind: 'scalar', value: null, ...start };
       seen.add(yamlNode);
-      const entries: ObjectEntry[] = yamlNode.items.map((pair) => {
+      const entries: ObjectEntry[] = [];
+      const merged: ObjectEntry[] = [];
+      for (const pair of yamlNode.items) {
         const keyNode = pair.key as YamlNode | null;
         const keyStart = position(keyNode?.range?.[0] ?? 0);
+        if (isMergeKey(keyNode)) {
+          merged.push(...mergeSources(pair.value, keyStart, path).flatMap((source) => source.entries));
+          continue;
+        }
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const value = pair.value === null ? { kind: 'scalar' as const, value: null, ...keyStart } : convert(pair.value);
-        return { key, keyLine: keyStart.line, keyColumn: keyStart.column, value };
-      });
+        const childPath = path ? `${path}.${key}` : key;
+        const first = entries.find((existing) => existing.key === key);
+        if (first) {
+          duplicates.set(`${keyStart.line}:${keyStart.column}`, {
+            file,
+            ...keyStart,
+            path: childPath,
+            message: `duplicate key "${key}" (first at line ${first.keyLine}); keep one of them`,
+          });
+          continue;
+        }
+        const value = pair.value === null ? { kind: 'scalar' as const, value: null, ...keyStart } : convert(pair.value, viaAlias, childPath);
+        entries.push({ key, keyLine: keyStart.line, keyColumn: keyStart.column, value });
+      }
+      // `<<: *base` (YAML merge key): the mapping's own keys win, then the sources in order.
+      for (const entry of merged) {
+        if (!entries.some((existing) => existing.key === entry.key)) entries.push(entry);
+      }
       seen.delete(yamlNode);
       return { kind: 'object', entries, ...start };
     }
     if (isSeq(yamlNode)) {
-      return { kind: 'array', items: yamlNode.items.map((item) => convert(item)), ...start };
+      return { kind: 'array', items: yamlNode.items.map((item, index) => convert(item, viaAlias, `${path}[${index}]`)), ...start };
     }
     if (isScalar(yamlNode)) {
       const value = yamlNode.value;
@@ -86,14 +123,34 @@ export function parseStructured(text: string, file: string): ParsedDocument {
     }
     return { kind: 'scalar', value: null, ...start };
   };
-  const root = document.contents === null ? undefined : convert(document.contents);
-  return { root, problems };
+  /** The mappings a merge key names: one alias or mapping, or a list of them. */
+  const mergeSources = (value: unknown, at: { line: number; column: number }, path: string): ObjectNode[] => {
+    const items = isSeq(value as YamlNode) ? (value as { items: unknown[] }).items : [value];
+    const sources: ObjectNode[] = [];
+    for (const item of items) {
+      const converted = item === null ? undefined : convert(item, item instanceof Alias, path);
+      if (converted?.kind === 'object') sources.push(converted);
+      else mergeProblems.push({ file, ...(converted ?? at), message: 'a merge key (<<) takes a mapping or an alias of one (<<: *defaults), or a list of them' });
+    }
+    return sources;
+  };
+  const mergeProblems: Problem[] = [];
+  const root = document.contents === null ? undefined : convert(document.contents, false);
+  if (aliasProblem) return { root: undefined, problems: [...problems, aliasProblem] };
+  if (duplicates.size > 0) return { root: undefined, problems: [...problems, ...duplicates.values()] };
+  return { root, problems: [...problems, ...mergeProblems] };
 }
 
-function describeYamlError(code: string, message: string): string {
+/** How many values alias expansion may produce in one document (far above any real manifest). */
+const MAX_ALIAS_NODES = 10_000;
+
+function isMergeKey(key: YamlNode | null): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
+}
+
+function describeYamlError(message: string, language: 'JSON' | 'YAML'): string {
   const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keep one';
-  return `YAML syntax error: ${firstLine}`;
+  return `${language} syntax error: ${firstLine}`;
 }
 
 /** The plain JavaScript value of a tree, for code that has already validated its shape. */

@@ -1,12 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { displayPath } from './paths.js';
 import { UserError } from './problem.js';
+import { decodeUtf16WithBom } from './text-encoding.js';
 
 export interface ReadLimits {
   /** Larger files are refused. */
   maxBytes: number;
   /** What the file is, for messages: "manifest", "config". */
   what: string;
+  /** Where to find an example, for the message about an empty file. */
+  example?: string;
 }
 
 /**
@@ -41,7 +44,12 @@ export function readUserTextFile(file: string, limits: ReadLimits): string {
     throw new UserError(`${shown}: cannot read the ${limits.what} file (${code ?? String(error)}).`);
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
-    throw new UserError(`${shown}: the ${limits.what} file is empty; see docs/manifest.md for an example.`);
+    throw new UserError(`${shown}: the ${limits.what} file is empty; see ${limits.example ?? 'docs/manifest.md'} for an example.`);
+  }
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16 !== undefined) {
+    if (utf16.trim() === '') throw new UserError(`${shown}: the ${limits.what} file is empty; see ${limits.example ?? 'docs/manifest.md'} for an example.`);
+    return utf16;
   }
   if (bytes.includes(0)) {
     throw new UserError(`${shown}: looks like a binary file, not a YAML or JSON ${limits.what}.`);

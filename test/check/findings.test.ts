@@ -76,13 +76,13 @@ describe('checking collection sites against the manifest', () => {
     const result = run(
       [
         `import DeviceInfo from 'react-native-device-info';`,
-        `export const a = DeviceInfo.getUniqueId();`,
+        `export const a = DeviceInfo.getInstanceId();`,
         `// @privacy-purpose analytcs`,
-        `export const b = DeviceInfo.getUniqueId();`,
+        `export const b = DeviceInfo.getInstanceId();`,
         `// @privacy-purpose fraud_prevention`,
-        `export const c = DeviceInfo.getUniqueId();`,
+        `export const c = DeviceInfo.getInstanceId();`,
         `// @privacy-purpose analytics`,
-        `export const d = DeviceInfo.getUniqueId();`,
+        `export const d = DeviceInfo.getInstanceId();`,
       ].join('\n'),
     );
     expect(findingsOf(result, 'require-purpose')).toEqual(['require-purpose src/app.ts:2']);
@@ -101,9 +101,9 @@ describe('checking collection sites against the manifest', () => {
         `import { getAdvertisingId } from 'expo-tracking-transparency';`,
         `declare function hasConsent(k: string): Promise<boolean>;`,
         `// @privacy-purpose advertising`,
-        `export const a = DeviceInfo.getUniqueId();`,
+        `export const a = DeviceInfo.getInstanceId();`,
         `// @privacy-purpose analytics`,
-        `export const b = DeviceInfo.getUniqueId();`,
+        `export const b = DeviceInfo.getInstanceId();`,
         `export const c = getAdvertisingId();`,
         `export async function d() { if (await hasConsent('ads')) return getAdvertisingId(); }`,
         `export async function e() { if (await hasConsent('analytics')) return getAdvertisingId(); }`,
@@ -167,7 +167,7 @@ describe('checking collection sites against the manifest', () => {
   });
 
   it('without a manifest, still requires purposes and checks purpose names, nothing else', () => {
-    const result = scanProject({ 'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytcs\nexport const a = DeviceInfo.getUniqueId();\nexport const b = DeviceInfo.getUniqueId();\n` });
+    const result = scanProject({ 'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytcs\nexport const a = DeviceInfo.getInstanceId();\nexport const b = DeviceInfo.getInstanceId();\n` });
     expect(result.manifest).toBeUndefined();
     expect(findingsOf(result)).toEqual(['declared-purpose src/app.ts:3', 'require-purpose src/app.ts:4']);
   });
@@ -175,7 +175,7 @@ describe('checking collection sites against the manifest', () => {
   it('applies severity overrides and "off" from the config', () => {
     const result = scanProject({
       'privlint.config.json': JSON.stringify({ rules: { 'require-purpose': 'error', 'declared-purpose': 'off' } }),
-      'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose nope\nexport const a = DeviceInfo.getUniqueId();\nexport const b = DeviceInfo.getUniqueId();\n`,
+      'src/app.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose nope\nexport const a = DeviceInfo.getInstanceId();\nexport const b = DeviceInfo.getInstanceId();\n`,
     });
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['require-purpose error']);
   });
@@ -187,15 +187,15 @@ describe('inline suppressions', () => {
       'src/a.ts': [
         `import DeviceInfo from 'react-native-device-info';`,
         `// privlint-disable-next-line require-purpose -- migration ticket PRIV-12`,
-        `export const a = DeviceInfo.getUniqueId();`,
+        `export const a = DeviceInfo.getInstanceId();`,
         `// privlint-disable-next-line declared-purpose -- nothing to silence here`,
-        `export const b = DeviceInfo.getUniqueId();`,
+        `export const b = DeviceInfo.getInstanceId();`,
         `// privlint-disable-next-line require-purpose`,
-        `export const c = DeviceInfo.getUniqueId();`,
+        `export const c = DeviceInfo.getInstanceId();`,
         `// privlint-disable-next-line require-purpse -- typo`,
         `export const d = 'privlint-disable-next-line require-purpose -- inside a string, not a comment';`,
       ].join('\n'),
-      'src/b.ts': `/* privlint-disable require-purpose -- generated client, reviewed in PRIV-7 */\nimport DeviceInfo from 'react-native-device-info';\nexport const e = DeviceInfo.getUniqueId();\nexport const f = DeviceInfo.getAndroidId();\n`,
+      'src/b.ts': `/* privlint-disable require-purpose -- generated client, reviewed in PRIV-7 */\nimport DeviceInfo from 'react-native-device-info';\nexport const e = DeviceInfo.getInstanceId();\nexport const f = DeviceInfo.getAndroidId();\n`,
     });
     expect(result.suppressed.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.suppression.justification}`)).toEqual([
       'require-purpose src/a.ts:3 migration ticket PRIV-12',

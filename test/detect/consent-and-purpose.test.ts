@@ -19,14 +19,14 @@ describe('consent guards', () => {
     const lines = [
       `import DeviceInfo from 'react-native-device-info';`,
       `declare function hasConsent(key: string): Promise<boolean>;`,
-      `export async function a() { if (await hasConsent('ads')) DeviceInfo.getUniqueId(); }`,
-      `export async function b() { return (await hasConsent('ads')) && DeviceInfo.getUniqueId(); }`,
-      `export async function c() { return (await hasConsent('ads')) ? DeviceInfo.getUniqueId() : null; }`,
-      `export async function d() { if (!(await hasConsent('ads'))) return; DeviceInfo.getUniqueId(); }`,
-      `export async function e() { const ok = await hasConsent('analytics'); if (ok) { DeviceInfo.getUniqueId(); } }`,
-      `export async function f() { if (await hasConsent('ads')) {} DeviceInfo.getUniqueId(); }`,
-      `export async function g() { if (!(await hasConsent('ads'))) { DeviceInfo.getUniqueId(); } }`,
-      `export function h() { if (consentStore.isGranted('analytics')) DeviceInfo.getUniqueId(); }`,
+      `export async function a() { if (await hasConsent('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export async function b() { return (await hasConsent('ads')) && DeviceInfo.getSerialNumber(); }`,
+      `export async function c() { return (await hasConsent('ads')) ? DeviceInfo.getSerialNumber() : null; }`,
+      `export async function d() { if (!(await hasConsent('ads'))) return; DeviceInfo.getSerialNumber(); }`,
+      `export async function e() { const ok = await hasConsent('analytics'); if (ok) { DeviceInfo.getSerialNumber(); } }`,
+      `export async function f() { if (await hasConsent('ads')) {} DeviceInfo.getSerialNumber(); }`,
+      `export async function g() { if (!(await hasConsent('ads'))) { DeviceInfo.getSerialNumber(); } }`,
+      `export function h() { if (consentStore.isGranted('analytics')) DeviceInfo.getSerialNumber(); }`,
     ];
     expect(guarded({ 'src/a.ts': lines.join('\n') })).toEqual([
       'src/a.ts:3 ads',
@@ -63,7 +63,7 @@ describe('consent guards', () => {
         'src/c.ts': [
           `import DeviceInfo from 'react-native-device-info';`,
           `declare function hasConsent(key: string): boolean;`,
-          `function send() { const id = DeviceInfo.getUniqueId(); console.log(id); }`,
+          `function send() { const id = DeviceInfo.getSerialNumber(); console.log(id); }`,
           `function sendToo() { const id = DeviceInfo.getAndroidId(); console.log(id); }`,
           `function escapes() { const id = DeviceInfo.getMacAddress(); console.log(id); }`,
           `export function run() {`,
@@ -81,7 +81,7 @@ describe('consent guards', () => {
   it('applies guards inside a wrapper to its call sites', () => {
     expect(
       guarded({
-        'src/w.ts': `import DeviceInfo from 'react-native-device-info';\ndeclare function hasConsent(k: string): boolean;\nexport function adId() { if (!hasConsent('ads')) return null; return DeviceInfo.getUniqueId(); }\n`,
+        'src/w.ts': `import DeviceInfo from 'react-native-device-info';\ndeclare function hasConsent(k: string): boolean;\nexport function adId() { if (!hasConsent('ads')) return null; return DeviceInfo.getSerialNumber(); }\n`,
         'src/x.ts': `import { adId } from './w';\nexport const v = adId();\n`,
       }),
     ).toEqual(['src/x.ts:2 ads']);
@@ -97,7 +97,7 @@ describe('purpose annotations', () => {
     const lines = [
       `import DeviceInfo from 'react-native-device-info';`,
       `// @privacy-purpose analytics`,
-      `const a = DeviceInfo.getUniqueId();`,
+      `const a = DeviceInfo.getSerialNumber();`,
       `/* @privacy-purpose analytics, fraud_prevention -- abuse detection */`,
       `const b = DeviceInfo.getAndroidId();`,
       `/** @privacy-purpose diagnostics */`,
@@ -118,7 +118,7 @@ describe('purpose annotations', () => {
   it('lets a wrapper annotation cover call sites unless the call site has its own', () => {
     expect(
       purposes({
-        'w.ts': `import DeviceInfo from 'react-native-device-info';\n/** @privacy-purpose analytics */\nexport function id() { return DeviceInfo.getUniqueId(); }\n`,
+        'w.ts': `import DeviceInfo from 'react-native-device-info';\n/** @privacy-purpose analytics */\nexport function id() { return DeviceInfo.getSerialNumber(); }\n`,
         'x.ts': `import { id } from './w';\nexport const a = id();\n// @privacy-purpose fraud_prevention\nexport const b = id();\n`,
       }),
     ).toEqual(['2 analytics wrapper', '4 fraud_prevention statement']);

@@ -9,6 +9,7 @@ describe('finding collection sites however the code reaches the API', () => {
       'c.ts': `import * as DI from 'react-native-device-info';\nDI.getMacAddress();\n`,
     });
     expect(sites(result)).toEqual([
+      'a.ts:2 device.android_id react-native-device-info#getUniqueId',
       'a.ts:2 device.id react-native-device-info#getUniqueId',
       'b.ts:2 device.android_id react-native-device-info#getAndroidId',
       'c.ts:2 device.mac_address react-native-device-info#getMacAddress',
@@ -56,7 +57,10 @@ describe('finding collection sites however the code reaches the API', () => {
       'src/screens/Home.tsx': `import { getDeviceId, uniqueId } from '@app/utils';\nexport async function load() {\n  const id = await getDeviceId();\n  const other = await uniqueId();\n  return [id, other];\n}\n`,
     });
     expect(sites(result)).toEqual([
+      // getUniqueId is the Android ID on Android: one site per category (src/catalog/data/EXAMPLE-FORMAT.md).
+      'src/screens/Home.tsx:3 device.android_id react-native-device-info#getUniqueId',
       'src/screens/Home.tsx:3 device.id react-native-device-info#getUniqueId',
+      'src/screens/Home.tsx:4 device.android_id react-native-device-info#getUniqueId',
       'src/screens/Home.tsx:4 device.id react-native-device-info#getUniqueId',
     ]);
     const wrapped = result.inventory.collections[0]!;
@@ -96,6 +100,7 @@ describe('finding collection sites however the code reaches the API', () => {
       'lib.ts:5 location.precise expo-location#watchPositionAsync',
       'lib.ts:6 device.mac_address react-native-device-info#getMacAddress',
       'lib.ts:7 device.serial react-native-device-info#getSerialNumber',
+      'use.ts:2 device.android_id react-native-device-info#getUniqueId',
       'use.ts:2 device.id react-native-device-info#getUniqueId',
     ]);
   });

@@ -27,11 +27,16 @@ function run(command: string, args: string[], cwd = project) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+// getUniqueId is device.id, and device.android_id on Android (the catalog's `also`): both declared.
 const MANIFEST = `version: 1
 app:
   name: E2E app
 categories:
   - id: device.id
+    uses:
+      - purposes: [fraud_prevention]
+        basis: legitimate_interest
+  - id: device.android_id
     uses:
       - purposes: [fraud_prevention]
         basis: legitimate_interest

@@ -188,7 +188,7 @@ describe('loadManifest: problems in the content', () => {
     expect(near.problems[0]).toMatchObject({ line: 4, column: 3, path: 'app.descripton', message: 'unknown key "descripton"; did you mean "description"?' });
 
     const far = userErrorOf(write('version: 1\napp:\n  name: x\n  zzzzzz: y\ncategories: []\n'));
-    expect(far.problems[0]!.message).toBe('unknown key "zzzzzz"; expected one of: name, description');
+    expect(far.problems[0]!.message).toBe('unknown key "zzzzzz"; expected one of: name, description, ref');
   });
 
   it('a JSON manifest with a syntax error gives line:column of the error', () => {
@@ -197,7 +197,7 @@ describe('loadManifest: problems in the content', () => {
     expect(error.problems.length).toBeGreaterThanOrEqual(1);
     const [first] = error.problems;
     expect(first).toMatchObject({ file, line: 4, column: 3 });
-    expect(first!.message).toMatch(/^YAML syntax error: .*,/);
+    expect(first!.message).toMatch(/^JSON syntax error: .*,/);
     expect(first!.message).not.toContain('\n');
   });
 

@@ -157,6 +157,10 @@ describe('the full YAML manifest', () => {
     expect(manifest.recipients[0]!.policyUrl).toBe('https://policies.google.com/privacy');
     const email = manifest.categories.find((category) => category.id === 'identity.email')!;
     expect(email.retention?.duration).toBe('P1Y');
+    // A use may state its own retention (issue 2: "per category or use"); the app its ref.
+    expect(email.uses[1]!.retention).toEqual({ text: 'Removed from the mailing list at once when the user opts out.', ref: '5 Marketing' });
+    expect(email.uses[0]!.retention).toBeUndefined();
+    expect(manifest.app).toEqual({ name: 'Full Example', description: 'A fictional shopping app whose manifest exercises the whole format.', ref: '1 Who we are' });
     expect(email.uses).toHaveLength(3);
     expect(email.uses[1]).toMatchObject({ purposes: ['marketing'], basis: 'legitimate_interest', consent: 'marketing_email' });
   });

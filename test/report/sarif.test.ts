@@ -81,7 +81,7 @@ describe('SARIF output', () => {
     const result = scanProject({ 'src/broken.ts': 'const = ;\n', 'src/ok.ts': 'export const a = 1;\n' });
     const notifications = toSarif(result).runs[0]!.invocations[0]!.toolExecutionNotifications;
     expect(notifications).toHaveLength(1);
-    expect(notifications[0]!.level).toBe('error');
+    expect(notifications[0]!.level).toBe('warning');
     expect(notifications[0]!.message.text).toMatch(/cannot parse/);
   });
 

@@ -42,7 +42,8 @@ export function sdkCollects(specifier: string): string[] {
 
 export const GUARDED_PACKAGE = '@react-native-firebase/analytics';
 
-const DECLARED = ['device.id', 'location.precise'];
+// device.android_id: the test code's getUniqueId is the Android ID on Android (catalog `also`).
+const DECLARED = ['device.id', 'device.android_id', 'location.precise'];
 // The SDK the manifest lists collects some categories on its own; declare those too, so that
 // importing it is clean for no-undeclared-collection whatever the catalog says it collects.
 const sdkOwn = sdkCollects(GUARDED_PACKAGE).filter((category) => !DECLARED.some((declared) => categoryCovers(declared, category)));
@@ -71,6 +72,13 @@ consents:
     mode: opt-in
 categories:
   - id: device.id
+    uses:
+      - purposes: [fraud_prevention]
+        basis: legitimate_interest
+      - purposes: [analytics]
+        basis: consent
+        consent: analytics
+  - id: device.android_id
     uses:
       - purposes: [fraud_prevention]
         basis: legitimate_interest

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { scanProject, writeProject } from '../helpers/temp-project.js';
 
-const DEVICE_INFO = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getUniqueId();\n`;
+const DEVICE_INFO = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getAndroidId();\n`;
 
 describe('scan on bad input', () => {
   it('reports a file with a syntax error in diagnostics and scans the rest', () => {
@@ -12,7 +12,7 @@ describe('scan on bad input', () => {
     expect(result.inventory.collections.map((site) => site.file)).toEqual(['src/ok.ts']);
     expect(result.inventory.diagnostics).toHaveLength(1);
     const [diagnostic] = result.inventory.diagnostics;
-    expect(diagnostic).toMatchObject({ file: 'src/broken.ts', line: 1, severity: 'error' });
+    expect(diagnostic).toMatchObject({ file: 'src/broken.ts', line: 1, severity: 'warning' });
     expect(diagnostic!.message).toMatch(/cannot parse this file: .+; it was not analysed/);
   });
 
@@ -20,7 +20,9 @@ describe('scan on bad input', () => {
     const root = writeProject({ 'src/broken.ts': 'const x = {;\n', 'src/ok.ts': 'export const y = 1;\n' });
     const { status, stdout, stderr } = runCli(['scan', root]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/src\/broken\.ts:1:\d+ +error +cannot parse this file/);
+    expect(stdout).toMatch(/src\/broken\.ts:1:\d+ +warning +cannot parse this file/);
+    // The summary does not claim a clean scan when a file could not be analysed.
+    expect(stdout).toMatch(/! No privacy findings in what could be analysed \(2 files scanned \(1 with a warning above\)/);
     expect(stderr).toBe('');
   });
 
@@ -62,6 +64,10 @@ describe('scan on bad input', () => {
     const inside = runCli(['scan', path.join(root, 'src'), '--format', 'json']);
     expect(inside.status).toBe(0);
     expect(JSON.parse(inside.stdout).inventory.collections).toHaveLength(1);
+    // Not followed, and said so: a link is never silently dropped.
+    expect(JSON.parse(inside.stdout).diagnostics.map((diagnostic: { file: string; message: string }) => `${diagnostic.file} ${diagnostic.message}`)).toEqual([
+      expect.stringMatching(/^loop not followed: a symbolic link to a folder/),
+    ]);
     const given = runCli(['scan', path.join(root, 'self')]);
     expect(given.status).toBe(2);
     expect(given.stderr).toMatch(/symbolic link loop|no such file/);
@@ -122,5 +128,42 @@ describe('scan on bad input', () => {
     expect(runCli(['scan', root, '--fail-on', 'warning']).status).toBe(1);
     const json = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout);
     expect(json.inventory.collections.map((site: { file: string }) => site.file)).toEqual(['src/ok.ts']);
+  });
+
+  it('notes symbolic links to folders and source files it does not follow, and a loop', () => {
+    const root = writeProject({ 'src/ok.ts': DEVICE_INFO, 'shared/lib.ts': DEVICE_INFO, 'notes.md': '# n\n' });
+    symlinkSync(path.join(root, 'shared'), path.join(root, 'src/shared'));
+    symlinkSync(path.join(root, 'shared/lib.ts'), path.join(root, 'src/lib-link.ts'));
+    symlinkSync(path.join(root, 'notes.md'), path.join(root, 'src/notes.md'));
+    symlinkSync(path.join(root, 'src/a'), path.join(root, 'src/b'));
+    symlinkSync(path.join(root, 'src/b'), path.join(root, 'src/a'));
+    const report = JSON.parse(runCli(['scan', path.join(root, 'src'), '--format', 'json']).stdout);
+    expect(report.diagnostics.map((diagnostic: { file: string; severity: string; message: string }) => `${diagnostic.file} ${diagnostic.severity} ${diagnostic.message.split(' (')[0]!.split(';')[0]}`)).toEqual([
+      'a note not followed: a symbolic link loop',
+      'b note not followed: a symbolic link loop',
+      'lib-link.ts note not followed: a symbolic link to a source file',
+      'shared note not followed: a symbolic link to a folder',
+    ]);
+  });
+
+  it('decodes UTF-16 files with a byte-order mark instead of skipping them as binary', () => {
+    const root = writeProject({ 'src/ok.ts': 'export const x = 1;\n' });
+    const text = `import DeviceInfo from 'react-native-device-info';\nexport const s = DeviceInfo.getSerialNumber();\n`;
+    writeFileSync(path.join(root, 'src/le.ts'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const report = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout);
+    expect(report.inventory.collections.map((site: { file: string; line: number; column: number }) => `${site.file}:${site.line}:${site.column}`)).toEqual(['src/le.ts:2:18']);
+    expect(report.diagnostics.map((diagnostic: { file: string; message: string }) => `${diagnostic.file} ${diagnostic.message}`)).toEqual([
+      expect.stringMatching(/^src\/le\.ts UTF-16 file: analysed/),
+    ]);
+  });
+
+  it('names a manifest outside the scan root in messages as the headings name it', () => {
+    const root = writeProject({
+      'policies/app.yaml': 'version: 1\napp: { name: t }\ncategories:\n  - id: device.serial\n    uses: [{ purposes: [analytics], basis: legitimate_interest }]\n',
+      'apps/one/src/a.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose advertising\nexport const s = DeviceInfo.getSerialNumber();\n`,
+    });
+    const { stdout } = runCli(['scan', '.', '--manifest', '../../policies/app.yaml'], { cwd: path.join(root, 'apps/one') });
+    expect(stdout).toContain('but ../../policies/app.yaml does not declare advertising for device.serial');
+    expect(stdout).not.toMatch(/\/apps\/one\/\.\.\//);
   });
 });
