@@ -8,14 +8,23 @@ export function toPosixRelative(root: string, file: string): string {
 
 /**
  * The path a user should see in a message: relative to the working directory when inside it or
- * close by (`../../policies/xiaomi.yaml`, at most two levels up), else absolute — normalised
- * either way, never `/app/x/../../policies/…`.
+ * close by (`../../policies/xiaomi.yaml`, at most two levels up and below the same top folder),
+ * else absolute (`/tmp/x.yaml`, not `../../tmp/x.yaml`) — normalised either way, never
+ * `/app/x/../../policies/…`.
  */
 export function displayPath(file: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, file);
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
   if (relative === '') return '.';
-  if (path.isAbsolute(relative)) return path.resolve(file);
+  if (path.isAbsolute(relative)) return absolute;
   const segments = relative.split(path.sep);
   const up = segments.findIndex((segment) => segment !== '..');
-  return up <= 2 && up < segments.length ? segments.join('/') : path.resolve(file);
+  const sameTop = topFolder(absolute) === topFolder(path.resolve(cwd));
+  return up === 0 || (up <= 2 && up < segments.length && sameTop) ? segments.join('/') : absolute;
+}
+
+/** `/work` of `/work/main/src`: paths under different top folders are unrelated places. */
+function topFolder(absolute: string): string {
+  const { root } = path.parse(absolute);
+  return root + (absolute.slice(root.length).split(path.sep)[0] ?? '');
 }

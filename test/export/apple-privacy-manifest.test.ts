@@ -49,7 +49,6 @@ describe('the reference manifest (fixtures/policies/xiaomi.yaml)', () => {
         'NSPrivacyCollectedDataTypePurposeThirdPartyAdvertising',
         'NSPrivacyCollectedDataTypePurposeDeveloperAdvertising',
         'NSPrivacyCollectedDataTypePurposeAppFunctionality',
-        'NSPrivacyCollectedDataTypePurposeOther',
       ],
     });
     for (const type of parsed.NSPrivacyCollectedDataTypes) expect(Object.keys(type).sort()).toHaveLength(4);

@@ -13,6 +13,9 @@ consents: { ads: { mode: opt-in } }
 categories:
   - id: device.id
     uses: [{ purposes: [analytics], basis: legitimate_interest }]
+  # getUniqueId is the Android ID on Android.
+  - id: device.android_id
+    uses: [{ purposes: [analytics], basis: legitimate_interest }]
   - id: usage.events
     uses: [{ purposes: [analytics], basis: legitimate_interest }]
   - id: device.advertising_id
@@ -143,6 +146,8 @@ recipients:
 app: { name: Clean }
 categories:
   - id: device.id
+    uses: [{ purposes: [analytics], basis: legitimate_interest }]
+  - id: device.android_id
     uses: [{ purposes: [analytics], basis: legitimate_interest }]
 first_party: { domains: [api.clean.example] }
 `,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/manifest/load.js';
+import { displayPath } from '../../src/util/paths.js';
 import { REPO_ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 
@@ -147,8 +148,8 @@ describe('privlint init when the config names the manifest', () => {
     const { app, configured } = xiaomiDemo(false);
     const run = runCli(['init', '--quiet'], { cwd: app });
     expect(run.status).toBe(0);
-    // Paths outside the working folder are shown absolute.
-    expect(run.stdout.startsWith(`Wrote ${configured} (the manifest privlint.config.json names): a draft with 14 data categories`)).toBe(true);
+    // Paths near the working folder are shown relative to it (../../policies/xiaomi.yaml).
+    expect(run.stdout.startsWith(`Wrote ${displayPath(configured, app)} (the manifest privlint.config.json names): a draft with 14 data categories`)).toBe(true);
     expect(readFileSync(configured, 'utf8')).toContain('  - id: device.serial\n');
     expect(existsSync(path.join(app, 'privacy-manifest.yaml'))).toBe(false);
   });
@@ -159,7 +160,7 @@ describe('privlint init when the config names the manifest', () => {
     const run = runCli(['init'], { cwd: app });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `privlint: ${configured} already exists (privlint.config.json names it as the manifest); privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.\n`,
+      `privlint: ${displayPath(configured, app)} already exists (privlint.config.json names it as the manifest); privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.\n`,
     );
     expect(readFileSync(configured, 'utf8')).toBe(before);
   });
@@ -170,7 +171,7 @@ describe('privlint init when the config names the manifest', () => {
     expect(run.status).toBe(0);
     expect(existsSync(path.join(app, 'privacy-manifest.yaml'))).toBe(true);
     expect(run.stderr).toBe(
-      `privlint: warning: privlint.config.json names ${configured} as the manifest, so privlint scan keeps reading that file, not privacy-manifest.yaml; change "manifest" in the config to use the draft\n`,
+      `privlint: warning: privlint.config.json names ${displayPath(configured, app)} as the manifest, so privlint scan keeps reading that file, not privacy-manifest.yaml; change "manifest" in the config to use the draft\n`,
     );
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadManifest } from '../../src/manifest/load.js';
+import { displayPath } from '../../src/util/paths.js';
 import { UserError } from '../../src/util/problem.js';
 
 const VALID = 'version: 1\napp:\n  name: Temp\ncategories: []\n';
@@ -15,6 +16,9 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
+
+/** How messages name a file: displayPath's rule (relative near the working folder, else absolute), tested in test/util. */
+const shown = (file: string) => displayPath(file);
 
 let counter = 0;
 /** Write `content` to a fresh file in the temp folder and return its absolute path. */
@@ -40,7 +44,7 @@ function userErrorOf(file: string): UserError {
 function expectOneLine(error: UserError, file: string, pattern: RegExp): void {
   expect(error.message).toMatch(pattern);
   expect(error.message).not.toContain('\n');
-  expect(error.message.startsWith(`${file}: `)).toBe(true);
+  expect(error.message.startsWith(`${shown(file)}: `)).toBe(true);
   expect(error.problems).toEqual([]);
 }
 
@@ -97,9 +101,9 @@ describe('loadManifest: problems in the content', () => {
   it('a YAML whose top level is a list', () => {
     const file = write('- version: 1\n- app: {name: x}\n');
     const error = userErrorOf(file);
-    expect(error.message).toBe(`${file}: the manifest has 1 problem`);
+    expect(error.message).toBe(`${shown(file)}: the manifest has 1 problem`);
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]).toMatchObject({ file, line: 1, column: 1 });
+    expect(error.problems[0]).toMatchObject({ file: shown(file), line: 1, column: 1 });
     expect(error.problems[0]!.message).toMatch(/a manifest is a mapping with version, app and categories at the top/);
   });
 
@@ -126,7 +130,7 @@ describe('loadManifest: problems in the content', () => {
       ].join('\n'),
     );
     const error = userErrorOf(file);
-    expect(error.message).toBe(`${file}: the manifest has 7 problems`);
+    expect(error.message).toBe(`${shown(file)}: the manifest has 7 problems`);
     const where = error.problems.map((problem) => `${problem.line}:${problem.column} ${problem.path}`);
     expect(where).toEqual([
       '1:1 recipents',
@@ -196,7 +200,7 @@ describe('loadManifest: problems in the content', () => {
     const error = userErrorOf(file);
     expect(error.problems.length).toBeGreaterThanOrEqual(1);
     const [first] = error.problems;
-    expect(first).toMatchObject({ file, line: 4, column: 3 });
+    expect(first).toMatchObject({ file: shown(file), line: 4, column: 3 });
     expect(first!.message).toMatch(/^JSON syntax error: .*,/);
     expect(first!.message).not.toContain('\n');
   });

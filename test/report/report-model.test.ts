@@ -17,18 +17,18 @@ describe('xiaomi-demo', () => {
   const model = modelOf('xiaomi-demo', { date: '2026-01-31' });
 
   it('counts what EXPECTED.md lists', () => {
-    // 12 collection sites (X1–X11, X10 twice) in 10 categories, plus usage.events, diagnostics.crash,
-    // diagnostics.performance and device.info from the SDKs on their own; 3 SDK packages; 31 findings
-    // (16 errors — 11 of them residency violations of the per-region API hosts —, 2 warnings, 13 notes);
+    // 13 collection sites (X1–X11, X10 twice, X11a: getUniqueId is also the Android ID) in 10 categories, plus usage.events, diagnostics.crash,
+    // diagnostics.performance and device.info from the SDKs on their own; 3 SDK packages; 32 findings
+    // (17 errors — 11 of them residency violations of the per-region API hosts —, 2 warnings, 13 notes);
     // every collected category declared, 13 declared ones unused.
     expect(model.counts).toEqual({
       categoriesCollected: 14,
-      sites: 12,
+      sites: 13,
       sdkPackages: 3,
       // google, facebook, avast, tencent, cheetah-mobile from the manifest, Sentry's vendor (no recipient lists it)
       // and restapi.amap.com, a host no one declares.
       recipients: 7,
-      findings: { error: 16, warning: 2, note: 13 },
+      findings: { error: 17, warning: 2, note: 13 },
       declaredAndCollected: 14,
       collectedOnly: 0,
       declaredOnly: 13,
@@ -77,7 +77,7 @@ describe('xiaomi-demo', () => {
   });
 
   it('links every finding to the place it is about', () => {
-    expect(model.findings.map((finding) => finding.anchor)).toEqual(Array.from({ length: 31 }, (_, index) => `f-${index + 1}`));
+    expect(model.findings.map((finding) => finding.anchor)).toEqual(Array.from({ length: 32 }, (_, index) => `f-${index + 1}`));
     const target = (rule: string, file: string) => model.findings.find((finding) => finding.ruleId === rule && finding.file === file)!.target;
     const siteAnchor = (file: string, line: number) => model.categories.flatMap((category) => category.sites).find((site) => site.file === file && site.line === line)!.anchor;
     expect(target('require-consent-check', 'src/services/appStore.ts')).toBe(siteAnchor('src/services/appStore.ts', 36));
@@ -99,16 +99,17 @@ describe('rn-shop', () => {
   const model = modelOf('rn-shop');
 
   it('counts what EXPECTED.md lists', () => {
-    // 9 sites (C1–C9); 12 categories with the SDKs' own collection; 22 findings: 18 errors
-    // (no-undeclared-collection 12, require-consent-check 3, declared-purpose 1, no-undeclared-sdk 1,
+    // 13 sites (C1–C9, and C1a–C3a, C9a: getUniqueId is also the Android ID); 12 categories with the
+    // SDKs' own collection; 23 findings: 19 errors
+    // (no-undeclared-collection 12, require-consent-check 3, declared-purpose 2, no-undeclared-sdk 1,
     // no-undeclared-sharing 1),
     // 2 warnings (require-purpose), 2 notes (no-unused-declaration).
     expect(model.counts).toEqual({
       categoriesCollected: 12,
-      sites: 9,
+      sites: 13,
       sdkPackages: 4,
       recipients: 4,
-      findings: { error: 18, warning: 2, note: 2 },
+      findings: { error: 19, warning: 2, note: 2 },
       declaredAndCollected: 6,
       collectedOnly: 6,
       declaredOnly: 1,
@@ -152,7 +153,8 @@ describe('without a manifest', () => {
     const result = scanProject({ 'src/a.ts': "import DeviceInfo from 'react-native-device-info';\nexport const id = () => DeviceInfo.getUniqueId();\n" });
     const model = buildReportModel(result, { catalog });
     expect(model.manifestPath).toBeUndefined();
-    expect(model.counts).toMatchObject({ categoriesCollected: 1, sites: 1, declaredAndCollected: 0, collectedOnly: 1, declaredOnly: 0 });
+    // getUniqueId: device.id, and the Android ID on Android.
+    expect(model.counts).toMatchObject({ categoriesCollected: 2, sites: 2, declaredAndCollected: 0, collectedOnly: 2, declaredOnly: 0 });
     expect(model.categories[0]!.sites[0]!.consent.state).toBe('not-evaluated');
     expect(model.title).toBe(`Privacy inventory: ${path.basename(result.root)}`);
   });
