@@ -2,7 +2,10 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { PACKAGE_VERSION } from '../src/util/package-info.js';
 import declaredPurpose from './declared-purpose.js';
 import noUndeclaredCollection from './no-undeclared-collection.js';
+import noResidencyViolation from './no-residency-violation.js';
 import noUndeclaredSdk from './no-undeclared-sdk.js';
+import noUndeclaredSharing from './no-undeclared-sharing.js';
+import noUnknownDestination from './no-unknown-destination.js';
 import noUnusedSuppression from './no-unused-suppression.js';
 import requireConsentCheck from './require-consent-check.js';
 import requirePurpose from './require-purpose.js';
@@ -15,6 +18,9 @@ export const rules = {
   'require-consent-check': requireConsentCheck,
   'no-undeclared-sdk': noUndeclaredSdk,
   'no-unused-suppression': noUnusedSuppression,
+  'no-undeclared-sharing': noUndeclaredSharing,
+  'no-unknown-destination': noUnknownDestination,
+  'no-residency-violation': noResidencyViolation,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
 type RuleLevel = 'error' | 'warn' | 'off';
@@ -27,6 +33,9 @@ const recommendedLevels: Record<keyof typeof rules, RuleLevel> = {
   'require-consent-check': 'error',
   'no-undeclared-sdk': 'error',
   'no-unused-suppression': 'warn',
+  'no-undeclared-sharing': 'error',
+  'no-unknown-destination': 'error',
+  'no-residency-violation': 'error',
 };
 
 const plugin = {

@@ -8,5 +8,6 @@ export default privlintRule({
   messages: {
     collectionWithoutConsent: '{{message}}',
     sdkCallWithoutConsent: '{{message}}',
+    flowWithoutConsent: '{{message}}',
   },
 });

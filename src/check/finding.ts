@@ -1,3 +1,4 @@
+import type { SuppressionComment } from '../detect/facts.js';
 import type { ViaStep } from '../link/inventory.js';
 import type { Severity } from './rules.js';
 
@@ -22,6 +23,8 @@ export interface Finding {
   flow?: ViaStep[];
   /** Which message of the rule this is (ESLint messageId), e.g. "missingPurpose". */
   kind: string;
+  /** For an unused or ignored privlint-disable comment (no-unused-suppression): what it names and covers. */
+  directive?: { rules: string[]; scope: SuppressionComment['scope'] };
   /** For a missing purpose: the purposes the manifest declares for the category, and where an annotation goes. */
   suggestion?: { purposes: string[]; annotationLine: number };
   /** Stable across unrelated edits: does not contain line numbers. */

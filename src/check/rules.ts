@@ -12,8 +12,13 @@ export interface RuleMeta {
   rationale: string;
   /** Needs a manifest to say anything. */
   needsManifest: boolean;
-  /** Decidable from one file plus the manifest (so the ESLint plugin can report it). */
+  /**
+   * Decidable from one file plus the manifest and the project index, so the ESLint plugin reports
+   * it; for findings about data flows, only when the flow stays within one file (src/editor/reported-in-editor.ts).
+   */
   perFile: boolean;
+  /** Some of its findings are about data flows (they carry a `flow`), which may cross files. */
+  reportsFlows?: boolean;
   /** GitHub code scanning's security-severity (0.0–10.0); see docs/ci.md for the mapping. */
   securitySeverity: string;
   /**
@@ -65,6 +70,7 @@ export const RULES: readonly RuleMeta[] = [
     rationale: 'When the policy promises prior consent (or an opt-out), collecting before checking the user\'s choice breaks the promise and the law (GDPR Art. 6/7, ePrivacy Art. 5(3)).',
     needsManifest: true,
     perFile: true,
+    reportsFlows: true,
     precision: 'medium',
     securitySeverity: '8.0',
   }),
@@ -104,7 +110,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'Personal data flows to a third-party SDK that the manifest does not say receives it (or not for that purpose).',
     rationale: 'A privacy policy promises who receives which data and why; sending a category to a vendor the policy does not name for it is an undisclosed transfer (GDPR Art. 13(1)(e), Art. 28).',
     needsManifest: true,
-    perFile: false,
+    perFile: true,
+    reportsFlows: true,
     precision: 'medium',
     securitySeverity: '8.0',
   }),
@@ -114,7 +121,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'Personal data is sent to a host that is neither a first-party domain nor a declared recipient\'s domain.',
     rationale: 'Data sent to an undeclared host reaches a party the policy does not disclose, and may leave the jurisdictions the policy promises.',
     needsManifest: true,
-    perFile: false,
+    perFile: true,
+    reportsFlows: true,
     precision: 'medium',
     securitySeverity: '8.0',
   }),
@@ -124,7 +132,8 @@ export const RULES: readonly RuleMeta[] = [
     description: 'Data of users in a region with a residency rule is sent to an endpoint outside the region the manifest allows.',
     rationale: 'Data localisation promises (and laws such as China\'s PIPL, Russia\'s Federal Law 242-FZ, India\'s rules) require that data of those users stays in-country.',
     needsManifest: true,
-    perFile: false,
+    perFile: true,
+    reportsFlows: true,
     precision: 'medium',
     securitySeverity: '9.0',
   }),

@@ -85,5 +85,6 @@ function report(file: string, directive: SuppressionComment, kind: string, messa
     endLine: directive.line,
     endColumn: directive.column + 2,
     message,
+    directive: { rules: directive.rules, scope: directive.scope },
   };
 }

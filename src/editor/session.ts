@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ruleMeta } from '../check/rules.js';
 import type { Finding } from '../check/finding.js';
 import { CONFIG_FILE_NAMES, findConfig } from '../config/load.js';
 import { analyzeSource } from '../detect/analyze-file.js';
@@ -12,6 +11,7 @@ import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import { ProjectIndex, type Relevance } from './project-index.js';
+import { reportedInEditor } from './reported-in-editor.js';
 import { stemOf } from './relevance.js';
 import { catalogRole, scanText } from './text-scan.js';
 
@@ -95,7 +95,7 @@ class EditorProject {
     });
     const byFile = new Map<string, Finding[]>();
     for (const finding of findings) {
-      if (!ruleMeta(finding.ruleId).perFile) continue;
+      if (!reportedInEditor(finding, facts.get(path.resolve(setup.root, finding.file)))) continue;
       const list = byFile.get(finding.file);
       if (list) list.push(finding);
       else byFile.set(finding.file, [finding]);

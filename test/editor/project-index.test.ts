@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateProject } from '../../bench/generate.mjs';
-import { ruleMeta } from '../../src/check/rules.js';
+import { reportedInEditor } from '../../src/editor/reported-in-editor.js';
 import { loadSetup } from '../../src/engine/setup.js';
 import { ProjectIndex } from '../../src/editor/project-index.js';
 import { lintText, resetEditorSessions } from '../../src/editor/session.js';
@@ -16,7 +16,7 @@ const rows = (findings: { file: string; line: number; column: number; ruleId: st
 function scanRows(root: string): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
   for (const finding of scan({ paths: [root], cwd: root }).findings) {
-    if (!ruleMeta(finding.ruleId).perFile) continue;
+    if (!reportedInEditor(finding)) continue;
     byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), ...rows([finding])]);
   }
   return byFile;
