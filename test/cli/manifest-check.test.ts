@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/util/paths.js';
 import { REPO_ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -51,14 +52,15 @@ describe('privlint manifest check', () => {
       ['version: 1', 'app:', '  name: Demo', 'categories:', '  - id: device.imie', '    uses:', '      - purposes: [analytcs]', '        basis: consent', 'recipents: []', ''].join('\n'),
     );
     const result = runCli(['manifest', 'check', file]);
+    const shown = displayPath(file, REPO_ROOT); // how messages name it from the working folder
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe(`privlint: ${file}: the manifest has 3 problems`);
+    expect(lines[0]).toBe(`privlint: ${shown}: the manifest has 3 problems`);
     expect(lines.slice(1)).toEqual([
-      `  ${file}:5:9  categories[0].id: unknown data category "device.imie"; did you mean "device.imei"?`,
-      `  ${file}:7:20  categories[0].uses[0].purposes[0]: unknown purpose "analytcs"; did you mean "analytics"?`,
-      `  ${file}:9:1  recipents: unknown key "recipents"; did you mean "recipients"?`,
+      `  ${shown}:5:9  categories[0].id: unknown data category "device.imie"; did you mean "device.imei"?`,
+      `  ${shown}:7:20  categories[0].uses[0].purposes[0]: unknown purpose "analytcs"; did you mean "analytics"?`,
+      `  ${shown}:9:1  recipents: unknown key "recipents"; did you mean "recipients"?`,
     ]);
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });

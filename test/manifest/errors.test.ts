@@ -151,7 +151,7 @@ describe('loadManifest: problems in the content', () => {
       'unknown purpose "analytcs"; did you mean "analytics"?',
       'unknown legal basis "consnet"; did you mean "consent"?',
     ]);
-    for (const problem of error.problems) expect(problem.file).toBe(file);
+    for (const problem of error.problems) expect(problem.file).toBe(shown(file));
   });
 
   it('reports every semantic problem, sorted by position, once the structure is valid', () => {
