@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from '../detect/facts.js';
@@ -7,22 +7,57 @@ import { PACKAGE_VERSION } from '../util/package-info.js';
 import { analysisCodeHash } from './code-hash.js';
 
 export const DEFAULT_CACHE_FOLDER = '.privlint-cache';
-const CACHE_FILE = 'facts-v3.bin';
+const CACHE_FILE = 'facts-v4.bin';
+
+/**
+ * The two large parts of a file's facts, stored apart from the rest and read only when linking
+ * asks for them: a re-scan after a small edit follows flows through few files and reads the
+ * functions of few, so most of the cache is never deserialised.
+ */
+const LAZY_FIELDS = ['flowEdges', 'functions'] as const;
+type LazyField = (typeof LAZY_FIELDS)[number];
 
 interface CacheEntry {
   /** sha1 of the file's text: the entry is only used for exactly this content. */
   hash: string;
   /** The imports the facts treated as project modules; the entry is stale if that changes. */
   projectImports: string[];
-  /** The facts, v8-serialised on their own: unchanged entries are written back without re-serialising. */
-  facts: Uint8Array;
+  /** The facts without the lazy fields, v8-serialised: unchanged entries are written back as bytes. */
+  core: Uint8Array;
+  lazy: Record<LazyField, Uint8Array>;
+  /** Modification time and size when the file had this content (see hashIfUnchanged). */
+  stat?: FileStat;
 }
+
+/**
+ * What the file system says of a file, enough to tell it has not been written since: as git's
+ * index, the change time too, which no tool can set back (a `touch -d` or a copy that keeps the
+ * modification time still moves it).
+ */
+export interface FileStat {
+  mtimeMs: number;
+  ctimeMs: number;
+  size: number;
+  ino: number;
+}
+
+const sameStat = (a: FileStat, b: FileStat) => a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
+
+/**
+ * A modification time this close to the cache's writing does not prove the content is the one
+ * cached: the file may have been written again within the clock's resolution ("racy git").
+ */
+const RACY_MS = 2000;
+
+type Span = [start: number, end: number];
 
 interface CacheHeader {
   /** privlint version, analysis code, catalog and config fingerprints: any change invalidates every entry. */
   key: string;
-  /** Per file: hash, project imports, and where its facts are in the blob that follows the header. */
-  entries: Record<string, { hash: string; projectImports: string[]; start: number; end: number }>;
+  /** Per file: hash, project imports, and where its parts are in the blob that follows the header. */
+  entries: Record<string, { hash: string; projectImports: string[]; core: Span; lazy: Record<LazyField, Span>; stat?: FileStat }>;
+  /** When the cache was written (ms since the epoch). */
+  writtenAt: number;
 }
 
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -39,6 +74,7 @@ export const hashText = (text: string): string => createHash('sha1').update(text
  */
 export class FactsCache {
   private entries: Record<string, CacheEntry> = {};
+  private writtenAt = 0;
   private readonly key: string;
   private dirty = false;
   hits = 0;
@@ -54,14 +90,35 @@ export class FactsCache {
       const headerLength = bytes.readUInt32LE(0);
       const header = deserialize(bytes.subarray(4, 4 + headerLength)) as CacheHeader;
       if (header?.key !== this.key || !header.entries) return;
+      this.writtenAt = header.writtenAt ?? 0;
       const blob = bytes.subarray(4 + headerLength);
-      for (const [file, { hash, projectImports, start, end }] of Object.entries(header.entries)) {
-        this.entries[file] = { hash, projectImports, facts: blob.subarray(start, end) };
+      const part = ([start, end]: Span) => blob.subarray(start, end);
+      for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(header.entries)) {
+        this.entries[file] = { hash, projectImports, core: part(core), lazy: { flowEdges: part(lazy.flowEdges), functions: part(lazy.functions) }, ...(stat ? { stat } : {}) };
       }
     } catch {
       // No cache yet, or an unreadable one: start empty (it is only a cache).
       this.entries = {};
     }
+  }
+
+  /**
+   * The content hash of the cached entry when the file is provably unchanged since: same size, inode,
+   * modification and change times as when it was cached, those well before the cache was written. Then
+   * a scan need not read the file at all; otherwise it reads and hashes it as usual.
+   */
+  hashIfUnchanged(file: string, stat: FileStat): string | undefined {
+    const known = this.entries[file]?.stat;
+    if (!known || !sameStat(known, stat)) return undefined;
+    return Math.max(known.mtimeMs, known.ctimeMs) < this.writtenAt - RACY_MS ? this.entries[file]!.hash : undefined;
+  }
+
+  /** Remember the file's size and modification time for its current entry. */
+  recordStat(file: string, stat: FileStat): void {
+    const entry = this.entries[file];
+    if (!entry || (entry.stat && sameStat(entry.stat, stat))) return;
+    entry.stat = statRecord(stat);
+    this.dirty = true;
   }
 
   /** Facts for `file` with this content, when still valid for the current set of project files. */
@@ -71,15 +128,24 @@ export class FactsCache {
       this.misses++;
       return undefined;
     }
-    const facts = deserialize(entry.facts) as FileFacts;
+    const facts = deserialize(entry.core) as FileFacts;
+    for (const field of LAZY_FIELDS) defineLazily(facts, field, entry.lazy[field]);
     const valid = facts.imports.every((specifier) => entry.projectImports.includes(specifier) === isProjectImport(specifier));
     if (valid) this.hits++;
     else this.misses++;
     return valid ? facts : undefined;
   }
 
-  set(file: string, hash: string, facts: FileFacts, isProjectImport: (specifier: string) => boolean): void {
-    this.entries[file] = { hash, facts: serialize(facts), projectImports: facts.imports.filter(isProjectImport) };
+  set(file: string, hash: string, facts: FileFacts, isProjectImport: (specifier: string) => boolean, stat?: FileStat): void {
+    const core: Partial<FileFacts> = { ...facts };
+    for (const field of LAZY_FIELDS) delete core[field];
+    this.entries[file] = {
+      hash,
+      core: serialize(core),
+      lazy: { flowEdges: serialize(facts.flowEdges), functions: serialize(facts.functions) },
+      projectImports: facts.imports.filter(isProjectImport),
+      ...(stat ? { stat: statRecord(stat) } : {}),
+    };
     this.dirty = true;
   }
 
@@ -92,13 +158,16 @@ export class FactsCache {
       }
     }
     if (!this.dirty) return;
-    const header: CacheHeader = { key: this.key, entries: {} };
+    const header: CacheHeader = { key: this.key, entries: {}, writtenAt: Date.now() };
     const parts: Uint8Array[] = [];
     let offset = 0;
-    for (const [file, { hash, projectImports, facts }] of Object.entries(this.entries)) {
-      header.entries[file] = { hash, projectImports, start: offset, end: offset + facts.length };
-      parts.push(facts);
-      offset += facts.length;
+    const place = (bytes: Uint8Array): Span => {
+      parts.push(bytes);
+      offset += bytes.length;
+      return [offset - bytes.length, offset];
+    };
+    for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(this.entries)) {
+      header.entries[file] = { hash, projectImports, core: place(core), lazy: { flowEdges: place(lazy.flowEdges), functions: place(lazy.functions) }, ...(stat ? { stat } : {}) };
     }
     const headerBytes = serialize(header);
     const length = Buffer.alloc(4);
@@ -106,8 +175,45 @@ export class FactsCache {
     mkdirSync(this.folder, { recursive: true });
     writeFileSync(path.join(this.folder, '.gitignore'), '# Written by privlint: a cache, never commit it.\n*\n');
     const temporary = path.join(this.folder, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeFileSync(temporary, Buffer.concat([length, headerBytes, ...parts]));
+    writeParts(temporary, [length, headerBytes, ...parts]);
     renameSync(temporary, path.join(this.folder, CACHE_FILE));
     this.dirty = false;
+  }
+}
+
+const statRecord = ({ mtimeMs, ctimeMs, size, ino }: FileStat): FileStat => ({ mtimeMs, ctimeMs, size, ino });
+
+/** A field deserialised on first read (and assignable, as plain facts are). */
+function defineLazily(facts: FileFacts, field: LazyField, bytes: Uint8Array): void {
+  let value: FileFacts[LazyField] | undefined;
+  Object.defineProperty(facts, field, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= deserialize(bytes) as FileFacts[LazyField]),
+    set: (assigned: FileFacts[LazyField]) => {
+      value = assigned;
+    },
+  });
+}
+
+/** Write the parts back to back without first copying them into one buffer (the cache is megabytes). */
+function writeParts(file: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    // Batches below the usual IOV_MAX (1024); writevSync may write less than asked, so go on from there.
+    for (let index = 0; index < parts.length; ) {
+      const batch = parts.slice(index, index + 512);
+      let written = writevSync(fd, batch);
+      let done = 0;
+      while (done < batch.length && written >= batch[done]!.length) written -= batch[done++]!.length;
+      if (done < batch.length) {
+        // A short write: finish the part it stopped in, then carry on with the next batch.
+        writeFileSync(fd, batch[done]!.subarray(written));
+        done++;
+      }
+      index += done;
+    }
+  } finally {
+    closeSync(fd);
   }
 }

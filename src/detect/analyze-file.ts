@@ -10,6 +10,7 @@ import { calleeText, constObjectLiteral, evaluateReference, moduleLoadSpecifier,
 import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variableSlot, type Binding } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf, firstCallInChain } from './destinations.js';
+import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
@@ -152,6 +153,12 @@ class FileAnalyzer {
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
+    const contextImports = new Map<string, { specifier: string; name: string }>();
+    for (const edge of this.flows.edges) {
+      const context = parseContextImportSlot(edge.from);
+      if (context) contextImports.set(edge.from, context);
+    }
+    if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
     for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
     return this.facts;
   }

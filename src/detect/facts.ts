@@ -199,6 +199,8 @@ export interface FileFacts {
   sdkCalls: SdkCallSite[];
   sinks: SinkSite[];
   flowEdges: FlowEdge[];
+  /** React contexts imported from other files whose values flow out of them here (the `x@` slots edges leave). */
+  contextImports?: { specifier: string; name: string }[];
   projectReferences: ProjectReference[];
   /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
   escapes: Reference[];

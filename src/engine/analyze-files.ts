@@ -1,4 +1,5 @@
-import type { FactsCache } from '../cache/facts-cache.js';
+import { statSync } from 'node:fs';
+import type { FactsCache, FileStat } from '../cache/facts-cache.js';
 import { hashText } from '../cache/facts-cache.js';
 import type { AnalyzeOptions } from '../detect/analyze-options.js';
 import type { FileFacts } from '../detect/facts.js';
@@ -38,6 +39,7 @@ interface Pending {
   text: string;
   /** Content hash, computed only when there is a cache to key. */
   hash?: string;
+  stat?: FileStat;
   readDiagnostics: FileFacts['diagnostics'];
 }
 
@@ -56,6 +58,14 @@ function prepare(input: AnalyzeFilesInput) {
     for (const file of files) {
       const relative = toPosixRelative(setup.root, file);
       const staged = input.overlay?.bytes(file);
+      // With a cache, a file not written since it was cached is not even read.
+      const stat = cache && !staged ? statOf(file) : undefined;
+      const unchanged = stat ? cache!.hashIfUnchanged(relative, stat) : undefined;
+      const known = unchanged !== undefined ? cache!.get(relative, unchanged, (specifier) => isProjectModule(file, specifier)) : undefined;
+      if (known) {
+        facts.set(file, known);
+        continue;
+      }
       const source = staged ? sourceFromBytes(staged) : readSource(file);
       if ('skipped' in source) {
         diagnostics.push({ file: relative, ...source.skipped });
@@ -63,8 +73,12 @@ function prepare(input: AnalyzeFilesInput) {
       }
       const hash = cache ? hashText(source.text) : undefined;
       const cached = hash !== undefined ? cache?.get(relative, hash, (specifier) => isProjectModule(file, specifier)) : undefined;
-      if (cached) facts.set(file, cached);
-      else pending.push({ file, relative, text: source.text, ...(hash !== undefined ? { hash } : {}), readDiagnostics: source.diagnostics });
+      if (cached) {
+        facts.set(file, cached);
+        if (stat) cache!.recordStat(relative, stat);
+      } else {
+        pending.push({ file, relative, text: source.text, ...(hash !== undefined ? { hash } : {}), ...(stat ? { stat } : {}), readDiagnostics: source.diagnostics });
+      }
     }
     input.onProgress?.('discover', files.length, files.length);
   });
@@ -72,7 +86,7 @@ function prepare(input: AnalyzeFilesInput) {
   const store = (item: Pending, fileFacts: FileFacts) => {
     fileFacts.diagnostics.unshift(...item.readDiagnostics);
     facts.set(item.file, fileFacts);
-    if (item.hash !== undefined) cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier));
+    if (item.hash !== undefined) cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier), item.stat);
   };
   return { facts, diagnostics, pending, options, store, present: new Set(files.map((file) => toPosixRelative(setup.root, file))) };
 }
@@ -140,4 +154,13 @@ function workerSetup(input: AnalyzeFilesInput): WorkerSetup {
     ...(input.setup.aliases ? { aliases: input.setup.aliases } : {}),
     files: input.files,
   };
+}
+
+function statOf(file: string): FileStat | undefined {
+  try {
+    const { mtimeMs, ctimeMs, size, ino } = statSync(file);
+    return { mtimeMs, ctimeMs, size, ino };
+  } catch {
+    return undefined; // read as usual, which reports the problem
+  }
 }

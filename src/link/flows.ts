@@ -25,6 +25,8 @@ interface GraphEdge {
   to: NodeKey;
   step: ViaStep;
   hashed: boolean;
+  /** The position of the file that defined the edge, so a node's edges keep the order of the files whenever they are built. */
+  order: number;
 }
 
 /** Where data leaves the app: a sink found in its file, or a call that linking found to be one. */
@@ -92,7 +94,7 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
   const budget = input.budget ?? DEFAULT_FLOW_BUDGET;
   const now = input.now ?? Date.now;
   const started = now();
-  const { graph, sinks } = buildGraph(input);
+  const graph = new FlowGraph(input);
 
   const flows: RawFlow[] = [];
   const cuts: FlowCut[] = [];
@@ -106,10 +108,10 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
 
   for (let startIndex = 0; startIndex < starts.length; startIndex++) {
     const start = starts[startIndex]!;
-    const node = key(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
-    if (!graph.has(node)) continue;
+    const node = startNode(start);
+    if (!graph.hasEdges(node)) continue;
     if (outOfTime || now() - started > budget.maxMilliseconds) {
-      cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.has(startNode(later))) });
+      cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.hasEdges(startNode(later))) });
       break;
     }
     const previous = new Map<NodeKey, { from: NodeKey; edge: GraphEdge } | null>([[node, null]]);
@@ -117,22 +119,22 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
     for (let depth = 0; frontier.length > 0; depth++) {
       if (depth >= budget.maxSteps) {
         // Only a cut if some path would have gone on.
-        if (frontier.some((candidate) => (graph.get(candidate) ?? []).some((edge) => !previous.has(edge.to)))) cuts.push({ start, reason: 'steps', skipped: [] });
+        if (frontier.some((candidate) => graph.edgesFrom(candidate).some((edge) => !previous.has(edge.to)))) cuts.push({ start, reason: 'steps', skipped: [] });
         break;
       }
       const next: NodeKey[] = [];
       for (const current of frontier) {
         if (timeIsUp()) break;
-        for (const edge of graph.get(current) ?? []) {
+        for (const edge of graph.edgesFrom(current)) {
           if (previous.has(edge.to)) continue;
           previous.set(edge.to, { from: current, edge });
           next.push(edge.to);
-          const sink = sinks.get(edge.to);
+          const sink = graph.sinkAt(edge.to);
           if (sink) flows.push({ start, sink, ...pathTo(edge.to, previous) });
         }
       }
       if (outOfTime) {
-        cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.has(startNode(later))) });
+        cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.hasEdges(startNode(later))) });
         break;
       }
       frontier = next;
@@ -146,17 +148,90 @@ function startNode(start: FlowStart): NodeKey {
   return key(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
 }
 
-function buildGraph(input: FlowGraphInput): { graph: Map<NodeKey, GraphEdge[]>; sinks: Map<NodeKey, FlowSink> } {
-  const { files } = input;
-  const graph = new Map<NodeKey, GraphEdge[]>();
-  const addEdge = (from: NodeKey, edge: GraphEdge) => {
-    const list = graph.get(from);
-    if (list) list.push(edge);
-    else graph.set(from, [edge]);
-  };
-  const sinks = new Map<NodeKey, FlowSink>();
+/**
+ * The project-wide value graph, built one file at a time as the search reaches it: a file's edges
+ * are read (and, from the cache, deserialised) only when a flow gets there, so a scan pays for the
+ * files its flows pass through, not for every file of the project. Before the search needs the
+ * edges leaving a node, the graph builds the node's file and every file that can add edges leaving
+ * it: the callers of its functions (return values go back to them) and the files that import its
+ * React contexts.
+ */
+class FlowGraph {
+  private readonly graph = new Map<NodeKey, GraphEdge[]>();
+  private readonly sinks = new Map<NodeKey, FlowSink>();
+  private readonly built = new Set<string>();
+  private readonly complete = new Set<string>();
+  /** Per file: the files whose edges leave nodes of this file (callers of its functions, importers of its contexts). */
+  private readonly contributors = new Map<string, Set<string>>();
+  private readonly fileOrder = new Map<string, number>();
+  private readonly nodesOfFile = new Map<string, Set<NodeKey>>();
 
-  for (const [file, facts] of files) {
+  constructor(private readonly input: FlowGraphInput) {
+    for (const [file, facts] of input.files) {
+      this.fileOrder.set(file, this.fileOrder.size);
+      facts.projectReferences.forEach((_, index) => {
+        const target = input.resolvedCall(file, index);
+        if (target?.kind === 'function' && target.rest.length === 0 && target.file !== file) this.contribute(target.file, file);
+      });
+      for (const { specifier, name } of facts.contextImports ?? []) {
+        const location = input.exportLocation(file, specifier, name);
+        if (location && location.file !== file) this.contribute(location.file, file);
+      }
+    }
+  }
+
+  /** The edges that leave `node`. */
+  edgesFrom(node: NodeKey): readonly GraphEdge[] {
+    this.completeFile(fileOf(node));
+    return this.graph.get(node) ?? [];
+  }
+
+  hasEdges(node: NodeKey): boolean {
+    return this.edgesFrom(node).length > 0;
+  }
+
+  sinkAt(node: NodeKey): FlowSink | undefined {
+    // A sink's node is in the file whose edges lead into it, which is built by the time it is reached.
+    return this.sinks.get(node);
+  }
+
+  private contribute(file: string, contributor: string): void {
+    const set = this.contributors.get(file);
+    if (set) set.add(contributor);
+    else this.contributors.set(file, new Set([contributor]));
+  }
+
+  private completeFile(file: string): void {
+    if (this.complete.has(file)) return;
+    this.complete.add(file);
+    this.build(file);
+    for (const contributor of this.contributors.get(file) ?? []) this.build(contributor);
+    // Every edge leaving this file's nodes is in now: put them in file order (stable within a file),
+    // as if the whole project had been built in order, so paths never depend on what was built first.
+    for (const node of this.nodesOfFile.get(file) ?? []) this.graph.get(node)!.sort((a, b) => a.order - b.order);
+  }
+
+  private addEdge(from: NodeKey, edge: Omit<GraphEdge, 'order'>, definedIn: string): void {
+    const list = this.graph.get(from);
+    const ordered = { ...edge, order: this.fileOrder.get(definedIn) ?? 0 };
+    if (list) {
+      list.push(ordered);
+      return;
+    }
+    this.graph.set(from, [ordered]);
+    const file = fileOf(from);
+    const nodes = this.nodesOfFile.get(file);
+    if (nodes) nodes.add(from);
+    else this.nodesOfFile.set(file, new Set([from]));
+  }
+
+  /** The edges a file's facts define: within the file, and from its calls into the functions they call. */
+  private build(file: string): void {
+    if (this.built.has(file)) return;
+    this.built.add(file);
+    const { input } = this;
+    const facts = input.files.get(file);
+    if (!facts) return;
     const relative = toPosixRelative(input.root, file);
     const nodeOf = (slot: string): NodeKey => {
       const context = parseContextImportSlot(slot);
@@ -165,8 +240,8 @@ function buildGraph(input: FlowGraphInput): { graph: Map<NodeKey, GraphEdge[]>; 
       return location ? key(location.file, contextExportSlot(location.name)) : key(file, slot);
     };
     const step = (edge: FlowEdge): ViaStep => ({ file: relative, line: edge.line, column: edge.column, note: edge.note });
-    for (const edge of facts.flowEdges) addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true });
-    facts.sinks.forEach((site, index) => sinks.set(key(file, `k${index}`), { file, site, id: `${file}\0k${index}` }));
+    for (const edge of facts.flowEdges) this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
+    facts.sinks.forEach((site, index) => this.sinks.set(key(file, `k${index}`), { file, site, id: `${file}\0k${index}` }));
 
     const argumentCounts = countArguments(facts);
     facts.projectReferences.forEach((reference, index) => {
@@ -174,7 +249,7 @@ function buildGraph(input: FlowGraphInput): { graph: Map<NodeKey, GraphEdge[]>; 
       const linked = input.linkedSink(file, index);
       if (linked) {
         const sink: FlowSink = { file, site: linked, id: `${file}\0a${index}` };
-        for (let argument = 0; argument < argumentCount; argument++) sinks.set(key(file, `a${index}.${argument}`), sink);
+        for (let argument = 0; argument < argumentCount; argument++) this.sinks.set(key(file, `a${index}.${argument}`), sink);
         return;
       }
       const target = input.resolvedCall(file, index);
@@ -184,25 +259,26 @@ function buildGraph(input: FlowGraphInput): { graph: Map<NodeKey, GraphEdge[]>; 
         if (input.externalSource(file, index)) return;
         const at = { file: relative, line: reference.range.line, column: reference.range.column };
         for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
-          addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false });
+          this.addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);
         }
         return;
       }
-      const callee = files.get(target.file)?.functions[target.functionIndex];
+      const callee = input.files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };
       for (let argument = 0; argument < argumentCount; argument++) {
-        addEdge(key(file, `a${index}.${argument}`), {
-          to: key(target.file, `p${target.functionIndex}.${argument}`),
-          step: { ...at, note: `into parameter ${argument + 1} of ${name}()` },
-          hashed: false,
-        });
+        this.addEdge(
+          key(file, `a${index}.${argument}`),
+          { to: key(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false },
+          file,
+        );
       }
-      addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false });
+      this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
     });
   }
-  return { graph, sinks };
 }
+
+const fileOf = (node: NodeKey): string => node.slice(0, node.indexOf('\0'));
 
 function collectStarts(input: FlowGraphInput): FlowStart[] {
   const starts: FlowStart[] = [];

@@ -331,16 +331,18 @@ class Linker {
     if (cached) return cached;
     this.wrappers.set(key, []);
     const facts = this.input.files.get(file);
-    const fact = this.functionFact(file, index);
-    if (!facts || !fact || depth > MAX_WRAPPER_DEPTH) return [];
-    const name = fact.name === '<anonymous>' ? 'a function' : `${fact.name}()`;
+    if (!facts || depth > MAX_WRAPPER_DEPTH) return [];
+    // The function's record is read only for a function that does return something catalogued:
+    // most called functions do not, and a cached file's functions are deserialised on first read.
+    let shownName: string | undefined;
+    const name = () => (shownName ??= functionLabel(this.functionFact(file, index)));
     const result: WrapperSource[] = [];
     for (const source of facts.sources) {
       if (source.functionIndex !== index || !source.returned) continue;
       result.push({
         api: source.apiId,
         category: source.category,
-        via: [{ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name} returns ${source.apiId}` }],
+        via: [{ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }],
         ...this.wrapperPurpose(file, source),
         keys: this.siteKeys(file, source, MAX_GUARD_DEPTH, false),
       });
@@ -355,7 +357,7 @@ class Linker {
           const localKeys = this.siteKeys(file, reference, MAX_GUARD_DEPTH, false);
           result.push({
             ...source,
-            via: [step(`${name} returns ${inner?.name ?? 'a function'}()`), ...source.via],
+            via: [step(`${name()} returns ${inner?.name ?? 'a function'}()`), ...source.via],
             purpose: this.wrapperPurpose(file, reference).purpose ?? source.purpose,
             keys: new Set([...source.keys, ...localKeys]),
           } as WrapperSource);
@@ -366,7 +368,7 @@ class Linker {
           result.push({
             api: api!.id,
             category,
-            via: [step(`${name} returns ${api!.id}`)],
+            via: [step(`${name()} returns ${api!.id}`)],
             ...this.wrapperPurpose(file, reference),
             keys: this.siteKeys(file, reference, MAX_GUARD_DEPTH, false),
           });
@@ -437,6 +439,11 @@ class Linker {
   private relative(file: string): string {
     return toPosixRelative(this.input.root, file);
   }
+}
+
+/** "getDeviceId()" in a via step; "a function" for an anonymous one. */
+function functionLabel(fact: FunctionFact | undefined): string {
+  return !fact || fact.name === '<anonymous>' ? 'a function' : `${fact.name}()`;
 }
 
 function comparePlaces(a: Placed, b: Placed): number {
