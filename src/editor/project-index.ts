@@ -16,6 +16,8 @@ interface IndexedFile {
   scan: TextScan;
   /** Analysed on demand: only files that can matter are parsed. */
   facts?: FileFacts;
+  /** The imports the facts took for project modules: they are stale once that answer changes (files added or removed). */
+  projectImports?: string[];
   lines?: string[];
 }
 
@@ -128,8 +130,18 @@ export class ProjectIndex {
   facts(file: string): FileFacts | undefined {
     const indexed = this.files.get(file);
     if (!indexed) return undefined;
-    indexed.facts ??= analyzeSource(file, indexed.text, this.setup.analyzeOptions);
+    const { isProjectModule } = this.moduleResolver();
+    const stale = indexed.facts?.imports.some((specifier) => indexed.projectImports!.includes(specifier) !== isProjectModule(file, specifier));
+    if (!indexed.facts || stale) {
+      indexed.facts = this.analyze(file, indexed.text);
+      indexed.projectImports = indexed.facts.imports.filter((specifier) => isProjectModule(file, specifier));
+    }
     return indexed.facts;
+  }
+
+  /** The facts of `text` as the text of `file` (an edit, or the file as on disk), analysed as `privlint scan` would. */
+  analyze(file: string, text: string): FileFacts {
+    return analyzeSource(file, text, { ...this.setup.analyzeOptions, isProjectModule: this.moduleResolver(file).isProjectModule });
   }
 
   /** The relevant files of the project as on disk (cached per version). */

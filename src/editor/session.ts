@@ -3,7 +3,6 @@ import path from 'node:path';
 import { ruleMeta } from '../check/rules.js';
 import type { Finding } from '../check/finding.js';
 import { CONFIG_FILE_NAMES, findConfig } from '../config/load.js';
-import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import { evaluate } from '../engine/evaluate.js';
 import { loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
@@ -73,7 +72,7 @@ class EditorProject {
     // The cheap pre-check: a file that mentions nothing privacy-relevant has no per-file findings.
     const mentionsProject = [...base.words.names].some((name) => scan.identifiers.has(name)) || scan.specifiers.some(({ specifier }) => base.words.stems.has(stemOf(specifier)));
     if (catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames) === undefined && !mentionsProject) return [];
-    const own = analyzeSource(file, text, setup.analyzeOptions);
+    const own = index.analyze(file, text);
     const relevance = index.relevantWith(file, scan, own);
     const lines = text.split('\n');
     return this.evaluateProject(setup, index, relevance, { file, facts: own, lines }).get(toPosixRelative(setup.root, file)) ?? [];
