@@ -45,11 +45,13 @@ const REDISCOVER_INTERVAL_MS = 30_000;
  * reads every file's text but analyses only the relevant ones: files that load a catalogued source or
  * SDK module, mention such a global, read a request object or carry privlint comments; files that
  * mention (by name, or by module stem for default exports) a function of a relevant file that
- * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — and
- * the files with sinks (fetch, axios …) that relevant files call into. A per-file finding of
- * `privlint scan` can only come from these files' facts: a site in another file's function is
- * reported at its callers, and every caller names the function. What the editor leaves out can only
- * make it report less (a data flow through a helper in an irrelevant file), never more.
+ * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — the
+ * modules that relevant barrels re-export with `export *`, and the files with sinks (fetch, axios …)
+ * that relevant files call into. A per-file finding of `privlint scan` can only come from these
+ * files' facts: a site in another file's function is reported at its callers, and every caller
+ * names the function (or, through a barrel's `export * from 'sdk'`, the barrel's module stem). What
+ * the editor leaves out can only make it report less (a data flow through a helper in an irrelevant
+ * file), never more.
  */
 export class ProjectIndex {
   private readonly files = new Map<string, IndexedFile>();
@@ -186,6 +188,14 @@ export class ProjectIndex {
         }
       }
       candidates = remaining;
+    }
+    // A relevant barrel's `export * from './x'`: without ./x's exports, a name could not be told
+    // apart from one of a package the barrel also re-exports with `export *`.
+    for (const file of relevant) {
+      for (const { target } of factsOf(file).exports) {
+        const module = target.kind === 'star' ? resolver.resolve(file, target.specifier) : undefined;
+        if (module !== undefined) relevant.add(module); // a Set visits what is added while iterating
+      }
     }
     // A file that only sends (fetch, axios …) matters when a relevant file calls into it: data reaches its sinks through that call.
     for (const file of [...relevant]) {
