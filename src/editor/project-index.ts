@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
-import type { ProjectSetup } from '../engine/setup.js';
+import { ignoreOptions, type ProjectSetup } from '../engine/setup.js';
 import { discoverFiles } from '../project/discover.js';
 import { readSource } from '../project/read-source.js';
 import { ModuleResolver } from '../project/resolve.js';
@@ -110,7 +110,7 @@ export class ProjectIndex {
     const foldersChanged = [...this.folders].some(([folder, mtimeMs]) => folderMtime(folder) !== mtimeMs);
     if (this.lastDiscovery !== 0 && !foldersChanged && now - this.lastDiscovery < REDISCOVER_INTERVAL_MS) return [...this.files.keys()];
     this.lastDiscovery = now;
-    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const { files } = discoverFiles({ paths: [this.setup.root], ...ignoreOptions(this.setup), root: this.setup.root });
     const folders = new Set([this.setup.root, ...files.map((file) => path.dirname(file))]);
     this.folders = new Map([...folders].map((folder) => [folder, folderMtime(folder)]));
     return files;

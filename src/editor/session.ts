@@ -5,7 +5,7 @@ import type { Finding } from '../check/finding.js';
 import { CONFIG_FILE_NAMES, findConfig } from '../config/load.js';
 import type { FileFacts } from '../detect/facts.js';
 import { evaluate } from '../engine/evaluate.js';
-import { loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
+import { ignoreOptions, loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
 import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { toPosixRelative } from '../util/paths.js';
@@ -118,7 +118,7 @@ class EditorProject {
     // Watch where a manifest or config would appear too, so adding one is noticed.
     const files = [configFile ?? path.join(this.root, CONFIG_FILE_NAMES[0]!), manifestFile ?? path.join(this.root, MANIFEST_FILE_NAMES[0]!)];
     this.watched = files.map((file) => ({ file, mtimeMs: mtime(file) }));
-    this.scanned = this.setup ? createScanFilter({ root: this.root, ignore: this.setup.config.ignore }) : undefined;
+    this.scanned = this.setup ? createScanFilter({ root: this.root, ...ignoreOptions(this.setup) }) : undefined;
   }
 
   private changedOnDisk(): boolean {
@@ -190,7 +190,7 @@ export function preCheckReport(root: string): { passed: number; total: number; t
   const index = new ProjectIndex(setup);
   index.refresh();
   const { files, words } = index.relevant();
-  const { files: all } = discoverFiles({ paths: [root], ignore: setup.config.ignore, root });
+  const { files: all } = discoverFiles({ paths: [root], ...ignoreOptions(setup), root });
   const reasons = new Map<string, number>();
   for (const file of files) {
     const scan = scanText(index.text(file) ?? '');

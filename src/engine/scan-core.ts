@@ -11,7 +11,7 @@ import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
-import { loadSetup, type ProjectSetup } from './setup.js';
+import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
 import { Timings } from './timings.js';
 
@@ -69,8 +69,9 @@ export function prepareScan(options: ScanOptions): PreparedScan {
   const setup = timings.measure('setup', () =>
     loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
   );
-  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
-  const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, setup.config.ignore)) : discovered;
+  const ignores = ignoreOptions(setup);
+  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root }));
+  const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, ignores)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
@@ -94,10 +95,10 @@ export function prepareScan(options: ScanOptions): PreparedScan {
 }
 
 /** Would the scan take a file that only the overlay has? Under one of the paths, and not ignored. */
-function overlayFilter(paths: string[], root: string, ignore: string[]): (file: string) => boolean {
+function overlayFilter(paths: string[], root: string, ignores: { ignore: string[]; ignoreBase: string }): (file: string) => boolean {
   let accepts: ((file: string) => boolean) | undefined;
   return (file) => {
-    accepts ??= createScanFilter({ root, ignore });
+    accepts ??= createScanFilter({ root, ...ignores });
     return paths.some((given) => file === given || file.startsWith(given + path.sep)) && accepts(file);
   };
 }

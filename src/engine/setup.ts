@@ -83,6 +83,11 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
   };
 }
 
+/** The config's ignore patterns and the folder they are relative to (the config's; the root without one). */
+export function ignoreOptions(setup: Pick<ProjectSetup, 'config' | 'configFile' | 'root'>): { ignore: string[]; ignoreBase: string } {
+  return { ignore: setup.config.ignore, ignoreBase: setup.configFile ? path.dirname(setup.configFile) : setup.root };
+}
+
 /** The first guard of the config, to show in fix suggestions. */
 export function guardExample(config: PrivlintConfig): string | undefined {
   for (const guard of config.guards) {
