@@ -1,7 +1,7 @@
 import { packageNameOf, packagePatternMatches } from '../catalog/match.js';
 import type { CatalogIndex } from '../catalog/match.js';
 import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
-import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
+import type { CategoryDeclaration, Manifest, RecipientDeclaration, ResidencyRule, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
 import { closestMatch, didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
@@ -259,7 +259,8 @@ class CheckContext {
       }
       if (destination.kind === 'by-region') {
         for (const rule of manifest.residency) {
-          if (rule.endpoints.length === 0) continue;
+          // `transfer: allowed`: their data may leave store_in, so no endpoint is out of bounds.
+          if (rule.endpoints.length === 0 || rule.transfer === 'allowed') continue;
           if (rule.categories.length > 0 && !rule.categories.some((category) => categoryCovers(category, flow.category))) continue;
           for (const region of rule.regions) {
             const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
@@ -269,7 +270,7 @@ class CheckContext {
               ...base,
               ruleId: 'no-residency-violation',
               kind: 'residencyViolation',
-              message: `Sends ${what} of users in ${region} to ${host} (${chosen}) through ${sink.callee}, but residency rule "${rule.id}" (${this.manifestName}:${rule.at.line}) keeps their data in ${rule.storeIn.join(', ')} (${rule.endpoints.join(', ')}). Fix: route ${region} to one of ${rule.endpoints.join(', ')}.`,
+              message: `Sends ${what} of users in ${region} to ${host} (${chosen}) through ${sink.callee}, but residency rule "${rule.id}" (${this.manifestName}:${rule.at.line}) keeps their data in ${rule.storeIn.join(', ')} (${rule.endpoints.join(', ')})${residencyFix(rule, region)}`,
             });
           }
         }
@@ -474,4 +475,18 @@ function sourceModuleOf(api: string): string | undefined {
 
 function point(at: { line: number; column: number }) {
   return { line: at.line, column: at.column, endLine: at.line, endColumn: at.column };
+}
+
+/**
+ * The end of a residency finding's message, after "keeps their data in <store_in> (<endpoints>)":
+ * what the rule's `transfer:` allows, and the fix. privlint cannot see safeguards (standard
+ * contractual clauses, a transfer the local law permits), so with_safeguards asks to record them.
+ */
+function residencyFix(rule: ResidencyRule, region: string): string {
+  const route = `route ${region} to one of ${rule.endpoints.join(', ')}`;
+  if (rule.transfer === 'forbidden') return ` and forbids transfers out of it. Fix: ${route}.`;
+  if (rule.transfer === 'with_safeguards') {
+    return ` and allows transfers out of it only with safeguards (standard contractual clauses, or a transfer the local law permits), which privlint cannot see. Fix: ${route}; or, if this transfer has those safeguards, record them: \`// privlint-disable-next-line no-residency-violation -- <the safeguards>\`.`;
+  }
+  return `. Fix: ${route}.`;
 }
