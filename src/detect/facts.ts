@@ -189,7 +189,8 @@ export interface FileDiagnostic {
 /** A privlint-disable comment (see src/detect/suppressions.ts). */
 export interface SuppressionComment {
   rules: string[];
-  scope: 'next-line' | 'file';
+  /** The next line, the comment's own line, or the whole file. */
+  scope: 'next-line' | 'line' | 'file';
   reason?: string;
   line: number;
   column: number;
