@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CACHE_FOLDER, FactsCache } from '../cache/facts-cache.js';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
@@ -7,6 +7,7 @@ import type { PrivlintConfig } from '../config/types.js';
 import type { Diagnostic, Inventory } from '../link/inventory.js';
 import type { Manifest } from '../manifest/types.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
+import { readSourceText } from '../project/read-source.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
@@ -109,14 +110,9 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
   const lines = new Map<string, string[]>();
   const lineText = (file: string, line: number) => {
     if (!lines.has(file)) {
-      let text = '';
-      try {
-        const absolute = path.join(root, file);
-        text = overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8');
-      } catch {
-        // a file deleted mid-scan: fingerprints fall back to the rest of the identity
-      }
-      lines.set(file, text.split('\n'));
+      // A file deleted mid-scan reads as empty: fingerprints fall back to the rest of the identity.
+      const absolute = path.join(root, file);
+      lines.set(file, readSourceText(absolute, overlay?.bytes(absolute)).split('\n'));
     }
     return lines.get(file)![line - 1] ?? '';
   };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
@@ -7,6 +6,7 @@ import { scanPaths } from '../../engine/scan-core.js';
 import { changedOnly } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
 import { stagedSnapshot } from '../../git/staged-snapshot.js';
+import { readSourceText } from '../../project/read-source.js';
 import { formatJson } from '../../report/json.js';
 import { formatMarkdownSummary } from '../../report/markdown-summary.js';
 import { formatSarif } from '../../report/sarif.js';
@@ -99,11 +99,8 @@ function plainColors(io: CliIO) {
 /** A file's lines for code frames: the version that was analysed (the staged one with --staged). */
 function readLines(root: string, file: string, overlay?: SourceOverlay): string[] {
   const absolute = path.join(root, file);
-  try {
-    return (overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8')).split('\n');
-  } catch {
-    return [];
-  }
+  const text = readSourceText(absolute, overlay?.bytes(absolute));
+  return text === '' ? [] : text.split('\n');
 }
 
 function plural(count: number, word: string): string {
