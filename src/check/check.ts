@@ -1,7 +1,7 @@
 import { packageNameOf, packagePatternMatches } from '../catalog/match.js';
 import type { CatalogIndex } from '../catalog/match.js';
 import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
-import type { CategoryDeclaration, Manifest, RecipientDeclaration, UseDeclaration } from '../manifest/types.js';
+import type { CategoryDeclaration, Manifest, RecipientDeclaration, ResidencyRule, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
 import { closestMatch, didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
@@ -15,8 +15,8 @@ export interface CheckOptions {
   manifestFile?: string;
   /** Severity overrides from the config; "off" drops a rule. */
   rules?: Record<string, Severity | 'off'>;
-  /** The guard to suggest in fixes, e.g. "hasConsent". */
-  guardExample?: string;
+  /** The consent check to suggest in fixes for a key, e.g. `hasConsent('ads')` (default: that form). */
+  guardCall?: (key: string) => string;
 }
 
 type Draft = Omit<Finding, 'severity' | 'fingerprint'>;
@@ -79,6 +79,10 @@ class CheckContext {
     private readonly options: CheckOptions,
   ) {
     this.manifestName = options.manifestPath ?? 'the manifest';
+  }
+
+  private guardCall(key: string): string {
+    return this.options.guardCall?.(key) ?? `hasConsent('${key}')`;
   }
 
   checkCollection(site: CollectionSite): CollectionDraft[] {
@@ -146,13 +150,12 @@ class CheckContext {
       const key = consent.keys[0]!;
       const mode = this.manifest?.consents.get(key)?.mode === 'opt-out' ? 'an opt-out check' : 'prior opt-in consent';
       const forPurpose = consent.purpose ? ` for ${consent.purpose}` : '';
-      const guard = this.options.guardExample ?? 'hasConsent';
       out.push({
         ...base,
         ruleId: 'require-consent-check',
         kind: 'collectionWithoutConsent',
         once: key,
-        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}.${this.misspeltKey(site.consentKeys, consent.keys)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        message: `Collects ${what}${forPurpose} without a consent check for "${key}". ${this.manifestName}:${consent.use.at.line} requires ${mode} ("${key}")${forPurpose}.${this.misspeltKey(site.consentKeys, consent.keys)} Fix: wrap it in \`if (await ${this.guardCall(key)})\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       });
     }
     return out;
@@ -198,7 +201,6 @@ class CheckContext {
     if (required.some((key) => call.consentKeys.includes(key))) return [];
     const key = required[0]!;
     const share = recipient.shares.find((candidate) => candidate.consent === key)!;
-    const guard = this.options.guardExample ?? 'hasConsent';
     return [
       {
         file: call.file,
@@ -209,7 +211,7 @@ class CheckContext {
         package: call.package,
         ruleId: 'require-consent-check',
         kind: 'sdkCallWithoutConsent',
-        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}".${this.misspeltKey(call.consentKeys, required)} Fix: wrap it in \`if (await ${guard}('${key}'))\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
+        message: `Calls ${call.callee} (${call.package.replace(/^global:/, '')}) without a consent check for "${key}". ${this.manifestName}:${share.at.line} shares data with ${recipient.name ?? recipient.id} only with consent "${key}".${this.misspeltKey(call.consentKeys, required)} Fix: wrap it in \`if (await ${this.guardCall(key)})\`, or mark the enclosing function with @privacy-requires-consent ${key}.`,
       },
     ];
   }
@@ -259,7 +261,8 @@ class CheckContext {
       }
       if (destination.kind === 'by-region') {
         for (const rule of manifest.residency) {
-          if (rule.endpoints.length === 0) continue;
+          // `transfer: allowed`: their data may leave store_in, so no endpoint is out of bounds.
+          if (rule.endpoints.length === 0 || rule.transfer === 'allowed') continue;
           if (rule.categories.length > 0 && !rule.categories.some((category) => categoryCovers(category, flow.category))) continue;
           for (const region of rule.regions) {
             const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
@@ -269,7 +272,7 @@ class CheckContext {
               ...base,
               ruleId: 'no-residency-violation',
               kind: 'residencyViolation',
-              message: `Sends ${what} of users in ${region} to ${host} (${chosen}) through ${sink.callee}, but residency rule "${rule.id}" (${this.manifestName}:${rule.at.line}) keeps their data in ${rule.storeIn.join(', ')} (${rule.endpoints.join(', ')}). Fix: route ${region} to one of ${rule.endpoints.join(', ')}.`,
+              message: `Sends ${what} of users in ${region} to ${host} (${chosen}) through ${sink.callee}, but residency rule "${rule.id}" (${this.manifestName}:${rule.at.line}) keeps their data in ${rule.storeIn.join(', ')} (${rule.endpoints.join(', ')})${residencyFix(rule, region)}`,
             });
           }
         }
@@ -309,12 +312,11 @@ class CheckContext {
     const relevant = forPurpose.length > 0 ? forPurpose : covering;
     if (relevant.length > 0 && relevant.every((share) => share.consent) && !relevant.some((share) => sink.consentKeys.includes(share.consent!))) {
       const share = relevant[0]!;
-      const guard = this.options.guardExample ?? 'hasConsent';
       out.push({
         ...base,
         ruleId: 'require-consent-check',
         kind: 'flowWithoutConsent',
-        message: `Sends ${what} to ${vendor} ${channel} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}".${this.misspeltKey(flow.sink.consentKeys, [share.consent!])} Fix: wrap it in \`if (await ${guard}('${share.consent}'))\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
+        message: `Sends ${what} to ${vendor} ${channel} without a consent check for "${share.consent}". ${this.manifestName}:${share.at.line} shares ${flow.category} with "${recipient.id}" only with consent "${share.consent}".${this.misspeltKey(flow.sink.consentKeys, [share.consent!])} Fix: wrap it in \`if (await ${this.guardCall(share.consent!)})\`, or mark the enclosing function with @privacy-requires-consent ${share.consent}.`,
       });
     }
     return out;
@@ -474,4 +476,18 @@ function sourceModuleOf(api: string): string | undefined {
 
 function point(at: { line: number; column: number }) {
   return { line: at.line, column: at.column, endLine: at.line, endColumn: at.column };
+}
+
+/**
+ * The end of a residency finding's message, after "keeps their data in <store_in> (<endpoints>)":
+ * what the rule's `transfer:` allows, and the fix. privlint cannot see safeguards (standard
+ * contractual clauses, a transfer the local law permits), so with_safeguards asks to record them.
+ */
+function residencyFix(rule: ResidencyRule, region: string): string {
+  const route = `route ${region} to one of ${rule.endpoints.join(', ')}`;
+  if (rule.transfer === 'forbidden') return ` and forbids transfers out of it. Fix: ${route}.`;
+  if (rule.transfer === 'with_safeguards') {
+    return ` and allows transfers out of it only with safeguards (standard contractual clauses, or a transfer the local law permits), which privlint cannot see. Fix: ${route}; or, if this transfer has those safeguards, record them: \`// privlint-disable-next-line no-residency-violation -- <the safeguards>\`.`;
+  }
+  return `. Fix: ${route}.`;
 }

@@ -11,8 +11,8 @@ export interface SuppressionOutcome {
 }
 
 /**
- * Apply `privlint-disable-next-line <rule> -- reason` (the next line) and `privlint-disable <rule> -- reason`
- * (the whole file). A directive without a rule or a reason, or naming an unknown rule, is ignored and
+ * Apply `privlint-disable-next-line <rule> -- reason` (the next line), `privlint-disable-line <rule> -- reason`
+ * (its own line) and `privlint-disable <rule> -- reason` (the whole file). A directive without a rule or a reason, or naming an unknown rule, is ignored and
  * reported; one that silences nothing is reported as unused (rule no-unused-suppression).
  */
 export function applySuppressions(
@@ -38,7 +38,7 @@ export function applySuppressions(
     const directive = (valid.get(finding.file) ?? []).find(
       (candidate) =>
         candidate.rules.includes(finding.ruleId) &&
-        (candidate.scope === 'file' || candidate.line + 1 === finding.line),
+        (candidate.scope === 'file' || candidate.line + (candidate.scope === 'next-line' ? 1 : 0) === finding.line),
     );
     if (directive) {
       used.add(directive);
@@ -51,8 +51,8 @@ export function applySuppressions(
   for (const [file, directives] of valid) {
     for (const directive of directives) {
       if (used.has(directive)) continue;
-      const target = directive.scope === 'file' ? 'in this file' : 'on the next line';
-      problems.push(report(file, directive, 'unusedSuppression', `This privlint-disable comment suppresses nothing: no ${directive.rules.join(', ')} finding ${target}. Fix: remove it (or move it above the line it was meant for).`));
+      const { target, move } = SCOPE_WORDS[directive.scope];
+      problems.push(report(file, directive, 'unusedSuppression', `This privlint-disable comment suppresses nothing: no ${directive.rules.join(', ')} finding ${target}. Fix: remove it${move}.`));
     }
   }
 
@@ -63,9 +63,15 @@ export function applySuppressions(
   return { active, suppressed };
 }
 
+const SCOPE_WORDS: Record<SuppressionComment['scope'], { form: string; target: string; move: string }> = {
+  'next-line': { form: 'privlint-disable-next-line', target: 'on the next line', move: ' (or move it above the line it was meant for)' },
+  line: { form: 'privlint-disable-line', target: 'on this line', move: ' (or move it to the line it was meant for)' },
+  file: { form: 'privlint-disable', target: 'in this file', move: ' (or move it above the line it was meant for)' },
+};
+
 function directiveProblem(directive: SuppressionComment): string | undefined {
   if (directive.rules.length === 0) {
-    const form = directive.scope === 'file' ? 'privlint-disable' : 'privlint-disable-next-line';
+    const form = SCOPE_WORDS[directive.scope].form;
     return `a rule name is required: ${form} <rule> -- reason (privlint never disables every rule at once)`;
   }
   const unknown = directive.rules.find((rule) => !RULE_IDS.includes(rule));

@@ -15,7 +15,9 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** One CLI command; bin.ts finds it by name, parses its options and prints its help. */
+export type RunCommand = (args: ParsedArgs, io: CliIO) => Promise<number>;
+
+/** One CLI command; main.ts finds it by name, parses its options and prints its help. */
 export interface Command {
   /** Words that select it: ["scan"], ["manifest", "check"]. */
   name: string[];
@@ -25,5 +27,6 @@ export interface Command {
   options: Record<string, OptionSpec>;
   /** Extra help text after the options (examples, exit codes). */
   details?: string;
-  run(args: ParsedArgs, io: CliIO): Promise<number>;
+  /** Loads the implementation on first use (commands/index.ts). */
+  run: RunCommand;
 }

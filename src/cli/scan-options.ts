@@ -1,21 +1,9 @@
-import type { OptionSpec, ParsedArgs } from './command.js';
+import type { ParsedArgs } from './command.js';
 import { UserError } from '../util/problem.js';
 import type { ParallelScanOptions } from '../scan-parallel.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
 import { Timings } from '../engine/timings.js';
-
-/** Options every command that scans shares: where the policy is, and how the work is done. */
-export const SCAN_INPUT_OPTIONS: Record<string, OptionSpec> = {
-  manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
-  config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
-  workers: { type: 'string', value: 'N', description: 'Worker threads for analysis (default: the number of cores, up to 4; 1 = none)' },
-  cache: { type: 'boolean', description: 'Reuse results for unchanged files from .privlint-cache (on by default with --staged / --changed-since)' },
-  'no-cache': { type: 'boolean', description: 'Do not read or write the cache' },
-  'cache-location': { type: 'string', value: 'DIR', description: 'Cache folder (default: .privlint-cache in the scan root)' },
-  timing: { type: 'boolean', description: 'Print how long each phase took, on stderr' },
-  quiet: { type: 'boolean', short: 'q', description: 'No progress or status lines on stderr' },
-};
 
 export interface ScanRun {
   options: ParallelScanOptions;

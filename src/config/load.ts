@@ -58,10 +58,18 @@ export function loadConfig(file: string): PrivlintConfig {
     ignore: (plain.ignore as string[] | undefined) ?? [],
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
-    rules: (plain.rules as Record<string, SeverityOverride> | undefined) ?? {},
+    rules: ruleSeverities(plain.rules as Record<string, SeverityOverride> | undefined),
     ...(plain.flows ? { flows: plain.flows as PrivlintConfig['flows'] } : {}),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
+}
+
+/** ESLint spells the rules `privlint/<id>`; the config takes both spellings for the same rule. */
+const RULE_PREFIX = 'privlint/';
+const unprefixed = (key: string) => (key.startsWith(RULE_PREFIX) ? key.slice(RULE_PREFIX.length) : key);
+
+function ruleSeverities(rules: Record<string, SeverityOverride> | undefined): Record<string, SeverityOverride> {
+  return Object.fromEntries(Object.entries(rules ?? {}).map(([key, severity]) => [unprefixed(key), severity]));
 }
 
 /** Ids of the bundled catalog guards and of those the config's own catalog section adds. */
@@ -105,11 +113,17 @@ function semanticProblems(root: ObjectNode, file: string): Problem[] {
   }
   const rules = entryOf(root, 'rules')?.value;
   if (rules?.kind === 'object') {
+    const seen = new Map<string, { key: string; line: number }>();
     for (const entry of rules.entries) {
-      const id = entry.key.replace(/^privlint\//, '');
+      const id = unprefixed(entry.key);
+      const at = { file, line: entry.keyLine, column: entry.keyColumn, path: `rules.${entry.key}` };
       if (!RULE_IDS.includes(id)) {
-        problems.push({ file, line: entry.keyLine, column: entry.keyColumn, path: `rules.${entry.key}`, message: `unknown rule "${entry.key}"${didYouMean(id, RULE_IDS)}` });
+        problems.push({ ...at, message: `unknown rule "${entry.key}"${didYouMean(id, RULE_IDS)}` });
+        continue;
       }
+      const earlier = seen.get(id);
+      if (earlier) problems.push({ ...at, message: `"${entry.key}" is the same rule as "${earlier.key}" (line ${earlier.line}); keep one of them` });
+      else seen.set(id, { key: entry.key, line: entry.keyLine });
     }
   }
   return problems;

@@ -144,10 +144,12 @@ class FileAnalyzer {
     this.declareStatements(this.sourceFile.statements, fileScope, true);
     for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
     this.facts.exports = collectExports(this.sourceFile, fileScope, (fn) => this.functionIndexOf(fn));
-    // `export … from './x'` depends on ./x as much as an import does (barrels, cache invalidation).
+    // `export … from './x'` depends on ./x as much as an import does (barrels, cache invalidation);
+    // `export … from 'sdk'` is where the project takes the SDK in: its callers reach the SDK through it.
     for (const statement of this.sourceFile.statements) {
       if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
         this.imports.add(statement.moduleSpecifier.text);
+        if (reexportsValues(statement)) this.recordSdkUse(statement.moduleSpecifier.text, statement.moduleSpecifier);
       }
     }
     this.facts.imports = [...this.imports].sort();
@@ -706,13 +708,16 @@ class FileAnalyzer {
 
   private recordProjectReference(reference: Reference, node: ts.Node): void {
     this.projectCallIndexes.set(node, this.facts.projectReferences.length);
-    // A call on a project binding may turn out to be a sink (an exported axios instance): keep what it needs.
-    const call = ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuterExpressions(node.expression)) ? node : undefined;
-    const url = call?.arguments[0] ? destinationOf(call.arguments[0], this.scopeOf(call)) : undefined;
+    // A call on a project binding may turn out to be a sink (an exported axios instance) or an SDK
+    // call (a barrel re-exporting the SDK): keep what they need.
+    const call = ts.isCallExpression(node) ? node : undefined;
+    const method = call && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression)) ? call : undefined;
+    const url = method?.arguments[0] ? destinationOf(method.arguments[0], this.scopeOf(method)) : undefined;
     this.facts.projectReferences.push({
       reference,
       range: this.range(node),
       ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
+      ...(call && continuesChain(call) ? { chained: true as const } : {}),
       ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
       ...this.context(node),
     });
@@ -796,6 +801,13 @@ function isTypeOnlySyntax(node: ts.Node): boolean {
 }
 
 /** The call is the object of a further member access: `analytics()` in `analytics().logEvent()`. */
+/** `export * from`, `export * as ns from`, `export { a } from`: not `export type { A } from` nor `export {} from`. */
+function reexportsValues(statement: ts.ExportDeclaration): boolean {
+  if (statement.isTypeOnly) return false;
+  const clause = statement.exportClause;
+  return !clause || ts.isNamespaceExport(clause) || clause.elements.some((element) => !element.isTypeOnly);
+}
+
 function continuesChain(node: ts.Node): boolean {
   const parent = node.parent;
   return (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;

@@ -94,8 +94,10 @@ export interface SdkCallSite extends SiteContext {
 export interface ProjectReference extends SiteContext {
   reference: Reference;
   range: Range;
-  /** For a method call (`api.post(…)`): the callee as written, in case linking finds it is a sink. */
+  /** For a call: the callee as written, shortened ("api.post", "analytics().logEvent"), in case linking finds it is a sink or an SDK call. */
   callee?: string;
+  /** The call's result is used further in the chain (`client().track()` for `client()`): the outer call is the SDK call. */
+  chained?: true;
   /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
   urlArgument?: Destination;
 }
@@ -187,7 +189,8 @@ export interface FileDiagnostic {
 /** A privlint-disable comment (see src/detect/suppressions.ts). */
 export interface SuppressionComment {
   rules: string[];
-  scope: 'next-line' | 'file';
+  /** The next line, the comment's own line, or the whole file. */
+  scope: 'next-line' | 'line' | 'file';
   reason?: string;
   line: number;
   column: number;

@@ -1,11 +1,13 @@
 import { ts } from '../engine/ts.js';
 import type { SuppressionComment } from './facts.js';
 
-const DIRECTIVE = /^\s*privlint-disable(-next-line)?(?:\s+([^\n]*?))?\s*$/;
+const DIRECTIVE = /^\s*privlint-disable(-next-line|-line)?(?:\s+([^\n]*?))?\s*$/;
+const SCOPES = { '-next-line': 'next-line', '-line': 'line' } as const;
 
 /**
- * `// privlint-disable-next-line <rule>[, <rule>] -- reason` and `// privlint-disable <rule> -- reason`
- * (for the whole file), also as block comments and in JSX (`{/* privlint-disable-next-line … *\/}`).
+ * `// privlint-disable-next-line <rule>[, <rule>] -- reason`, `// privlint-disable-line <rule> -- reason`
+ * (its own line, like eslint-disable-line) and `// privlint-disable <rule> -- reason` (for the whole
+ * file), also as block comments and in JSX (`{/* privlint-disable-next-line … *\/}`).
  * Only real comments count, never text inside strings, templates or JSX text.
  */
 export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComment[] {
@@ -28,7 +30,7 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComme
     const position = sourceFile.getLineAndCharacterOfPosition(comment.pos);
     out.push({
       rules,
-      scope: match[1] ? 'next-line' : 'file',
+      scope: match[1] ? SCOPES[match[1] as keyof typeof SCOPES] : 'file',
       ...(reason ? { reason } : {}),
       line: position.line + 1,
       column: position.character + 1,

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
-import type { ProjectSetup } from '../engine/setup.js';
+import { ignoreOptions, type ProjectSetup } from '../engine/setup.js';
 import { discoverFiles } from '../project/discover.js';
 import { readSource } from '../project/read-source.js';
 import { ModuleResolver } from '../project/resolve.js';
@@ -16,6 +16,8 @@ interface IndexedFile {
   scan: TextScan;
   /** Analysed on demand: only files that can matter are parsed. */
   facts?: FileFacts;
+  /** The imports the facts took for project modules: they are stale once that answer changes (files added or removed). */
+  projectImports?: string[];
   lines?: string[];
 }
 
@@ -43,11 +45,13 @@ const REDISCOVER_INTERVAL_MS = 30_000;
  * reads every file's text but analyses only the relevant ones: files that load a catalogued source or
  * SDK module, mention such a global, read a request object or carry privlint comments; files that
  * mention (by name, or by module stem for default exports) a function of a relevant file that
- * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — and
- * the files with sinks (fetch, axios …) that relevant files call into. A per-file finding of
- * `privlint scan` can only come from these files' facts: a site in another file's function is
- * reported at its callers, and every caller names the function. What the editor leaves out can only
- * make it report less (a data flow through a helper in an irrelevant file), never more.
+ * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — the
+ * modules that relevant barrels re-export with `export *`, and the files with sinks (fetch, axios …)
+ * that relevant files call into. A per-file finding of `privlint scan` can only come from these
+ * files' facts: a site in another file's function is reported at its callers, and every caller
+ * names the function (or, through a barrel's `export * from 'sdk'`, the barrel's module stem). What
+ * the editor leaves out can only make it report less (a data flow through a helper in an irrelevant
+ * file), never more.
  */
 export class ProjectIndex {
   private readonly files = new Map<string, IndexedFile>();
@@ -106,7 +110,7 @@ export class ProjectIndex {
     const foldersChanged = [...this.folders].some(([folder, mtimeMs]) => folderMtime(folder) !== mtimeMs);
     if (this.lastDiscovery !== 0 && !foldersChanged && now - this.lastDiscovery < REDISCOVER_INTERVAL_MS) return [...this.files.keys()];
     this.lastDiscovery = now;
-    const { files } = discoverFiles({ paths: [this.setup.root], ignore: this.setup.config.ignore, root: this.setup.root });
+    const { files } = discoverFiles({ paths: [this.setup.root], ...ignoreOptions(this.setup), root: this.setup.root });
     const folders = new Set([this.setup.root, ...files.map((file) => path.dirname(file))]);
     this.folders = new Map([...folders].map((folder) => [folder, folderMtime(folder)]));
     return files;
@@ -128,8 +132,18 @@ export class ProjectIndex {
   facts(file: string): FileFacts | undefined {
     const indexed = this.files.get(file);
     if (!indexed) return undefined;
-    indexed.facts ??= analyzeSource(file, indexed.text, this.setup.analyzeOptions);
+    const { isProjectModule } = this.moduleResolver();
+    const stale = indexed.facts?.imports.some((specifier) => indexed.projectImports!.includes(specifier) !== isProjectModule(file, specifier));
+    if (!indexed.facts || stale) {
+      indexed.facts = this.analyze(file, indexed.text);
+      indexed.projectImports = indexed.facts.imports.filter((specifier) => isProjectModule(file, specifier));
+    }
     return indexed.facts;
+  }
+
+  /** The facts of `text` as the text of `file` (an edit, or the file as on disk), analysed as `privlint scan` would. */
+  analyze(file: string, text: string): FileFacts {
+    return analyzeSource(file, text, { ...this.setup.analyzeOptions, isProjectModule: this.moduleResolver(file).isProjectModule });
   }
 
   /** The relevant files of the project as on disk (cached per version). */
@@ -174,6 +188,14 @@ export class ProjectIndex {
         }
       }
       candidates = remaining;
+    }
+    // A relevant barrel's `export * from './x'`: without ./x's exports, a name could not be told
+    // apart from one of a package the barrel also re-exports with `export *`.
+    for (const file of relevant) {
+      for (const { target } of factsOf(file).exports) {
+        const module = target.kind === 'star' ? resolver.resolve(file, target.specifier) : undefined;
+        if (module !== undefined) relevant.add(module); // a Set visits what is added while iterating
+      }
     }
     // A file that only sends (fetch, axios …) matters when a relevant file calls into it: data reaches its sinks through that call.
     for (const file of [...relevant]) {

@@ -47,6 +47,8 @@ export function addExportedWords(file: string, facts: FileFacts, words: ProjectW
     }
   };
   for (const entry of facts.exports) {
+    // `export * from 'sdk'` names nothing: any import of this module may reach the SDK.
+    if (entry.target.kind === 'star' && catalog.moduleRole(entry.target.specifier) === 'collects') words.stems.add(stemOf(file));
     if (entry.target.kind === 'star' || !leadsSomewhere(entry.target)) continue;
     if (entry.name === 'default' || entry.name === '*') words.stems.add(stemOf(file));
     else words.names.add(entry.name);

@@ -2,10 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
 import { CONFIG_FILE_NAMES, findConfig } from '../config/load.js';
-import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import { evaluate } from '../engine/evaluate.js';
-import { loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
+import { ignoreOptions, loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
 import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { toPosixRelative } from '../util/paths.js';
@@ -73,7 +72,7 @@ class EditorProject {
     // The cheap pre-check: a file that mentions nothing privacy-relevant has no per-file findings.
     const mentionsProject = [...base.words.names].some((name) => scan.identifiers.has(name)) || scan.specifiers.some(({ specifier }) => base.words.stems.has(stemOf(specifier)));
     if (catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames) === undefined && !mentionsProject) return [];
-    const own = analyzeSource(file, text, setup.analyzeOptions);
+    const own = index.analyze(file, text);
     const relevance = index.relevantWith(file, scan, own);
     const lines = text.split('\n');
     return this.evaluateProject(setup, index, relevance, { file, facts: own, lines }).get(toPosixRelative(setup.root, file)) ?? [];
@@ -119,7 +118,7 @@ class EditorProject {
     // Watch where a manifest or config would appear too, so adding one is noticed.
     const files = [configFile ?? path.join(this.root, CONFIG_FILE_NAMES[0]!), manifestFile ?? path.join(this.root, MANIFEST_FILE_NAMES[0]!)];
     this.watched = files.map((file) => ({ file, mtimeMs: mtime(file) }));
-    this.scanned = this.setup ? createScanFilter({ root: this.root, ignore: this.setup.config.ignore }) : undefined;
+    this.scanned = this.setup ? createScanFilter({ root: this.root, ...ignoreOptions(this.setup) }) : undefined;
   }
 
   private changedOnDisk(): boolean {
@@ -191,7 +190,7 @@ export function preCheckReport(root: string): { passed: number; total: number; t
   const index = new ProjectIndex(setup);
   index.refresh();
   const { files, words } = index.relevant();
-  const { files: all } = discoverFiles({ paths: [root], ignore: setup.config.ignore, root });
+  const { files: all } = discoverFiles({ paths: [root], ...ignoreOptions(setup), root });
   const reasons = new Map<string, number>();
   for (const file of files) {
     const scan = scanText(index.text(file) ?? '');

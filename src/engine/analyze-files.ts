@@ -50,7 +50,7 @@ function prepare(input: AnalyzeFilesInput) {
   const { setup, files, cache, timings } = input;
   const known = new Set(files);
   const modules = new ModuleResolver((file) => known.has(file), setup.aliases);
-  const isProjectModule = (from: string, specifier: string) => modules.resolve(from, specifier) !== undefined;
+  const { isProjectModule } = modules;
   const facts = new Map<string, FileFacts>();
   const diagnostics: Diagnostic[] = [];
   const pending: Pending[] = [];

@@ -16,7 +16,7 @@ const modules = new ModuleResolver((file) => knownFiles.has(file), setup.aliases
 const options = {
   catalog,
   requestParameterNames: setup.requestParameterNames,
-  isProjectModule: (from: string, specifier: string) => modules.resolve(from, specifier) !== undefined,
+  isProjectModule: modules.isProjectModule,
 };
 
 parentPort!.on('message', (request: WorkerRequest) => {

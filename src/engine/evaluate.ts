@@ -11,7 +11,7 @@ import { link } from '../link/link.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
-import { guardExample, type ProjectSetup } from './setup.js';
+import { guardSuggestion, type ProjectSetup } from './setup.js';
 import { fingerprintContext } from './fingerprint-context.js';
 import type { ProgressListener } from './analyze-files.js';
 import type { Timings } from './timings.js';
@@ -61,14 +61,13 @@ export function evaluate(input: EvaluateInput): Evaluation {
   input.timings?.add('resolve', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));
   input.onProgress?.('check');
   const checkStarted = performance.now();
-  const example = guardExample(setup.config);
   const raw = check(inventory, setup.manifest, {
     catalog: setup.catalog,
     ...(setup.manifest
       ? { manifestPath: toPosixRelative(setup.root, setup.manifest.file), manifestFile: toPosixRelative(setup.root, setup.manifest.file) }
       : {}),
     rules: setup.config.rules,
-    ...(example ? { guardExample: example } : {}),
+    guardCall: guardSuggestion(setup.config),
   });
   const suppressions = new Map([...facts].map(([file, facts]) => [toPosixRelative(setup.root, file), facts.suppressions] as const));
   const { active, suppressed } = applySuppressions(raw, suppressions, setup.config.rules);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CACHE_FOLDER, FactsCache } from '../cache/facts-cache.js';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
@@ -7,11 +7,12 @@ import type { PrivlintConfig } from '../config/types.js';
 import type { Diagnostic, Inventory } from '../link/inventory.js';
 import type { Manifest } from '../manifest/types.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
+import { readSourceText } from '../project/read-source.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
-import { loadSetup, type ProjectSetup } from './setup.js';
+import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
 import { Timings } from './timings.js';
 
@@ -69,8 +70,9 @@ export function prepareScan(options: ScanOptions): PreparedScan {
   const setup = timings.measure('setup', () =>
     loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
   );
-  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ignore: setup.config.ignore, root }));
-  const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, setup.config.ignore)) : discovered;
+  const ignores = ignoreOptions(setup);
+  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root }));
+  const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, ignores)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
@@ -94,10 +96,10 @@ export function prepareScan(options: ScanOptions): PreparedScan {
 }
 
 /** Would the scan take a file that only the overlay has? Under one of the paths, and not ignored. */
-function overlayFilter(paths: string[], root: string, ignore: string[]): (file: string) => boolean {
+function overlayFilter(paths: string[], root: string, ignores: { ignore: string[]; ignoreBase: string }): (file: string) => boolean {
   let accepts: ((file: string) => boolean) | undefined;
   return (file) => {
-    accepts ??= createScanFilter({ root, ignore });
+    accepts ??= createScanFilter({ root, ...ignores });
     return paths.some((given) => file === given || file.startsWith(given + path.sep)) && accepts(file);
   };
 }
@@ -108,14 +110,9 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
   const lines = new Map<string, string[]>();
   const lineText = (file: string, line: number) => {
     if (!lines.has(file)) {
-      let text = '';
-      try {
-        const absolute = path.join(root, file);
-        text = overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8');
-      } catch {
-        // a file deleted mid-scan: fingerprints fall back to the rest of the identity
-      }
-      lines.set(file, text.split('\n'));
+      // A file deleted mid-scan reads as empty: fingerprints fall back to the rest of the identity.
+      const absolute = path.join(root, file);
+      lines.set(file, readSourceText(absolute, overlay?.bytes(absolute)).split('\n'));
     }
     return lines.get(file)![line - 1] ?? '';
   };

@@ -83,12 +83,27 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
   };
 }
 
-/** The first guard of the config, to show in fix suggestions. */
-export function guardExample(config: PrivlintConfig): string | undefined {
-  for (const guard of config.guards) {
-    if ('call' in guard) return guard.call;
-    if ('member' in guard) return guard.member;
-    if ('export' in guard) return guard.export;
-  }
-  return undefined;
+/** The config's ignore patterns and the folder they are relative to (the config's; the root without one). */
+export function ignoreOptions(setup: Pick<ProjectSetup, 'config' | 'configFile' | 'root'>): { ignore: string[]; ignoreBase: string } {
+  return { ignore: setup.config.ignore, ignoreBase: setup.configFile ? path.dirname(setup.configFile) : setup.root };
+}
+
+/**
+ * The consent check that fix suggestions show for a key: a guard of the config that proves it —
+ * `canTrack()` for a guard whose key is fixed to it, `hasConsent('ads')` for one that takes the key
+ * as an argument — or `hasConsent('<key>')` when the config has none.
+ */
+export function guardSuggestion(config: PrivlintConfig): (key: string) => string {
+  const guards = config.guards.flatMap((guard) => {
+    if ('catalog' in guard) return []; // a mapping of a catalog guard's keys, not a function to call
+    const name = 'call' in guard ? guard.call : 'member' in guard ? guard.member : guard.export;
+    return [{ name, key: guard.key, keyArgument: guard.keyArgument ?? 0 }];
+  });
+  return (key) => {
+    const fixed = guards.find((guard) => guard.key === key);
+    if (fixed) return `${fixed.name}()`;
+    const taking = guards.find((guard) => guard.key === undefined);
+    if (!taking) return `hasConsent('${key}')`;
+    return `${taking.name}(${'…, '.repeat(taking.keyArgument)}'${key}')`;
+  };
 }

@@ -37,13 +37,16 @@ export function configuredGuardKeys(
   if (guard.test) return keys; // a value test, not "the guard function returned true"
   const reference = guard.reference;
   const referencePath = reference ? pathString(reference.segments) : undefined;
+  // `consentStore?.isGranted('ads')` and `hasConsent?.('ads')` are the guards of the config all the same.
+  const callee = withoutOptionalChaining(guard.callee);
   for (const { spec, moduleFile, moduleSpecifier } of configured) {
     let matches = false;
     if ('call' in spec) {
-      matches = guard.callee === spec.call || (reference?.root.kind === 'import' && referencePath === spec.call);
+      matches = callee === spec.call || (reference?.root.kind === 'import' && referencePath === spec.call);
     } else if ('member' in spec) {
       const globalPath = reference?.root.kind === 'global' ? pathString([reference.root.name, ...reference.segments]) : undefined;
-      matches = guard.callee === spec.member || globalPath === spec.member;
+      // `import { consentStore } from './store'` (or `* as store`): the imported path is the member.
+      matches = callee === spec.member || globalPath === spec.member || (reference?.root.kind === 'import' && referencePath === spec.member);
     } else if (reference?.root.kind === 'import') {
       const exportPath = spec.export === 'default' ? 'default' : spec.export;
       const samePath = referencePath === exportPath || referencePath === `default.${exportPath}`;
@@ -57,6 +60,11 @@ export function configuredGuardKeys(
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/** "consentStore?.isGranted" → "consentStore.isGranted"; "hasConsent?.()" → "hasConsent()". */
+function withoutOptionalChaining(callee: string): string {
+  return callee.replace(/\?\.(?=[([])/g, '').replace(/\?\./g, '.');
 }
 
 /**

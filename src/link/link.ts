@@ -93,6 +93,8 @@ class Linker {
           if (api && !this.representedByCallers(file, reference)) {
             for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
           }
+          const sdkCall = this.sdkCallThrough(file, reference, target);
+          if (sdkCall) sdkCalls.push(sdkCall);
         }
       }
       for (const pending of facts.pendingHeaderReads) {
@@ -107,20 +109,7 @@ class Linker {
         const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === use.sdkId)!;
         sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
       }
-      for (const call of facts.sdkCalls) {
-        const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === call.sdkId)!;
-        const keys = [...this.siteKeys(file, call, 0)].sort();
-        sdkCalls.push({
-          file: relative,
-          ...call.range,
-          package: call.package,
-          sdk: sdk.id,
-          vendor: sdk.vendor,
-          callee: call.callee,
-          consentKeys: keys,
-          guarded: keys.length > 0,
-        });
-      }
+      for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
     }
     const flowsStarted = performance.now();
     const flows = this.flows(collections, diagnostics);
@@ -132,6 +121,34 @@ class Linker {
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
     };
+  }
+
+  private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; callee: string; range: Range }): SdkCall {
+    const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === call.sdkId)!;
+    const keys = [...this.siteKeys(file, call, 0)].sort();
+    return {
+      file: this.relative(file),
+      ...call.range,
+      package: call.package,
+      sdk: sdk.id,
+      vendor: sdk.vendor,
+      callee: call.callee,
+      consentKeys: keys,
+      guarded: keys.length > 0,
+    };
+  }
+
+  /**
+   * A call through a project module that re-exports an SDK (`import { analytics } from './sdk'`,
+   * where ./sdk has `export { default as analytics } from '@react-native-firebase/analytics'`): an SDK
+   * call like a direct one — the outer call of a chain, and not the SDK's own consent API.
+   */
+  private sdkCallThrough(file: string, reference: ProjectReference, target: Target & { kind: 'external' }): SdkCall | undefined {
+    if (reference.callee === undefined || reference.chained) return undefined;
+    const { catalog } = this.input;
+    const sdk = catalog.sdkForSpecifier(target.specifier);
+    if (!sdk || catalog.isConsentApiCall(target.specifier, pathString(target.segments))) return undefined;
+    return this.sdkCall(file, { ...reference, sdkId: sdk.id, package: target.specifier, callee: reference.callee });
   }
 
   // ── flows ───────────────────────────────────────────────────────────────

@@ -60,12 +60,20 @@ export class ReferenceResolver {
       const viaNamespace = this.resolveExport(file, rest, depth + 1);
       if (viaNamespace.kind !== 'unknown') return viaNamespace;
     }
+    // `export * from './x'` before `export * from 'pkg'`: a name a project module exports is that
+    // module's, whatever the order; a package's star re-export takes only what the project lacks —
+    // and only when every project module re-exported is known (the editor links some files only).
+    let fromPackage: Target | undefined;
+    let unread = false;
     for (const entry of facts.exports) {
       if (entry.target.kind !== 'star') continue;
+      const module = this.modules.resolve(file, entry.target.specifier);
+      if (module !== undefined && !this.files.has(module)) unread = true;
       const found = this.resolveTarget(file, entry.target, segments, depth + 1);
-      if (found.kind !== 'unknown') return found;
+      if (found.kind === 'external') fromPackage ??= found;
+      else if (found.kind !== 'unknown') return found;
     }
-    return UNKNOWN;
+    return (!unread && fromPackage) || UNKNOWN;
   }
 
   private resolveTarget(file: string, target: ExportTarget, rest: string[], depth: number): Target {

@@ -37,8 +37,10 @@ export const DEFAULT_IGNORES = [
 export interface DiscoverOptions {
   /** Files or folders the user named (absolute). */
   paths: string[];
-  /** Extra glob patterns to skip, relative to `root` (from the config). */
+  /** Extra patterns to skip, in .gitignore syntax (from the config). */
   ignore: string[];
+  /** The folder `ignore` is relative to: the config file's folder, as ESLint and .gitignore do. */
+  ignoreBase: string;
   root: string;
 }
 
@@ -55,14 +57,14 @@ export interface DiscoveredFiles {
  */
 export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file: string) => boolean {
   const gitignore = loadGitignores(options.root);
-  const userIgnore = ignore().add(options.ignore);
+  const userIgnores = userIgnoreMatcher(options);
   const defaults = ignore().add(DEFAULT_IGNORES);
   return (file) => {
     const relative = path.relative(options.root, file).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
     if (relative.split('/').some((segment) => segment.startsWith('.'))) return false; // as fast-glob's dot: false
     if (!SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) return false;
-    return !defaults.ignores(relative) && !userIgnore.ignores(relative) && !gitignore.ignores(file);
+    return !defaults.ignores(relative) && !userIgnores(file) && !gitignore.ignores(file);
   };
 }
 
@@ -71,12 +73,8 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const found = new Set<string>();
   const links = new Map<string, string>();
   const gitignore = loadGitignores(options.root);
-  const userIgnore = ignore().add(options.ignore);
-  const isIgnored = (file: string) => {
-    const relative = path.relative(options.root, file).split(path.sep).join('/');
-    const insideRoot = relative !== '' && !relative.startsWith('..');
-    return insideRoot && (userIgnore.ignores(relative) || gitignore.ignores(file));
-  };
+  const userIgnores = userIgnoreMatcher(options);
+  const isIgnored = (file: string) => userIgnores(file) || gitignore.ignores(file);
 
   for (const given of options.paths) {
     const stats = statOrExplain(given);
@@ -114,6 +112,16 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   }
   const notFollowed = [...links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, message]) => ({ file, message }));
   return { files: [...found].sort(), notFollowed };
+}
+
+/** The config's ignore patterns, matched against paths relative to their base folder; files outside it never match. */
+function userIgnoreMatcher(options: Pick<DiscoverOptions, 'ignore' | 'ignoreBase'>): (file: string) => boolean {
+  if (options.ignore.length === 0) return () => false;
+  const rules = ignore().add(options.ignore);
+  return (file) => {
+    const relative = path.relative(options.ignoreBase, file).split(path.sep).join('/');
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && rules.ignores(relative);
+  };
 }
 
 /** Why a symbolic link was left out, or undefined when it cannot matter (a link to a non-source file). */

@@ -44,6 +44,23 @@ export function sourceFromBytes(bytes: Buffer): SourceText {
   return { text: text.replace(/^\uFEFF/, ''), diagnostics };
 }
 
+/**
+ * A file's text decoded as the analysis decodes it (UTF-16 with a byte-order mark, else UTF-8 without
+ * its BOM), for code frames and fingerprints: their lines are the lines the analysis saw. `bytes`
+ * replaces the disk (a staged version); an unreadable file is empty.
+ */
+export function readSourceText(file: string, bytes?: Buffer): string {
+  try {
+    return decodeSourceText(bytes ?? readFileSync(file));
+  } catch {
+    return '';
+  }
+}
+
+function decodeSourceText(bytes: Buffer): string {
+  return decodeUtf16WithBom(bytes) ?? new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
 const tooLarge = () => note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note');
 
 /** Minified bundles: a few enormous lines. Hand-written code rarely has a line over 1,000 characters. */

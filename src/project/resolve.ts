@@ -24,6 +24,12 @@ export class ModuleResolver {
     private readonly aliases?: PathAliases,
   ) {}
 
+  /**
+   * Does an import of `specifier` from `fromFile` reach a project file? The one answer scan, its
+   * workers and the editor give the detector (AnalyzeOptions.isProjectModule): anything else is a package.
+   */
+  readonly isProjectModule = (fromFile: string, specifier: string): boolean => this.resolve(fromFile, specifier) !== undefined;
+
   resolve(fromFile: string, specifier: string): string | undefined {
     const folder = path.dirname(fromFile);
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';

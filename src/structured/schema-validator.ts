@@ -35,7 +35,7 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
     problems.push({ file, line: node.line, column: node.column, ...(path ? { path } : {}), message });
 
   const resolve = (candidate: JsonSchema): { schema: JsonSchema; noun?: string } => {
-    if (!candidate.$ref) return { schema: candidate };
+    if (!candidate.$ref) return { schema: candidate, ...(candidate['x-noun'] ? { noun: candidate['x-noun'] } : {}) };
     const name = candidate.$ref.replace('#/definitions/', '');
     const target = schema.definitions?.[name];
     if (!target) throw new Error(`schema: unknown $ref ${candidate.$ref}`);

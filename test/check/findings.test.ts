@@ -120,6 +120,28 @@ describe('checking collection sites against the manifest', () => {
     expect(first.message).toContain("if (await hasConsent('ads'))");
   });
 
+  it('suggests a guard of the config that proves the missing key: a fixed-key guard takes no argument', () => {
+    const code = [
+      `import { getAdvertisingId } from 'expo-tracking-transparency';`,
+      `import * as Location from 'expo-location';`,
+      `// @privacy-purpose advertising`,
+      `export const a = getAdvertisingId();`,
+      `// @privacy-purpose personalization`,
+      `export const b = Location.getCurrentPositionAsync();`,
+      ``,
+    ].join('\n');
+    const fixes = (guards: unknown[]) =>
+      scanProject({ 'privacy-manifest.yaml': manifest, 'privlint.config.json': JSON.stringify({ guards }), 'src/app.ts': code })
+        .findings.filter((finding) => finding.ruleId === 'require-consent-check')
+        .map((finding) => `${finding.line} ${/Fix: wrap it in `([^`]+)`/.exec(finding.message)?.[1]}`);
+    const canTrack = { module: './src/consent', export: 'canTrack', key: 'ads' };
+    // canTrack proves "ads" only: the location site (key "personalized") needs another guard.
+    expect(fixes([canTrack])).toEqual(['4 if (await canTrack())', "6 if (await hasConsent('personalized'))"]);
+    expect(fixes([canTrack, { member: 'consentStore.isGranted', keyArgument: 0 }])).toEqual(['4 if (await canTrack())', "6 if (await consentStore.isGranted('personalized'))"]);
+    expect(fixes([{ call: 'allowed', keyArgument: 1 }])).toEqual(["4 if (await allowed(…, 'ads'))", "6 if (await allowed(…, 'personalized'))"]);
+    expect(fixes([])).toEqual(["4 if (await hasConsent('ads'))", "6 if (await hasConsent('personalized'))"]);
+  });
+
   it('reports SDKs no recipient lists, SDK calls without the recipient consent, and SDK collection that is undeclared', () => {
     const result = run(
       [

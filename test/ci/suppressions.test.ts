@@ -91,3 +91,38 @@ describe('privlint-disable without a rule', () => {
     expect(suppressed).toEqual(['require-purpose src/a.ts:3 (PRIV-5)']);
   });
 });
+
+describe('privlint-disable-line (the same line, like eslint-disable-line)', () => {
+  it('silences findings that start on its own line, and is reported when it silences nothing', () => {
+    const { findings, suppressed } = summary({
+      'src/ids.ts': [
+        IMPORT,
+        'export const id = DeviceInfo.getUniqueId(); // privlint-disable-line require-purpose -- shown to support only, SUP-4',
+        'export const other = DeviceInfo.getAndroidId(); /* privlint-disable-line privlint/require-purpose -- same ticket */',
+        'export const plain = 1; // privlint-disable-line require-purpose -- stale',
+        '// privlint-disable-line require-purpose -- does not reach the next line',
+        'export const mac = DeviceInfo.getMacAddress();',
+        '',
+      ].join('\n'),
+    });
+    expect(suppressed).toEqual([
+      'require-purpose src/ids.ts:2 (shown to support only, SUP-4)',
+      'require-purpose src/ids.ts:3 (same ticket)',
+    ]);
+    expect(findings).toEqual([
+      'no-unused-suppression src/ids.ts:4:25 This privlint-disable comment suppresses nothing: no require-purpose finding on this line. Fix: remove it (or move it to the line it was meant for).',
+      'no-unused-suppression src/ids.ts:5:1 This privlint-disable comment suppresses nothing: no require-purpose finding on this line. Fix: remove it (or move it to the line it was meant for).',
+      'require-purpose src/ids.ts:6:20',
+    ]);
+  });
+
+  it('needs a rule and a reason, as the other forms do', () => {
+    const { findings } = summary({
+      'src/ids.ts': [IMPORT, 'export const id = DeviceInfo.getUniqueId(); // privlint-disable-line -- no rule named', ''].join('\n'),
+    });
+    expect(findings).toEqual([
+      'require-purpose src/ids.ts:2:19',
+      'no-unused-suppression src/ids.ts:2:45 This privlint-disable comment is ignored: a rule name is required: privlint-disable-line <rule> -- reason (privlint never disables every rule at once).',
+    ]);
+  });
+});

@@ -40,6 +40,53 @@ describe('consent guards', () => {
     ]);
   });
 
+  it('recognises guards called through optional chaining (?. on the object, the call, or both), also through imports', () => {
+    const lines = [
+      `import DeviceInfo from 'react-native-device-info';`,
+      `import { canTrack } from './privacy';`,
+      `import * as privacy from './privacy';`,
+      `declare const hasConsent: ((key: string) => Promise<boolean>) | undefined;`,
+      `declare const consentStore: { isGranted(key: string): boolean } | undefined;`,
+      `export function a() { if (consentStore?.isGranted('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export async function b() { if (await hasConsent?.('analytics')) DeviceInfo.getSerialNumber(); }`,
+      `export function c() { if (consentStore?.isGranted?.('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export async function d() { if (!(await hasConsent?.('ads'))) return; DeviceInfo.getSerialNumber(); }`,
+      `export function e() { if (canTrack?.()) DeviceInfo.getSerialNumber(); }`,
+      `export function f() { if (privacy?.canTrack()) DeviceInfo.getSerialNumber(); }`,
+    ];
+    // The same guards imported from the project, as apps have them.
+    const imported = [
+      `import DeviceInfo from 'react-native-device-info';`,
+      `import { consentStore, hasConsent } from './store';`,
+      `import * as store from './store';`,
+      `export function a() { if (consentStore?.isGranted('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export async function b() { if (await hasConsent?.('analytics')) DeviceInfo.getSerialNumber(); }`,
+      `export function c() { if (consentStore?.isGranted?.('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export function d() { if (store.consentStore?.isGranted('ads')) DeviceInfo.getSerialNumber(); }`,
+      `export function e() { if (consentStore.isGranted('ads')) DeviceInfo.getSerialNumber(); }`,
+    ];
+    expect(
+      guarded({
+        'src/privacy.ts': `export function canTrack(): boolean { return true; }\n`,
+        'src/store.ts': `export const consentStore = { isGranted: (key: string) => key === 'x' };\nexport const hasConsent = async (key: string) => key === 'x';\n`,
+        'src/a.ts': lines.join('\n'),
+        'src/b.ts': imported.join('\n'),
+      }),
+    ).toEqual([
+      'src/a.ts:6 ads',
+      'src/a.ts:7 analytics',
+      'src/a.ts:8 ads',
+      'src/a.ts:9 ads',
+      'src/a.ts:10 ads',
+      'src/a.ts:11 ads',
+      'src/b.ts:4 ads',
+      'src/b.ts:5 analytics',
+      'src/b.ts:6 ads',
+      'src/b.ts:7 ads',
+      'src/b.ts:8 ads',
+    ]);
+  });
+
   it('recognises module guards from the config, @privacy-consent guards and @privacy-requires-consent', () => {
     expect(
       guarded({

@@ -39,6 +39,21 @@ function importChain(entry: string, target: string): string[] | undefined {
 
 const source = (relative: string) => path.join(REPO_ROOT, relative);
 
+/** Every module `entry` loads through static imports, as repository-relative paths. */
+function staticClosure(entry: string): string[] {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    for (const imported of valueImports(queue.shift()!)) {
+      if (!seen.has(imported)) {
+        seen.add(imported);
+        queue.push(imported);
+      }
+    }
+  }
+  return [...seen].map((file) => path.relative(REPO_ROOT, file).split(path.sep).join('/')).sort();
+}
+
 describe('start-up', () => {
   // Loading the TypeScript compiler is most of what a small or fully cached scan costs; the CLI
   // loads it only when a file must be parsed (src/engine/analyze-files.ts imports it on demand).
@@ -48,5 +63,14 @@ describe('start-up', () => {
     for (const entry of ['src/cli/main.ts', 'src/scan-parallel.ts', 'src/engine/evaluate.ts', 'src/shard/merge.ts']) {
       expect(importChain(source(entry), parser), `${entry} reaches the parser`).toBeUndefined();
     }
+  });
+
+  // `privlint --version`, `--help` and `<command> --help` need only the command table: each command's
+  // implementation (and the engine, reporters, YAML parser behind it) is imported when it runs.
+  it('the CLI entry loads no command implementation, only the command table', () => {
+    const loaded = staticClosure(source('src/cli/bin.ts'));
+    expect(loaded).toContain('src/cli/commands/index.ts');
+    const heavy = loaded.filter((file) => !/^src\/(cli|util)\//.test(file) || (file.startsWith('src/cli/commands/') && file !== 'src/cli/commands/index.ts'));
+    expect(heavy).toEqual([]);
   });
 });

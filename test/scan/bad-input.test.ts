@@ -157,6 +157,28 @@ describe('scan on bad input', () => {
     ]);
   });
 
+  it('shows code frames of UTF-16 files and fingerprints them as the same text in UTF-8', () => {
+    const text = `import DeviceInfo from 'react-native-device-info';\nexport const s = DeviceInfo.getSerialNumber();\n`;
+    const encodings: Record<string, Buffer> = {
+      'utf-8': Buffer.from(text, 'utf8'),
+      'utf-8 with BOM': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      'utf-16le': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'utf-16be': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    };
+    const fingerprints = new Map<string, string[]>();
+    for (const [encoding, bytes] of Object.entries(encodings)) {
+      const root = writeProject({});
+      mkdirSync(path.join(root, 'src'));
+      writeFileSync(path.join(root, 'src/a.ts'), bytes);
+      const { stdout } = runCli(['scan', root]);
+      expect(stdout, encoding).toContain('> 2 | export const s = DeviceInfo.getSerialNumber();');
+      const report = JSON.parse(runCli(['scan', root, '--format', 'json']).stdout);
+      fingerprints.set(encoding, report.findings.map((finding: { fingerprint: string }) => finding.fingerprint));
+    }
+    expect(fingerprints.get('utf-8')!.length).toBeGreaterThan(0);
+    for (const [encoding, list] of fingerprints) expect(list, encoding).toEqual(fingerprints.get('utf-8'));
+  });
+
   it('names a manifest outside the scan root in messages as the headings name it', () => {
     const root = writeProject({
       'policies/app.yaml': 'version: 1\napp: { name: t }\ncategories:\n  - id: device.serial\n    uses: [{ purposes: [analytics], basis: legitimate_interest }]\n',

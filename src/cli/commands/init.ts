@@ -8,78 +8,57 @@ import { MANIFEST_FILE_NAMES } from '../../manifest/load.js';
 import { PACKAGE_ROOT } from '../../util/package-info.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
-import type { Command, ParsedArgs } from '../command.js';
+import type { ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
 import { scanWith } from './document-io.js';
 import { writeOutput } from '../write-output.js';
 
-/** init drafts the manifest, so it takes every scan option but --manifest. */
-const SCAN_OPTIONS = Object.fromEntries(Object.entries(SCAN_INPUT_OPTIONS).filter(([name]) => name !== 'manifest'));
+/** `privlint init`; its options and help are in commands/index.ts. */
+export async function runInit(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length > 1) throw new UserError('init takes one PATH: the folder of the app (its privacy-manifest.yaml goes there).');
+  const target = path.resolve(io.cwd, args.positionals[0] ?? '.');
+  if (!existsSync(target)) throw new UserError(`${displayPath(target, io.cwd)}: no such file or folder; check the path you passed to privlint init`);
+  const folder = statSync(target).isDirectory() ? target : path.dirname(target);
+  const config = typeof args.values.config === 'string' ? args.values.config : undefined;
+  const destination = chooseDestination(folder, io.cwd, typeof args.values.output === 'string' ? args.values.output : undefined, config);
+  const { output } = destination;
 
-export const initCommand: Command = {
-  name: ['init'],
-  summary: 'Draft a privacy-manifest.yaml from what the code collects, with TODOs for a person to fill',
-  usage: 'init [PATH] [--output FILE] [--force] [options]',
-  options: {
-    output: { type: 'string', short: 'o', value: 'FILE', description: "Where to write the draft (default: the manifest the config names, else PATH/privacy-manifest.yaml; - for standard output)" },
-    force: { type: 'boolean', description: 'Overwrite an existing manifest' },
-    ...SCAN_OPTIONS,
-  },
-  details: [
-    'Lists every data category the code collects and every SDK vendor it imports, with comments that point to',
-    'the places in the code. Purposes, legal bases, consent modes and recipient roles are TODO: only a person',
-    'who knows the privacy policy can fill them, and privlint manifest check fails until they are filled.',
-    'The draft goes where privlint scan will look for it: the file the config\'s "manifest" names, if it does.',
-    'An existing manifest is never overwritten without --force.',
-    'Exit codes: 0 written, 2 usage error, a manifest already exists, or a bad path.',
-  ].join('\n'),
-  async run(args, io) {
-    if (args.positionals.length > 1) throw new UserError('init takes one PATH: the folder of the app (its privacy-manifest.yaml goes there).');
-    const target = path.resolve(io.cwd, args.positionals[0] ?? '.');
-    if (!existsSync(target)) throw new UserError(`${displayPath(target, io.cwd)}: no such file or folder; check the path you passed to privlint init`);
-    const folder = statSync(target).isDirectory() ? target : path.dirname(target);
-    const config = typeof args.values.config === 'string' ? args.values.config : undefined;
-    const destination = chooseDestination(folder, io.cwd, typeof args.values.output === 'string' ? args.values.output : undefined, config);
-    const { output } = destination;
-
-    if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
-    if (output && args.values.force !== true) {
-      const existing = destination.given || destination.fromConfig ? (existsSync(output) ? output : undefined) : MANIFEST_FILE_NAMES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
-      if (existing) {
-        const why = destination.fromConfig ? ` (${displayPath(destination.fromConfig, io.cwd)} names it as the manifest)` : '';
-        throw new UserError(
-          `${displayPath(existing, io.cwd)} already exists${why}; privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.`,
-        );
-      }
+  if (output && existsSync(output) && statSync(output).isDirectory()) throw new UserError(`${displayPath(output, io.cwd)} is a folder; pass the manifest file to write, e.g. --output ${displayPath(path.join(output, MANIFEST_FILE_NAMES[0]!), io.cwd)}`);
+  if (output && args.values.force !== true) {
+    const existing = destination.given || destination.fromConfig ? (existsSync(output) ? output : undefined) : MANIFEST_FILE_NAMES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
+    if (existing) {
+      const why = destination.fromConfig ? ` (${displayPath(destination.fromConfig, io.cwd)} names it as the manifest)` : '';
+      throw new UserError(
+        `${displayPath(existing, io.cwd)} already exists${why}; privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.`,
+      );
     }
+  }
 
-    const result = await scanWithoutManifest(args, io, target);
-    const draft = draftManifest(result, {
-      catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
-      appName: appName(folder),
-      schemaPath: output ? schemaPathFrom(path.dirname(output)) : DEFAULT_SCHEMA_PATH,
-    });
-    if (!output) {
-      io.stdout(draft.text);
-      return EXIT_OK;
-    }
-    writeOutput(output, draft.text, 'manifest draft');
-    const shown = displayPath(output, io.cwd);
-    const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
-    io.stdout(
-      [
-        `Wrote ${shown}${destination.fromConfig ? ` (the manifest ${displayPath(destination.fromConfig, io.cwd)} names)` : ''}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
-        `Next: replace its ${plural(draft.todos, 'TODO')} (purposes, legal bases, consent modes, recipient roles) with what your privacy policy says,`,
-        `then run: privlint manifest check ${shown}`,
-        '',
-      ].join('\n'),
-    );
-    if (destination.ignoredBecause) io.stderr(`privlint: warning: ${destination.ignoredBecause}\n`);
+  const result = await scanWithoutManifest(args, io, target);
+  const draft = draftManifest(result, {
+    catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
+    appName: appName(folder),
+    schemaPath: output ? schemaPathFrom(path.dirname(output)) : DEFAULT_SCHEMA_PATH,
+  });
+  if (!output) {
+    io.stdout(draft.text);
     return EXIT_OK;
-  },
-};
+  }
+  writeOutput(output, draft.text, 'manifest draft');
+  const shown = displayPath(output, io.cwd);
+  const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
+  io.stdout(
+    [
+      `Wrote ${shown}${destination.fromConfig ? ` (the manifest ${displayPath(destination.fromConfig, io.cwd)} names)` : ''}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
+      `Next: replace its ${plural(draft.todos, 'TODO')} (purposes, legal bases, consent modes, recipient roles) with what your privacy policy says,`,
+      `then run: privlint manifest check ${shown}`,
+      '',
+    ].join('\n'),
+  );
+  if (destination.ignoredBecause) io.stderr(`privlint: warning: ${destination.ignoredBecause}\n`);
+  return EXIT_OK;
+}
 
 interface Destination {
   /** Undefined: standard output. */

@@ -2,35 +2,27 @@ import path from 'node:path';
 import { findManifest, loadManifest } from '../../manifest/load.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
-import type { Command } from '../command.js';
+import type { ParsedArgs } from '../command.js';
+import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
 
-export const manifestCheckCommand: Command = {
-  name: ['manifest', 'check'],
-  summary: 'Validate a policy manifest and explain every problem',
-  usage: 'manifest check [FILE]',
-  options: {},
-  details: [
-    'FILE defaults to the privacy-manifest.yaml found by walking up from the current folder.',
-    'Exit codes: 0 the manifest is valid, 2 it is not (every problem is printed as file:line:column).',
-  ].join('\n'),
-  async run(args, io) {
-    if (args.positionals.length > 1) throw new UserError('manifest check takes one FILE; run each file separately.');
-    const given = args.positionals[0];
-    const file = given ? path.resolve(io.cwd, given) : findManifest(io.cwd);
-    if (!file) {
-      throw new UserError('no privacy-manifest.yaml found in this folder or its parents; pass the file: privlint manifest check FILE');
-    }
-    const manifest = loadManifest(file);
-    const { green } = io.colors;
-    const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    const counts = [
-      plural(manifest.categories.length, 'category').replace('categorys', 'categories'),
-      plural(manifest.recipients.length, 'recipient'),
-      plural(manifest.consents.size, 'consent key'),
-      plural(manifest.residency.length, 'residency rule'),
-    ].join(', ');
-    io.stdout(`${green('✓')} ${displayPath(file, io.cwd)} is a valid privacy manifest (${counts}).\n`);
-    return EXIT_OK;
-  },
-};
+/** `privlint manifest check`; its options and help are in commands/index.ts. */
+export async function runManifestCheck(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.positionals.length > 1) throw new UserError('manifest check takes one FILE; run each file separately.');
+  const given = args.positionals[0];
+  const file = given ? path.resolve(io.cwd, given) : findManifest(io.cwd);
+  if (!file) {
+    throw new UserError('no privacy-manifest.yaml found in this folder or its parents; pass the file: privlint manifest check FILE');
+  }
+  const manifest = loadManifest(file);
+  const { green } = io.colors;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = [
+    plural(manifest.categories.length, 'category').replace('categorys', 'categories'),
+    plural(manifest.recipients.length, 'recipient'),
+    plural(manifest.consents.size, 'consent key'),
+    plural(manifest.residency.length, 'residency rule'),
+  ].join(', ');
+  io.stdout(`${green('✓')} ${displayPath(file, io.cwd)} is a valid privacy manifest (${counts}).\n`);
+  return EXIT_OK;
+}

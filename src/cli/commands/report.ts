@@ -5,57 +5,35 @@ import { formatMarkdownReport } from '../../report/markdown-report.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
-import type { Command, ParsedArgs } from '../command.js';
+import type { ParsedArgs } from '../command.js';
+import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { SCAN_INPUT_OPTIONS } from '../scan-options.js';
+import { REPORT_FORMATS } from '../shared-options.js';
 import { writeOutput } from '../write-output.js';
 import { reportDate, scanWith } from './document-io.js';
 
-const FORMATS = ['html', 'markdown'] as const;
-
-export const reportCommand: Command = {
-  name: ['report'],
-  summary: 'Write a privacy inventory people can read: HTML (one self-contained file) or Markdown',
-  usage: 'report [PATH...] [--output FILE] [--format html|markdown] [options]',
-  options: {
-    output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE (default: standard output)' },
-    format: { type: 'string', short: 'f', value: 'FORMAT', description: 'html (default) or markdown (for a pull request or a wiki)' },
-    ...SCAN_INPUT_OPTIONS,
-    title: { type: 'string', value: 'TEXT', description: 'The report\'s heading (default: "Privacy inventory: <app name>")' },
-    'source-url': { type: 'string', value: 'URL', description: 'Link file:line to the source, e.g. https://github.com/ORG/REPO/blob/COMMIT/PATH/' },
-  },
-  details: [
-    'The report lists every data category the code collects (with file:line, API, purposes and consent checks),',
-    'where the data goes (SDKs, hosts), how that compares with the policy manifest, and the findings.',
-    'The HTML file needs no network and opens from disk; it has filters when JavaScript runs and prints cleanly.',
-    'Exit codes: 0 the report was written (whatever it found), 2 usage, config or manifest error.',
-    '',
-    'Examples:',
-    '  privlint report --output privacy-report.html',
-    '  privlint report app --format markdown --output PRIVACY.md',
-  ].join('\n'),
-  async run(args, io) {
-    const format = oneOf(args, 'format', FORMATS, 'html');
-    const sourceUrl = typeof args.values['source-url'] === 'string' ? args.values['source-url'] : undefined;
-    if (sourceUrl !== undefined && !/^https?:\/\/\S+$/i.test(sourceUrl)) throw new UserError(`--source-url must be an http(s) URL; got "${sourceUrl}"`);
-    const result = await scanWith(args, io);
-    const options = {
-      catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
-      date: reportDate(io.env),
-      ...(typeof args.values.title === 'string' ? { title: args.values.title } : {}),
-      ...(sourceUrl ? { sourceUrl } : {}),
-    };
-    const text = format === 'markdown' ? formatMarkdownReport(result, options) : formatHtml(result, options);
-    const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
-    if (output) {
-      writeOutput(output, text, 'report');
-      if (args.values.quiet !== true) io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${result.inventory.collections.length} collection sites, ${result.findings.length} findings)\n`);
-    } else {
-      io.stdout(text);
-    }
-    return EXIT_OK;
-  },
-};
+/** `privlint report`; its options and help are in commands/index.ts. */
+export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = oneOf(args, 'format', REPORT_FORMATS, 'html');
+  const sourceUrl = typeof args.values['source-url'] === 'string' ? args.values['source-url'] : undefined;
+  if (sourceUrl !== undefined && !/^https?:\/\/\S+$/i.test(sourceUrl)) throw new UserError(`--source-url must be an http(s) URL; got "${sourceUrl}"`);
+  const result = await scanWith(args, io);
+  const options = {
+    catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
+    date: reportDate(io.env),
+    ...(typeof args.values.title === 'string' ? { title: args.values.title } : {}),
+    ...(sourceUrl ? { sourceUrl } : {}),
+  };
+  const text = format === 'markdown' ? formatMarkdownReport(result, options) : formatHtml(result, options);
+  const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
+  if (output) {
+    writeOutput(output, text, 'report');
+    if (args.values.quiet !== true) io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${result.inventory.collections.length} collection sites, ${result.findings.length} findings)\n`);
+  } else {
+    io.stdout(text);
+  }
+  return EXIT_OK;
+}
 
 function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T): T {
   const value = args.values[name];

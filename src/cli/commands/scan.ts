@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
@@ -7,99 +6,70 @@ import { scanPaths } from '../../engine/scan-core.js';
 import { changedOnly } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
 import { stagedSnapshot } from '../../git/staged-snapshot.js';
+import { readSourceText } from '../../project/read-source.js';
 import { formatJson } from '../../report/json.js';
 import { formatMarkdownSummary } from '../../report/markdown-summary.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
 import type { ScanResult } from '../../scan.js';
 import { scanParallel } from '../../scan-parallel.js';
-import { SCAN_INPUT_OPTIONS, scanOptionsFrom } from '../scan-options.js';
+import { scanOptionsFrom } from '../scan-options.js';
+import { FAIL_ON_LEVELS, SCAN_FORMATS } from '../shared-options.js';
 import { parseShard, shardResult } from '../../shard/shard.js';
 import { stampReport } from '../../shard/stamp.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
-import type { Command, ParsedArgs } from '../command.js';
+import type { ParsedArgs } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { writeOutput } from '../write-output.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
-const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
 
-export const scanCommand: Command = {
-  name: ['scan'],
-  summary: 'Find collection sites and SDK uses, and check them against the manifest',
-  usage: 'scan [PATH...] [options]',
-  options: {
-    ...SCAN_INPUT_OPTIONS,
-    format: { type: 'string', short: 'f', value: 'FORMAT', description: `Output format: ${FORMATS.join(', ')} (default: text; markdown is a summary for a pull request)` },
-    output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
-    'fail-on': { type: 'string', value: 'LEVEL', description: 'Exit 1 when a finding is at or above LEVEL: error, warning, note, never (default: error)' },
-    category: { type: 'string', value: 'NAME', description: 'SARIF automationDetails.id, to keep several runs apart in code scanning (default: privlint)' },
-    'include-suppressed': { type: 'boolean', description: 'SARIF: keep findings silenced by privlint-disable comments, marked as suppressed' },
-    baseline: { type: 'string', value: 'FILE', description: 'Report (and fail on) only findings not recorded in FILE (see privlint baseline)' },
-    staged: { type: 'boolean', description: 'Analyse the staged version of the files (git index); report only findings on staged lines' },
-    'changed-since': { type: 'string', value: 'REF', description: 'Report only findings on lines changed since the merge base of git REF and HEAD (plus uncommitted and untracked files)' },
-    shard: { type: 'string', value: 'K/N', description: 'Analyse everything, report only the findings of share K of N (combine with privlint merge)' },
-  },
-  details: [
-    'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
-    'With --staged or --changed-since the whole program is still analysed (wrappers and guards in other files count).',
-    'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or manifest error.',
-    '',
-    'Examples:',
-    '  privlint scan                                  scan this folder against ./privacy-manifest.yaml',
-    '  privlint scan src --manifest policy.yaml',
-    '  privlint scan --format json --output privlint.json',
-    '  privlint scan --staged                         in a pre-commit hook',
-    '  privlint scan --changed-since origin/main      what a branch changed',
-    '  privlint scan --format sarif --output privlint.sarif --category mobile',
-  ].join('\n'),
-  async run(args, io) {
-    const format = choice(args, 'format', FORMATS, 'text');
-    const failOn = choice(args, 'fail-on', FAIL_ON, 'error');
-    const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
-    const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
-    const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
-    const diff = diffMode(args);
-    const run = scanOptionsFrom(args, io, diff !== undefined);
-    let changes: ChangeSet | undefined;
-    let overlay: SourceOverlay | undefined;
-    let result: ScanResult;
-    try {
-      if (diff) {
-        const { root } = scanPaths(run.options);
-        run.timings.measure('git', () => {
-          changes = diff.staged ? stagedChanges(root) : changesSince(root, diff.since);
-          if (diff.staged) overlay = stagedSnapshot(changes.paths);
-        });
-      }
-      result = await scanParallel({ ...run.options, ...(overlay ? { overlay } : {}) });
-    } finally {
-      run.finish();
+/** `privlint scan`; its options and help are in commands/index.ts. */
+export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = choice(args, 'format', SCAN_FORMATS, 'text');
+  const failOn = choice(args, 'fail-on', FAIL_ON_LEVELS, 'error');
+  const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
+  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+  const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
+  const diff = diffMode(args);
+  const run = scanOptionsFrom(args, io, diff !== undefined);
+  let changes: ChangeSet | undefined;
+  let overlay: SourceOverlay | undefined;
+  let result: ScanResult;
+  try {
+    if (diff) {
+      const { root } = scanPaths(run.options);
+      run.timings.measure('git', () => {
+        changes = diff.staged ? stagedChanges(root) : changesSince(root, diff.since);
+        if (diff.staged) overlay = stagedSnapshot(changes.paths);
+      });
     }
-    // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
-    if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
-    if (changes) result = changedOnly(result, changes);
-    if (shard) result = shardResult(result, shard);
-    const quiet = args.values.quiet === true;
-    if (changes && !quiet) io.stderr(`privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`);
-    const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
-    const rendered = run.timings.measure('report', () => render(result, format, io, output !== undefined, args, overlay));
-    // A shard's output says which share it is, so privlint merge can check it gets each exactly once.
-    const report = shard ? stampReport(rendered, format, shard, typeof args.values.category === 'string' ? args.values.category : undefined, result.root) : rendered;
-    if (output) {
-      run.timings.measure('report', () => writeOutput(output, report, `${format} report`));
-      if (!quiet) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${plural(result.findings.length, 'finding')})\n`);
-    } else {
-      run.timings.measure('report', () => io.stdout(report));
-    }
-    run.reportTimings();
-    return exitCode(result, failOn);
-  },
-};
+    result = await scanParallel({ ...run.options, ...(overlay ? { overlay } : {}) });
+  } finally {
+    run.finish();
+  }
+  // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
+  if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
+  if (changes) result = changedOnly(result, changes);
+  if (shard) result = shardResult(result, shard);
+  const quiet = args.values.quiet === true;
+  if (changes && !quiet) io.stderr(`privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`);
+  const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
+  const rendered = run.timings.measure('report', () => render(result, format, io, output !== undefined, args, overlay));
+  // A shard's output says which share it is, so privlint merge can check it gets each exactly once.
+  const report = shard ? stampReport(rendered, format, shard, typeof args.values.category === 'string' ? args.values.category : undefined, result.root) : rendered;
+  if (output) {
+    run.timings.measure('report', () => writeOutput(output, report, `${format} report`));
+    if (!quiet) io.stderr(`privlint: wrote ${format} report to ${displayPath(output, io.cwd)} (${plural(result.findings.length, 'finding')})\n`);
+  } else {
+    run.timings.measure('report', () => io.stdout(report));
+  }
+  run.reportTimings();
+  return exitCode(result, failOn);
+}
 
 function diffMode(args: ParsedArgs): { staged: true } | { staged: false; since: string } | undefined {
   const since = args.values['changed-since'];
@@ -108,7 +78,7 @@ function diffMode(args: ParsedArgs): { staged: true } | { staged: false; since: 
   return typeof since === 'string' ? { staged: false, since } : undefined;
 }
 
-function render(result: ScanResult, format: (typeof FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs, overlay?: SourceOverlay): string {
+function render(result: ScanResult, format: (typeof SCAN_FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs, overlay?: SourceOverlay): string {
   if (format === 'json') return formatJson(result);
   if (format === 'sarif') {
     return formatSarif(result, {
@@ -129,18 +99,15 @@ function plainColors(io: CliIO) {
 /** A file's lines for code frames: the version that was analysed (the staged one with --staged). */
 function readLines(root: string, file: string, overlay?: SourceOverlay): string[] {
   const absolute = path.join(root, file);
-  try {
-    return (overlay?.bytes(absolute)?.toString('utf8') ?? readFileSync(absolute, 'utf8')).split('\n');
-  } catch {
-    return [];
-  }
+  const text = readSourceText(absolute, overlay?.bytes(absolute));
+  return text === '' ? [] : text.split('\n');
 }
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON)[number]): number {
+export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON_LEVELS)[number]): number {
   if (failOn === 'never') return EXIT_OK;
   const threshold = SEVERITY_RANK[failOn];
   return result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;

@@ -1,0 +1,47 @@
+// The config's `ignore` patterns are relative to the config file's folder (as .gitignore and
+// ESLint's ignores are), so they mean the same files whatever folder is scanned.
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { lintText, resetEditorSessions } from '../../src/editor/session.js';
+import { scan } from '../../src/scan.js';
+import { writeProject } from '../helpers/temp-project.js';
+
+const UNANNOTATED = `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getUniqueId();\n`;
+
+const project = () =>
+  writeProject({
+    'privlint.config.json': JSON.stringify({ ignore: ['src/generated/**', '*.stories.ts'] }),
+    'src/generated/ids.ts': UNANNOTATED,
+    'src/app.ts': UNANNOTATED,
+    'src/ui/button.stories.ts': UNANNOTATED,
+    'tools/generated/ids.ts': UNANNOTATED, // `src/generated/**` is anchored at the config's folder
+  });
+
+const scanned = (root: string, paths: string[], cwd: string) => scan({ paths, cwd }).files.map((file) => path.relative(root, file).split(path.sep).join('/'));
+
+describe('ignore patterns in the config', () => {
+  beforeEach(() => resetEditorSessions());
+
+  it('match paths relative to the config file, whether the project or a subfolder is scanned', () => {
+    const root = project();
+    expect(scanned(root, [root], root)).toEqual(['src/app.ts', 'tools/generated/ids.ts']);
+    expect(scanned(root, [path.join(root, 'src')], root)).toEqual(['src/app.ts']);
+    expect(scanned(root, ['.'], path.join(root, 'src'))).toEqual(['src/app.ts']);
+    expect(scanned(root, [path.join(root, 'src/generated'), path.join(root, 'src/app.ts')], root)).toEqual(['src/app.ts']);
+  });
+
+  it('with --config from elsewhere, still relative to the config file', () => {
+    const root = project();
+    const files = scan({ paths: [path.join(root, 'src')], cwd: path.join(root, 'tools'), config: '../privlint.config.json' }).files;
+    expect(files.map((file) => path.relative(root, file).split(path.sep).join('/'))).toEqual(['src/app.ts']);
+  });
+
+  it('the editor skips the same files, also when ESLint runs in a subfolder with settings.privlint.config', () => {
+    const root = project();
+    const cwd = path.join(root, 'src');
+    const ruleIds = (relative: string) => lintText(path.join(root, relative), UNANNOTATED, { cwd, config: '../privlint.config.json' }).findings.map((finding) => finding.ruleId);
+    expect(ruleIds('src/app.ts')).toContain('require-purpose');
+    expect(ruleIds('src/generated/ids.ts')).toEqual([]);
+    expect(ruleIds('src/ui/button.stories.ts')).toEqual([]);
+  });
+});
