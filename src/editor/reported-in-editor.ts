@@ -9,16 +9,19 @@ import type { FileFacts } from '../detect/facts.js';
  * - findings of the per-file rules are reported;
  * - a finding about a data flow only when the whole flow, from the collection to where the data
  *   leaves, runs in the finding's own file (a flow across files is `privlint scan`'s);
- * - an unused `privlint-disable` comment for a rule with flow findings is not, when a sink is on the
- *   line it covers: the flow it silences may come from a file the editor did not read.
+ * - an unused `privlint-disable` comment for a rule with flow findings is not, when a sink (or a
+ *   project call, which linking may find to be one) is on a line it covers: the flow it silences
+ *   may come from a file the editor did not read.
  */
-export function reportedInEditor(finding: Pick<Finding, 'ruleId' | 'kind' | 'file' | 'line' | 'flow' | 'directive'>, facts?: Pick<FileFacts, 'sinks'>): boolean {
+export function reportedInEditor(finding: Pick<Finding, 'ruleId' | 'kind' | 'file' | 'line' | 'flow' | 'directive'>, facts?: Partial<Pick<FileFacts, 'sinks' | 'projectReferences'>>): boolean {
   if (!ruleMeta(finding.ruleId).perFile) return false;
   if (finding.flow && !finding.flow.every((step) => step.file === finding.file)) return false;
   if (finding.kind === 'unusedSuppression' && finding.directive?.rules.some((rule) => ruleMeta(rule).reportsFlows)) {
     const { scope } = finding.directive;
     const covered = (line: number) => scope === 'file' || (scope === 'next-line' ? line === finding.line + 1 : line === finding.line);
-    if ((facts?.sinks ?? []).some((sink) => covered(sink.range.line))) return false;
+    // Project calls too: linking may find one to be a sink (an SDK re-exported by a barrel, an axios client).
+    const places = [...(facts?.sinks ?? []), ...(facts?.projectReferences ?? [])];
+    if (places.some((place) => covered(place.range.line))) return false;
   }
   return true;
 }

@@ -90,6 +90,7 @@ class EditorProject {
       setup,
       facts,
       fileExists: (candidate) => facts.has(candidate) || index.has(candidate) || existsSync(candidate),
+      partialProject: true,
       lineText: (target, line) => (target === editedRelative ? edited!.lines : (index.lines(path.resolve(setup.root, target)) ?? []))[line - 1] ?? '',
     });
     const byFile = new Map<string, Finding[]>();

@@ -33,6 +33,8 @@ export interface EvaluateInput {
   /** A line of a file (root-relative path), for fingerprints. */
   lineText: (file: string, line: number) => string;
   diagnostics?: Inventory['diagnostics'];
+  /** Only some of the project's files are in `facts` (the editor): see LinkInput.partialProject. */
+  partialProject?: boolean;
   timings?: Timings;
   onProgress?: ProgressListener;
 }
@@ -56,6 +58,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     guardSpecs: setup.config.guards,
     diagnostics: [...setup.diagnostics, ...(input.diagnostics ?? [])],
     flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
+    ...(input.partialProject ? { partialProject: true } : {}),
     ...(input.timings ? { timings: input.timings } : {}),
   });
   input.timings?.add('resolve', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));

@@ -77,6 +77,12 @@ export interface FlowGraphInput {
   externalSource(file: string, referenceIndex: number): boolean;
   /** The reference is a sink once resolved (`api.post()` on an axios instance exported by another file). */
   linkedSink(file: string, referenceIndex: number): SinkSite | undefined;
+  /**
+   * A call into a project file whose facts are not here: followed as any unknown call (its arguments
+   * reach its result) when every readable file was analysed, as in a scan; not followed when the
+   * facts are a part of the project (the editor), where it may hide a function that drops them.
+   */
+  unreadCalls?: 'pass-through' | 'stop';
   /** The file and export name a context import (`import { DeviceContext } from './device'`) denotes. */
   exportLocation(file: string, specifier: string, name: string): { file: string; name: string } | undefined;
   budget?: FlowBudget;
@@ -257,6 +263,7 @@ class FlowGraph {
         // Not a project function we can follow (a method of a returned object, a package's API):
         // like any unknown call, it passes on what its receiver and arguments carry.
         if (input.externalSource(file, index)) return;
+        if (target?.kind === 'unread' && input.unreadCalls === 'stop') return;
         const at = { file: relative, line: reference.range.line, column: reference.range.column };
         for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
           this.addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);

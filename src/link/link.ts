@@ -25,6 +25,8 @@ export interface LinkInput {
   /** Diagnostics found before analysis (skipped files, tsconfig problems). */
   diagnostics?: Diagnostic[];
   flowBudget?: FlowBudget;
+  /** The facts are a part of the project (the editor): calls into files not read are not followed by flows. */
+  partialProject?: boolean;
   timings?: Timings;
 }
 
@@ -184,6 +186,7 @@ class Linker {
         return linkedSinkSite(catalog, referenceLists.get(file)![index]!, called, (at, destination) => this.resolveDestination(at, destination), file);
       },
       exportLocation: (file, specifier, name) => exportLocation(files, modules, file, specifier, name),
+      unreadCalls: this.input.partialProject ? 'stop' : 'pass-through',
       ...(this.input.flowBudget ? { budget: this.input.flowBudget } : {}),
     });
     const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;

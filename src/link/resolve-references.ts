@@ -9,6 +9,8 @@ export type Target =
   | { kind: 'string'; value: string }
   /** A constant object: its string members (a region → host map, a config). */
   | { kind: 'strings'; values: Record<string, string> }
+  /** A project file whose facts this evaluation does not have (the editor reads only some files). */
+  | { kind: 'unread'; file: string }
   | { kind: 'unknown' };
 
 const UNKNOWN: Target = { kind: 'unknown' };
@@ -43,7 +45,8 @@ export class ReferenceResolver {
   /** The export of `file` named by the first segment, with the remaining segments applied. */
   resolveExport(file: string, segments: string[], depth: number): Target {
     const facts = this.files.get(file);
-    if (!facts || depth > MAX_DEPTH) return UNKNOWN;
+    if (!facts) return { kind: 'unread', file };
+    if (depth > MAX_DEPTH) return UNKNOWN;
     const [name, ...rest] = segments;
     if (name === undefined) return UNKNOWN;
     const named = facts.exports.find((entry) => entry.name === name && entry.name !== '*');

@@ -23,6 +23,8 @@ describe('what the ESLint plugin reports of an evaluation', () => {
     expect(reportedInEditor(nextLine, { sinks: [sinkOn(6)] })).toBe(false);
     expect(reportedInEditor(nextLine, { sinks: [sinkOn(9)] })).toBe(true);
     expect(reportedInEditor({ ...unused, directive: { rules: ['no-unknown-destination'], scope: 'file' } }, { sinks: [sinkOn(40)] })).toBe(false);
+    // A project call may turn out to be a sink (an SDK through a barrel, an axios client from another file).
+    expect(reportedInEditor(nextLine, { projectReferences: [sinkOn(6) as never] })).toBe(false);
     // A rule without flow findings: the editor sees all of them, so it judges the directive.
     expect(reportedInEditor({ ...unused, directive: { rules: ['require-purpose'], scope: 'next-line' } }, { sinks: [sinkOn(6)] })).toBe(true);
   });

@@ -53,8 +53,19 @@ const PROJECT = writeProject({
   'privlint.config.json': JSON.stringify({ guards: [{ call: 'hasConsent', keyArgument: 0 }] }),
   // A wrapper on disk: a flow from it into another file crosses files.
   'src/lib/position.ts': code(LOCATION, `// @privacy-purpose app_functionality`, `export async function position() {`, `  return (await Location.getCurrentPositionAsync()).coords;`, `}`, ``),
+  // A helper that drops what it is given: nothing catalogued in it, so the editor does not read it.
+  'src/lib/drop.ts': code(`export function redact(_value: unknown) {`, `  return 'redacted';`, `}`, ``),
 });
 const file = (relative: string) => fileIn(PROJECT, relative);
+const REDACTED = code(
+  LOCATION,
+  `import { redact } from './lib/drop';`,
+  `// @privacy-purpose app_functionality`,
+  `export async function f() {`,
+  `  const { coords } = await Location.getCurrentPositionAsync();`,
+  `  await fetch('https://collector.example.org/e', { method: 'POST', body: redact(coords) });`,
+  `}`,
+);
 
 ruleTester.run('no-undeclared-sharing', noUndeclaredSharing, {
   valid: [
@@ -90,6 +101,11 @@ ruleTester.run('no-unknown-destination', noUnknownDestination, {
       name: 'a first-party host',
       filename: file('src/ok.ts'),
       code: code(LOCATION, `// @privacy-purpose app_functionality`, `export async function f() {`, `  const { coords } = await Location.getCurrentPositionAsync();`, `  await fetch('https://api.shop.example/stores', { method: 'POST', body: JSON.stringify(coords) });`, `}`),
+    },
+    {
+      name: 'near-miss: the value goes through a helper in a file the editor does not read, which drops it (as privlint scan sees)',
+      filename: file('src/redacted.ts'),
+      code: REDACTED,
     },
     {
       name: 'near-miss: the source value is discarded before the request',
@@ -179,6 +195,15 @@ describe('a flow across files', () => {
     const sharing = scan({ cwd: root }).findings.filter((finding) => finding.ruleId === 'no-undeclared-sharing');
     expect(sharing.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/cross.ts:6']);
     expect(new Set(sharing[0]!.flow!.map((step) => step.file))).toEqual(new Set(['src/lib/position.ts', 'src/cross.ts']));
+  });
+
+  it('through a helper that drops the value is no flow for privlint scan either', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': MANIFEST,
+      'src/lib/drop.ts': code(`export function redact(_value: unknown) {`, `  return 'redacted';`, `}`, ``),
+      'src/redacted.ts': REDACTED,
+    });
+    expect(scan({ cwd: root }).inventory.flows).toEqual([]);
   });
 
   it('is silenced by a privlint-disable comment in privlint scan, which then reports no unused suppression', () => {
