@@ -1,5 +1,6 @@
 // End to end, the way a user installs the plugin: `npm pack` this package, install the tarball with
-// ESLint 10 and @typescript-eslint/parser into a fresh project (one install for the whole file),
+// ESLint 10 and @typescript-eslint/parser into a fresh project (and with ESLint 9 into a second one:
+// the peer range is ^9 || ^10),
 // write an eslint.config.js that uses privlint.configs.recommended, and run `npx eslint .`.
 // Needs the build (npm test runs it first) and the npm registry (or a warm npm cache).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { REPO_ROOT } from '../helpers/run-cli.js';
 const INSTALL_TIMEOUT_MS = 600_000;
 const work = mkdtempSync(path.join(tmpdir(), 'privlint-e2e-'));
 const project = path.join(work, 'app');
+const project9 = path.join(work, 'app-eslint9');
 
 /** The environment for child npm/npx: without the npm_* variables of an outer `npm test`. */
 const env = {
@@ -80,15 +82,16 @@ beforeAll(() => {
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
 
-  mkdirSync(path.join(project, 'src'), { recursive: true });
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'e2e-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
-  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', tarball, 'eslint@^10', '@typescript-eslint/parser']);
-  if (installed.status !== 0) throw new Error(`npm install failed:\n${installed.stderr}`);
-
-  writeFileSync(path.join(project, 'eslint.config.js'), ESLINT_CONFIG);
-  writeFileSync(path.join(project, 'privacy-manifest.yaml'), MANIFEST);
-  writeFileSync(path.join(project, 'src/app.ts'), APP);
-  writeFileSync(path.join(project, 'src/math.ts'), `export const add = (a: number, b: number) => a + b;\n`);
+  for (const [folder, eslint] of [[project, 'eslint@^10'], [project9, 'eslint@^9']] as const) {
+    mkdirSync(path.join(folder, 'src'), { recursive: true });
+    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: path.basename(folder), version: '1.0.0', private: true, type: 'module' }, null, 2));
+    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', tarball, eslint, '@typescript-eslint/parser'], folder);
+    if (installed.status !== 0) throw new Error(`npm install ${eslint} failed:\n${installed.stderr}`);
+    writeFileSync(path.join(folder, 'eslint.config.js'), ESLINT_CONFIG);
+    writeFileSync(path.join(folder, 'privacy-manifest.yaml'), MANIFEST);
+    writeFileSync(path.join(folder, 'src/app.ts'), APP);
+    writeFileSync(path.join(folder, 'src/math.ts'), `export const add = (a: number, b: number) => a + b;\n`);
+  }
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => {
@@ -96,12 +99,12 @@ afterAll(() => {
 });
 
 /** ESLint's stylish output, grouped by file: "src/app.ts" → ["4:20 error … privlint/rule", …]. */
-function byFile(stdout: string): Record<string, string[]> {
+function byFile(stdout: string, root = project): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   let current: string | undefined;
   for (const line of stdout.split('\n')) {
-    if (line.startsWith(project)) {
-      current = path.relative(project, line.trim()).split(path.sep).join('/');
+    if (line.startsWith(root)) {
+      current = path.relative(root, line.trim()).split(path.sep).join('/');
       out[current] = [];
     } else if (current && /^\s+\d+:\d+\s/.test(line)) {
       out[current]!.push(line.trim().replace(/\s{2,}/g, '  '));
@@ -157,5 +160,17 @@ describe('privlint/eslint-plugin installed from the packed tarball', () => {
     } finally {
       writeFileSync(path.join(project, 'privacy-manifest.yaml'), MANIFEST);
     }
+  });
+});
+
+describe('with ESLint 9', () => {
+  it('reports exactly what ESLint 10 reports', () => {
+    const version = run('npx', ['eslint', '--version'], project9);
+    expect(version.stdout.trim()).toMatch(/^v9\./);
+    const nine = run('npx', ['eslint', '.'], project9);
+    const ten = run('npx', ['eslint', '.']);
+    expect(nine.status).toBe(1);
+    expect(byFile(nine.stdout, project9)).toEqual(byFile(ten.stdout));
+    expect(Object.keys(byFile(nine.stdout, project9))).toEqual(['src/app.ts']);
   });
 });
