@@ -3,7 +3,7 @@ import { finishScan, prepareScan, type ScanOptions, type ScanResult } from './en
 import { defaultWorkerCount } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {
-  /** Worker threads for analysis; 1 analyses on this thread. Default: the cores, up to 4. */
+  /** Worker threads for analysis; 1 analyses on this thread. Default: the cores but one, up to 4. */
   workers?: number;
 }
 

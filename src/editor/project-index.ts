@@ -189,13 +189,14 @@ export class ProjectIndex {
       }
       candidates = remaining;
     }
-    // A relevant barrel's `export * from './x'`: without ./x's exports, a name could not be told
-    // apart from one of a package the barrel also re-exports with `export *`.
+    // A relevant barrel that also re-exports a package with `export *`: without the exports of its
+    // project modules, a name could not be told apart from one of the package's. (A barrel of
+    // project modules only needs none of them: linking searches the ones it read, and the relevant
+    // ones are read.)
     for (const file of relevant) {
-      for (const { target } of factsOf(file).exports) {
-        const module = target.kind === 'star' ? resolver.resolve(file, target.specifier) : undefined;
-        if (module !== undefined) relevant.add(module); // a Set visits what is added while iterating
-      }
+      const stars = factsOf(file).exports.flatMap(({ target }) => (target.kind === 'star' ? [resolver.resolve(file, target.specifier)] : []));
+      if (!stars.includes(undefined)) continue;
+      for (const module of stars) if (module !== undefined) relevant.add(module); // a Set visits what is added while iterating
     }
     // A file that only sends (fetch, axios …) matters when a relevant file calls into it: data reaches its sinks through that call.
     for (const file of [...relevant]) {

@@ -12,8 +12,13 @@ const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'src', 'engine', 'analyze-wo
 /** Below this many files to analyse, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 150;
 
+/**
+ * One core is left to the main thread, which reads the sources and receives the workers' facts: on
+ * two cores, two workers beside it made a 2,000-file scan slower than analysing on the main thread
+ * (bench/README.md), each worker also paying for its own copy of the parser.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 export function workersAvailable(): boolean {

@@ -66,17 +66,17 @@ export class ReferenceResolver {
     // `export * from './x'` before `export * from 'pkg'`: a name a project module exports is that
     // module's, whatever the order; a package's star re-export takes only what the project lacks —
     // and only when every project module re-exported is known (the editor links some files only).
+    // A module the editor did not read may or may not export the name: the others are searched first.
     let fromPackage: Target | undefined;
-    let unread = false;
+    let unread: Target | undefined;
     for (const entry of facts.exports) {
       if (entry.target.kind !== 'star') continue;
-      const module = this.modules.resolve(file, entry.target.specifier);
-      if (module !== undefined && !this.files.has(module)) unread = true;
       const found = this.resolveTarget(file, entry.target, segments, depth + 1);
       if (found.kind === 'external') fromPackage ??= found;
+      else if (found.kind === 'unread') unread ??= found;
       else if (found.kind !== 'unknown') return found;
     }
-    return (!unread && fromPackage) || UNKNOWN;
+    return unread ?? fromPackage ?? UNKNOWN;
   }
 
   private resolveTarget(file: string, target: ExportTarget, rest: string[], depth: number): Target {

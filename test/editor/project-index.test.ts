@@ -77,6 +77,27 @@ describe('which files the editor analyses', () => {
     // names outside import strings).
   });
 
+  it("a barrel's other modules are skipped unless the barrel also re-exports a package; a wrapper behind them is still found", () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+      'src/feature/format.ts': `export const formatDate = (d: Date) => d.toISOString();\n`,
+      'src/feature/device.ts': `import DeviceInfo from 'react-native-device-info';\nexport function readId() {\n  return DeviceInfo.getUniqueId();\n}\n`,
+      // The irrelevant module comes first: linking must search on past a module it did not read.
+      'src/feature/index.ts': `export * from './format';\nexport * from './device';\n`,
+      'src/screen.ts': `import { readId } from './feature';\nexport const shown = readId();\n`,
+      'src/sdk/plain.ts': `export const version = '1';\n`,
+      'src/sdk/index.ts': `export * from './plain';\nexport * from '@react-native-firebase/analytics';\n`,
+      'src/track.ts': `import { logEvent } from './sdk';\nexport const track = () => logEvent('open');\n`,
+    });
+    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    index.refresh();
+    const relevant = [...index.relevant().files].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    expect(relevant).toEqual(['src/feature/device.ts', 'src/feature/index.ts', 'src/screen.ts', 'src/sdk/index.ts', 'src/sdk/plain.ts', 'src/track.ts']);
+    const expected = scanRows(root);
+    expect(expected.get('src/screen.ts')?.length ?? 0).toBeGreaterThan(0); // the site is reported at the caller
+    for (const file of ['src/screen.ts', 'src/track.ts', 'src/feature/index.ts']) expect(lint(root, file), file).toEqual(expected.get(file) ?? []);
+  });
+
   it('an unsaved edit that makes a function a wrapper brings in its callers: the site is reported where scan reports it after saving', () => {
     const root = writeProject({
       'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
