@@ -46,7 +46,7 @@ const REDISCOVER_INTERVAL_MS = 30_000;
  * SDK module, mention such a global, read a request object or carry privlint comments; files that
  * mention (by name, or by module stem for default exports) a function of a relevant file that
  * leads to a collection site or SDK call; barrels that re-export relevant files — a fixpoint — the
- * modules that relevant barrels re-export with `export *`, and the files with sinks (fetch, axios …)
+ * other modules of relevant barrels that also `export *` a package, and the files with sinks (fetch, axios …)
  * that relevant files call into. A per-file finding of `privlint scan` can only come from these
  * files' facts: a site in another file's function is reported at its callers, and every caller
  * names the function (or, through a barrel's `export * from 'sdk'`, the barrel's module stem). What
