@@ -15,7 +15,7 @@
 // failed (a failed command is never timed as if it had worked).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject } from './generate.mjs';
@@ -26,10 +26,15 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const BIN = path.join(ROOT, 'dist/src/cli/bin.js');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+// At 20,000 files tsc needs more than Node's default heap (it stops at about 4 GB), as a user's
+// build would: give it up to 8 GB, or three quarters of the machine's memory.
+const TSC_HEAP_MB = Math.min(8192, Math.floor((totalmem() / 2 ** 20) * 0.75));
+const tscArgs = [`--max-old-space-size=${TSC_HEAP_MB}`, TSC, '--noEmit', '-p', '.'];
 const node = process.execPath;
-// privlint's default (src/engine/worker-pool.ts), and the other choice the benchmark compares it with.
-const DEFAULT_WORKERS = Math.max(1, Math.min(availableParallelism() - 1, 4));
-const OTHER_WORKERS = DEFAULT_WORKERS === 1 ? 2 : 1;
+// privlint's default for a project of that many files (src/engine/worker-pool.ts), and the other
+// choice the benchmark compares it with.
+const defaultWorkers = (files) => Math.max(1, Math.min(files >= 5000 ? availableParallelism() : availableParallelism() - 1, 4));
+const otherWorkers = (files) => (defaultWorkers(files) === 1 ? 2 : 1);
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -90,14 +95,14 @@ function benchSize(size) {
   attempt('scan-vs-tsc', () => {
     // Warm the file-system cache and check the project type-checks (tsc exits 2 on errors).
     scan('privlint scan (warm-up)', ['--no-cache']);
-    measure('tsc --noEmit (warm-up)', node, [TSC, '--noEmit', '-p', '.'], { cwd: folder });
+    measure('tsc --noEmit (warm-up)', node, tscArgs, { cwd: folder });
     const edited = path.join(folder, 'src/shared/pass-through.ts');
     scan('privlint scan --cache (filling the cache)', ['--cache']);
     const samples = { scan: [], other: [], tsc: [], parse: [], warm: [] };
     const steps = [
       ['scan', () => scan('privlint scan', ['--no-cache'])],
-      ['other', () => scan(`privlint scan --workers ${OTHER_WORKERS}`, ['--no-cache', '--workers', String(OTHER_WORKERS)])],
-      ['tsc', () => measure('tsc --noEmit', node, [TSC, '--noEmit', '-p', '.'], { cwd: folder })],
+      ['other', () => scan(`privlint scan --workers ${otherWorkers(row.files)}`, ['--no-cache', '--workers', String(otherWorkers(row.files))])],
+      ['tsc', () => measure('tsc --noEmit', node, tscArgs, { cwd: folder })],
       ['parse', () => measure('parse-only', node, [path.join(HERE, 'parse-only.mjs'), folder], { cwd: folder })],
       [
         'warm',
@@ -169,8 +174,8 @@ function printRow(row) {
   console.log(`\n${row.files.toLocaleString('en')} files, ${row.lines.toLocaleString('en')} lines`);
   console.log(`  ${'what'.padEnd(38)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(7)} ${'peak MB'.padStart(8)}`);
   for (const [label, key] of [
-    [`privlint scan (cold, default: ${DEFAULT_WORKERS})`, 'scan'],
-    [`privlint scan (cold, ${OTHER_WORKERS} worker${OTHER_WORKERS === 1 ? '' : 's'})`, 'other'],
+    [`privlint scan (cold, default: ${defaultWorkers(row.files)})`, 'scan'],
+    [`privlint scan (cold, ${otherWorkers(row.files)} worker${otherWorkers(row.files) === 1 ? '' : 's'})`, 'other'],
     ['tsc --noEmit', 'tsc'],
     ['parse-only floor', 'parse'],
     ['re-scan after a 1-file edit (--cache)', 'warm'],
@@ -184,7 +189,7 @@ function printRow(row) {
     console.log(`  ${'eslint + privlint plugin'.padEnd(38)} ${f(row.eslint.privlint.process).padStart(7)}`);
   }
   if (row.ratios) {
-    console.log(`  ratios: scan/tsc ${ratio(row.ratios.scanVsTsc)}, scan/parse-only ${ratio(row.ratios.scanVsParse)}, warm/cold ${ratio(row.ratios.warmVsCold)}, default/${OTHER_WORKERS} workers ${ratio(row.ratios.defaultVsOtherWorkers)}${row.eslint ? `, eslint with/without plugin ${ratio(row.eslint.ratio)}` : ''}`);
+    console.log(`  ratios: scan/tsc ${ratio(row.ratios.scanVsTsc)}, scan/parse-only ${ratio(row.ratios.scanVsParse)}, warm/cold ${ratio(row.ratios.warmVsCold)}, default/${otherWorkers(row.files)} workers ${ratio(row.ratios.defaultVsOtherWorkers)}${row.eslint ? `, eslint with/without plugin ${ratio(row.eslint.ratio)}` : ''}`);
   }
   if (row.workers) console.log(`  output with 1 and 4 workers: ${row.workers.identical ? 'identical' : 'DIFFERENT'}`);
 }

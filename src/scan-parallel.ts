@@ -3,7 +3,7 @@ import { finishScan, prepareScan, type ScanOptions, type ScanResult } from './en
 import { defaultWorkerCount } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {
-  /** Worker threads for analysis; 1 analyses on this thread. Default: the cores but one, up to 4. */
+  /** Worker threads for analysis; 1 analyses on this thread. Default: the cores but one, all of them from 5,000 files, up to 4. */
   workers?: number;
 }
 
@@ -17,7 +17,7 @@ export async function scanParallel(options: ParallelScanOptions = {}): Promise<S
     setup: prepared.setup,
     files: prepared.files,
     timings: prepared.timings,
-    workers: options.workers ?? defaultWorkerCount(),
+    workers: options.workers ?? defaultWorkerCount(prepared.files.length),
     ...(prepared.cache ? { cache: prepared.cache } : {}), ...(prepared.overlay ? { overlay: prepared.overlay } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
