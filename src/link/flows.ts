@@ -202,9 +202,7 @@ class FlowGraph {
   }
 
   private contribute(file: string, contributor: string): void {
-    const set = this.contributors.get(file);
-    if (set) set.add(contributor);
-    else this.contributors.set(file, new Set([contributor]));
+    addToSetOf(this.contributors, file, contributor);
   }
 
   private completeFile(file: string): void {
@@ -225,10 +223,7 @@ class FlowGraph {
       return;
     }
     this.graph.set(from, [ordered]);
-    const file = fileOf(from);
-    const nodes = this.nodesOfFile.get(file);
-    if (nodes) nodes.add(from);
-    else this.nodesOfFile.set(file, new Set([from]));
+    addToSetOf(this.nodesOfFile, fileOf(from), from);
   }
 
   /** The edges a file's facts define: within the file, and from its calls into the functions they call. */
@@ -321,3 +316,9 @@ function countArguments(facts: FileFacts): Map<number, number> {
 }
 
 export type { Destination };
+
+function addToSetOf<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
