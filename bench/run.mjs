@@ -37,6 +37,20 @@ const defaultWorkers = (files) => Math.max(1, Math.min(files >= 5000 ? available
 const otherWorkers = (files) => (defaultWorkers(files) === 1 ? 2 : 1);
 
 const args = process.argv.slice(2);
+const USAGE = `usage: npm run bench -- [--sizes 200,2000,20000] [--runs 5] [--out FILE] [--keep] [--eslint-max N] [--staged-max N]
+(see bench/README.md)`;
+const VALUE_OPTIONS = ['--sizes', '--runs', '--out', '--eslint-max', '--staged-max'];
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (let index = 0; index < args.length; index++) {
+  if (VALUE_OPTIONS.includes(args[index])) index++;
+  else if (args[index] !== '--keep') {
+    console.error(`bench: unknown argument ${args[index]}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const sizes = option('sizes', '200,2000,20000').split(',').map(Number);
 const runs = Number(option('runs', '5'));
