@@ -1,9 +1,9 @@
-import { analyzeFiles } from './engine/analyze-files.js';
-import { finishScan, prepareScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
-import { defaultWorkerCount } from './engine/worker-pool.js';
+import { analyzeFiles, startWorkers } from './engine/analyze-files.js';
+import { finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
+import { defaultWorkerCount, type WorkerPool } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {
-  /** Worker threads for analysis; 1 analyses on this thread. Default: the cores but one, all of them from 5,000 files, up to 4. */
+  /** Threads that analyse, this one included; 1 analyses on this thread alone. Default: the cores but one, all of them from 5,000 files, up to 4. */
   workers?: number;
 }
 
@@ -12,12 +12,24 @@ export interface ParallelScanOptions extends ScanOptions {
  * loaded only when some file is not in the cache. The output is identical whatever the parallelism.
  */
 export async function scanParallel(options: ParallelScanOptions = {}): Promise<ScanResult> {
-  const prepared = prepareScan(options);
+  let threads = 1;
+  let pool: WorkerPool | undefined;
+  let prepared: PreparedScan;
+  try {
+    prepared = prepareScan(options, (setup, files) => {
+      threads = options.workers ?? defaultWorkerCount(files.length);
+      pool = startWorkers(setup, files, threads, Boolean(options.cache));
+    });
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   const analyzed = await analyzeFiles({
     setup: prepared.setup,
     files: prepared.files,
     timings: prepared.timings,
-    workers: options.workers ?? defaultWorkerCount(prepared.files.length),
+    workers: threads,
+    ...(pool ? { pool } : {}),
     ...(prepared.cache ? { cache: prepared.cache } : {}), ...(prepared.overlay ? { overlay: prepared.overlay } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -7,7 +7,7 @@ import { PACKAGE_VERSION } from '../util/package-info.js';
 import { analysisCodeHash } from './code-hash.js';
 
 export const DEFAULT_CACHE_FOLDER = '.privlint-cache';
-const CACHE_FILE = 'facts-v4.bin';
+const CACHE_FILE = 'facts-v5.bin';
 
 /**
  * The two large parts of a file's facts, stored apart from the rest and read only when linking
@@ -17,13 +17,17 @@ const CACHE_FILE = 'facts-v4.bin';
 const LAZY_FIELDS = ['flowEdges', 'functions'] as const;
 type LazyField = (typeof LAZY_FIELDS)[number];
 
+/** A file's facts without the lazy fields: what linking reads of every file. */
+type CoreFacts = Omit<FileFacts, LazyField>;
+
 interface CacheEntry {
   /** sha1 of the file's text: the entry is only used for exactly this content. */
   hash: string;
   /** The imports the facts treated as project modules; the entry is stale if that changes. */
   projectImports: string[];
-  /** The facts without the lazy fields, v8-serialised: unchanged entries are written back as bytes. */
-  core: Uint8Array;
+  /** Never handed out itself (get() copies it), so what is written back is what was read or set. */
+  core: CoreFacts;
+  /** v8-serialised: unchanged entries are written back as bytes. */
   lazy: Record<LazyField, Uint8Array>;
   /** Modification time and size when the file had this content (see hashIfUnchanged). */
   stat?: FileStat;
@@ -54,8 +58,8 @@ type Span = [start: number, end: number];
 interface CacheHeader {
   /** privlint version, analysis code, catalog and config fingerprints: any change invalidates every entry. */
   key: string;
-  /** Per file: hash, project imports, and where its parts are in the blob that follows the header. */
-  entries: Record<string, { hash: string; projectImports: string[]; core: Span; lazy: Record<LazyField, Span>; stat?: FileStat }>;
+  /** Per file: hash, project imports, core facts, and where its lazy parts are in the blob that follows the header. */
+  entries: Record<string, { hash: string; projectImports: string[]; core: CoreFacts; lazy: Record<LazyField, Span>; stat?: FileStat }>;
   /** When the cache was written (ms since the epoch). */
   writtenAt: number;
 }
@@ -68,9 +72,11 @@ export const hashText = (text: string): string => createHash('sha1').update(text
  * never reads entries an older build wrote), catalog and analysis config. A hit also re-checks
  * which imports reach project files, since facts depend on that.
  *
- * One file, written atomically: a 4-byte header length, the v8-serialised header, then every
- * entry's serialised facts back to back — one blob, so neither reading nor writing handles thousands
- * of separate buffers, and unchanged entries are copied as bytes.
+ * One file, written atomically: a 4-byte header length, the header as JSON with every file's core
+ * facts (one JSON.parse reads them all: deserialising thousands of small values one by one cost a
+ * warm re-scan more than any other step), then the lazy parts, v8-serialised, back to back — one
+ * blob, so neither reading nor writing handles thousands of separate buffers, and unchanged lazy
+ * parts are copied as bytes.
  */
 export class FactsCache {
   private entries: Record<string, CacheEntry> = {};
@@ -88,13 +94,13 @@ export class FactsCache {
     try {
       const bytes = readFileSync(path.join(folder, CACHE_FILE));
       const headerLength = bytes.readUInt32LE(0);
-      const header = deserialize(bytes.subarray(4, 4 + headerLength)) as CacheHeader;
+      const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as CacheHeader;
       if (header?.key !== this.key || !header.entries) return;
       this.writtenAt = header.writtenAt ?? 0;
       const blob = bytes.subarray(4 + headerLength);
       const part = ([start, end]: Span) => blob.subarray(start, end);
       for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(header.entries)) {
-        this.entries[file] = { hash, projectImports, core: part(core), lazy: { flowEdges: part(lazy.flowEdges), functions: part(lazy.functions) }, ...(stat ? { stat } : {}) };
+        this.entries[file] = { hash, projectImports, core, lazy: { flowEdges: part(lazy.flowEdges), functions: part(lazy.functions) }, ...(stat ? { stat } : {}) };
       }
     } catch {
       // No cache yet, or an unreadable one: start empty (it is only a cache).
@@ -128,7 +134,7 @@ export class FactsCache {
       this.misses++;
       return undefined;
     }
-    const facts = deserialize(entry.core) as FileFacts;
+    const facts = { ...entry.core } as FileFacts;
     for (const field of LAZY_FIELDS) defineLazily(facts, field, entry.lazy[field]);
     const valid = facts.imports.every((specifier) => entry.projectImports.includes(specifier) === isProjectImport(specifier));
     if (valid) this.hits++;
@@ -141,7 +147,7 @@ export class FactsCache {
     for (const field of LAZY_FIELDS) delete core[field];
     this.entries[file] = {
       hash,
-      core: serialize(core),
+      core: core as CoreFacts,
       lazy: { flowEdges: serialize(facts.flowEdges), functions: serialize(facts.functions) },
       projectImports: facts.imports.filter(isProjectImport),
       ...(stat ? { stat: statRecord(stat) } : {}),
@@ -167,9 +173,9 @@ export class FactsCache {
       return [offset - bytes.length, offset];
     };
     for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(this.entries)) {
-      header.entries[file] = { hash, projectImports, core: place(core), lazy: { flowEdges: place(lazy.flowEdges), functions: place(lazy.functions) }, ...(stat ? { stat } : {}) };
+      header.entries[file] = { hash, projectImports, core, lazy: { flowEdges: place(lazy.flowEdges), functions: place(lazy.functions) }, ...(stat ? { stat } : {}) };
     }
-    const headerBytes = serialize(header);
+    const headerBytes = Buffer.from(JSON.stringify(header));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(headerBytes.length, 0);
     mkdirSync(this.folder, { recursive: true });

@@ -9,9 +9,12 @@ const REDRAW_MS = 100;
 const LABELS: Record<Phase, string> = {
   git: 'reading the git changes',
   setup: 'loading config and manifest',
-  discover: 'reading files',
+  discover: 'finding files',
+  cache: 'reading the cache',
+  read: 'reading files',
   parse: 'analysing',
   detect: 'analysing',
+  workers: 'analysing',
   resolve: 'resolving references and data flows',
   flows: 'following data flows',
   check: 'checking against the manifest',

@@ -12,7 +12,7 @@ export const PLAY_FORMATS = ['play-console', 'table'] as const;
 export const SCAN_INPUT_OPTIONS: Record<string, OptionSpec> = {
   manifest: { type: 'string', value: 'FILE', description: 'Policy manifest (default: privacy-manifest.yaml found upwards from PATH)' },
   config: { type: 'string', value: 'FILE', description: 'privlint config (default: privlint.config.json/.yaml found upwards)' },
-  workers: { type: 'string', value: 'N', description: 'Worker threads for analysis (default: the cores minus one, all cores from 5,000 files, at most 4; 1 = none)' },
+  workers: { type: 'string', value: 'N', description: 'Threads that analyse files, the main one included (default: the cores minus one, all cores from 5,000 files, at most 4; 1 = no worker threads)' },
   cache: { type: 'boolean', description: 'Reuse results for unchanged files from .privlint-cache (on by default with --staged / --changed-since)' },
   'no-cache': { type: 'boolean', description: 'Do not read or write the cache' },
   'cache-location': { type: 'string', value: 'DIR', description: 'Cache folder (default: .privlint-cache in the scan root)' },

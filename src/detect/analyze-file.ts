@@ -11,6 +11,7 @@ import { collectScopeDeclarations, isFunctionLike, patternNames, Scope, variable
 import { collectSuppressions } from './suppressions.js';
 import { destinationOf, firstCallInChain } from './destinations.js';
 import { parseContextImportSlot } from './flow-slots.js';
+import { setParentPointers } from './parent-pointers.js';
 import { FlowRecorder } from './flows.js';
 import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
@@ -39,7 +40,9 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 }
 
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  setParentPointers(sourceFile);
+  return sourceFile;
 }
 
 /** Syntax errors the parser recovered from; a file with any is not analysed. */
@@ -105,6 +108,7 @@ class FileAnalyzer {
   private readonly facts = emptyFacts();
   private readonly functionIndexes = new Map<ts.Node, number>();
   private readonly scopes = new Map<ts.Node, Scope>();
+  private readonly visitors = new Map<Scope, (child: ts.Node) => void>();
   private readonly imports = new Set<string>();
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
@@ -118,6 +122,8 @@ class FileAnalyzer {
   private readonly requestNames: Set<string>;
   private readonly projectModules = new Map<string, boolean>();
   private readonly isProjectModule?: (file: string, specifier: string) => boolean;
+  /** Whether any comment could hold a `@privacy-…` annotation: most files have none to look for. */
+  private readonly annotated: boolean;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -126,6 +132,7 @@ class FileAnalyzer {
     this.catalog = options.catalog;
     this.requestNames = new Set(options.requestParameterNames);
     this.isProjectModule = options.isProjectModule;
+    this.annotated = sourceFile.text.includes('@privacy-');
     this.flows = new FlowRecorder({
       sourceFile,
       scopeOf: this.scopeOf,
@@ -363,6 +370,17 @@ class FileAnalyzer {
     const placeholder = {} as FunctionFact;
     this.facts.functions.push(placeholder);
     const parent = this.enclosingFunction(fn.parent);
+    Object.assign(placeholder, {
+      name: functionName(fn),
+      range: this.range(fn),
+      parentFunction: parent,
+      ...(this.annotated ? this.functionAnnotations(fn) : { requiresConsent: [] }),
+    } satisfies FunctionFact);
+    return index;
+  }
+
+  /** What the comments above a function (or its class) declare: purpose, consent it requires, consent it checks. */
+  private functionAnnotations(fn: ts.Node): Pick<FunctionFact, 'annotation' | 'requiresConsent' | 'consentGuard'> {
     const hosts = documentationHost(fn);
     const classNode = ts.isClassLike(fn.parent) ? fn.parent : undefined;
     const annotation =
@@ -373,15 +391,11 @@ class FileAnalyzer {
       ...(classNode ? requiredConsentKeys(classNode, this.sourceFile) : []),
     ];
     const guardKeys = firstDefined(hosts, (host) => consentGuardKeys(host, this.sourceFile));
-    Object.assign(placeholder, {
-      name: functionName(fn),
-      range: this.range(fn),
-      parentFunction: parent,
+    return {
       ...(annotation ? { annotation } : {}),
       requiresConsent: [...new Set(requiresConsent)],
       ...(guardKeys ? { consentGuard: { keys: guardKeys } } : {}),
-    } satisfies FunctionFact);
-    return index;
+    };
   }
 
   private enclosingFunction(node: ts.Node | undefined): number | null {
@@ -392,6 +406,13 @@ class FileAnalyzer {
   }
 
   // ── traversal ───────────────────────────────────────────────────────────
+
+  /** A callback that visits nodes in `scope`, made once per scope (not once per node visited). */
+  private visitorIn(scope: Scope): (child: ts.Node) => void {
+    let visitor = this.visitors.get(scope);
+    if (!visitor) this.visitors.set(scope, (visitor = (child) => this.visit(child, scope)));
+    return visitor;
+  }
 
   private visit(node: ts.Node, scope: Scope): void {
     if (isTypeOnlySyntax(node)) return;
@@ -428,7 +449,7 @@ class FileAnalyzer {
       this.scopes.set(node, blockScope);
       const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
       this.declareStatements(statements, blockScope, false);
-      ts.forEachChild(node, (child) => this.visit(child, blockScope));
+      ts.forEachChild(node, this.visitorIn(blockScope));
       return;
     }
 
@@ -441,7 +462,7 @@ class FileAnalyzer {
           for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
         }
       }
-      ts.forEachChild(node, (child) => this.visit(child, loopScope));
+      ts.forEachChild(node, this.visitorIn(loopScope));
       return;
     }
 
@@ -449,7 +470,7 @@ class FileAnalyzer {
       const catchScope = new Scope(scope);
       this.scopes.set(node, catchScope);
       for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
-      ts.forEachChild(node, (child) => this.visit(child, catchScope));
+      ts.forEachChild(node, this.visitorIn(catchScope));
       return;
     }
 
@@ -457,7 +478,7 @@ class FileAnalyzer {
       const classScope = new Scope(scope);
       if (node.name) classScope.declare(node.name.text, { kind: 'local' });
       this.scopes.set(node, classScope);
-      ts.forEachChild(node, (child) => this.visit(child, classScope));
+      ts.forEachChild(node, this.visitorIn(classScope));
       return;
     }
 
@@ -468,7 +489,7 @@ class FileAnalyzer {
     else if (ts.isVariableDeclaration(node)) this.visitDestructuring(node, scope);
     else if (ts.isIdentifier(node)) this.visitIdentifier(node, scope);
 
-    ts.forEachChild(node, (child) => this.visit(child, scope));
+    ts.forEachChild(node, this.visitorIn(scope));
   }
 
   private visitCall(node: ts.CallExpression, scope: Scope): void {
@@ -724,8 +745,8 @@ class FileAnalyzer {
   }
 
   private context(node: ts.Node): SiteContext {
-    const annotation = statementAnnotation(node, this.sourceFile);
-    const detached = annotation ? undefined : detachedAnnotationLine(node, this.sourceFile);
+    const annotation = this.annotated ? statementAnnotation(node, this.sourceFile) : undefined;
+    const detached = annotation || !this.annotated ? undefined : detachedAnnotationLine(node, this.sourceFile);
     return {
       functionIndex: this.functionStack.at(-1) ?? null,
       ...(annotation ? { annotation } : {}),

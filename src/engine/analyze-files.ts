@@ -10,7 +10,7 @@ import { toPosixRelative } from '../util/paths.js';
 import type { ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
 import type { Phase, Timings } from './timings.js';
-import { MIN_FILES_FOR_WORKERS, WorkerPool, workersAvailable } from './worker-pool.js';
+import { type AnalyzeHere, MIN_FILES_FOR_WORKERS, WorkerPool, workersAvailable } from './worker-pool.js';
 import type { WorkerSetup } from './worker-protocol.js';
 
 /** Called as a scan moves through its phases; `done` and `total` count files when the phase has them. */
@@ -54,7 +54,7 @@ function prepare(input: AnalyzeFilesInput) {
   const facts = new Map<string, FileFacts>();
   const diagnostics: Diagnostic[] = [];
   const pending: Pending[] = [];
-  timings.measure('discover', () => {
+  timings.measure('read', () => {
     for (const file of files) {
       const relative = toPosixRelative(setup.root, file);
       const staged = input.overlay?.bytes(file);
@@ -80,7 +80,7 @@ function prepare(input: AnalyzeFilesInput) {
         pending.push({ file, relative, text: source.text, ...(hash !== undefined ? { hash } : {}), ...(stat ? { stat } : {}), readDiagnostics: source.diagnostics });
       }
     }
-    input.onProgress?.('discover', files.length, files.length);
+    input.onProgress?.('read', files.length, files.length);
   });
   const options: AnalyzeOptions = { ...setup.analyzeOptions, isProjectModule };
   const store = (item: Pending, fileFacts: FileFacts) => {
@@ -95,7 +95,7 @@ function prepare(input: AnalyzeFilesInput) {
 export function analyzeFilesSync(input: AnalyzeFilesInput, analyze: Analyze): AnalyzedProject {
   const { facts, diagnostics, pending, options, store, present } = prepare(input);
   analyzeHere(input, pending, (item, timing) => store(item, analyze(item.file, item.text, options, timing)));
-  input.cache?.save(present);
+  saveCache(input, present);
   return { facts, diagnostics };
 }
 
@@ -110,49 +110,73 @@ function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: 
 }
 
 /**
- * Analyse the files of a project, on worker threads when there are enough files to repay their
- * start-up. Workers are started before the sources are read, so that loading the parser overlaps
- * with reading: all of them when nothing can come from the cache, one when only a few files may
- * have changed (it takes those, so the main thread never loads the parser), more once it is clear
- * that many have. The result does not depend on the number of workers: facts are keyed by file.
+ * Worker threads for a scan of `files`, started before the sources are read so that loading the
+ * parser overlaps with reading: all of them when nothing can come from the cache, one when only a
+ * few files may have changed (it takes those, so this thread never loads the parser). None when
+ * there are too few files to repay a worker's start-up. `threads` counts this thread.
  */
-export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number }): Promise<AnalyzedProject> {
-  const parallel = input.workers > 1 && input.files.length >= MIN_FILES_FOR_WORKERS && workersAvailable();
-  let pool = parallel ? new WorkerPool(workerSetup(input), input.cache ? 1 : input.workers) : undefined;
+export function startWorkers(setup: ProjectSetup, files: string[], threads: number, cached: boolean): WorkerPool | undefined {
+  const parallel = threads > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable();
+  return parallel ? new WorkerPool(workerSetup(setup, files), cached ? 1 : threads - 1) : undefined;
+}
+
+/**
+ * Analyse the files of a project on `workers` threads, this one included. With a `pool` from
+ * startWorkers, it grows to its full size once it is clear that many files must be analysed, and
+ * this thread analyses beside the workers. The result does not depend on the number of threads:
+ * facts are keyed by file.
+ */
+export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number; pool?: WorkerPool }): Promise<AnalyzedProject> {
+  let pool = input.pool;
   try {
     const prepared = prepare(input);
     const { facts, diagnostics, pending, store, present } = prepared;
+    const onProgress = (done: number) => input.onProgress?.('parse', done, pending.length);
     if (pending.length === 0) {
       await pool?.close();
       pool = undefined;
     } else if (pool) {
-      if (pending.length >= MIN_FILES_FOR_WORKERS) pool.grow(input.workers);
-      const { facts: analysed, timing } = await pool.analyze(
+      const many = pending.length >= MIN_FILES_FOR_WORKERS;
+      if (many) pool.grow(input.workers - 1);
+      // Loaded only now: a scan whose files all come from the cache never loads the TypeScript parser.
+      const here = many ? await analyzerHere(prepared.options) : undefined;
+      const waitStarted = performance.now();
+      const { facts: analysed, timing, hereMs } = await pool.analyze(
         pending.map(({ file, text }) => ({ file, text })),
-        (done) => input.onProgress?.('parse', done, pending.length),
+        onProgress,
+        here,
       );
+      input.timings.add('workers', performance.now() - waitStarted - hereMs);
       const byFile = new Map(pending.map((item) => [item.file, item]));
       for (const [file, fileFacts] of analysed) store(byFile.get(file)!, fileFacts);
       input.timings.add('parse', timing.parse);
       input.timings.add('detect', timing.detect);
     } else {
-      // Loaded only now: a scan whose files all come from the cache never loads the TypeScript parser.
       const { analyzeSource } = await import('../detect/analyze-file.js');
       analyzeHere(input, pending, (item, timing) => store(item, analyzeSource(item.file, item.text, prepared.options, timing)));
     }
-    input.cache?.save(present);
+    saveCache(input, present);
     return { facts, diagnostics };
   } finally {
     await pool?.close();
   }
 }
 
-function workerSetup(input: AnalyzeFilesInput): WorkerSetup {
+async function analyzerHere(options: AnalyzeOptions): Promise<AnalyzeHere> {
+  const { analyzeSource } = await import('../detect/analyze-file.js');
+  return (files, timing) => files.map(({ file, text }) => ({ file, facts: analyzeSource(file, text, options, timing) }));
+}
+
+function saveCache(input: AnalyzeFilesInput, present: Set<string>): void {
+  if (input.cache) input.timings.measure('cache', () => input.cache!.save(present));
+}
+
+function workerSetup(setup: ProjectSetup, files: string[]): WorkerSetup {
   return {
-    catalogExtensions: input.setup.config.catalog ? [input.setup.config.catalog] : [],
-    requestParameterNames: input.setup.analyzeOptions.requestParameterNames,
-    ...(input.setup.aliases ? { aliases: input.setup.aliases } : {}),
-    files: input.files,
+    catalogExtensions: setup.config.catalog ? [setup.config.catalog] : [],
+    requestParameterNames: setup.analyzeOptions.requestParameterNames,
+    ...(setup.aliases ? { aliases: setup.aliases } : {}),
+    files,
   };
 }
 

@@ -62,8 +62,12 @@ export interface PreparedScan {
   onProgress?: ProgressListener;
 }
 
-/** Everything before reading sources: paths, config, manifest, catalog, the file list, the cache. */
-export function prepareScan(options: ScanOptions): PreparedScan {
+/**
+ * Everything before reading sources: paths, config, manifest, catalog, the file list, the cache.
+ * `onFilesFound` is called once the file list is known, before the cache is opened (the parallel
+ * scan starts its workers there, so that they load the parser while this thread reads).
+ */
+export function prepareScan(options: ScanOptions, onFilesFound?: (setup: ProjectSetup, files: string[]) => void): PreparedScan {
   const timings = options.timings ?? new Timings();
   const cwd = options.cwd ?? process.cwd();
   const { paths, root } = scanPaths(options);
@@ -76,10 +80,15 @@ export function prepareScan(options: ScanOptions): PreparedScan {
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
+  onFilesFound?.(setup, files);
   const cache = options.cache
-    ? new FactsCache(
-        typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER),
-        `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
+    ? timings.measure(
+        'cache',
+        () =>
+          new FactsCache(
+            typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER),
+            `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
+          ),
       )
     : undefined;
   const diagnostics: Diagnostic[] = notFollowed.map(({ file, message }) => ({ file: toPosixRelative(root, file), line: 1, column: 1, severity: 'note', message }));

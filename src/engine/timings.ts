@@ -1,11 +1,11 @@
 /**
  * Phases of a scan, in the order `--timing` prints them: reading git's view of the changes (for
- * --staged / --changed-since), loading config, manifest and catalog, finding and reading the files,
- * parsing them, detecting what they collect and call, resolving references across files (imports,
- * re-exports, wrappers, guards), following data flows, checking against the manifest, rendering
- * and writing the report.
+ * --staged / --changed-since), loading config, manifest and catalog, finding the files, reading and
+ * writing the cache, reading the files, parsing them, detecting what they collect and call, waiting
+ * for worker threads, resolving references across files (imports, re-exports, wrappers, guards),
+ * following data flows, checking against the manifest, rendering and writing the report.
  */
-export const PHASES = ['git', 'setup', 'discover', 'parse', 'detect', 'resolve', 'flows', 'check', 'report'] as const;
+export const PHASES = ['git', 'setup', 'discover', 'cache', 'read', 'parse', 'detect', 'workers', 'resolve', 'flows', 'check', 'report'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Wall time per phase (worker time is summed across workers, so it can exceed wall time). */
@@ -39,10 +39,18 @@ export class Timings {
     return this.totals.get(phase) ?? 0;
   }
 
-  /** A small table for stderr, with the wall time since these timings were created. */
+  /**
+   * A small table for stderr: first the start-up (from the process's start until these timings were
+   * created: Node and privlint's own modules), last the wall time since the process started.
+   */
   format(): string {
     const row = (name: string, milliseconds: number) => `  ${name.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`;
     const rows = PHASES.filter((phase) => this.totals.has(phase)).map((phase) => row(phase, this.get(phase)));
-    return ['privlint timing (parse and detect are summed over worker threads):', ...rows, row('total', performance.now() - this.started)].join('\n');
+    return [
+      'privlint timing (parse and detect are summed over threads; workers is the wait for them):',
+      row('start-up', this.started),
+      ...rows,
+      row('total', performance.now()),
+    ].join('\n');
   }
 }

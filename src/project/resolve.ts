@@ -17,7 +17,10 @@ const JS_TO_TS: Record<string, string[]> = {
  * so a scan answers from the set of files it found, without touching the disk.
  */
 export class ModuleResolver {
-  private readonly cache = new Map<string, string | null>();
+  /** Answers for package names and aliases, which mean the same from every file. */
+  private readonly bare = new Map<string, string | null>();
+  /** Answers for relative specifiers, per importing file (no key strings to build on each call). */
+  private readonly relative = new Map<string, Map<string, string | null>>();
 
   constructor(
     private readonly fileExists: (file: string) => boolean,
@@ -31,14 +34,17 @@ export class ModuleResolver {
   readonly isProjectModule = (fromFile: string, specifier: string): boolean => this.resolve(fromFile, specifier) !== undefined;
 
   resolve(fromFile: string, specifier: string): string | undefined {
-    const folder = path.dirname(fromFile);
-    const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-    const key = relative ? `${folder}\0${specifier}` : specifier;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const result = relative || path.isAbsolute(specifier) ? this.probe(path.resolve(folder, specifier)) : this.resolveBare(specifier);
-    this.cache.set(key, result ?? null);
-    return result;
+    const isRelative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+    if (!isRelative && !path.isAbsolute(specifier)) {
+      let known = this.bare.get(specifier);
+      if (known === undefined) this.bare.set(specifier, (known = this.resolveBare(specifier) ?? null));
+      return known ?? undefined;
+    }
+    let fromHere = this.relative.get(fromFile);
+    if (!fromHere) this.relative.set(fromFile, (fromHere = new Map()));
+    let known = fromHere.get(specifier);
+    if (known === undefined) fromHere.set(specifier, (known = this.probe(path.resolve(path.dirname(fromFile), specifier)) ?? null));
+    return known ?? undefined;
   }
 
   private resolveBare(specifier: string): string | undefined {

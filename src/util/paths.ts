@@ -2,8 +2,11 @@ import path from 'node:path';
 
 /** A path relative to `root`, with `/` separators, as every output of privlint shows it. */
 export function toPosixRelative(root: string, file: string): string {
-  const relative = path.relative(root, file);
-  return relative.split(path.sep).join('/');
+  // The common case, a file under the root, without path.relative's normalising (scans ask thousands of times).
+  const under =
+    file.length > root.length + 1 && file.startsWith(root) && file[root.length] === path.sep && !root.endsWith(path.sep) && !file.includes(`${path.sep}.`, root.length);
+  const relative = under ? file.slice(root.length + 1) : path.relative(root, file);
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
 /**

@@ -8,10 +8,10 @@ vi.mock('node:os', async (importOriginal) => {
 
 const { defaultWorkerCount, MANY_FILES } = await import('../../src/engine/worker-pool.js');
 
-describe('the default number of analysis workers (measured in bench/README.md)', () => {
-  it('leaves one core to the main thread below MANY_FILES, and uses every core from there on', () => {
+describe('the default number of analysis threads (measured in bench/README.md)', () => {
+  it('leaves one core free below MANY_FILES, and uses every core from there on', () => {
     cores.count = 2;
-    expect(defaultWorkerCount(2000)).toBe(1); // on two cores a 2,000-file scan stays on the main thread
+    expect(defaultWorkerCount(2000)).toBe(1); // on two cores a 2,000-file scan runs on the main thread alone
     expect(defaultWorkerCount(MANY_FILES)).toBe(2);
     cores.count = 4;
     expect(defaultWorkerCount(2000)).toBe(3);

@@ -25,7 +25,18 @@ describe('parallel analysis', () => {
     const root = generated(320);
     const single = report(['--workers', '1'], root);
     expect(JSON.parse(single).inventory.collections.length).toBeGreaterThan(5);
-    expect(report(['--workers', '2'], root)).toBe(single);
+    expect(report(['--workers', '2'], root)).toBe(single); // this thread and one worker
+    expect(report(['--workers', '3'], root)).toBe(single);
+  });
+
+  it('gives identical output when a worker started before reading takes the few changed files', () => {
+    const root = generated(320);
+    expect(report(['--cache', '--workers', '2'], root)).toBe(report(['--no-cache', '--workers', '1'], root));
+    const edited = path.join(root, 'src/shared/pass-through.ts');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nimport DeviceInfo from 'react-native-device-info';\nexport const serial = DeviceInfo.getSerialNumber();\n`);
+    const warm = report(['--cache', '--workers', '2'], root);
+    expect(warm).toContain('device.serial');
+    expect(warm).toBe(report(['--no-cache', '--workers', '1'], root));
   });
 });
 

@@ -23,4 +23,14 @@ describe('toPosixRelative', () => {
   it('uses / whatever the platform', () => {
     expect(toPosixRelative('/r', '/r/a/b.ts')).toBe('a/b.ts');
   });
+
+  it('answers as path.relative does outside the common case of a file under the root', () => {
+    expect(toPosixRelative('/r', '/rx/a.ts')).toBe('../rx/a.ts'); // a sibling whose name starts like the root
+    expect(toPosixRelative('/r', '/r')).toBe('');
+    expect(toPosixRelative('/r', '/r/a/../b.ts')).toBe('b.ts');
+    expect(toPosixRelative('/r', '/r/./a.ts')).toBe('a.ts');
+    expect(toPosixRelative('/r', '/r/.github/a.ts')).toBe('.github/a.ts');
+    expect(toPosixRelative('/', '/a/b.ts')).toBe('a/b.ts');
+    expect(toPosixRelative('/r/', '/r/a.ts')).toBe('a.ts');
+  });
 });
