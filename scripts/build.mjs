@@ -29,6 +29,11 @@ if (!upToDate) {
   for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json', 'src/**/*.cjs', 'src/**/*.d.cts'])) {
     cpSync(file, `dist/${file}`);
   }
+  // The other YAML data files as JSON beside them, read instead by readBundledYaml (src/util/data-file.ts).
+  const { parse: parseYaml } = await import('yaml');
+  for (const file of fg.sync(['dist/src/taxonomy/*.yaml', 'dist/src/export/*.yaml'])) {
+    writeFileSync(`${file}.json`, JSON.stringify(parseYaml(readFileSync(file, 'utf8'))));
+  }
   // The bundled catalog, parsed and validated once here rather than in every scan (src/catalog/load.ts).
   const { precompileBundledCatalog } = await import('../dist/src/catalog/load.js');
   writeFileSync('dist/src/catalog/data/catalog.json', precompileBundledCatalog());

@@ -110,14 +110,15 @@ function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: 
 }
 
 /**
- * Worker threads for a scan of `files`, started before the sources are read so that loading the
- * parser overlaps with reading: all of them when nothing can come from the cache, one when only a
- * few files may have changed (it takes those, so this thread never loads the parser). None when
- * there are too few files to repay a worker's start-up. `threads` counts this thread.
+ * Worker threads for a scan of `files` on `threads` analysis threads (this one included), started
+ * before the sources are read so that loading the parser overlaps with reading: all but this
+ * thread when nothing can come from the cache, one when only a few files may have changed (it
+ * takes those, so this thread never loads the parser). None for one thread, or too few files to
+ * repay a worker's start-up.
  */
 export function startWorkers(setup: ProjectSetup, files: string[], threads: number, cached: boolean): WorkerPool | undefined {
-  const parallel = threads > 1 && files.length >= MIN_FILES_FOR_WORKERS && workersAvailable();
-  return parallel ? new WorkerPool(workerSetup(setup, files), cached ? 1 : threads - 1) : undefined;
+  if (threads < 2 || files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) return undefined;
+  return new WorkerPool(workerSetup(setup, files), cached ? 1 : threads - 1);
 }
 
 /**

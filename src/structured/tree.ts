@@ -1,4 +1,5 @@
-import { Alias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { yamlParser } from '../util/data-file.js';
 import type { Problem } from '../util/problem.js';
 
 /**
@@ -44,6 +45,7 @@ export interface ParsedDocument {
 export function parseStructured(text: string, file: string): ParsedDocument {
   // JSON is parsed as YAML (a superset), but a JSON file's syntax errors are called JSON errors.
   const language = /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'JSON' : 'YAML';
+  const { Alias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlParser();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const position = (offset: number) => {
@@ -145,7 +147,7 @@ export function parseStructured(text: string, file: string): ParsedDocument {
 const MAX_ALIAS_NODES = 10_000;
 
 function isMergeKey(key: YamlNode | null): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
+  return yamlParser().isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
 }
 
 function describeYamlError(message: string, language: 'JSON' | 'YAML'): string {
