@@ -140,7 +140,7 @@ export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number;
       const many = pending.length >= MIN_FILES_FOR_WORKERS;
       if (many) pool.grow(input.workers - 1);
       // Loaded only now: a scan whose files all come from the cache never loads the TypeScript parser.
-      const here = many ? await analyzerHere(prepared.options) : undefined;
+      const here = many ? await analyzerHere(prepared.options, input.timings) : undefined;
       const waitStarted = performance.now();
       const { facts: analysed, timing, hereMs } = await pool.analyze(
         pending.map(({ file, text }) => ({ file, text })),
@@ -153,7 +153,7 @@ export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number;
       input.timings.add('parse', timing.parse);
       input.timings.add('detect', timing.detect);
     } else {
-      const { analyzeSource } = await import('../detect/analyze-file.js');
+      const { analyzeSource } = await loadAnalyzer(input.timings);
       analyzeHere(input, pending, (item, timing) => store(item, analyzeSource(item.file, item.text, prepared.options, timing)));
     }
     saveCache(input, present);
@@ -163,8 +163,13 @@ export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number;
   }
 }
 
-async function analyzerHere(options: AnalyzeOptions): Promise<AnalyzeHere> {
-  const { analyzeSource } = await import('../detect/analyze-file.js');
+/** The analyser, and with it the TypeScript parser: loading it counts as parsing. */
+function loadAnalyzer(timings: Timings): Promise<typeof import('../detect/analyze-file.js')> {
+  return timings.measureAsync('parse', () => import('../detect/analyze-file.js'));
+}
+
+async function analyzerHere(options: AnalyzeOptions, timings: Timings): Promise<AnalyzeHere> {
+  const { analyzeSource } = await loadAnalyzer(timings);
   return (files, timing) => files.map(({ file, text }) => ({ file, facts: analyzeSource(file, text, options, timing) }));
 }
 
