@@ -45,13 +45,13 @@ export interface FileStat {
   ino: number;
 }
 
-const sameStat = (a: FileStat, b: FileStat) => a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
+export const sameStat = (a: FileStat, b: FileStat) => a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
 
 /**
  * A modification time this close to the cache's writing does not prove the content is the one
  * cached: the file may have been written again within the clock's resolution ("racy git").
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 type Span = [start: number, end: number];
 
@@ -67,6 +67,22 @@ interface CacheHeader {
 export const hashText = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /**
+ * Where a scan finds the facts of files it analysed before: the cache on disk (FactsCache) or, for
+ * `scan --watch`, the facts of the previous run in memory (MemoryFactsStore).
+ */
+export interface FactsStore {
+  /** The content hash of the stored entry when `stat` proves the file unchanged since (then it is not read). */
+  hashIfUnchanged(file: string, stat: FileStat): string | undefined;
+  /** Remember the file's stat for its current entry. */
+  recordStat(file: string, stat: FileStat): void;
+  /** Facts for `file` with this content, when still valid for the current set of project files. */
+  get(file: string, hash: string, isProjectImport: (specifier: string) => boolean): FileFacts | undefined;
+  set(file: string, hash: string, facts: FileFacts, isProjectImport: (specifier: string) => boolean, stat?: FileStat): void;
+  /** Drop entries of files that are gone, and keep what is left for the next scan. */
+  save(presentFiles: ReadonlySet<string>): void;
+}
+
+/**
  * Per-file facts from earlier scans, keyed by path and content hash, and valid only for the same
  * privlint version, analysis code (a hash of the code that produces facts, so a development build
  * never reads entries an older build wrote), catalog and analysis config. A hit also re-checks
@@ -78,7 +94,7 @@ export const hashText = (text: string): string => createHash('sha1').update(text
  * blob, so neither reading nor writing handles thousands of separate buffers, and unchanged lazy
  * parts are copied as bytes.
  */
-export class FactsCache {
+export class FactsCache implements FactsStore {
   private entries: Record<string, CacheEntry> = {};
   private writtenAt = 0;
   private readonly key: string;

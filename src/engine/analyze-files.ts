@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { FactsCache, FileStat } from '../cache/facts-cache.js';
+import type { FactsStore, FileStat } from '../cache/facts-cache.js';
 import { hashText } from '../cache/facts-cache.js';
 import type { AnalyzeOptions } from '../detect/analyze-options.js';
 import type { FileFacts } from '../detect/facts.js';
@@ -20,7 +20,7 @@ export interface AnalyzeFilesInput {
   setup: ProjectSetup;
   /** Absolute paths of every file in the project. */
   files: string[];
-  cache?: FactsCache;
+  cache?: FactsStore;
   /** Where file contents come from instead of the disk (the index for --staged). */
   overlay?: SourceOverlay;
   timings: Timings;

@@ -52,6 +52,7 @@ export const COMMANDS: readonly Command[] = [
       staged: { type: 'boolean', description: 'Analyse the staged version of the files (git index); report only findings on staged lines' },
       'changed-since': { type: 'string', value: 'REF', description: 'Report only findings on lines changed since the merge base of git REF and HEAD (plus uncommitted and untracked files)' },
       shard: { type: 'string', value: 'K/N', description: 'Analyse everything, report only the findings of share K of N (combine with privlint merge)' },
+      watch: { type: 'boolean', description: 'Scan again whenever a source, config or manifest file changes, keeping the analysis in memory (Ctrl-C to stop)' },
     },
     details: [
       'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
@@ -64,6 +65,7 @@ export const COMMANDS: readonly Command[] = [
       '  privlint scan --format json --output privlint.json',
       '  privlint scan --staged                         in a pre-commit hook',
       '  privlint scan --changed-since origin/main      what a branch changed',
+      '  privlint scan --watch                          re-scan on every save (whole-program flows included)',
       '  privlint scan --format sarif --output privlint.sarif --category mobile',
     ].join('\n'),
     run: lazy(async () => (await import('./scan.js')).runScan),

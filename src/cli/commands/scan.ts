@@ -29,6 +29,7 @@ const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 
 
 /** `privlint scan`; its options and help are in commands/index.ts. */
 export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.values.watch === true) return (await import('./scan-watch.js')).runScanWatch(args, io);
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const failOn = choice(args, 'fail-on', FAIL_ON_LEVELS, 'error');
   const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
@@ -78,7 +79,7 @@ function diffMode(args: ParsedArgs): { staged: true } | { staged: false; since: 
   return typeof since === 'string' ? { staged: false, since } : undefined;
 }
 
-function render(result: ScanResult, format: (typeof SCAN_FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs, overlay?: SourceOverlay): string {
+export function render(result: ScanResult, format: (typeof SCAN_FORMATS)[number], io: CliIO, toFile: boolean, args: ParsedArgs, overlay?: SourceOverlay): string {
   if (format === 'json') return formatJson(result);
   if (format === 'sarif') {
     return formatSarif(result, {
