@@ -4,11 +4,12 @@
 //   npm run bench -- --sizes 200,2000 --runs 3 [--out FILE] [--keep]
 //
 // For each size it generates a project (bench/generate.mjs) in the temporary folder and measures,
-// each as a separate process, in rounds: privlint's cold full scan, the same with one worker,
+// each as a separate process, in rounds: privlint's cold full scan, the same with the other thread count,
 // `tsc --noEmit`, the parse-only floor (bench/parse-only.mjs), and a warm re-scan after a one-file
 // edit (--cache). Each round runs them next to each other, and every ratio is the median of the
-// per-round ratios, so load that shifts during the run affects both sides of a ratio alike. Then,
-// up to 2,000 files, `privlint scan --staged` with one changed file (in a git repository, cache
+// per-round ratios, so load that shifts during the run affects both sides of a ratio alike. Then
+// the re-scan of `privlint scan --watch` after a one-file edit (bench/watch-rescan.mjs: from the
+// edit until the report is written again), and, up to 2,000 files, `privlint scan --staged` with one changed file (in a git repository, cache
 // warm) and ESLint with and without the plugin (bench/eslint-overhead.mjs). Wall time, CPU time
 // (user + system) and peak RSS come from /usr/bin/time. The targets of issue 7 are checked at the
 // end; the exit code is 0 when every measured target passes, 1 when one fails, 2 when a command
@@ -19,7 +20,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProject } from './generate.mjs';
-import { canMeasureCpu, CommandFailed, measure, pairedRatio, summarise } from './lib/measure.mjs';
+import { canMeasureCpu, CommandFailed, measure, median, pairedRatio, summarise } from './lib/measure.mjs';
 import { checkTargets, formatTargets } from './lib/targets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -142,6 +143,15 @@ function benchSize(size) {
     };
   });
 
+  attempt('watch-vs-cold', () => {
+    const run = spawnSync(node, [path.join(HERE, 'watch-rescan.mjs'), '--folder', folder, '--runs', String(runs)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new CommandFailed(`bench/watch-rescan.mjs exited with ${run.status}:\n${run.stderr || run.stdout}`);
+    const { samples } = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    row.watch = { runs: samples.length, wall: median(samples.map((sample) => sample.wall)), rescan: median(samples.map((sample) => sample.rescan)) };
+    // Not paired by round: the watching process must not see the other steps' edits.
+    if (row.ratios && row.scan) row.ratios.watchVsCold = row.watch.wall / row.scan.wall;
+  });
+
   attempt('workers-identical', () => {
     const output = (workers) => {
       scan(`privlint scan --workers ${workers}`, ['--no-cache', '--workers', String(workers)]);
@@ -198,12 +208,13 @@ function printRow(row) {
     const value = row[key];
     if (value) console.log(`  ${label.padEnd(38)} ${f(value.wall).padStart(7)} ${f(value.cpu).padStart(7)} ${f(value.rss, 0).padStart(8)}`);
   }
+  if (row.watch) console.log(`  ${'re-scan after a 1-file edit (--watch)'.padEnd(38)} ${f(row.watch.wall).padStart(7)}   (the re-scan itself: ${f(row.watch.rescan)} s)`);
   if (row.eslint) {
     console.log(`  ${'eslint (plain)'.padEnd(38)} ${f(row.eslint.plain.process).padStart(7)}`);
     console.log(`  ${'eslint + privlint plugin'.padEnd(38)} ${f(row.eslint.privlint.process).padStart(7)}`);
   }
   if (row.ratios) {
-    console.log(`  ratios: scan/tsc ${ratio(row.ratios.scanVsTsc)}, scan/parse-only ${ratio(row.ratios.scanVsParse)}, warm/cold ${ratio(row.ratios.warmVsCold)}, default/${otherWorkers(row.files)} workers ${ratio(row.ratios.defaultVsOtherWorkers)}${row.eslint ? `, eslint with/without plugin ${ratio(row.eslint.ratio)}` : ''}`);
+    console.log(`  ratios: scan/tsc ${ratio(row.ratios.scanVsTsc)}, scan/parse-only ${ratio(row.ratios.scanVsParse)}, warm/cold ${ratio(row.ratios.warmVsCold)}, --watch/cold ${ratio(row.ratios.watchVsCold)}, default/${otherWorkers(row.files)} workers ${ratio(row.ratios.defaultVsOtherWorkers)}${row.eslint ? `, eslint with/without plugin ${ratio(row.eslint.ratio)}` : ''}`);
   }
   if (row.workers) console.log(`  output with 1 and 4 workers: ${row.workers.identical ? 'identical' : 'DIFFERENT'}`);
 }

@@ -5,7 +5,9 @@ export const TARGETS = [
   { id: 'scan-vs-tsc', size: 2000, what: 'full scan / tsc --noEmit', limit: 0.25, unit: '×', figure: (row) => row.ratios?.scanVsTsc },
   { id: 'scan-vs-parse', size: 2000, what: 'full scan / parse-only floor', limit: 2.5, unit: '×', figure: (row) => row.ratios?.scanVsParse },
   { id: 'scan-memory', size: 2000, what: 'full scan peak memory', limit: 1024, unit: 'MB', figure: (row) => row.scan?.rss },
-  { id: 'warm-vs-cold', size: 2000, what: 're-scan after a one-file edit / cold scan', limit: 0.15, unit: '×', figure: (row) => row.ratios?.warmVsCold },
+  // The "warm re-scan after a one-file edit", measured both ways a user re-scans.
+  { id: 'warm-vs-cold', size: 2000, what: 're-scan after an edit, new process / cold', limit: 0.15, unit: '×', figure: (row) => row.ratios?.warmVsCold },
+  { id: 'watch-vs-cold', size: 2000, what: 're-scan after an edit, --watch / cold', limit: 0.15, unit: '×', figure: (row) => row.ratios?.watchVsCold },
   { id: 'staged', size: 2000, what: 'scan --staged, one changed file (wall)', limit: 1.5, unit: 's', figure: (row) => row.staged?.wall },
   { id: 'eslint', size: 2000, what: 'eslint + privlint plugin / plain eslint', limit: 1.15, unit: '×', figure: (row) => row.eslint?.ratio },
   { id: 'growth', size: 20000, what: 'full scan time, 20,000 / 2,000 files', limit: 12, unit: '×', figure: (row, rows) => growth(row, rows) },

@@ -119,6 +119,9 @@ export class WorkerPool {
           send();
         }),
     );
+    const workersDone = Promise.all(onWorkers);
+    // A worker that fails while this thread analyses is reported below, once this thread is done.
+    workersDone.catch(() => undefined);
     let hereMs = 0;
     if (here) {
       while (next < batches.length) {
@@ -130,7 +133,7 @@ export class WorkerPool {
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    await Promise.all(onWorkers);
+    await workersDone;
     return { facts, timing, hereMs };
   }
 
