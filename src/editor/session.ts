@@ -181,7 +181,7 @@ export function lintText(file: string, text: string, settings: EditorSettings): 
   const { setup, error, index } = project.current();
   if (error) return { findings: [], setupError: error };
   if (!setup || !index || !project.scans(absolute)) return { findings: [] };
-  index.refresh();
+  index.refresh(Date.now(), index.text(absolute) === text);
   return { findings: project.findings(setup, index, absolute, text) };
 }
 

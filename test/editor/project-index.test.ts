@@ -138,4 +138,22 @@ describe('the index on disk', () => {
     expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
     expect(relevant()).toEqual([]);
   });
+
+  it('looks less often while the files linted are as it read them (an eslint . run)', () => {
+    const root = writeProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
+      'src/a.ts': `export const a = 1;\n`,
+    });
+    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    let now = 1_000_000;
+    index.refresh(now);
+    writeFileSync(path.join(root, 'src/b.ts'), `import DeviceInfo from 'react-native-device-info';\nexport const b = DeviceInfo.getUniqueId();\n`);
+    index.refresh((now += 5000), true);
+    expect(index.has(path.join(root, 'src/b.ts'))).toBe(false);
+    index.refresh((now += 30_000), true);
+    expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
+    writeFileSync(path.join(root, 'src/c.ts'), `export const c = 3;\n`);
+    index.refresh((now += 5000)); // a linted text that differs from the index: the usual interval
+    expect(index.has(path.join(root, 'src/c.ts'))).toBe(true);
+  });
 });
