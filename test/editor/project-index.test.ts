@@ -114,12 +114,17 @@ describe('which files the editor analyses', () => {
 });
 
 describe('the index on disk', () => {
-  it('notices files changed, added and deleted since the last refresh', () => {
+  /** A project of one file that collects nothing, indexed. */
+  const oneFileProject = () => {
     const root = writeProject({
       'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
       'src/a.ts': `export const a = 1;\n`,
     });
-    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    return { root, index: new ProjectIndex(loadSetup({ root, cwd: root })) };
+  };
+
+  it('notices files changed, added and deleted since the last refresh', () => {
+    const { root, index } = oneFileProject();
     let now = 1_000_000;
     index.refresh(now);
     const relevant = () => [...index.relevant().files].map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
@@ -140,11 +145,7 @@ describe('the index on disk', () => {
   });
 
   it('looks less often while the files linted are as it read them (an eslint . run)', () => {
-    const root = writeProject({
-      'privacy-manifest.yaml': 'version: 1\napp: { name: t }\ncategories: []\n',
-      'src/a.ts': `export const a = 1;\n`,
-    });
-    const index = new ProjectIndex(loadSetup({ root, cwd: root }));
+    const { root, index } = oneFileProject();
     let now = 1_000_000;
     index.refresh(now);
     writeFileSync(path.join(root, 'src/b.ts'), `import DeviceInfo from 'react-native-device-info';\nexport const b = DeviceInfo.getUniqueId();\n`);
