@@ -25,6 +25,10 @@ interface GraphEdge {
   to: NodeKey;
   step: ViaStep;
   hashed: boolean;
+  /** A call across files: from an argument into the callee's parameter at this call site. */
+  call?: string;
+  /** A return across files: from the callee's return value to the result of this call site. */
+  returnTo?: string;
   /** The position of the file that defined the edge, so a node's edges keep the order of the files whenever they are built. */
   order: number;
 }
@@ -93,8 +97,9 @@ export interface FlowGraphInput {
 /**
  * Follows values from every collection site to every sink, across files: within a file along
  * FlowEdges, and between files from a call's arguments to the callee's parameters and from the
- * callee's return value back to the call. Context-insensitive: a function's parameters merge
- * what all its callers pass. Breadth-first, so each flow found is a shortest path.
+ * callee's return value back to the call. A return across files goes back to the call the value
+ * came in through (SearchState); within a file, a function's parameters merge what all its callers
+ * pass. Breadth-first, so each flow found is a shortest path.
  */
 export function findFlows(input: FlowGraphInput): FlowSearchResult {
   const budget = input.budget ?? DEFAULT_FLOW_BUDGET;
@@ -120,23 +125,36 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
       cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.hasEdges(startNode(later))) });
       break;
     }
-    const previous = new Map<NodeKey, { from: NodeKey; edge: GraphEdge } | null>([[node, null]]);
-    let frontier = [node];
+    const first: SearchState = { node, calls: '' };
+    const previous = new Map<string, { from: string; edge: GraphEdge } | null>([[stateKey(first), null]]);
+    const sinksReached = new Set<NodeKey>();
+    let frontier = [first];
     for (let depth = 0; frontier.length > 0; depth++) {
       if (depth >= budget.maxSteps) {
         // Only a cut if some path would have gone on.
-        if (frontier.some((candidate) => graph.edgesFrom(candidate).some((edge) => !previous.has(edge.to)))) cuts.push({ start, reason: 'steps', skipped: [] });
+        const isNew = (state: SearchState, edge: GraphEdge) => {
+          const after = follow(state, edge);
+          return after !== undefined && !previous.has(stateKey(after));
+        };
+        const goesOn = frontier.some((state) => graph.edgesFrom(state.node).some((edge) => isNew(state, edge)));
+        if (goesOn) cuts.push({ start, reason: 'steps', skipped: [] });
         break;
       }
-      const next: NodeKey[] = [];
+      const next: SearchState[] = [];
       for (const current of frontier) {
         if (timeIsUp()) break;
-        for (const edge of graph.edgesFrom(current)) {
-          if (previous.has(edge.to)) continue;
-          previous.set(edge.to, { from: current, edge });
-          next.push(edge.to);
+        for (const edge of graph.edgesFrom(current.node)) {
+          const after = follow(current, edge);
+          if (after === undefined) continue;
+          const afterKey = stateKey(after);
+          if (previous.has(afterKey)) continue;
+          previous.set(afterKey, { from: stateKey(current), edge });
+          next.push(after);
           const sink = graph.sinkAt(edge.to);
-          if (sink) flows.push({ start, sink, ...pathTo(edge.to, previous) });
+          if (sink && !sinksReached.has(edge.to)) {
+            sinksReached.add(edge.to);
+            flows.push({ start, sink, ...pathTo(afterKey, previous) });
+          }
         }
       }
       if (outOfTime) {
@@ -148,6 +166,38 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
     if (outOfTime) break;
   }
   return { flows, cuts };
+}
+
+/**
+ * Where the search is: a node, and the cross-file calls it entered and has not returned from yet
+ * (the innermost last, at most MATCHED_CALLS of them). A return across files goes back only to the
+ * call it came from — data a helper got from one caller is not handed to its other callers — or,
+ * when no call is open (the value was collected inside the function, or the calls were forgotten),
+ * to every caller.
+ */
+interface SearchState {
+  node: NodeKey;
+  calls: string;
+}
+
+/** How many open calls a search state remembers: enough for helpers that call helpers, bounded so states stay few. */
+const MATCHED_CALLS = 3;
+const CALL_SEPARATOR = '\u0001';
+
+const stateKey = (state: SearchState): string => `${state.node}\u0002${state.calls}`;
+
+/** The state after following `edge`, or undefined when it is a return to another call than the open one. */
+function follow(state: SearchState, edge: GraphEdge): SearchState | undefined {
+  if (edge.call !== undefined) {
+    const open = state.calls === '' ? [] : state.calls.split(CALL_SEPARATOR);
+    return { node: edge.to, calls: [...open, edge.call].slice(-MATCHED_CALLS).join(CALL_SEPARATOR) };
+  }
+  if (edge.returnTo !== undefined && state.calls !== '') {
+    const open = state.calls.split(CALL_SEPARATOR);
+    if (open.at(-1) !== edge.returnTo) return undefined;
+    return { node: edge.to, calls: open.slice(0, -1).join(CALL_SEPARATOR) };
+  }
+  return { node: edge.to, calls: state.calls };
 }
 
 function startNode(start: FlowStart): NodeKey {
@@ -268,14 +318,15 @@ class FlowGraph {
       const callee = input.files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };
+      const callSite = `${file}\0${index}`;
       for (let argument = 0; argument < argumentCount; argument++) {
         this.addEdge(
           key(file, `a${index}.${argument}`),
-          { to: key(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false },
+          { to: key(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite },
           file,
         );
       }
-      this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
+      this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
     });
   }
 }
@@ -295,10 +346,10 @@ function collectStarts(input: FlowGraphInput): FlowStart[] {
   return starts;
 }
 
-function pathTo(node: NodeKey, previous: Map<NodeKey, { from: NodeKey; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
+function pathTo(state: string, previous: Map<string, { from: string; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
   const steps: ViaStep[] = [];
   let hashed = false;
-  for (let current = previous.get(node); current; current = previous.get(current.from)) {
+  for (let current = previous.get(state); current; current = previous.get(current.from)) {
     steps.unshift(current.edge.step);
     hashed ||= current.edge.hashed;
   }

@@ -277,3 +277,31 @@ describe('React', () => {
     ).toEqual(['src/Profile.tsx:8 device.id → src/Profile.tsx:12 Sentry.setTag', 'src/Profile.tsx:9 device.mac_address → src/Profile.tsx:16 Sentry.setTag']);
   });
 });
+
+describe('flows through helpers shared by several files', () => {
+  it('returns what a helper got from one caller to that caller only, and what it collects itself to every caller', () => {
+    const result = scanWithManifest({
+      'src/shared.ts': `export function same<T>(value: T): T {\n  return value;\n}\n`,
+      'src/device.ts': DEVICE + `export async function deviceId() {\n  return DeviceInfo.getUniqueId();\n}\n`,
+      'src/a.ts': [
+        SENTRY + DEVICE + `import { same } from './shared';`,
+        `export async function a() {`,
+        `  const id = same(await DeviceInfo.getUniqueId());`,
+        `  Sentry.setUser({ id });`,
+        `}`,
+      ].join('\n'),
+      'src/b.ts': [
+        `import { same } from './shared';`,
+        `import { deviceId } from './device';`,
+        `export async function search(query: string) {`,
+        `  await fetch('https://search.example.com/?q=' + same(query));`,
+        `  await fetch('https://devices.example.com/?id=' + (await deviceId()));`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.source.file}:${flow.source.line} → ${flow.sink.file}:${flow.sink.line} ${flow.sink.callee}`).sort()).toEqual([
+      'src/a.ts:5 → src/a.ts:6 Sentry.setUser',
+      'src/device.ts:3 → src/b.ts:5 fetch',
+    ]);
+  });
+});
