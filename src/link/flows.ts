@@ -25,9 +25,9 @@ interface GraphEdge {
   to: NodeKey;
   step: ViaStep;
   hashed: boolean;
-  /** A call across files: from an argument into the callee's parameter at this call site. */
+  /** A call of a project function: from an argument into the callee's parameter at this call site. */
   call?: string;
-  /** A return across files: from the callee's return value to the result of this call site. */
+  /** A return from a project function: from its return value to the result of this call site. */
   returnTo?: string;
   /** The position of the file that defined the edge, so a node's edges keep the order of the files whenever they are built. */
   order: number;
@@ -97,8 +97,8 @@ export interface FlowGraphInput {
 /**
  * Follows values from every collection site to every sink, across files: within a file along
  * FlowEdges, and between files from a call's arguments to the callee's parameters and from the
- * callee's return value back to the call. A return across files goes back to the call the value
- * came in through (SearchState); within a file, a function's parameters merge what all its callers
+ * callee's return value back to the call. A return from a project function goes back to the call
+ * the value came in through (SearchState); a function's parameters still merge what all its callers
  * pass. Breadth-first, so each flow found is a shortest path.
  */
 export function findFlows(input: FlowGraphInput): FlowSearchResult {
@@ -169,8 +169,8 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
 }
 
 /**
- * Where the search is: a node, and the cross-file calls it entered and has not returned from yet
- * (the innermost last, at most MATCHED_CALLS of them). A return across files goes back only to the
+ * Where the search is: a node, and the calls of project functions it entered and has not returned from yet
+ * (the innermost last, at most MATCHED_CALLS of them). A return goes back only to the
  * call it came from — data a helper got from one caller is not handed to its other callers — or,
  * when no call is open (the value was collected inside the function, or the calls were forgotten),
  * to every caller.

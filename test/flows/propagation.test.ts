@@ -304,4 +304,22 @@ describe('flows through helpers shared by several files', () => {
       'src/device.ts:3 → src/b.ts:5 fetch',
     ]);
   });
+
+  it('matches calls with their returns for functions of the same file too', () => {
+    const result = scanWithManifest({
+      'src/a.ts': [
+        DEVICE + `function same<T>(value: T): T {\n  return value;\n}`,
+        `export async function a() {`,
+        `  const id = same(await DeviceInfo.getUniqueId());`,
+        `  await fetch('https://a.example.com/?id=' + id);`,
+        `}`,
+        `export async function b(query: string) {`,
+        `  await fetch('https://b.example.com/?q=' + same(query));`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.source.line} → ${flow.sink.line} ${JSON.stringify(flow.sink.destination)}`)).toEqual([
+      '6 → 7 {"kind":"host","host":"a.example.com"}',
+    ]);
+  });
 });
