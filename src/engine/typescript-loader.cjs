@@ -61,11 +61,45 @@ function loadWithCodeCache(file) {
       const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temporary, cacheFile);
+      removeStaleEntries(folder, cacheFile);
     } catch {
       // Only a cache: the next run compiles again.
     }
+  } else if (cacheFile) {
+    keepFresh(cacheFile);
   }
   return module.exports;
+}
+
+/** An entry not used for this long belongs to an install or a Node version that is gone. */
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Each install path, TypeScript build and Node version has its own entry (2–3 MB): when one is
+ * written, remove those not used for a month, so that upgrades do not fill the temporary folder.
+ */
+function removeStaleEntries(folder, kept) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (file === kept || !/\.bin$|\.tmp$/.test(name)) continue;
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.unlinkSync(file);
+    } catch {
+      // Gone already, or another process's: leave it.
+    }
+  }
+}
+
+/** Mark an entry as used (at most once a day: it is a write), so removeStaleEntries keeps it. */
+function keepFresh(file) {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(file).mtimeMs > DAY_MS) fs.utimesSync(file, new Date(now), new Date(now));
+  } catch {
+    // Only a cache.
+  }
 }
 
 /**
