@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../util/did-you-mean.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
-import { formatProblem, UserError } from '../util/problem.js';
+import { UserError } from '../util/problem.js';
 import type { Command, ParsedArgs } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { CliIO } from './io.js';
+import { reportError } from './report-error.js';
 
 /** Run privlint with `argv` (without node and the script) and return the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -79,21 +80,6 @@ function describeParseError(command: Command, error: Error & { code?: string }):
   const missingValue = /Option '([^']+)' argument missing/.exec(error.message);
   if (missingValue) return `option ${missingValue[1]!.replace(/^-\w, /, '')} needs a value\n${usage}`;
   return `${error.message.split('\n')[0]}\n${usage}`;
-}
-
-function reportError(error: unknown, io: CliIO): number {
-  const { red, dim } = io.errorColors;
-  if (error instanceof UserError) {
-    io.stderr(`${red('privlint:')} ${error.message}\n`);
-    for (const problem of error.problems) io.stderr(`  ${formatProblem(problem)}\n`);
-    return EXIT_USAGE;
-  }
-  // A bug in privlint, not a user mistake: say so plainly; the stack only on request.
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${red('privlint: internal error:')} ${message}\n`);
-  if (io.env.PRIVLINT_DEBUG && error instanceof Error && error.stack) io.stderr(`${dim(error.stack)}\n`);
-  else io.stderr('Please report it with the command you ran; set PRIVLINT_DEBUG=1 to see the stack trace.\n');
-  return EXIT_USAGE;
 }
 
 export function generalHelp(): string {

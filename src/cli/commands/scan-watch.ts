@@ -6,10 +6,11 @@ import { DEFAULT_IGNORES } from '../../project/discover.js';
 import { WatchSession } from '../../engine/watch-session.js';
 import type { ScanResult } from '../../scan.js';
 import { displayPath, toPosixRelative } from '../../util/paths.js';
-import { formatProblem, UserError } from '../../util/problem.js';
+import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { reportError } from '../report-error.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { SCAN_FORMATS } from '../shared-options.js';
 import { watchTree } from '../watch-tree.js';
@@ -32,8 +33,8 @@ const NOT_WITH_WATCH = ['staged', 'changed-since', 'shard'];
  * `privlint scan --watch`: scan, then scan again whenever a file the scan depends on changes,
  * keeping the parser and every file's facts in memory (engine/watch-session.ts). The report is
  * written again each time (to --output, or to standard output); a line on standard error says what
- * changed and how long the re-scan took. A mistake in an edited manifest or config is reported and
- * the watch goes on. Ctrl-C ends it (exit code 0).
+ * changed and how long the re-scan took. A mistake in an edited manifest or config (or a failure of
+ * privlint itself) is reported and the watch goes on. Ctrl-C ends it (exit code 0).
  */
 export async function runScanWatch(args: ParsedArgs, io: CliIO): Promise<number> {
   const combined = NOT_WITH_WATCH.find((name) => args.values[name] !== undefined);
@@ -70,10 +71,9 @@ export async function runScanWatch(args: ParsedArgs, io: CliIO): Promise<number>
     try {
       scanOnce(changed);
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      // The user is mid-edit (a manifest that does not parse yet): say so, and wait for the next change.
-      io.stderr(`${io.errorColors.red('privlint:')} ${error.message}\n`);
-      for (const problem of error.problems) io.stderr(`  ${formatProblem(problem)}\n`);
+      // The user is mid-edit (a manifest that does not parse yet), or privlint failed on this version of
+      // the code: say so, and wait for the next change rather than end the watch.
+      reportError(error, io);
       io.stderr('privlint: still watching; the next change scans again\n');
     }
   };
