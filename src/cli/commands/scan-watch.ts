@@ -60,7 +60,6 @@ export async function runScanWatch(args: ParsedArgs, io: CliIO): Promise<number>
   };
 
   const { root } = scanOnce([]); // a mistake here ends the command, as for a plain scan (exit code 2)
-  if (!quiet) io.stderr(`privlint: watching ${displayPath(root, io.cwd)} for changes (Ctrl-C to stop)\n`);
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -87,6 +86,8 @@ export async function runScanWatch(args: ParsedArgs, io: CliIO): Promise<number>
 
   const tree = watchTree(root, noticed, (folder) => isSkippedFolder(toPosixRelative(root, folder)));
   const outside: FSWatcher[] = session.outsideFiles.map((file) => watch(file, () => noticed(file)));
+  // Said once the watchers are in place: a change from then on is seen.
+  if (!quiet) io.stderr(`privlint: watching ${displayPath(root, io.cwd)} for changes (Ctrl-C to stop)\n`);
   return new Promise((resolve) => {
     const stop = () => {
       tree.close();
