@@ -5,6 +5,9 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from '../detect/facts.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { analysisCodeHash } from './code-hash.js';
+import { importsStillResolve, projectImportsOf, provablyUnchanged, sameStat, type FileStat } from './validity.js';
+
+export type { FileStat } from './validity.js';
 
 export const DEFAULT_CACHE_FOLDER = '.privlint-cache';
 const CACHE_FILE = 'facts-v5.bin';
@@ -32,26 +35,6 @@ interface CacheEntry {
   /** Modification time and size when the file had this content (see hashIfUnchanged). */
   stat?: FileStat;
 }
-
-/**
- * What the file system says of a file, enough to tell it has not been written since: as git's
- * index, the change time too, which no tool can set back (a `touch -d` or a copy that keeps the
- * modification time still moves it).
- */
-export interface FileStat {
-  mtimeMs: number;
-  ctimeMs: number;
-  size: number;
-  ino: number;
-}
-
-export const sameStat = (a: FileStat, b: FileStat) => a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
-
-/**
- * A modification time this close to the cache's writing does not prove the content is the one
- * cached: the file may have been written again within the clock's resolution ("racy git").
- */
-export const RACY_MS = 2000;
 
 type Span = [start: number, end: number];
 
@@ -130,9 +113,8 @@ export class FactsCache implements FactsStore {
    * a scan need not read the file at all; otherwise it reads and hashes it as usual.
    */
   hashIfUnchanged(file: string, stat: FileStat): string | undefined {
-    const known = this.entries[file]?.stat;
-    if (!known || !sameStat(known, stat)) return undefined;
-    return Math.max(known.mtimeMs, known.ctimeMs) < this.writtenAt - RACY_MS ? this.entries[file]!.hash : undefined;
+    const entry = this.entries[file];
+    return entry?.stat && provablyUnchanged(entry.stat, stat, this.writtenAt) ? entry.hash : undefined;
   }
 
   /** Remember the file's size and modification time for its current entry. */
@@ -152,7 +134,7 @@ export class FactsCache implements FactsStore {
     }
     const facts = { ...entry.core } as FileFacts;
     for (const field of LAZY_FIELDS) defineLazily(facts, field, entry.lazy[field]);
-    const valid = facts.imports.every((specifier) => entry.projectImports.includes(specifier) === isProjectImport(specifier));
+    const valid = importsStillResolve(facts, entry.projectImports, isProjectImport);
     if (valid) this.hits++;
     else this.misses++;
     return valid ? facts : undefined;
@@ -165,7 +147,7 @@ export class FactsCache implements FactsStore {
       hash,
       core: core as CoreFacts,
       lazy: { flowEdges: serialize(facts.flowEdges), functions: serialize(facts.functions) },
-      projectImports: facts.imports.filter(isProjectImport),
+      projectImports: projectImportsOf(facts, isProjectImport),
       ...(stat ? { stat: statRecord(stat) } : {}),
     };
     this.dirty = true;

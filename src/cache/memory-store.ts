@@ -1,5 +1,6 @@
 import type { FileFacts } from '../detect/facts.js';
-import { RACY_MS, sameStat, type FactsStore, type FileStat } from './facts-cache.js';
+import type { FactsStore } from './facts-cache.js';
+import { importsStillResolve, projectImportsOf, provablyUnchanged, type FileStat } from './validity.js';
 
 interface Entry {
   hash: string;
@@ -7,7 +8,7 @@ interface Entry {
   /** The imports the facts treated as project modules: stale once that changes (a file added or removed). */
   projectImports: string[];
   stat?: FileStat;
-  /** When the stat was taken: a file written within RACY_MS of it may have changed unseen. */
+  /** When the stat was taken: a file written just before it may have changed unseen (see provablyUnchanged). */
   statAt?: number;
 }
 
@@ -35,8 +36,7 @@ export class MemoryFactsStore implements FactsStore {
       if (hash !== undefined) this.vouched.set(file, stat);
       return hash;
     }
-    if (!sameStat(entry.stat, stat)) return undefined;
-    return Math.max(entry.stat.mtimeMs, entry.stat.ctimeMs) < entry.statAt - RACY_MS ? entry.hash : undefined;
+    return provablyUnchanged(entry.stat, stat, entry.statAt) ? entry.hash : undefined;
   }
 
   recordStat(file: string, stat: FileStat): void {
@@ -48,18 +48,17 @@ export class MemoryFactsStore implements FactsStore {
   get(file: string, hash: string, isProjectImport: (specifier: string) => boolean): FileFacts | undefined {
     const entry = this.entries.get(file);
     if (entry?.hash === hash) {
-      const valid = entry.facts.imports.every((specifier) => entry.projectImports.includes(specifier) === isProjectImport(specifier));
-      return valid ? entry.facts : undefined;
+      return importsStillResolve(entry.facts, entry.projectImports, isProjectImport) ? entry.facts : undefined;
     }
     const stored = this.backing?.get(file, hash, isProjectImport);
     const stat = this.vouched.get(file);
     this.vouched.delete(file);
-    if (stored) this.entries.set(file, { hash, facts: stored, projectImports: stored.imports.filter(isProjectImport), ...(stat ? { stat, statAt: this.now() } : {}) });
+    if (stored) this.entries.set(file, { hash, facts: stored, projectImports: projectImportsOf(stored, isProjectImport), ...(stat ? { stat, statAt: this.now() } : {}) });
     return stored;
   }
 
   set(file: string, hash: string, facts: FileFacts, isProjectImport: (specifier: string) => boolean, stat?: FileStat): void {
-    this.entries.set(file, { hash, facts, projectImports: facts.imports.filter(isProjectImport), ...(stat ? { stat, statAt: this.now() } : {}) });
+    this.entries.set(file, { hash, facts, projectImports: projectImportsOf(facts, isProjectImport), ...(stat ? { stat, statAt: this.now() } : {}) });
     this.backing?.set(file, hash, facts, isProjectImport, stat);
   }
 

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { importsStillResolve, projectImportsOf } from '../cache/validity.js';
 import { analyzeSource } from '../detect/analyze-file.js';
 import type { FileFacts } from '../detect/facts.js';
 import { ignoreOptions, type ProjectSetup } from '../engine/setup.js';
@@ -141,10 +142,10 @@ export class ProjectIndex {
     const indexed = this.files.get(file);
     if (!indexed) return undefined;
     const { isProjectModule } = this.moduleResolver();
-    const stale = indexed.facts?.imports.some((specifier) => indexed.projectImports!.includes(specifier) !== isProjectModule(file, specifier));
-    if (!indexed.facts || stale) {
+    const isProjectImport = (specifier: string) => isProjectModule(file, specifier);
+    if (!indexed.facts || !importsStillResolve(indexed.facts, indexed.projectImports!, isProjectImport)) {
       indexed.facts = this.analyze(file, indexed.text);
-      indexed.projectImports = indexed.facts.imports.filter((specifier) => isProjectModule(file, specifier));
+      indexed.projectImports = projectImportsOf(indexed.facts, isProjectImport);
     }
     return indexed.facts;
   }
