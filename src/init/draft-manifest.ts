@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/types.js';
 import { collectedCategories, type CollectionPlace } from '../export/coverage.js';
 import type { ScanResult } from '../scan.js';
 import { CATEGORIES, PURPOSES, categoryEntry } from '../taxonomy/index.js';
+import { plural } from '../util/plural.js';
 
 /** The placeholder `privlint manifest check` rejects (an unknown purpose, basis, mode or role) until a person replaces it. */
 export const TODO = 'TODO';
@@ -246,6 +247,3 @@ function byTaxonomy(a: string, b: string): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

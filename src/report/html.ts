@@ -5,6 +5,7 @@ import type { ScanResult } from '../scan.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html/assets.js';
 import { recipientNote, renderDataMap } from './html/diagram.js';
 import { esc, escWithCode, safeUrl } from './html/escape.js';
+import { plural } from '../util/plural.js';
 import {
   buildReportModel,
   NO_PURPOSE,
@@ -446,9 +447,6 @@ function link(url: string, text: string): string {
   return safe ? `<a class="external" href="${esc(safe)}" rel="noreferrer">${esc(text)}</a>` : esc(text);
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;

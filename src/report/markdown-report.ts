@@ -1,6 +1,7 @@
 import type { ScanResult } from '../scan.js';
 import { recipientNote } from './html/diagram.js';
 import { buildReportModel, NO_PURPOSE, purposeOrder, type CategoryView, type Place, type RecipientView, type ReportModel, type ReportOptions } from './html/model.js';
+import { plural } from '../util/plural.js';
 
 /**
  * The full privacy inventory in GitHub-flavoured Markdown, for a pull request or a wiki: the same
@@ -228,6 +229,3 @@ export function messageText(message: string): string {
   return parts.map((part, index) => (index % 2 === 1 ? code(part) : text(part))).join('');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

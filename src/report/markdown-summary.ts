@@ -6,6 +6,7 @@ import type { ScanResult } from '../scan.js';
 import { compareByPlace, compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { code, messageText, text } from './markdown-report.js';
+import { plural } from '../util/plural.js';
 
 export interface MarkdownSummaryOptions {
   /** GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA make file:line a link to the commit on GitHub. */
@@ -133,6 +134,3 @@ function firstSentence(message: string): string {
   return message;
 }
 
-function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
-}

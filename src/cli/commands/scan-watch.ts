@@ -16,6 +16,7 @@ import { SCAN_FORMATS } from '../shared-options.js';
 import { watchTree } from '../watch-tree.js';
 import { writeOutput } from '../write-output.js';
 import { choice, render } from './scan.js';
+import { plural } from '../../util/plural.js';
 
 /** Editors write a file in several steps (temporary file, rename, chmod): one run after they settle. */
 const SETTLE_MS = 80;
@@ -116,6 +117,3 @@ function describeRun(changed: string[], result: ScanResult, cwd: string): string
   return `re-scanned after a change to ${first}${changed.length > 1 ? ` and ${plural(changed.length - 1, 'other')}` : ''}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
-}

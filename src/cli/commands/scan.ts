@@ -24,6 +24,7 @@ import type { ParsedArgs } from '../command.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { writeOutput } from '../write-output.js';
+import { plural } from '../../util/plural.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
 
@@ -104,9 +105,6 @@ function readLines(root: string, file: string, overlay?: SourceOverlay): string[
   return text === '' ? [] : text.split('\n');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON_LEVELS)[number]): number {
   if (failOn === 'never') return EXIT_OK;
