@@ -13,6 +13,7 @@ import { destinationOf, firstCallInChain } from './destinations.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { setParentPointers } from './parent-pointers.js';
 import { FlowRecorder } from './flows.js';
+import { kindTable } from './kind-table.js';
 import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
 
@@ -421,75 +422,108 @@ class FileAnalyzer {
   }
 
   private visitNode(node: ts.Node, scope: Scope): void {
-
     if (isFunctionLike(node)) {
-      const body = (node as { body?: ts.Node }).body;
-      if (!body) return;
-      const functionScope = new Scope(scope);
-      this.scopes.set(node, functionScope);
-      this.functionStack.push(this.functionIndexOf(node));
-      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
-        functionScope.declare(node.name.text, { kind: 'function', functionIndex: this.functionIndexOf(node) });
-      }
-      this.declareParameters(node, functionScope);
-      for (const parameter of node.parameters) if (parameter.initializer) this.visit(parameter.initializer, functionScope);
-      if (ts.isBlock(body)) {
-        this.scopes.set(body, functionScope);
-        this.declareStatements(body.statements, functionScope, true);
-        for (const statement of body.statements) this.visit(statement, functionScope);
-      } else {
-        this.visit(body, functionScope);
-      }
-      this.functionStack.pop();
+      this.visitFunction(node, scope);
       return;
     }
-
-    if (ts.isBlock(node) || ts.isCaseBlock(node) || ts.isModuleBlock(node)) {
-      const blockScope = new Scope(scope);
-      this.scopes.set(node, blockScope);
-      const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
-      this.declareStatements(statements, blockScope, false);
-      ts.forEachChild(node, this.visitorIn(blockScope));
-      return;
-    }
-
-    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) {
-      const loopScope = new Scope(scope);
-      this.scopes.set(node, loopScope);
-      const initializer = node.initializer;
-      if (initializer && ts.isVariableDeclarationList(initializer)) {
-        for (const declaration of initializer.declarations) {
-          for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+    switch (node.kind) {
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.CaseBlock:
+      case ts.SyntaxKind.ModuleBlock:
+        this.visitBlock(node as ts.Block | ts.CaseBlock | ts.ModuleBlock, scope);
+        return;
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        this.visitLoop(node as ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope);
+        return;
+      case ts.SyntaxKind.CatchClause:
+        if ((node as ts.CatchClause).variableDeclaration) {
+          this.visitCatch(node as ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope);
+          return;
         }
-      }
-      ts.forEachChild(node, this.visitorIn(loopScope));
-      return;
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        this.visitClass(node as ts.ClassLikeDeclaration, scope);
+        return;
+      case ts.SyntaxKind.CallExpression:
+        this.visitCall(node as ts.CallExpression, scope);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        this.visitNew(node as ts.NewExpression, scope);
+        break;
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        this.visitJsxElement(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        this.visitMemberRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        this.visitDestructuring(node as ts.VariableDeclaration, scope);
+        break;
+      case ts.SyntaxKind.Identifier:
+        this.visitIdentifier(node as ts.Identifier, scope);
+        break;
     }
-
-    if (ts.isCatchClause(node) && node.variableDeclaration) {
-      const catchScope = new Scope(scope);
-      this.scopes.set(node, catchScope);
-      for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
-      ts.forEachChild(node, this.visitorIn(catchScope));
-      return;
-    }
-
-    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
-      const classScope = new Scope(scope);
-      if (node.name) classScope.declare(node.name.text, { kind: 'local' });
-      this.scopes.set(node, classScope);
-      ts.forEachChild(node, this.visitorIn(classScope));
-      return;
-    }
-
-    if (ts.isCallExpression(node)) this.visitCall(node, scope);
-    else if (ts.isNewExpression(node)) this.visitNew(node, scope);
-    else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) this.visitJsxElement(node, scope);
-    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) this.visitMemberRead(node, scope);
-    else if (ts.isVariableDeclaration(node)) this.visitDestructuring(node, scope);
-    else if (ts.isIdentifier(node)) this.visitIdentifier(node, scope);
-
     ts.forEachChild(node, this.visitorIn(scope));
+  }
+
+  private visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope): void {
+    const body = node.body;
+    if (!body) return;
+    const functionScope = new Scope(scope);
+    this.scopes.set(node, functionScope);
+    this.functionStack.push(this.functionIndexOf(node));
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+      functionScope.declare(node.name.text, { kind: 'function', functionIndex: this.functionIndexOf(node) });
+    }
+    this.declareParameters(node, functionScope);
+    for (const parameter of node.parameters) if (parameter.initializer) this.visit(parameter.initializer, functionScope);
+    if (ts.isBlock(body)) {
+      this.scopes.set(body, functionScope);
+      this.declareStatements(body.statements, functionScope, true);
+      for (const statement of body.statements) this.visit(statement, functionScope);
+    } else {
+      this.visit(body, functionScope);
+    }
+    this.functionStack.pop();
+  }
+
+  private visitBlock(node: ts.Block | ts.CaseBlock | ts.ModuleBlock, scope: Scope): void {
+    const blockScope = new Scope(scope);
+    this.scopes.set(node, blockScope);
+    const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
+    this.declareStatements(statements, blockScope, false);
+    ts.forEachChild(node, this.visitorIn(blockScope));
+  }
+
+  private visitLoop(node: ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope: Scope): void {
+    const loopScope = new Scope(scope);
+    this.scopes.set(node, loopScope);
+    const initializer = node.initializer;
+    if (initializer && ts.isVariableDeclarationList(initializer)) {
+      for (const declaration of initializer.declarations) {
+        for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+      }
+    }
+    ts.forEachChild(node, this.visitorIn(loopScope));
+  }
+
+  private visitCatch(node: ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope: Scope): void {
+    const catchScope = new Scope(scope);
+    this.scopes.set(node, catchScope);
+    for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+    ts.forEachChild(node, this.visitorIn(catchScope));
+  }
+
+  private visitClass(node: ts.ClassLikeDeclaration, scope: Scope): void {
+    const classScope = new Scope(scope);
+    if (node.name) classScope.declare(node.name.text, { kind: 'local' });
+    this.scopes.set(node, classScope);
+    ts.forEachChild(node, this.visitorIn(classScope));
   }
 
   private visitCall(node: ts.CallExpression, scope: Scope): void {
@@ -808,17 +842,24 @@ function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined
   return undefined;
 }
 
-/** Type annotations, interfaces and declarations carry no runtime behaviour. */
-function isTypeOnlySyntax(node: ts.Node): boolean {
+/** Kinds that are type syntax whatever their details: annotations, interfaces, aliases, imports, exports. */
+export function isTypeOnlyKind(node: ts.Node): boolean {
   return (
     ts.isTypeNode(node) ||
     ts.isInterfaceDeclaration(node) ||
     ts.isTypeAliasDeclaration(node) ||
     ts.isImportDeclaration(node) ||
     ts.isImportEqualsDeclaration(node) ||
-    (ts.isModuleDeclaration(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) ||
     ts.isExportDeclaration(node)
   );
+}
+
+const TYPE_ONLY = kindTable(isTypeOnlyKind);
+
+/** Type annotations, interfaces and declarations carry no runtime behaviour. */
+function isTypeOnlySyntax(node: ts.Node): boolean {
+  if (TYPE_ONLY[node.kind] === 1) return true;
+  return node.kind === ts.SyntaxKind.ModuleDeclaration && (ts.getModifiers(node as ts.ModuleDeclaration) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
 /** The call is the object of a further member access: `analytics()` in `analytics().logEvent()`. */
@@ -849,16 +890,9 @@ function stripRequestWrappers(segments: readonly string[]): string[] {
   return segments.slice(start);
 }
 
-/** An identifier used as a value (not a declaration name, a property name, a callee, or a member chain's object). */
-function isValueReference(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if (ts.isPropertyAccessExpression(parent)) return false;
-  if (ts.isElementAccessExpression(parent) && parent.expression === node) return false;
-  if (ts.isCallExpression(parent) && parent.expression === node) return false;
-  if (ts.isNewExpression(parent) && parent.expression === node) return false;
-  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
-  if (ts.isShorthandPropertyAssignment(parent)) return true;
-  if (
+/** Parents whose identifier child names something rather than uses a value: declarations, labels, JSX tags, type references. */
+export function namesRatherThanUses(parent: ts.Node): boolean {
+  return (
     ts.isVariableDeclaration(parent) ||
     ts.isParameter(parent) ||
     ts.isFunctionDeclaration(parent) ||
@@ -880,13 +914,34 @@ function isValueReference(node: ts.Identifier): boolean {
     ts.isGetAccessor(parent) ||
     ts.isSetAccessor(parent) ||
     ts.isPropertySignature(parent) ||
-    ts.isMethodSignature(parent)
-  ) {
-    return false;
+    ts.isMethodSignature(parent) ||
+    // A JSX tag is a call of the component (visitJsxElement), not a value that escapes.
+    ts.isJsxOpeningElement(parent) ||
+    ts.isJsxSelfClosingElement(parent) ||
+    ts.isJsxClosingElement(parent)
+  );
+}
+
+const NAMING_PARENT = kindTable(namesRatherThanUses);
+
+/** An identifier used as a value (not a declaration name, a property name, a callee, or a member chain's object). */
+function isValueReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return false;
+    case ts.SyntaxKind.ElementAccessExpression:
+      return (parent as ts.ElementAccessExpression).expression !== node;
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      return (parent as ts.CallExpression | ts.NewExpression).expression !== node;
+    case ts.SyntaxKind.PropertyAssignment:
+      return (parent as ts.PropertyAssignment).name !== node;
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+      return true;
+    default:
+      return NAMING_PARENT[parent.kind] !== 1;
   }
-  // A JSX tag is a call of the component (visitJsxElement), not a value that escapes.
-  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) return false;
-  return true;
 }
 
 function functionName(fn: ts.Node): string {

@@ -40,6 +40,8 @@ const PREDICATE_FUNCTIONS = new Set(['Boolean', 'isNaN', 'isFinite']);
 const COUNT_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 const STATE_HOOKS = new Set(['useState', 'React.useState', 'useReducer', 'React.useReducer']);
 const CONTEXT_HOOKS = new Set(['useContext', 'React.useContext', 'use', 'React.use']);
+/** The last names of CONTEXT_HOOKS: a callee named otherwise cannot be one (no need to read its text). */
+const CONTEXT_HOOK_NAMES = new Set(['useContext', 'use']);
 const CONTEXT_FACTORIES = new Set(['createContext', 'React.createContext']);
 
 /**
@@ -151,15 +153,19 @@ export class FlowRecorder {
   private call(node: ts.CallExpression): void {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
-    const name = calleeText(node.expression, context.sourceFile);
+    // Made only when an edge needs it for its note: most calls make none.
+    let calleeName: string | undefined;
+    const nameOf = () => (calleeName ??= calleeText(node.expression, context.sourceFile));
     const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
+      const name = nameOf();
       node.arguments.forEach((argument, index) => this.link(argument, `a${projectCall}.${index}`, argument, `passed to ${name}()`));
       // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
       if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }
     const sink = context.sinkIndex(node);
     if (sink !== undefined) {
+      const name = nameOf();
       const data = context.sinkDataArguments(sink);
       node.arguments.forEach((argument, index) => {
         if (!data || data.includes(index)) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
@@ -169,7 +175,7 @@ export class FlowRecorder {
     const source = context.sourceIndex(node);
     if (source !== undefined) {
       const callback = node.arguments.map((argument) => this.callbackParameter(argument, 0)).find((slot) => slot !== undefined);
-      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${name}()`);
+      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${nameOf()}()`);
     }
     // `setDeviceId(value)` from useState, `this.setState({ … })`: the state now holds the value.
     const stateSlot = ts.isIdentifier(callee)
@@ -177,16 +183,17 @@ export class FlowRecorder {
       : isThisMember(callee, 'setState')
         ? this.thisFieldSlot(callee, 'state')
         : undefined;
-    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${name}()`);
+    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${nameOf()}()`);
     // `this.track(id)`: a method of the same class.
     const method = ts.isPropertyAccessExpression(callee) ? this.thisMethod(callee) : undefined;
     if (method !== undefined) {
+      const name = nameOf();
       node.arguments.forEach((argument, index) => this.link(argument, `p${method}.${index}`, argument, `passed to ${name}()`));
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
     const methodName = callee.name.text;
     // `list.push(id)`, `params.append('id', id)`, `Object.assign(payload, { id })`: the receiver now holds the data.
-    if (name === 'Object.assign' && node.arguments[0]) {
+    if (methodName === 'assign' && node.arguments[0] && nameOf() === 'Object.assign') {
       const target = this.storageSlot(node.arguments[0]);
       if (target) node.arguments.slice(1).forEach((argument) => this.link(argument, target, argument, `copied into ${this.text(node.arguments[0]!)}`));
     } else if (MUTATORS.has(methodName) && sink === undefined) {
@@ -280,31 +287,30 @@ export class FlowRecorder {
   /** The slots whose data an expression's value carries (and whether it was hashed on the way). */
   private dependencies(node: ts.Node, out: Map<string, boolean>, hashed: boolean): void {
     const { context } = this;
-    const add = (slot: string) => out.set(slot, (out.get(slot) ?? true) && hashed);
     const source = context.sourceIndex(node);
     if (source !== undefined) {
-      add(`s${source}`);
+      addDependency(out, `s${source}`, hashed);
       return;
     }
     if (ts.isIdentifier(node)) {
       const slot = this.slotOf(node);
-      if (slot) add(slot);
+      if (slot) addDependency(out, slot, hashed);
       return;
     }
     // A function value carries what it returns: `useMemo(() => hash(id))`, `{ points: () => [...points] }`.
     if (isFunctionLike(node)) {
-      if ((node as { body?: ts.Node }).body) add(`r${context.functionIndexOf(node)}`);
+      if ((node as { body?: ts.Node }).body) addDependency(out, `r${context.functionIndexOf(node)}`, hashed);
       return;
     }
     if (ts.isClassLike(node)) return;
     if (ts.isCallExpression(node)) {
-      this.callDependencies(node, out, hashed, add);
+      this.callDependencies(node, out, hashed);
       return;
     }
     if (ts.isPropertyAccessExpression(node)) {
       if (COUNT_PROPERTIES.has(node.name.text)) return; // a count, not the data
       const field = isThisMember(node) ? this.thisFieldSlot(node, node.name.text) : undefined;
-      if (field) add(field);
+      if (field) addDependency(out, field, hashed);
       else this.dependencies(node.expression, out, hashed);
       return;
     }
@@ -337,20 +343,20 @@ export class FlowRecorder {
     });
   }
 
-  private callDependencies(node: ts.CallExpression, out: Map<string, boolean>, hashed: boolean, add: (slot: string) => void): void {
+  private callDependencies(node: ts.CallExpression, out: Map<string, boolean>, hashed: boolean): void {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
     if (projectCall !== undefined) {
-      add(`c${projectCall}`);
+      addDependency(out, `c${projectCall}`, hashed);
       return;
     }
     if (context.sinkIndex(node) !== undefined) return;
     const callee = skipOuterExpressions(node.expression);
-    const name = calleeText(callee, context.sourceFile);
     // `useContext(DeviceContext)`; React 19's `use()` reads a context too, or a promise (then it is an ordinary call).
+    const name = CONTEXT_HOOK_NAMES.has(lastName(callee)) ? calleeText(callee, context.sourceFile) : '';
     if (CONTEXT_HOOKS.has(name) && node.arguments[0] && (!name.endsWith('use') || this.mayBeContext(node.arguments[0]))) {
       const slot = this.contextSlot(node.arguments[0]);
-      if (slot) add(slot);
+      if (slot) addDependency(out, slot, hashed);
       return;
     }
     if (ts.isIdentifier(callee) && PREDICATE_FUNCTIONS.has(callee.text) && !this.context.scopeOf(callee).lookup(callee.text)) return;
@@ -359,13 +365,13 @@ export class FlowRecorder {
       if (PREDICATE_METHODS.has(methodName)) return;
       const method = this.thisMethod(callee);
       if (method !== undefined) {
-        add(`r${method}`);
+        addDependency(out, `r${method}`, hashed);
         return;
       }
       // `ids.map((id) => sha256(id))`, `p.then(normalise)`: the result is what the callback returns.
       const fn = node.arguments[0] ? this.localFunction(node.arguments[0]) : undefined;
       if (fn !== undefined && (RESULT_FROM_CALLBACK.has(methodName) || REDUCERS.has(methodName))) {
-        add(`r${fn}`);
+        addDependency(out, `r${fn}`, hashed);
         if (REDUCERS.has(methodName) && node.arguments[1]) this.dependencies(node.arguments[1], out, hashed);
         return;
       }
@@ -517,7 +523,7 @@ export class FlowRecorder {
       if (ts.isCallExpression(current) || ts.isNewExpression(current)) {
         const callee = skipOuterExpressions(current.expression);
         const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-        if (words(name).some((word) => HASH_WORD.test(word))) return true;
+        if (isHashName(name)) return true;
         if (!ts.isPropertyAccessExpression(callee)) return false;
         current = callee.expression;
       } else if (ts.isPropertyAccessExpression(current)) {
@@ -533,6 +539,17 @@ export class FlowRecorder {
   }
 }
 
+/** Note that `slot`'s data reaches the expression; it counts as hashed only if it was hashed on every way found. */
+function addDependency(out: Map<string, boolean>, slot: string, hashed: boolean): void {
+  out.set(slot, (out.get(slot) ?? true) && hashed);
+}
+
+/** The name a callee ends in: `use` for `use(x)` and `React.use(x)`. */
+function lastName(callee: ts.Expression): string {
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
 /** `this.<name>` (optionally a specific name). */
 function isThisMember(node: ts.Expression, name?: string): node is ts.PropertyAccessExpression {
   return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && (name === undefined || node.name.text === name);
@@ -545,6 +562,18 @@ function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
     if (isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassLike(current.parent)) return undefined;
   }
   return undefined;
+}
+
+const hashNames = new Map<string, boolean>();
+
+/** Whether a function or method name names a hash function (memoised: the same names recur in every file). */
+function isHashName(name: string): boolean {
+  let known = hashNames.get(name);
+  if (known === undefined) {
+    known = words(name).some((word) => HASH_WORD.test(word));
+    if (hashNames.size < 10_000) hashNames.set(name, known);
+  }
+  return known;
 }
 
 /** camelCase and punctuation split, lower-cased: "digestStringAsync" → digest, string, async; "SHA256" → sha256. */

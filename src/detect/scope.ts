@@ -1,5 +1,6 @@
 import { ts } from '../engine/ts.js';
 import type { Reference, ReferenceRoot } from './facts.js';
+import { kindTable } from './kind-table.js';
 
 /** What a name in scope stands for, as far as privacy analysis cares. */
 export type Binding =
@@ -65,7 +66,8 @@ export function patternNames(name: ts.BindingName): { name: string; members: str
   return out;
 }
 
-export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+/** The function-like kinds that can have a body (see isFunctionLike). */
+export function isFunctionLikeKind(node: ts.Node): boolean {
   return (
     ts.isFunctionDeclaration(node) ||
     ts.isFunctionExpression(node) ||
@@ -75,6 +77,12 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
     ts.isGetAccessorDeclaration(node) ||
     ts.isSetAccessorDeclaration(node)
   );
+}
+
+const FUNCTION_LIKE = kindTable(isFunctionLikeKind);
+
+export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+  return FUNCTION_LIKE[node.kind] === 1;
 }
 
 /**

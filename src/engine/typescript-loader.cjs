@@ -8,6 +8,7 @@
 // - a getter call behind every `ts.` in detection's hot loops (see plainExports).
 'use strict';
 const crypto = require('node:crypto');
+const { isAscii } = require('node:buffer');
 const fs = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
@@ -40,8 +41,17 @@ function codeCacheFolder() {
   }
 }
 
+/**
+ * The file's text. TypeScript's bundle is plain ASCII: decoded as Latin-1 it is the same string,
+ * made in a third of the time `readFileSync(file, 'utf8')` takes for 9 MB (about 140 ms here).
+ */
+function readScript(file) {
+  const bytes = fs.readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 function loadWithCodeCache(file) {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readScript(file);
   const folder = codeCacheFolder();
   const stats = fs.statSync(file);
   const key = crypto.createHash('sha1').update(`${file}\0${stats.size}\0${stats.mtimeMs}\0${process.version}\0${process.arch}`).digest('hex');
