@@ -109,7 +109,6 @@ class FileAnalyzer {
   private readonly facts = emptyFacts();
   private readonly functionIndexes = new Map<ts.Node, number>();
   private readonly scopes = new Map<ts.Node, Scope>();
-  private readonly visitors = new Map<Scope, (child: ts.Node) => void>();
   private readonly imports = new Set<string>();
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
@@ -410,9 +409,7 @@ class FileAnalyzer {
 
   /** A callback that visits nodes in `scope`, made once per scope (not once per node visited). */
   private visitorIn(scope: Scope): (child: ts.Node) => void {
-    let visitor = this.visitors.get(scope);
-    if (!visitor) this.visitors.set(scope, (visitor = (child) => this.visit(child, scope)));
-    return visitor;
+    return (scope.visitor ??= (child) => this.visit(child, scope));
   }
 
   private visit(node: ts.Node, scope: Scope): void {

@@ -1,27 +1,30 @@
 import { ts } from '../engine/ts.js';
 import type { Reference } from './facts.js';
 import type { Scope } from './scope.js';
+import { kindTable } from './kind-table.js';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_ALIAS_DEPTH = 8;
 
+/** Wrappers that do not change which value an expression denotes. */
+export function isOuterExpression(node: ts.Node): boolean {
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isAwaitExpression(node)
+  );
+}
+
+const OUTER_EXPRESSION = kindTable(isOuterExpression);
+
 /** Strip syntax that does not change which value an expression denotes. */
 export function skipOuterExpressions(node: ts.Expression): ts.Expression {
   let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isAwaitExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (OUTER_EXPRESSION[current.kind] === 1) current = (current as ts.ParenthesizedExpression).expression;
+  return current;
 }
 
 /** The literal text of a property name or element-access argument, if it is known statically. */

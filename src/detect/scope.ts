@@ -23,6 +23,8 @@ export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
 /** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
 export class Scope {
   readonly names = new Map<string, Binding>();
+  /** The callback the file analysis visits this scope's nodes with (made once per scope, kept here to find it fast). */
+  visitor?: (child: ts.Node) => void;
   constructor(readonly parent: Scope | undefined) {}
 
   lookup(name: string): Binding | undefined {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/engine/ts.js';
 import { isTypeOnlyKind, namesRatherThanUses, parseSource } from '../../src/detect/analyze-file.js';
 import { kindTable } from '../../src/detect/kind-table.js';
+import { isOuterExpression } from '../../src/detect/references.js';
 import { isFunctionLikeKind } from '../../src/detect/scope.js';
 
 // Detection reads these tables instead of calling the predicates; they must give the same answer
@@ -19,6 +20,7 @@ describe('syntax kind tables', () => {
     ['isFunctionLikeKind', isFunctionLikeKind],
     ['isTypeOnlyKind', isTypeOnlyKind],
     ['namesRatherThanUses', namesRatherThanUses],
+    ['isOuterExpression', isOuterExpression],
   ] as const) {
     it(`${name}: the table answers as the predicate does on every node of the fixture apps`, () => {
       const table = kindTable(predicate);
