@@ -16,9 +16,9 @@ export async function scanParallel(options: ParallelScanOptions = {}): Promise<S
   let pool: WorkerPool | undefined;
   let prepared: PreparedScan;
   try {
-    prepared = prepareScan(options, (setup, files) => {
+    prepared = prepareScan(options, (setup, files, { warmCache }) => {
       threads = options.workers ?? defaultWorkerCount(files.length);
-      pool = startWorkers(setup, files, threads, Boolean(options.cache));
+      pool = startWorkers(setup, files, threads, warmCache);
     });
   } catch (error) {
     await pool?.close();

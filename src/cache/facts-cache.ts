@@ -1,16 +1,20 @@
-import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writevSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts } from '../detect/facts.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
+import { BlobWriter, readCacheFile, removeCacheFile, writeCacheFile, type Span } from './cache-file.js';
 import { analysisCodeHash } from './code-hash.js';
-import { importsStillResolve, projectImportsOf, provablyUnchanged, sameStat, type FileStat } from './validity.js';
+import { importsStillResolve, projectImportsOf, provablyUnchanged, type FileStat } from './validity.js';
 
 export type { FileStat } from './validity.js';
 
 export const DEFAULT_CACHE_FOLDER = '.privlint-cache';
 const CACHE_FILE = 'facts-v5.bin';
+const JOURNAL_FILE = 'facts-v5.journal.bin';
+/** A journal of up to this many files (or an eighth of the cache, if more) is written instead of the whole cache. */
+const JOURNAL_MIN_FILES = 64;
 
 /**
  * The two large parts of a file's facts, stored apart from the rest and read only when linking
@@ -34,16 +38,39 @@ interface CacheEntry {
   lazy: Record<LazyField, Uint8Array>;
   /** Modification time and size when the file had this content (see hashIfUnchanged). */
   stat?: FileStat;
+  /** When the cache file holding the entry was written: its stat was recorded before then. */
+  recordedAt: number;
+  /** Read from the base file and unchanged since: a journal need not repeat it. */
+  inBase: boolean;
 }
 
-type Span = [start: number, end: number];
+/** A file's entry as stored: its lazy parts located in the file's blob. */
+interface StoredEntry {
+  hash: string;
+  projectImports: string[];
+  core: CoreFacts;
+  lazy: Record<LazyField, Span>;
+  stat?: FileStat;
+}
 
 interface CacheHeader {
   /** privlint version, analysis code, catalog and config fingerprints: any change invalidates every entry. */
   key: string;
+  /** Names this base file, so that a journal is only ever applied to the base it was written for. */
+  id?: string;
   /** Per file: hash, project imports, core facts, and where its lazy parts are in the blob that follows the header. */
-  entries: Record<string, { hash: string; projectImports: string[]; core: CoreFacts; lazy: Record<LazyField, Span>; stat?: FileStat }>;
+  entries: Record<string, StoredEntry>;
   /** When the cache was written (ms since the epoch). */
+  writtenAt: number;
+}
+
+/** What changed since the base file was written: entries that replace or add to its own, and files gone. */
+interface JournalHeader {
+  key: string;
+  /** The id of the base file this journal continues. */
+  base: string;
+  entries: Record<string, StoredEntry>;
+  removed: string[];
   writtenAt: number;
 }
 
@@ -71,39 +98,47 @@ export interface FactsStore {
  * never reads entries an older build wrote), catalog and analysis config. A hit also re-checks
  * which imports reach project files, since facts depend on that.
  *
- * One file, written atomically: a 4-byte header length, the header as JSON with every file's core
- * facts (one JSON.parse reads them all: deserialising thousands of small values one by one cost a
- * warm re-scan more than any other step), then the lazy parts, v8-serialised, back to back — one
- * blob, so neither reading nor writing handles thousands of separate buffers, and unchanged lazy
- * parts are copied as bytes.
+ * Two files in the cache-file layout (cache-file.ts), each written atomically: the base, with every
+ * file's core facts in its JSON header (one JSON.parse reads them all: deserialising thousands of
+ * small values one by one cost a warm re-scan more than any other step) and the lazy parts in its
+ * blob; and a journal of what changed since the base was written. A re-scan after an edit writes
+ * the journal (a few kilobytes) rather than the whole cache (megabytes); once the journal holds
+ * more than an eighth of the files, the base is written again and the journal dropped.
  */
 export class FactsCache implements FactsStore {
   private entries: Record<string, CacheEntry> = {};
-  private writtenAt = 0;
+  /** The base file read, when it is this privlint's: a journal may then continue it. */
+  private base?: { id: string; files: string[] };
   private readonly key: string;
   private dirty = false;
   hits = 0;
   misses = 0;
+
+  /** Whether `folder` holds a cache an earlier scan wrote (of this or another privlint). */
+  static existsIn(folder: string): boolean {
+    return existsSync(path.join(folder, CACHE_FILE));
+  }
 
   constructor(
     private readonly folder: string,
     analysisFingerprint: string,
   ) {
     this.key = `${PACKAGE_VERSION}\0${analysisCodeHash()}\0${analysisFingerprint}`;
-    try {
-      const bytes = readFileSync(path.join(folder, CACHE_FILE));
-      const headerLength = bytes.readUInt32LE(0);
-      const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as CacheHeader;
-      if (header?.key !== this.key || !header.entries) return;
-      this.writtenAt = header.writtenAt ?? 0;
-      const blob = bytes.subarray(4 + headerLength);
-      const part = ([start, end]: Span) => blob.subarray(start, end);
-      for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(header.entries)) {
-        this.entries[file] = { hash, projectImports, core, lazy: { flowEdges: part(lazy.flowEdges), functions: part(lazy.functions) }, ...(stat ? { stat } : {}) };
-      }
-    } catch {
-      // No cache yet, or an unreadable one: start empty (it is only a cache).
-      this.entries = {};
+    const base = readCacheFile<CacheHeader>(path.join(folder, CACHE_FILE));
+    if (base?.header.key !== this.key || !base.header.entries) return;
+    this.load(base.header.entries, base.blob, base.header.writtenAt ?? 0, true);
+    if (!base.header.id) return;
+    this.base = { id: base.header.id, files: Object.keys(base.header.entries) };
+    const journal = readCacheFile<JournalHeader>(path.join(folder, JOURNAL_FILE));
+    if (journal?.header.key !== this.key || journal.header.base !== base.header.id || !journal.header.entries) return;
+    for (const file of journal.header.removed ?? []) delete this.entries[file];
+    this.load(journal.header.entries, journal.blob, journal.header.writtenAt ?? 0, false);
+  }
+
+  private load(entries: Record<string, StoredEntry>, blob: Buffer, recordedAt: number, inBase: boolean): void {
+    const part = ([start, end]: Span) => blob.subarray(start, end);
+    for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(entries)) {
+      this.entries[file] = { hash, projectImports, core, lazy: { flowEdges: part(lazy.flowEdges), functions: part(lazy.functions) }, ...(stat ? { stat } : {}), recordedAt, inBase };
     }
   }
 
@@ -114,14 +149,16 @@ export class FactsCache implements FactsStore {
    */
   hashIfUnchanged(file: string, stat: FileStat): string | undefined {
     const entry = this.entries[file];
-    return entry?.stat && provablyUnchanged(entry.stat, stat, this.writtenAt) ? entry.hash : undefined;
+    return entry?.stat && provablyUnchanged(entry.stat, stat, entry.recordedAt) ? entry.hash : undefined;
   }
 
-  /** Remember the file's size and modification time for its current entry. */
+  /** Remember the file's stat for its current entry, whose content was just checked by its hash. */
   recordStat(file: string, stat: FileStat): void {
     const entry = this.entries[file];
-    if (!entry || (entry.stat && sameStat(entry.stat, stat))) return;
+    // Unless the stat already proves the file unchanged, write the entry again: the stat recorded now proves it next time.
+    if (!entry || (entry.stat && provablyUnchanged(entry.stat, stat, entry.recordedAt))) return;
     entry.stat = statRecord(stat);
+    entry.inBase = false;
     this.dirty = true;
   }
 
@@ -149,11 +186,13 @@ export class FactsCache implements FactsStore {
       lazy: { flowEdges: serialize(facts.flowEdges), functions: serialize(facts.functions) },
       projectImports: projectImportsOf(facts, isProjectImport),
       ...(stat ? { stat: statRecord(stat) } : {}),
+      recordedAt: 0,
+      inBase: false,
     };
     this.dirty = true;
   }
 
-  /** Drop entries of files that no longer exist, then write (atomically) if anything changed. */
+  /** Drop entries of files that no longer exist, then write (atomically) what changed: a journal, or the whole cache. */
   save(presentFiles: ReadonlySet<string>): void {
     for (const file of Object.keys(this.entries)) {
       if (!presentFiles.has(file)) {
@@ -162,26 +201,33 @@ export class FactsCache implements FactsStore {
       }
     }
     if (!this.dirty) return;
-    const header: CacheHeader = { key: this.key, entries: {}, writtenAt: Date.now() };
-    const parts: Uint8Array[] = [];
-    let offset = 0;
-    const place = (bytes: Uint8Array): Span => {
-      parts.push(bytes);
-      offset += bytes.length;
-      return [offset - bytes.length, offset];
-    };
-    for (const [file, { hash, projectImports, core, lazy, stat }] of Object.entries(this.entries)) {
-      header.entries[file] = { hash, projectImports, core, lazy: { flowEdges: place(lazy.flowEdges), functions: place(lazy.functions) }, ...(stat ? { stat } : {}) };
+    const writtenAt = Date.now();
+    const changed = Object.keys(this.entries).filter((file) => !this.entries[file]!.inBase);
+    const removed = this.base ? this.base.files.filter((file) => this.entries[file] === undefined) : [];
+    const journalLimit = Math.max(JOURNAL_MIN_FILES, Object.keys(this.entries).length / 8);
+    if (this.base && changed.length + removed.length <= journalLimit) {
+      const blob = new BlobWriter();
+      const header: JournalHeader = { key: this.key, base: this.base.id, entries: this.stored(changed, blob), removed, writtenAt };
+      writeCacheFile(path.join(this.folder, JOURNAL_FILE), header, blob);
+      for (const file of changed) this.entries[file]!.recordedAt = writtenAt;
+    } else {
+      const blob = new BlobWriter();
+      const header: CacheHeader = { key: this.key, id: randomBytes(8).toString('hex'), entries: this.stored(Object.keys(this.entries), blob), writtenAt };
+      writeCacheFile(path.join(this.folder, CACHE_FILE), header, blob);
+      removeCacheFile(path.join(this.folder, JOURNAL_FILE));
+      for (const entry of Object.values(this.entries)) Object.assign(entry, { recordedAt: writtenAt, inBase: true });
+      this.base = { id: header.id!, files: Object.keys(this.entries) };
     }
-    const headerBytes = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(headerBytes.length, 0);
-    mkdirSync(this.folder, { recursive: true });
-    writeFileSync(path.join(this.folder, '.gitignore'), '# Written by privlint: a cache, never commit it.\n*\n');
-    const temporary = path.join(this.folder, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeParts(temporary, [length, headerBytes, ...parts]);
-    renameSync(temporary, path.join(this.folder, CACHE_FILE));
     this.dirty = false;
+  }
+
+  private stored(files: readonly string[], blob: BlobWriter): Record<string, StoredEntry> {
+    const stored: Record<string, StoredEntry> = {};
+    for (const file of files) {
+      const { hash, projectImports, core, lazy, stat } = this.entries[file]!;
+      stored[file] = { hash, projectImports, core, lazy: { flowEdges: blob.place(lazy.flowEdges), functions: blob.place(lazy.functions) }, ...(stat ? { stat } : {}) };
+    }
+    return stored;
   }
 }
 
@@ -198,26 +244,4 @@ function defineLazily(facts: FileFacts, field: LazyField, bytes: Uint8Array): vo
       value = assigned;
     },
   });
-}
-
-/** Write the parts back to back without first copying them into one buffer (the cache is megabytes). */
-function writeParts(file: string, parts: readonly Uint8Array[]): void {
-  const fd = openSync(file, 'w');
-  try {
-    // Batches below the usual IOV_MAX (1024); writevSync may write less than asked, so go on from there.
-    for (let index = 0; index < parts.length; ) {
-      const batch = parts.slice(index, index + 512);
-      let written = writevSync(fd, batch);
-      let done = 0;
-      while (done < batch.length && written >= batch[done]!.length) written -= batch[done++]!.length;
-      if (done < batch.length) {
-        // A short write: finish the part it stopped in, then carry on with the next batch.
-        writeFileSync(fd, batch[done]!.subarray(written));
-        done++;
-      }
-      index += done;
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

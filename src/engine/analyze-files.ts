@@ -31,6 +31,8 @@ export interface AnalyzedProject {
   facts: Map<string, FileFacts>;
   /** Files that were skipped (too large, binary, minified) or unreadable. */
   diagnostics: Diagnostic[];
+  /** The resolver analysis asked which imports reach project files: linking resolves the same imports. */
+  modules: ModuleResolver;
 }
 
 interface Pending {
@@ -88,15 +90,15 @@ function prepare(input: AnalyzeFilesInput) {
     facts.set(item.file, fileFacts);
     if (item.hash !== undefined) cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier), item.stat);
   };
-  return { facts, diagnostics, pending, options, store, present: new Set(files.map((file) => toPosixRelative(setup.root, file))) };
+  return { facts, diagnostics, modules, pending, options, store, present: new Set(files.map((file) => toPosixRelative(setup.root, file))) };
 }
 
 /** Analyse the files of a project on this thread (library use, tests, small projects). */
 export function analyzeFilesSync(input: AnalyzeFilesInput, analyze: Analyze): AnalyzedProject {
-  const { facts, diagnostics, pending, options, store, present } = prepare(input);
+  const { facts, diagnostics, modules, pending, options, store, present } = prepare(input);
   analyzeHere(input, pending, (item, timing) => store(item, analyze(item.file, item.text, options, timing)));
   saveCache(input, present);
-  return { facts, diagnostics };
+  return { facts, diagnostics, modules };
 }
 
 function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: Pending, timing: { parse: number; detect: number }) => void): void {
@@ -112,13 +114,15 @@ function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: 
 /**
  * Worker threads for a scan of `files` on `threads` analysis threads (this one included), started
  * before the sources are read so that loading the parser overlaps with reading: all but this
- * thread when nothing can come from the cache, one when only a few files may have changed (it
- * takes those, so this thread never loads the parser). None for one thread, or too few files to
- * repay a worker's start-up.
+ * thread when nothing can come from the cache. With a warm cache, when only a few files may have
+ * changed, one worker, even for a single analysis thread: it is then that thread, loading the
+ * parser while this one reads the cache and stats the files, and this thread never loads it.
+ * None for one thread without a cache, or too few files to repay a worker's start-up.
  */
-export function startWorkers(setup: ProjectSetup, files: string[], threads: number, cached: boolean): WorkerPool | undefined {
-  if (threads < 2 || files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) return undefined;
-  return new WorkerPool(workerSetup(setup, files), cached ? 1 : threads - 1);
+export function startWorkers(setup: ProjectSetup, files: string[], threads: number, warmCache: boolean): WorkerPool | undefined {
+  if (files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) return undefined;
+  if (warmCache) return new WorkerPool(workerSetup(setup, files), 1);
+  return threads < 2 ? undefined : new WorkerPool(workerSetup(setup, files), threads - 1);
 }
 
 /**
@@ -131,16 +135,18 @@ export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number;
   let pool = input.pool;
   try {
     const prepared = prepare(input);
-    const { facts, diagnostics, pending, store, present } = prepared;
+    const { facts, diagnostics, modules, pending, store, present } = prepared;
     const onProgress = (done: number) => input.onProgress?.('parse', done, pending.length);
     if (pending.length === 0) {
       await pool?.close();
       pool = undefined;
     } else if (pool) {
+      // Many files after all (a cache from another version, a changed catalog): every thread works,
+      // this one too unless the pool's one worker is the single analysis thread asked for.
       const many = pending.length >= MIN_FILES_FOR_WORKERS;
       if (many) pool.grow(input.workers - 1);
       // Loaded only now: a scan whose files all come from the cache never loads the TypeScript parser.
-      const here = many ? await analyzerHere(prepared.options, input.timings) : undefined;
+      const here = many && input.workers > 1 ? await analyzerHere(prepared.options, input.timings) : undefined;
       const waitStarted = performance.now();
       const { facts: analysed, timing, hereMs } = await pool.analyze(
         pending.map(({ file, text }) => ({ file, text })),
@@ -157,7 +163,7 @@ export async function analyzeFiles(input: AnalyzeFilesInput & { workers: number;
       analyzeHere(input, pending, (item, timing) => store(item, analyzeSource(item.file, item.text, prepared.options, timing)));
     }
     saveCache(input, present);
-    return { facts, diagnostics };
+    return { facts, diagnostics, modules };
   } finally {
     await pool?.close();
   }

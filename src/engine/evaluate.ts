@@ -30,6 +30,8 @@ export interface EvaluateInput {
   facts: ReadonlyMap<string, FileFacts>;
   /** Does a file exist (for module resolution)? */
   fileExists: (file: string) => boolean;
+  /** A resolver over the same files that has answered before (analysis asked it): its answers are reused. */
+  modules?: ModuleResolver;
   /** A line of a file (root-relative path), for fingerprints. */
   lineText: (file: string, line: number) => string;
   diagnostics?: Inventory['diagnostics'];
@@ -45,7 +47,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   // Linking follows files in path order, so paths chosen for flows never depend on which files
   // came from the cache or from which worker.
   const facts = new Map([...input.facts].sort(([a], [b]) => compareText(a, b)));
-  const modules = new ModuleResolver(input.fileExists, setup.aliases);
+  const modules = input.modules ?? new ModuleResolver(input.fileExists, setup.aliases);
   const guards = configureGuards(setup.config.guards, setup.configFile ? path.dirname(setup.configFile) : setup.root, modules);
   input.onProgress?.('resolve');
   const linkStarted = performance.now();

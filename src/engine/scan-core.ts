@@ -67,7 +67,7 @@ export interface PreparedScan {
  * `onFilesFound` is called once the file list is known, before the cache is opened (the parallel
  * scan starts its workers there, so that they load the parser while this thread reads).
  */
-export function prepareScan(options: ScanOptions, onFilesFound?: (setup: ProjectSetup, files: string[]) => void): PreparedScan {
+export function prepareScan(options: ScanOptions, onFilesFound?: (setup: ProjectSetup, files: string[], found: { warmCache: boolean }) => void): PreparedScan {
   const timings = options.timings ?? new Timings();
   const cwd = options.cwd ?? process.cwd();
   const { paths, root } = scanPaths(options);
@@ -80,16 +80,10 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
-  onFilesFound?.(setup, files);
-  const cache = options.cache
-    ? timings.measure(
-        'cache',
-        () =>
-          new FactsCache(
-            typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER),
-            `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`,
-          ),
-      )
+  const cacheFolder = options.cache ? (typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER)) : undefined;
+  onFilesFound?.(setup, files, { warmCache: cacheFolder !== undefined && FactsCache.existsIn(cacheFolder) });
+  const cache = cacheFolder
+    ? timings.measure('cache', () => new FactsCache(cacheFolder, `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`))
     : undefined;
   const diagnostics: Diagnostic[] = notFollowed.map(({ file, message }) => ({ file: toPosixRelative(root, file), line: 1, column: 1, severity: 'note', message }));
   return {
@@ -130,6 +124,7 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     setup,
     facts: analyzed.facts,
     fileExists: (file) => known.has(file),
+    modules: analyzed.modules,
     lineText,
     diagnostics: [...prepared.diagnostics, ...analyzed.diagnostics],
     timings,

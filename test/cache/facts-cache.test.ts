@@ -1,7 +1,7 @@
 // The facts cache's shortcut: a file whose size, inode, modification and change times are those it
 // had when cached (and those well before the cache was written) is not read again. Anything that
 // writes the file moves its change time, even a tool that puts the modification time back.
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache, hashText, type FileStat } from '../../src/cache/facts-cache.js';
@@ -73,5 +73,84 @@ describe('a warm scan', () => {
     expect(statSync(file)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
     expect(apis('--cache')).toEqual(['react-native-device-info#getAndroidId']);
     expect(apis('--cache')).toEqual(apis('--no-cache'));
+  });
+});
+
+describe('the cache journal', () => {
+  const isProjectImport = (specifier: string) => specifier.startsWith('.');
+  const factsOf = (name: string): FileFacts => ({ ...FACTS, imports: [`./${name}`], exports: [{ name, kind: 'value' }] }) as unknown as FileFacts;
+  const files = (count: number) => Array.from({ length: count }, (_, index) => `src/f${index}.ts`);
+  const BASE = 'facts-v5.bin';
+  const JOURNAL = 'facts-v5.journal.bin';
+
+  /** A cache folder holding `count` files, written as a base file. */
+  function filled(count: number): string {
+    const folder = writeProject({});
+    const cache = new FactsCache(folder, 'k');
+    for (const file of files(count)) cache.set(file, hashText(file), factsOf(file), isProjectImport);
+    cache.save(new Set(files(count)));
+    return folder;
+  }
+
+  it('records a small change in a journal, leaving the base file as it was, and reads both back', () => {
+    const folder = filled(100);
+    const base = readFileSync(path.join(folder, BASE));
+    const cache = new FactsCache(folder, 'k');
+    cache.set('src/f1.ts', hashText('edited'), factsOf('edited'), isProjectImport);
+    cache.set('src/new.ts', hashText('new'), factsOf('new'), isProjectImport);
+    cache.save(new Set([...files(100).filter((file) => file !== 'src/f2.ts'), 'src/new.ts']));
+
+    expect(readFileSync(path.join(folder, BASE)).equals(base)).toBe(true);
+    expect(readFileSync(path.join(folder, JOURNAL)).length).toBeLessThan(base.length / 10);
+    const again = new FactsCache(folder, 'k');
+    expect(again.get('src/f1.ts', hashText('edited'), isProjectImport)).toEqual(factsOf('edited'));
+    expect(again.get('src/f1.ts', hashText('src/f1.ts'), isProjectImport)).toBeUndefined(); // the base's entry is replaced
+    expect(again.get('src/new.ts', hashText('new'), isProjectImport)).toEqual(factsOf('new'));
+    expect(again.get('src/f2.ts', hashText('src/f2.ts'), isProjectImport)).toBeUndefined(); // removed
+    expect(again.get('src/f3.ts', hashText('src/f3.ts'), isProjectImport)).toEqual(factsOf('src/f3.ts'));
+  });
+
+  it('keeps what earlier journals recorded when it is written again', () => {
+    const folder = filled(100);
+    const first = new FactsCache(folder, 'k');
+    first.set('src/f1.ts', hashText('one'), factsOf('one'), isProjectImport);
+    first.save(new Set(files(100)));
+    const second = new FactsCache(folder, 'k');
+    second.set('src/f2.ts', hashText('two'), factsOf('two'), isProjectImport);
+    second.save(new Set(files(100)));
+    const again = new FactsCache(folder, 'k');
+    expect(again.get('src/f1.ts', hashText('one'), isProjectImport)).toEqual(factsOf('one'));
+    expect(again.get('src/f2.ts', hashText('two'), isProjectImport)).toEqual(factsOf('two'));
+  });
+
+  it('writes the whole cache again once the journal would hold more than an eighth of the files, and drops the journal', () => {
+    const count = 800;
+    const folder = filled(count);
+    const small = new FactsCache(folder, 'k');
+    small.set('src/f0.ts', hashText('edited'), factsOf('edited'), isProjectImport);
+    small.save(new Set(files(count)));
+    expect(readdirSync(folder)).toContain(JOURNAL);
+    const large = new FactsCache(folder, 'k');
+    for (const file of files(count).slice(0, count / 8 + 1)) large.set(file, hashText(`${file}, edited`), factsOf(`${file}, edited`), isProjectImport);
+    large.save(new Set(files(count)));
+    expect(readdirSync(folder)).not.toContain(JOURNAL);
+    const again = new FactsCache(folder, 'k');
+    expect(again.get('src/f0.ts', hashText('src/f0.ts, edited'), isProjectImport)).toEqual(factsOf('src/f0.ts, edited'));
+    expect(again.get(`src/f${count - 1}.ts`, hashText(`src/f${count - 1}.ts`), isProjectImport)).toEqual(factsOf(`src/f${count - 1}.ts`));
+  });
+
+  it('ignores a journal written for another base file (another scan rewrote the cache in between)', () => {
+    const folder = filled(100);
+    const cache = new FactsCache(folder, 'k');
+    cache.set('src/f1.ts', hashText('stale'), factsOf('stale'), isProjectImport);
+    cache.save(new Set(files(100)));
+    const staleJournal = readFileSync(path.join(folder, JOURNAL));
+    const rewrite = new FactsCache(folder, 'k');
+    for (const file of files(100)) rewrite.set(file, hashText(`${file}, new`), factsOf(`${file}, new`), isProjectImport);
+    rewrite.save(new Set(files(100)));
+    writeFileSync(path.join(folder, JOURNAL), staleJournal);
+    const again = new FactsCache(folder, 'k');
+    expect(again.get('src/f1.ts', hashText('stale'), isProjectImport)).toBeUndefined();
+    expect(again.get('src/f1.ts', hashText('src/f1.ts, new'), isProjectImport)).toEqual(factsOf('src/f1.ts, new'));
   });
 });

@@ -38,6 +38,20 @@ describe('parallel analysis', () => {
     expect(warm).toContain('device.serial');
     expect(warm).toBe(report(['--no-cache', '--workers', '1'], root));
   });
+
+  it('gives identical output when, on one analysis thread, a warm cache has the worker parse instead of this thread', () => {
+    const root = generated(320);
+    const cold = () => report(['--no-cache', '--workers', '1'], root);
+    expect(report(['--cache', '--workers', '1'], root)).toBe(cold()); // no cache yet: this thread analyses
+    const edited = path.join(root, 'src/shared/pass-through.ts');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nimport DeviceInfo from 'react-native-device-info';\nexport const serial = DeviceInfo.getSerialNumber();\n`);
+    const warm = report(['--cache', '--workers', '1'], root);
+    expect(warm).toContain('device.serial');
+    expect(warm).toBe(cold());
+    // A change that invalidates every entry: the one worker analyses all the files.
+    writeFileSync(path.join(root, 'privlint.config.json'), JSON.stringify({ requestParameterNames: ['req', 'request', 'ctx'] }));
+    expect(report(['--cache', '--workers', '1'], root)).toBe(cold());
+  });
 });
 
 describe('the facts cache', () => {
