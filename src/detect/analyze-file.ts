@@ -41,7 +41,8 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 }
 
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindOf(fileName));
+  // Detection reads comments as text (annotations, suppressions), never JSDoc nodes: skip building them.
+  const sourceFile = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
   setParentPointers(sourceFile);
   return sourceFile;
 }
