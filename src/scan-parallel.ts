@@ -1,6 +1,6 @@
-import { analyzeFiles, startWorkers } from './engine/analyze-files.js';
-import { finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
-import { defaultWorkerCount, type WorkerPool } from './engine/worker-pool.js';
+import { analyzeFiles, startEarlyWorker, startWorkers } from './engine/analyze-files.js';
+import { expectsWarmCache, finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
+import { defaultWorkerCount } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {
   /** Threads that analyse, this one included; 1 analyses on this thread alone. Default: the cores but one, all of them from 5,000 files, up to 4. */
@@ -13,12 +13,12 @@ export interface ParallelScanOptions extends ScanOptions {
  */
 export async function scanParallel(options: ParallelScanOptions = {}): Promise<ScanResult> {
   let threads = 1;
-  let pool: WorkerPool | undefined;
+  let pool = startEarlyWorker(expectsWarmCache(options));
   let prepared: PreparedScan;
   try {
     prepared = prepareScan(options, (setup, files, { warmCache }) => {
       threads = options.workers ?? defaultWorkerCount(files.length);
-      pool = startWorkers(setup, files, threads, warmCache);
+      pool = startWorkers(setup, files, threads, warmCache, pool);
     });
   } catch (error) {
     await pool?.close();

@@ -116,13 +116,27 @@ function analyzeHere(input: AnalyzeFilesInput, pending: Pending[], work: (item: 
  * before the sources are read so that loading the parser overlaps with reading: all but this
  * thread when nothing can come from the cache. With a warm cache, when only a few files may have
  * changed, one worker, even for a single analysis thread: it is then that thread, loading the
- * parser while this one reads the cache and stats the files, and this thread never loads it.
- * None for one thread without a cache, or too few files to repay a worker's start-up.
+ * parser while this one reads the cache and stats the files, and this thread never loads it
+ * (`early`, from startEarlyWorker, is that worker started sooner still). None for one thread
+ * without a cache, or too few files to repay a worker's start-up.
  */
-export function startWorkers(setup: ProjectSetup, files: string[], threads: number, warmCache: boolean): WorkerPool | undefined {
+export function startWorkers(setup: ProjectSetup, files: string[], threads: number, warmCache: boolean, early?: WorkerPool): WorkerPool | undefined {
+  if (early) {
+    early.configure(workerSetup(setup, files));
+    return early;
+  }
   if (files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) return undefined;
   if (warmCache) return new WorkerPool(workerSetup(setup, files), 1);
   return threads < 2 ? undefined : new WorkerPool(workerSetup(setup, files), threads - 1);
+}
+
+/**
+ * With a warm cache, the one worker of startWorkers started before anything else: loading Node's
+ * modules and the parser in a worker takes longer than this thread's set-up, discovery and cache
+ * reading together, and a warm re-scan otherwise waits for it.
+ */
+export function startEarlyWorker(warmCache: boolean): WorkerPool | undefined {
+  return warmCache && workersAvailable() ? new WorkerPool(undefined, 1) : undefined;
 }
 
 /**

@@ -80,7 +80,7 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
-  const cacheFolder = options.cache ? (typeof options.cache === 'string' ? path.resolve(cwd, options.cache) : path.join(root, DEFAULT_CACHE_FOLDER)) : undefined;
+  const cacheFolder = cacheFolderOf(options, root);
   onFilesFound?.(setup, files, { warmCache: cacheFolder !== undefined && FactsCache.existsIn(cacheFolder) });
   const cache = cacheFolder
     ? timings.measure('cache', () => new FactsCache(cacheFolder, `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`))
@@ -134,6 +134,22 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
 }
 
 /** The absolute paths a scan covers (checked to exist) and its root: their common folder. */
+/** Where the scan's facts cache is, if it uses one. */
+function cacheFolderOf(options: ScanOptions, root: string): string | undefined {
+  if (!options.cache) return undefined;
+  return typeof options.cache === 'string' ? path.resolve(options.cwd ?? process.cwd(), options.cache) : path.join(root, DEFAULT_CACHE_FOLDER);
+}
+
+/** Whether the scan will find a cache an earlier scan wrote (to be checked before its set-up is loaded). */
+export function expectsWarmCache(options: ScanOptions): boolean {
+  try {
+    const folder = cacheFolderOf(options, scanPaths(options).root);
+    return folder !== undefined && FactsCache.existsIn(folder);
+  } catch {
+    return false; // a bad path: prepareScan reports it
+  }
+}
+
 export function scanPaths(options: Pick<ScanOptions, 'paths' | 'cwd'>): { paths: string[]; root: string } {
   const cwd = options.cwd ?? process.cwd();
   const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));

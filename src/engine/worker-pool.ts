@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../detect/facts.js';
 import { PACKAGE_ROOT } from '../util/package-info.js';
-import type { WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol.js';
+import type { WorkerMessage, WorkerRequest, WorkerResponse, WorkerSetup } from './worker-protocol.js';
 
 /** The compiled worker; when privlint runs from its TypeScript sources (tests), analysis stays in-process. */
 const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'src', 'engine', 'analyze-worker.js');
@@ -56,8 +56,9 @@ export interface PoolResult {
 export class WorkerPool {
   private readonly workers: Worker[] = [];
 
+  /** Without a setup yet, the workers start loading the parser at once and get it from configure(). */
   constructor(
-    private readonly setup: WorkerSetup,
+    private setup: WorkerSetup | undefined,
     count: number,
   ) {
     this.grow(count);
@@ -67,9 +68,15 @@ export class WorkerPool {
     return this.workers.length;
   }
 
+  /** The setup for workers started without one: sent to those running, given to those started later. */
+  configure(setup: WorkerSetup): void {
+    this.setup = setup;
+    for (const worker of this.workers) worker.postMessage({ setup } satisfies WorkerMessage);
+  }
+
   /** Have at least `count` workers. */
   grow(count: number): void {
-    while (this.workers.length < count) this.workers.push(new Worker(WORKER_FILE, { workerData: this.setup }));
+    while (this.workers.length < count) this.workers.push(new Worker(WORKER_FILE, this.setup ? { workerData: this.setup } : {}));
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { FileFacts } from '../detect/facts.js';
 import type { PathAliases } from '../project/tsconfig.js';
 
-/** Sent once to each worker. */
+/** Sent once to each worker: as its workerData, or as its first message when it started early. */
 export interface WorkerSetup {
   catalogExtensions: unknown[];
   requestParameterNames: readonly string[];
@@ -14,6 +14,9 @@ export interface WorkerRequest {
   id: number;
   files: { file: string; text: string }[];
 }
+
+/** What a worker is sent: its setup (once, first, when it started without one), then batches. */
+export type WorkerMessage = { setup: WorkerSetup } | WorkerRequest;
 
 export interface WorkerResponse {
   id: number;
