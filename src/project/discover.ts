@@ -56,7 +56,7 @@ export interface DiscoveredFiles {
  * `root`, for one file at a time: the editor asks it so it never reports what scan skips.
  */
 export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file: string) => boolean {
-  const gitignore = loadGitignores(options.root);
+  const gitignore = gitignoreMatcher([...gitignoresAbove(options.root), ...gitignoresUnder(options.root)]);
   const userIgnores = userIgnoreMatcher(options);
   const defaults = ignore().add(DEFAULT_IGNORES);
   return (file) => {
@@ -72,9 +72,8 @@ export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file
 export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const found = new Set<string>();
   const links = new Map<string, string>();
-  const gitignore = loadGitignores(options.root);
-  const userIgnores = userIgnoreMatcher(options);
-  const isIgnored = (file: string) => userIgnores(file) || gitignore.ignores(file);
+  const gitignoreFiles = gitignoresAbove(options.root);
+  const walked: fg.Entry[] = [];
 
   for (const given of options.paths) {
     const stats = statOrExplain(given);
@@ -86,9 +85,10 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       found.add(given);
       continue;
     }
-    // One walk: source files, and the symbolic links it does not follow (loops, and the same
-    // file counted twice, are why), so the output can say what was left out.
-    const entries = fg.sync('**', {
+    // One walk: source files, the .gitignore files that rule on them (dot folders and ignored
+    // folders hold none that matter: nothing in them is scanned), and the symbolic links it does
+    // not follow (loops, and the same file counted twice, are why), so the output can say what was left out.
+    const entries = fg.sync(['**', '**/.gitignore'], {
       cwd: given,
       absolute: true,
       onlyFiles: false,
@@ -98,17 +98,25 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       ignore: DEFAULT_IGNORES,
       suppressErrors: true,
     });
+    gitignoreFiles.push(...gitignoresBetween(options.root, given));
     for (const entry of entries) {
-      const file = path.normalize(entry.path);
-      if (entry.dirent.isSymbolicLink()) {
-        const message = symlinkNote(file);
-        if (message && !isIgnored(file)) links.set(file, message);
-        continue;
-      }
-      if (!entry.dirent.isFile() || !SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) continue;
-      if (isIgnored(file)) continue;
-      found.add(file);
+      if (entry.name === '.gitignore' && entry.dirent.isFile()) gitignoreFiles.push(path.normalize(entry.path));
+      else walked.push(entry);
     }
+  }
+  const gitignore = gitignoreMatcher([...new Set(gitignoreFiles)]);
+  const userIgnores = userIgnoreMatcher(options);
+  const isIgnored = (file: string) => userIgnores(file) || gitignore.ignores(file);
+  for (const entry of walked) {
+    const file = path.normalize(entry.path);
+    if (entry.dirent.isSymbolicLink()) {
+      const message = symlinkNote(file);
+      if (message && !isIgnored(file)) links.set(file, message);
+      continue;
+    }
+    if (!entry.dirent.isFile() || !SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) continue;
+    if (isIgnored(file)) continue;
+    found.add(file);
   }
   const notFollowed = [...links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, message]) => ({ file, message }));
   return { files: [...found].sort(), notFollowed };
@@ -155,21 +163,42 @@ interface GitignoreMatcher {
   ignores(file: string): boolean;
 }
 
-function loadGitignores(root: string): GitignoreMatcher {
+/** The .gitignore files of the folders above `root`, up to the repository's top (or the file system's). */
+function gitignoresAbove(root: string): string[] {
+  const files: string[] = [];
+  for (let folder = path.dirname(root); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.gitignore'))) files.push(path.join(folder, '.gitignore'));
+    if (existsSync(path.join(folder, '.git')) || path.dirname(folder) === folder) break;
+  }
+  return files;
+}
+
+/** The .gitignore files of `root` and the folders below it down to `folder` (not `folder`'s own: its walk finds that one). */
+function gitignoresBetween(root: string, folder: string): string[] {
+  const files: string[] = [];
+  for (let current = path.dirname(folder); current === root || current.startsWith(root + path.sep); current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.gitignore'))) files.push(path.join(current, '.gitignore'));
+    if (current === root) break;
+  }
+  return files;
+}
+
+/** Every .gitignore in `root`'s tree. */
+function gitignoresUnder(root: string): string[] {
+  return fg
+    .sync('**/.gitignore', { cwd: root, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false })
+    .map((file) => path.normalize(file));
+}
+
+function gitignoreMatcher(files: readonly string[]): GitignoreMatcher {
   const layers: { folder: string; rules: Ignore }[] = [];
-  const addLayer = (file: string) => {
+  for (const file of files) {
     try {
       layers.push({ folder: path.dirname(file), rules: ignore().add(readFileSync(file, 'utf8')) });
     } catch {
       // An unreadable .gitignore is not ours to report; nothing is ignored through it.
     }
-  };
-  for (let folder = path.dirname(root); ; folder = path.dirname(folder)) {
-    if (existsSync(path.join(folder, '.gitignore'))) addLayer(path.join(folder, '.gitignore'));
-    if (existsSync(path.join(folder, '.git')) || path.dirname(folder) === folder) break;
   }
-  const nested = fg.sync('**/.gitignore', { cwd: root, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true, followSymbolicLinks: false });
-  nested.forEach((file) => addLayer(path.normalize(file)));
   return {
     ignores(file: string) {
       return layers.some(({ folder, rules }) => {
