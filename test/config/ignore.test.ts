@@ -45,3 +45,27 @@ describe('ignore patterns in the config', () => {
     expect(ruleIds('src/ui/button.stories.ts')).toEqual([]);
   });
 });
+
+describe('.gitignore files', () => {
+  // Found by the scan's one walk of the tree, and looked up between the scan's root and each folder
+  // scanned below it, so that a subfolder is scanned as it is when the whole project is.
+  const gitProject = () =>
+    writeProject({
+      '.gitignore': 'src/out/\n',
+      'src/.gitignore': 'generated.ts\n',
+      'src/app/.gitignore': 'local.ts\n',
+      'src/app/main.ts': UNANNOTATED,
+      'src/app/local.ts': UNANNOTATED,
+      'src/app/generated.ts': UNANNOTATED,
+      'src/out/bundle.ts': UNANNOTATED,
+      'src/.storybook/.gitignore': '*\n', // in a dot folder, which is never scanned: rules nothing else
+      'src/other.ts': UNANNOTATED,
+    });
+
+  it('rule on the files below them, whether the project, a subfolder or two subfolders are scanned', () => {
+    const root = gitProject();
+    expect(scanned(root, [root], root)).toEqual(['src/app/main.ts', 'src/other.ts']);
+    expect(scanned(root, [path.join(root, 'src/app')], root)).toEqual(['src/app/main.ts']);
+    expect(scanned(root, [path.join(root, 'src/app'), path.join(root, 'src/out')], root)).toEqual(['src/app/main.ts']);
+  });
+});
