@@ -133,7 +133,6 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
   return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
 }
 
-/** The absolute paths a scan covers (checked to exist) and its root: their common folder. */
 /** Where the scan's facts cache is, if it uses one. */
 function cacheFolderOf(options: ScanOptions, root: string): string | undefined {
   if (!options.cache) return undefined;
@@ -150,6 +149,7 @@ export function expectsWarmCache(options: ScanOptions): boolean {
   }
 }
 
+/** The absolute paths a scan covers (checked to exist) and its root: their common folder. */
 export function scanPaths(options: Pick<ScanOptions, 'paths' | 'cwd'>): { paths: string[]; root: string } {
   const cwd = options.cwd ?? process.cwd();
   const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));
