@@ -860,7 +860,6 @@ function isTypeOnlySyntax(node: ts.Node): boolean {
   return node.kind === ts.SyntaxKind.ModuleDeclaration && (ts.getModifiers(node as ts.ModuleDeclaration) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword);
 }
 
-/** The call is the object of a further member access: `analytics()` in `analytics().logEvent()`. */
 /** `export * from`, `export * as ns from`, `export { a } from`: not `export type { A } from` nor `export {} from`. */
 function reexportsValues(statement: ts.ExportDeclaration): boolean {
   if (statement.isTypeOnly) return false;
@@ -868,6 +867,7 @@ function reexportsValues(statement: ts.ExportDeclaration): boolean {
   return !clause || ts.isNamespaceExport(clause) || clause.elements.some((element) => !element.isTypeOnly);
 }
 
+/** The call is the object of a further member access: `analytics()` in `analytics().logEvent()`. */
 function continuesChain(node: ts.Node): boolean {
   const parent = node.parent;
   return (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;

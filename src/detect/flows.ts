@@ -41,7 +41,7 @@ const COUNT_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 const STATE_HOOKS = new Set(['useState', 'React.useState', 'useReducer', 'React.useReducer']);
 const CONTEXT_HOOKS = new Set(['useContext', 'React.useContext', 'use', 'React.use']);
 /** The last names of CONTEXT_HOOKS: a callee named otherwise cannot be one (no need to read its text). */
-const CONTEXT_HOOK_NAMES = new Set(['useContext', 'use']);
+const CONTEXT_HOOK_NAMES = new Set([...CONTEXT_HOOKS].map((hook) => hook.slice(hook.lastIndexOf('.') + 1)));
 const CONTEXT_FACTORIES = new Set(['createContext', 'React.createContext']);
 
 /**
