@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactsCache, hashText, type FileStat } from '../../src/cache/facts-cache.js';
 import type { FileFacts } from '../../src/detect/facts.js';
+import { plainFacts } from '../helpers/plain-facts.js';
 import { runCli } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 
@@ -17,6 +18,7 @@ const statOf = (file: string): FileStat => {
 const FACTS = { sources: [], sdkUses: [], sdkCalls: [], sinks: [], flowEdges: [], projectReferences: [], escapes: [], pendingHeaderReads: [], functions: [], exports: [], imports: [], suppressions: [], diagnostics: [] } as FileFacts;
 
 afterEach(() => vi.useRealTimers());
+
 
 /** A cache holding a.ts as it is now, written `later` ms from now. */
 function cacheOf(root: string, later: number): FactsCache {
@@ -103,11 +105,11 @@ describe('the cache journal', () => {
     expect(readFileSync(path.join(folder, BASE)).equals(base)).toBe(true);
     expect(readFileSync(path.join(folder, JOURNAL)).length).toBeLessThan(base.length / 10);
     const again = new FactsCache(folder, 'k');
-    expect(again.get('src/f1.ts', hashText('edited'), isProjectImport)).toEqual(factsOf('edited'));
+    expect(plainFacts(again.get('src/f1.ts', hashText('edited'), isProjectImport))).toEqual(factsOf('edited'));
     expect(again.get('src/f1.ts', hashText('src/f1.ts'), isProjectImport)).toBeUndefined(); // the base's entry is replaced
-    expect(again.get('src/new.ts', hashText('new'), isProjectImport)).toEqual(factsOf('new'));
+    expect(plainFacts(again.get('src/new.ts', hashText('new'), isProjectImport))).toEqual(factsOf('new'));
     expect(again.get('src/f2.ts', hashText('src/f2.ts'), isProjectImport)).toBeUndefined(); // removed
-    expect(again.get('src/f3.ts', hashText('src/f3.ts'), isProjectImport)).toEqual(factsOf('src/f3.ts'));
+    expect(plainFacts(again.get('src/f3.ts', hashText('src/f3.ts'), isProjectImport))).toEqual(factsOf('src/f3.ts'));
   });
 
   it('keeps what earlier journals recorded when it is written again', () => {
@@ -119,8 +121,8 @@ describe('the cache journal', () => {
     second.set('src/f2.ts', hashText('two'), factsOf('two'), isProjectImport);
     second.save(new Set(files(100)));
     const again = new FactsCache(folder, 'k');
-    expect(again.get('src/f1.ts', hashText('one'), isProjectImport)).toEqual(factsOf('one'));
-    expect(again.get('src/f2.ts', hashText('two'), isProjectImport)).toEqual(factsOf('two'));
+    expect(plainFacts(again.get('src/f1.ts', hashText('one'), isProjectImport))).toEqual(factsOf('one'));
+    expect(plainFacts(again.get('src/f2.ts', hashText('two'), isProjectImport))).toEqual(factsOf('two'));
   });
 
   it('writes the whole cache again once the journal would hold more than an eighth of the files, and drops the journal', () => {
@@ -135,8 +137,8 @@ describe('the cache journal', () => {
     large.save(new Set(files(count)));
     expect(readdirSync(folder)).not.toContain(JOURNAL);
     const again = new FactsCache(folder, 'k');
-    expect(again.get('src/f0.ts', hashText('src/f0.ts, edited'), isProjectImport)).toEqual(factsOf('src/f0.ts, edited'));
-    expect(again.get(`src/f${count - 1}.ts`, hashText(`src/f${count - 1}.ts`), isProjectImport)).toEqual(factsOf(`src/f${count - 1}.ts`));
+    expect(plainFacts(again.get('src/f0.ts', hashText('src/f0.ts, edited'), isProjectImport))).toEqual(factsOf('src/f0.ts, edited'));
+    expect(plainFacts(again.get(`src/f${count - 1}.ts`, hashText(`src/f${count - 1}.ts`), isProjectImport))).toEqual(factsOf(`src/f${count - 1}.ts`));
   });
 
   it('ignores a journal written for another base file (another scan rewrote the cache in between)', () => {
@@ -151,6 +153,38 @@ describe('the cache journal', () => {
     writeFileSync(path.join(folder, JOURNAL), staleJournal);
     const again = new FactsCache(folder, 'k');
     expect(again.get('src/f1.ts', hashText('stale'), isProjectImport)).toBeUndefined();
-    expect(again.get('src/f1.ts', hashText('src/f1.ts, new'), isProjectImport)).toEqual(factsOf('src/f1.ts, new'));
+    expect(plainFacts(again.get('src/f1.ts', hashText('src/f1.ts, new'), isProjectImport))).toEqual(factsOf('src/f1.ts, new'));
+  });
+});
+
+describe('facts handed out by the cache', () => {
+  const facts = {
+    ...FACTS,
+    imports: ['./b'],
+    exports: [{ name: 'a', kind: 'value' }],
+    flowEdges: [{ from: { kind: 'local', name: 'id' }, to: { kind: 'return', functionIndex: 0 } }],
+    functions: [{ name: 'collect', range: { line: 1, column: 1, endLine: 3, endColumn: 2 } }],
+  } as unknown as FileFacts;
+  const imports = () => true;
+
+  function reloaded(): FileFacts {
+    const folder = writeProject({});
+    const cache = new FactsCache(folder, 'k');
+    cache.set('a.ts', hashText('a'), facts, imports);
+    cache.save(new Set(['a.ts']));
+    return new FactsCache(folder, 'k').get('a.ts', hashText('a'), imports)!;
+  }
+
+  it('read back whole, the parts read lazily included', () => {
+    expect(plainFacts(reloaded())).toEqual(facts);
+  });
+
+  it('take an assignment to a lazy part, as plain facts do', () => {
+    const read = reloaded();
+    read.flowEdges = [];
+    read.functions = [];
+    expect(read.flowEdges).toEqual([]);
+    expect(read.functions).toEqual([]);
+    expect(read.exports).toEqual(facts.exports);
   });
 });

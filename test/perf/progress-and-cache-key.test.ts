@@ -7,6 +7,7 @@ import { FactsCache, hashText } from '../../src/cache/facts-cache.js';
 import { emptyFacts } from '../../src/detect/analyze-file.js';
 import { createProgress, PROGRESS_DELAY_MS } from '../../src/cli/progress.js';
 import type { CliIO } from '../../src/cli/io.js';
+import { plainFacts } from '../helpers/plain-facts.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 
@@ -83,7 +84,7 @@ describe('the facts cache file', () => {
     first.save(new Set(['src/a.ts']));
 
     const again = new FactsCache(folder, 'catalog-1');
-    expect(again.get('src/a.ts', hashText('a'), isProjectImport)).toEqual(facts());
+    expect(plainFacts(again.get('src/a.ts', hashText('a'), isProjectImport))).toEqual(facts());
     expect(again.get('src/a.ts', hashText('a, edited'), isProjectImport)).toBeUndefined();
     expect(again.get('src/gone.ts', hashText('g'), isProjectImport)).toBeUndefined(); // dropped: no longer present
     expect(again.get('src/a.ts', hashText('a'), () => false)).toBeUndefined(); // ./b no longer reaches a project file
