@@ -16,9 +16,10 @@ export async function scanParallel(options: ParallelScanOptions = {}): Promise<S
   let pool = startEarlyWorker(expectsWarmCache(options));
   let prepared: PreparedScan;
   try {
-    prepared = prepareScan(options, (setup, files, { warmCache }) => {
+    prepared = prepareScan(options, (setup, files, { warmCache, inMemory }) => {
       threads = options.workers ?? defaultWorkerCount(files.length);
-      pool = startWorkers(setup, files, threads, warmCache, pool);
+      // Warm facts in memory (privlint serve): the few changed files are analysed here, where the parser stays loaded.
+      pool = inMemory && warmCache ? undefined : startWorkers(setup, files, threads, warmCache, pool);
     });
   } catch (error) {
     await pool?.close();

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { KeptFacts } from '../engine/scan-core.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -13,6 +14,8 @@ export interface CliIO {
   stderrIsTTY: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** A command that `privlint serve` runs for a client: when it began (this process's clock), and the facts the server keeps. */
+  served?: { startedAt: number; keptFacts: KeptFacts };
 }
 
 /** Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR on (https://no-color.org). */

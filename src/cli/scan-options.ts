@@ -23,7 +23,7 @@ export function scanOptionsFrom(args: ParsedArgs, io: CliIO, cacheByDefault = fa
   if (args.values.cache === true && args.values['no-cache'] === true) throw new UserError('--cache and --no-cache contradict each other; pick one');
   const location = typeof args.values['cache-location'] === 'string' ? args.values['cache-location'] : undefined;
   const useCache = args.values['no-cache'] !== true && (args.values.cache === true || location !== undefined || cacheByDefault);
-  const timings = new Timings();
+  const timings = new Timings(io.served?.startedAt);
   const progress = createProgress(io, args.values.quiet !== true);
   return {
     options: {
@@ -33,6 +33,7 @@ export function scanOptionsFrom(args: ParsedArgs, io: CliIO, cacheByDefault = fa
       ...(typeof args.values.config === 'string' ? { config: args.values.config } : {}),
       ...(workers !== undefined ? { workers } : {}),
       ...(useCache ? { cache: location ?? true } : {}),
+      ...(io.served ? { keptFacts: io.served.keptFacts } : {}),
       timings,
       onProgress: progress.update,
     },

@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CACHE_FOLDER, FactsCache } from '../cache/facts-cache.js';
+import { DEFAULT_CACHE_FOLDER, FactsCache, type FactsStore } from '../cache/facts-cache.js';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
 import type { BaselineEntry } from '../baseline/baseline.js';
 import type { PrivlintConfig } from '../config/types.js';
@@ -14,7 +13,10 @@ import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
+import { scanPaths } from './scan-paths.js';
 import { Timings } from './timings.js';
+
+export { scanPaths } from './scan-paths.js';
 
 export interface ScanOptions {
   /** Files or folders to scan; default: the working directory. */
@@ -32,6 +34,13 @@ export interface ScanOptions {
   overlay?: SourceOverlay;
   /** Told which phase the scan is in (for a progress line). */
   onProgress?: ProgressListener;
+  /** Facts a long-lived process keeps between scans (`privlint serve`), used instead of the cache on disk. */
+  keptFacts?: KeptFacts;
+}
+
+/** Where a long-lived process keeps the facts of its scans: one store per analysis fingerprint (catalog, analysis config). */
+export interface KeptFacts {
+  storeFor(analysisFingerprint: string): { store: FactsStore; warm: boolean };
 }
 
 export interface ScanResult {
@@ -56,10 +65,16 @@ export interface PreparedScan {
   files: string[];
   /** Found while discovering files (symbolic links not followed). */
   diagnostics: Diagnostic[];
-  cache?: FactsCache;
+  cache?: FactsStore;
   overlay?: SourceOverlay;
   timings: Timings;
   onProgress?: ProgressListener;
+}
+
+/** What prepareScan tells onFilesFound: whether earlier facts exist, and whether they are in this process's memory. */
+export interface FilesFound {
+  warmCache: boolean;
+  inMemory: boolean;
 }
 
 /**
@@ -67,7 +82,7 @@ export interface PreparedScan {
  * `onFilesFound` is called once the file list is known, before the cache is opened (the parallel
  * scan starts its workers there, so that they load the parser while this thread reads).
  */
-export function prepareScan(options: ScanOptions, onFilesFound?: (setup: ProjectSetup, files: string[], found: { warmCache: boolean }) => void): PreparedScan {
+export function prepareScan(options: ScanOptions, onFilesFound?: (setup: ProjectSetup, files: string[], found: FilesFound) => void): PreparedScan {
   const timings = options.timings ?? new Timings();
   const cwd = options.cwd ?? process.cwd();
   const { paths, root } = scanPaths(options);
@@ -80,11 +95,11 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
-  const cacheFolder = cacheFolderOf(options, root);
-  onFilesFound?.(setup, files, { warmCache: cacheFolder !== undefined && FactsCache.existsIn(cacheFolder) });
-  const cache = cacheFolder
-    ? timings.measure('cache', () => new FactsCache(cacheFolder, `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`))
-    : undefined;
+  const analysisFingerprint = `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`;
+  const kept = options.keptFacts?.storeFor(analysisFingerprint);
+  const cacheFolder = kept ? undefined : cacheFolderOf(options, root);
+  onFilesFound?.(setup, files, { warmCache: kept ? kept.warm : cacheFolder !== undefined && FactsCache.existsIn(cacheFolder), inMemory: kept !== undefined });
+  const cache = kept?.store ?? (cacheFolder ? timings.measure('cache', () => new FactsCache(cacheFolder, analysisFingerprint)) : undefined);
   const diagnostics: Diagnostic[] = notFollowed.map(({ file, message }) => ({ file: toPosixRelative(root, file), line: 1, column: 1, severity: 'note', message }));
   return {
     root,
@@ -141,29 +156,11 @@ function cacheFolderOf(options: ScanOptions, root: string): string | undefined {
 
 /** Whether the scan will find a cache an earlier scan wrote (to be checked before its set-up is loaded). */
 export function expectsWarmCache(options: ScanOptions): boolean {
+  if (options.keptFacts) return false; // facts in memory: the parser is loaded here already
   try {
     const folder = cacheFolderOf(options, scanPaths(options).root);
     return folder !== undefined && FactsCache.existsIn(folder);
   } catch {
     return false; // a bad path: prepareScan reports it
   }
-}
-
-/** The absolute paths a scan covers (checked to exist) and its root: their common folder. */
-export function scanPaths(options: Pick<ScanOptions, 'paths' | 'cwd'>): { paths: string[]; root: string } {
-  const cwd = options.cwd ?? process.cwd();
-  const paths = (options.paths?.length ? options.paths : ['.']).map((given) => path.resolve(cwd, given));
-  for (const given of paths) {
-    if (!existsSync(given)) throw new UserError(`${displayPath(given, cwd)}: no such file or folder; check the path you passed to privlint scan`);
-  }
-  return { paths, root: scanRoot(paths) };
-}
-
-function scanRoot(paths: string[]): string {
-  const folders = paths.map((given) => (statSync(given).isDirectory() ? given : path.dirname(given)));
-  let common = folders[0]!;
-  for (const folder of folders.slice(1)) {
-    while (folder !== common && !folder.startsWith(common + path.sep)) common = path.dirname(common);
-  }
-  return common;
 }

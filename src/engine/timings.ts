@@ -13,6 +13,9 @@ export class Timings {
   private readonly totals = new Map<Phase, number>();
   private readonly started = performance.now();
 
+  /** `origin`: when the command began on this process's clock — 0, the process's start, unless a server runs it. */
+  constructor(private readonly origin = 0) {}
+
   add(phase: Phase, milliseconds: number): void {
     this.totals.set(phase, (this.totals.get(phase) ?? 0) + milliseconds);
   }
@@ -40,17 +43,17 @@ export class Timings {
   }
 
   /**
-   * A small table for stderr: first the start-up (from the process's start until these timings were
-   * created: Node and privlint's own modules), last the wall time since the process started.
+   * A small table for stderr: first the start-up (from the origin, the process's start, until these
+   * timings were created: Node and privlint's own modules), last the wall time since the origin.
    */
   format(): string {
     const row = (name: string, milliseconds: number) => `  ${name.padEnd(9)} ${milliseconds.toFixed(0).padStart(7)} ms`;
     const rows = PHASES.filter((phase) => this.totals.has(phase)).map((phase) => row(phase, this.get(phase)));
     return [
       'privlint timing (parse and detect are summed over threads; workers is the wait for them):',
-      row('start-up', this.started),
+      row('start-up', this.started - this.origin),
       ...rows,
-      row('total', performance.now()),
+      row('total', performance.now() - this.origin),
     ].join('\n');
   }
 }

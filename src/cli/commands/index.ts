@@ -68,7 +68,29 @@ export const COMMANDS: readonly Command[] = [
       '  privlint scan --watch                          re-scan on every save (whole-program flows included)',
       '  privlint scan --format sarif --output privlint.sarif --category mobile',
     ].join('\n'),
-    run: lazy(async () => (await import('./scan.js')).runScan),
+    // A running `privlint serve` for the same folder answers first (server/client.ts loads no engine).
+    run: async (args, io) => (await (await import('../../server/client.js')).scanThroughServer(args, io)) ?? (await import('./scan.js')).runScan(args, io),
+  },
+  {
+    name: ['serve'],
+    summary: 'Keep a project analysed in memory and answer privlint scan of it at once (pre-commit, editors, scripts)',
+    usage: 'serve [PATH] [--verbose]',
+    options: {
+      verbose: { type: 'boolean', description: 'Print a line for each scan it answers (what was asked, how long it took)' },
+    },
+    details: [
+      'Runs until stopped (Ctrl-C). While it runs, privlint scan of PATH (default: the current folder) from the',
+      'same privlint install is answered by it: the parser stays loaded and every file\'s facts stay in memory, so a',
+      'scan after an edit costs little more than starting Node. Each answer is what a scan by itself would print:',
+      'config, manifest and file list are read again, every file is statted, and changed files are analysed again.',
+      'privlint scan --no-cache or --watch, PRIVLINT_NO_SERVER=1, another folder or another privlint version never',
+      'use it. The socket is in a folder only you can use under the temporary directory. Not on Windows.',
+      '',
+      'Examples:',
+      '  privlint serve &                               then privlint scan --staged in the pre-commit hook',
+      '  privlint serve packages/app',
+    ].join('\n'),
+    run: lazy(async () => (await import('./serve.js')).runServe),
   },
   {
     name: ['baseline'],

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import type { SourceOverlay } from '../../engine/source-overlay.js';
-import { scanPaths } from '../../engine/scan-core.js';
+import { scanPaths } from '../../engine/scan-paths.js';
 import { changedOnly } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
 import { stagedSnapshot } from '../../git/staged-snapshot.js';
