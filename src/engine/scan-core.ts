@@ -16,8 +16,6 @@ import type { SourceOverlay } from './source-overlay.js';
 import { scanPaths } from './scan-paths.js';
 import { Timings } from './timings.js';
 
-export { scanPaths } from './scan-paths.js';
-
 export interface ScanOptions {
   /** Files or folders to scan; default: the working directory. */
   paths?: string[];
