@@ -14,6 +14,7 @@ import { parseContextImportSlot } from './flow-slots.js';
 import { setParentPointers } from './parent-pointers.js';
 import { FlowRecorder } from './flows.js';
 import { kindTable } from './kind-table.js';
+import { declaresFlow, stripFlowTypes } from './flow-types.js';
 import { REQUEST_TYPE_NAMES, type AnalyzeOptions } from './analyze-options.js';
 import type { Destination } from './facts.js';
 
@@ -40,7 +41,24 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   }
 }
 
+/**
+ * Parse a file for detection. A JavaScript file in Flow (`// @flow`, or one TypeScript's parser
+ * cannot read but Flow's can) is read with its type syntax blanked out (flow-types.ts).
+ */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
+  const javaScript = JAVASCRIPT_EXTENSION.test(fileName);
+  const flowText = javaScript && declaresFlow(text) ? stripFlowTypes(text) : undefined;
+  const sourceFile = parseText(fileName, flowText ?? text);
+  if (!javaScript || flowText !== undefined || syntaxErrors(sourceFile).length === 0) return sourceFile;
+  const stripped = stripFlowTypes(text);
+  if (stripped === undefined) return sourceFile;
+  const retried = parseText(fileName, stripped);
+  return syntaxErrors(retried).length === 0 ? retried : sourceFile;
+}
+
+const JAVASCRIPT_EXTENSION = /\.(?:[cm]?js|jsx)$/i;
+
+function parseText(fileName: string, text: string): ts.SourceFile {
   // Detection reads comments as text (annotations, suppressions), never JSDoc nodes: skip building them.
   const sourceFile = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
   setParentPointers(sourceFile);

@@ -29,6 +29,7 @@ export const DEFAULT_IGNORES = [
   '**/coverage/**',
   '**/.privlint-cache/**',
   '**/*.d.ts',
+  '**/flow-typed/**', // Flow's library definitions (the @types of Flow): declarations, never code
   '**/*.d.mts',
   '**/*.d.cts',
   '**/*.min.js',
