@@ -215,3 +215,22 @@ export interface FileFacts {
   suppressions: SuppressionComment[];
   diagnostics: FileDiagnostic[];
 }
+
+/** The facts of a file that says nothing (also what an unparsable file yields). */
+export function emptyFacts(): FileFacts {
+  return {
+    sources: [],
+    sdkUses: [],
+    sdkCalls: [],
+    sinks: [],
+    flowEdges: [],
+    projectReferences: [],
+    escapes: [],
+    pendingHeaderReads: [],
+    functions: [],
+    exports: [],
+    imports: [],
+    suppressions: [],
+    diagnostics: [],
+  };
+}

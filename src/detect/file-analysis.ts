@@ -1,0 +1,362 @@
+import type { CatalogIndex } from '../catalog/match.js';
+import type { SourceApi } from '../catalog/types.js';
+import { ts } from '../engine/ts.js';
+import type { AnalyzeOptions } from './analyze-options.js';
+import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
+import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
+import { destinationOf } from './destinations.js';
+import { collectExports } from './exports.js';
+import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { parseContextImportSlot } from './flow-slots.js';
+import { FlowRecorder } from './flows.js';
+import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
+import { isFunctionLike, patternNames, Scope, variableSlot } from './scope.js';
+import { collectSuppressions } from './suppressions.js';
+import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
+import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
+import { declareParameters, declareStatements } from './visitors/declarations.js';
+import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
+
+/**
+ * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
+ * records it keeps. What a node means for privacy is decided by the visitors (./visitors/*), one
+ * module per concern; the flow recorder sees every node after them.
+ */
+export class FileAnalysis {
+  readonly facts = emptyFacts();
+  readonly imports = new Set<string>();
+  readonly catalog: CatalogIndex;
+  readonly requestNames: Set<string>;
+  /** Whether any comment could hold a `@privacy-…` annotation: most files have none to look for. */
+  private readonly annotated: boolean;
+  private readonly functionIndexes = new Map<ts.Node, number>();
+  private readonly scopes = new Map<ts.Node, Scope>();
+  private readonly sourceIndexes = new Map<ts.Node, number>();
+  private readonly projectCallIndexes = new Map<ts.Node, number>();
+  readonly sinkIndexes = new Map<ts.Node, number>();
+  /** The catalog's `data` arguments of each sink that lists them. */
+  readonly sinkDataArguments = new Map<number, readonly number[]>();
+  private readonly flows: FlowRecorder;
+  /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
+  private readonly functionStack: number[] = [];
+  private readonly projectModules = new Map<string, boolean>();
+  private readonly isProjectModule?: (file: string, specifier: string) => boolean;
+
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    options: AnalyzeOptions,
+  ) {
+    this.catalog = options.catalog;
+    this.requestNames = new Set(options.requestParameterNames);
+    this.isProjectModule = options.isProjectModule;
+    this.annotated = sourceFile.text.includes('@privacy-');
+    this.flows = new FlowRecorder({
+      sourceFile,
+      scopeOf: this.scopeOf,
+      functionIndexOf: (fn) => this.functionIndexOf(fn),
+      currentFunction: () => this.currentFunction(),
+      sourceIndex: (node) => this.sourceIndexes.get(node),
+      projectCallIndex: (node) => this.projectCallIndexes.get(node),
+      sinkIndex: (node) => this.sinkIndexes.get(node),
+      sinkDataArguments: (index) => this.sinkDataArguments.get(index),
+    });
+  }
+
+  run(): FileFacts {
+    const fileScope = new Scope(undefined);
+    this.scopes.set(this.sourceFile, fileScope);
+    declareStatements(this, this.sourceFile.statements, fileScope, true);
+    for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
+    this.facts.exports = collectExports(this.sourceFile, fileScope, (fn) => this.functionIndexOf(fn));
+    // `export … from './x'` depends on ./x as much as an import does (barrels, cache invalidation);
+    // `export … from 'sdk'` is where the project takes the SDK in: its callers reach the SDK through it.
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        this.imports.add(statement.moduleSpecifier.text);
+        if (reexportsValues(statement)) this.recordSdkUse(statement.moduleSpecifier.text, statement.moduleSpecifier);
+      }
+    }
+    this.facts.imports = [...this.imports].sort();
+    this.facts.suppressions = collectSuppressions(this.sourceFile);
+    this.facts.flowEdges = this.flows.edges;
+    const contextImports = new Map<string, { specifier: string; name: string }>();
+    for (const edge of this.flows.edges) {
+      const context = parseContextImportSlot(edge.from);
+      if (context) contextImports.set(edge.from, context);
+    }
+    if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
+    for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
+    return this.facts;
+  }
+
+  /** Whether calls through an import of `specifier` may reach project code (memoised per file). */
+  importsProjectCode(specifier: string): boolean {
+    let known = this.projectModules.get(specifier);
+    if (known === undefined) {
+      known = !this.catalog.sourceModule(specifier) && !this.catalog.sdkForSpecifier(specifier) && (this.isProjectModule?.(this.sourceFile.fileName, specifier) ?? true);
+      this.projectModules.set(specifier, known);
+    }
+    return known;
+  }
+
+  // ── scopes and functions ────────────────────────────────────────────────
+
+  readonly scopeOf = (node: ts.Node): Scope => {
+    for (let current: ts.Node | undefined = node; current; current = current.parent) {
+      const scope = this.scopes.get(current);
+      if (scope) return scope;
+    }
+    return this.scopes.get(this.sourceFile)!;
+  };
+
+  currentFunction(): number | null {
+    return this.functionStack.at(-1) ?? null;
+  }
+
+  functionIndexOf(fn: ts.Node): number {
+    const existing = this.functionIndexes.get(fn);
+    if (existing !== undefined) return existing;
+    const index = this.facts.functions.length;
+    this.functionIndexes.set(fn, index);
+    const placeholder = {} as FunctionFact;
+    this.facts.functions.push(placeholder);
+    const parent = this.enclosingFunction(fn.parent);
+    Object.assign(placeholder, {
+      name: functionName(fn),
+      range: this.range(fn),
+      parentFunction: parent,
+      ...(this.annotated ? this.functionAnnotations(fn) : { requiresConsent: [] }),
+    } satisfies FunctionFact);
+    return index;
+  }
+
+  /** What the comments above a function (or its class) declare: purpose, consent it requires, consent it checks. */
+  private functionAnnotations(fn: ts.Node): Pick<FunctionFact, 'annotation' | 'requiresConsent' | 'consentGuard'> {
+    const hosts = documentationHost(fn);
+    const classNode = ts.isClassLike(fn.parent) ? fn.parent : undefined;
+    const annotation =
+      firstDefined(hosts, (host) => purposeAnnotation(host, this.sourceFile)) ??
+      (classNode ? purposeAnnotation(classNode, this.sourceFile) : undefined);
+    const requiresConsent = [
+      ...hosts.flatMap((host) => requiredConsentKeys(host, this.sourceFile)),
+      ...(classNode ? requiredConsentKeys(classNode, this.sourceFile) : []),
+    ];
+    const guardKeys = firstDefined(hosts, (host) => consentGuardKeys(host, this.sourceFile));
+    return {
+      ...(annotation ? { annotation } : {}),
+      requiresConsent: [...new Set(requiresConsent)],
+      ...(guardKeys ? { consentGuard: { keys: guardKeys } } : {}),
+    };
+  }
+
+  private enclosingFunction(node: ts.Node | undefined): number | null {
+    for (let current = node; current && !ts.isSourceFile(current); current = current.parent) {
+      if (isFunctionLike(current) && (current as { body?: ts.Node }).body) return this.functionIndexOf(current);
+    }
+    return null;
+  }
+
+  // ── traversal ───────────────────────────────────────────────────────────
+
+  /** A callback that visits nodes in `scope`, made once per scope (not once per node visited). */
+  private visitorIn(scope: Scope): (child: ts.Node) => void {
+    return (scope.visitor ??= (child) => this.visit(child, scope));
+  }
+
+  visit(node: ts.Node, scope: Scope): void {
+    if (isTypeOnlySyntax(node)) return;
+    this.visitNode(node, scope);
+    this.flows.afterVisit(node);
+  }
+
+  private visitNode(node: ts.Node, scope: Scope): void {
+    if (isFunctionLike(node)) {
+      this.visitFunction(node, scope);
+      return;
+    }
+    switch (node.kind) {
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.CaseBlock:
+      case ts.SyntaxKind.ModuleBlock:
+        this.visitBlock(node as ts.Block | ts.CaseBlock | ts.ModuleBlock, scope);
+        return;
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        this.visitLoop(node as ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope);
+        return;
+      case ts.SyntaxKind.CatchClause:
+        if ((node as ts.CatchClause).variableDeclaration) {
+          this.visitCatch(node as ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope);
+          return;
+        }
+        break;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        this.visitClass(node as ts.ClassLikeDeclaration, scope);
+        return;
+      case ts.SyntaxKind.CallExpression:
+        visitCall(this, node as ts.CallExpression, scope);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        visitNew(this, node as ts.NewExpression, scope);
+        break;
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        visitJsxElement(this, node as ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        visitMemberRead(this, node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        visitDestructuring(this, node as ts.VariableDeclaration, scope);
+        break;
+      case ts.SyntaxKind.Identifier:
+        visitIdentifier(this, node as ts.Identifier, scope);
+        break;
+    }
+    ts.forEachChild(node, this.visitorIn(scope));
+  }
+
+  private visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope): void {
+    const body = node.body;
+    if (!body) return;
+    const functionScope = new Scope(scope);
+    this.scopes.set(node, functionScope);
+    this.functionStack.push(this.functionIndexOf(node));
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+      functionScope.declare(node.name.text, { kind: 'function', functionIndex: this.functionIndexOf(node) });
+    }
+    declareParameters(this, node, functionScope);
+    for (const parameter of node.parameters) if (parameter.initializer) this.visit(parameter.initializer, functionScope);
+    if (ts.isBlock(body)) {
+      this.scopes.set(body, functionScope);
+      declareStatements(this, body.statements, functionScope, true);
+      for (const statement of body.statements) this.visit(statement, functionScope);
+    } else {
+      this.visit(body, functionScope);
+    }
+    this.functionStack.pop();
+  }
+
+  private visitBlock(node: ts.Block | ts.CaseBlock | ts.ModuleBlock, scope: Scope): void {
+    const blockScope = new Scope(scope);
+    this.scopes.set(node, blockScope);
+    const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
+    declareStatements(this, statements, blockScope, false);
+    ts.forEachChild(node, this.visitorIn(blockScope));
+  }
+
+  private visitLoop(node: ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope: Scope): void {
+    const loopScope = new Scope(scope);
+    this.scopes.set(node, loopScope);
+    const initializer = node.initializer;
+    if (initializer && ts.isVariableDeclarationList(initializer)) {
+      for (const declaration of initializer.declarations) {
+        for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+      }
+    }
+    ts.forEachChild(node, this.visitorIn(loopScope));
+  }
+
+  private visitCatch(node: ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope: Scope): void {
+    const catchScope = new Scope(scope);
+    this.scopes.set(node, catchScope);
+    for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+    ts.forEachChild(node, this.visitorIn(catchScope));
+  }
+
+  private visitClass(node: ts.ClassLikeDeclaration, scope: Scope): void {
+    const classScope = new Scope(scope);
+    if (node.name) classScope.declare(node.name.text, { kind: 'local' });
+    this.scopes.set(node, classScope);
+    ts.forEachChild(node, this.visitorIn(classScope));
+  }
+
+  // ── records ─────────────────────────────────────────────────────────────
+
+  /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
+  recordSource(api: SourceApi, node: ts.Node): void {
+    if (this.sourceIndexes.has(node)) return;
+    this.sourceIndexes.set(node, this.facts.sources.length);
+    const range = this.range(node);
+    const context = this.context(node);
+    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context });
+  }
+
+  private categoriesAt(api: SourceApi, node: ts.Node): string[] {
+    const categories = api.argumentCategories && ts.isCallExpression(node) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
+    for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
+    return categories;
+  }
+
+  /** `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be read. */
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression): string[] {
+    const all = [...new Set(Object.values(rule.properties))];
+    const argument = call.arguments[rule.argument];
+    const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
+    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
+    const chosen: string[] = [];
+    for (const property of object.literal.properties) {
+      const name = property.name ? staticName(property.name) : undefined;
+      const category = name === undefined ? undefined : rule.properties[name];
+      if (!category || chosen.includes(category)) continue;
+      const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+      if (value?.kind === ts.SyntaxKind.FalseKeyword) continue;
+      chosen.push(category);
+    }
+    return chosen.length > 0 ? all.filter((category) => chosen.includes(category)) : all;
+  }
+
+  recordSdkUse(specifier: string, literal: ts.Node): void {
+    const sdk = this.catalog.sdkForSpecifier(specifier);
+    if (sdk) this.facts.sdkUses.push({ sdkId: sdk.id, package: specifier, range: this.range(literal) });
+  }
+
+  recordSdkCall(sdkId: string, pkg: string, node: ts.CallExpression): void {
+    this.facts.sdkCalls.push({
+      sdkId,
+      package: pkg,
+      callee: calleeText(node.expression, this.sourceFile),
+      range: this.range(node),
+      ...this.context(node),
+    });
+  }
+
+  recordProjectReference(reference: Reference, node: ts.Node): void {
+    this.projectCallIndexes.set(node, this.facts.projectReferences.length);
+    // A call on a project binding may turn out to be a sink (an exported axios instance) or an SDK
+    // call (a barrel re-exporting the SDK): keep what they need.
+    const call = ts.isCallExpression(node) ? node : undefined;
+    const method = call && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression)) ? call : undefined;
+    const url = method?.arguments[0] ? destinationOf(method.arguments[0], this.scopeOf(method)) : undefined;
+    this.facts.projectReferences.push({
+      reference,
+      range: this.range(node),
+      ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
+      ...(call && continuesChain(call) ? { chained: true as const } : {}),
+      ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
+      ...this.context(node),
+    });
+  }
+
+  context(node: ts.Node): SiteContext {
+    const annotation = this.annotated ? statementAnnotation(node, this.sourceFile) : undefined;
+    const detached = annotation || !this.annotated ? undefined : detachedAnnotationLine(node, this.sourceFile);
+    return {
+      functionIndex: this.currentFunction(),
+      ...(annotation ? { annotation } : {}),
+      ...(detached !== undefined ? { detachedAnnotationLine: detached } : {}),
+      guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
+      returned: flowsToReturn(node),
+      annotationLine: annotationAnchor(node, this.sourceFile),
+    };
+  }
+
+  range(node: ts.Node): Range {
+    const start = this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile));
+    const end = this.sourceFile.getLineAndCharacterOfPosition(node.getEnd());
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
+}

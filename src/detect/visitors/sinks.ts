@@ -1,0 +1,81 @@
+import type { SinkCall } from '../../catalog/types.js';
+import { ts } from '../../engine/ts.js';
+import { destinationOf, firstCallInChain } from '../destinations.js';
+import type { Destination, Reference } from '../facts.js';
+import type { FileAnalysis } from '../file-analysis.js';
+import { calleeText, pathString } from '../references.js';
+import type { Scope } from '../scope.js';
+
+// Calls through which data leaves the app (catalog sinks), and where network calls send it.
+
+export function matchSink(analysis: FileAnalysis, reference: Reference, node: ts.CallExpression, scope: Scope): void {
+  const { root } = reference;
+  const { catalog } = analysis;
+  const match =
+    root.kind === 'import' && !root.typeOnly
+      ? catalog.moduleSink(root.specifier, pathString(reference.segments))
+      : root.kind === 'global'
+        ? catalog.globalSink(pathString([root.name, ...reference.segments]))
+        : undefined;
+  if (!match) return;
+  const pkg = root.kind === 'import' ? root.specifier : `global:${(root as { name: string }).name}`;
+  const sdk = root.kind === 'import' ? catalog.sdkForSpecifier(root.specifier) : catalog.sdkForGlobal((root as { name: string }).name);
+  const destination = match.sink.kind === 'network' ? destinationFor(analysis, match.call, node, scope) : undefined;
+  const index = analysis.facts.sinks.length;
+  analysis.sinkIndexes.set(node, index);
+  if (match.call.data) analysis.sinkDataArguments.set(index, match.call.data);
+  analysis.facts.sinks.push({
+    kind: match.sink.kind,
+    ...(sdk && match.sink.kind === 'sdk' ? { sdkId: sdk.id } : {}),
+    package: pkg,
+    callee: calleeText(node.expression, analysis.sourceFile),
+    range: analysis.range(node),
+    ...(destination ? { destination } : {}),
+    ...analysis.context(node),
+  });
+}
+
+/** Where a network sink sends data: its URL argument, the base URL of the client it is called on, or xhr.open(). */
+function destinationFor(analysis: FileAnalysis, call: SinkCall, node: ts.CallExpression, scope: Scope): Destination {
+  const direct = call.url !== undefined && node.arguments[call.url] ? destinationOf(node.arguments[call.url]!, scope) : undefined;
+  if (direct && direct.kind !== 'relative' && direct.kind !== 'unknown') return direct;
+  if (call.chainUrl !== undefined) {
+    const first = firstCallInChain(node.expression, scope);
+    const argument = first?.call.arguments?.[call.chainUrl];
+    if (first && argument) {
+      const base = destinationOf(argument, first.scope);
+      if (base.kind !== 'unknown') return base;
+    }
+  }
+  if (call.siblingUrl) {
+    const sibling = siblingCallArgument(node, call.siblingUrl.call, call.siblingUrl.arg, analysis.scopeOf);
+    if (sibling) return destinationOf(sibling.argument, sibling.scope);
+  }
+  return direct ?? { kind: 'unknown' };
+}
+
+/** For `xhr.send(body)`: the argument of `xhr.open(method, url)` on the same variable, in the same file. */
+function siblingCallArgument(node: ts.CallExpression, method: string, index: number, scopeOf: (node: ts.Node) => Scope): { argument: ts.Expression; scope: Scope } | undefined {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const receiver = callee.expression;
+  const binding = scopeOf(receiver).lookup(receiver.text);
+  let found: { argument: ts.Expression; scope: Scope } | undefined;
+  const visit = (candidate: ts.Node) => {
+    if (found) return;
+    if (
+      ts.isCallExpression(candidate) &&
+      ts.isPropertyAccessExpression(candidate.expression) &&
+      candidate.expression.name.text === method &&
+      ts.isIdentifier(candidate.expression.expression) &&
+      scopeOf(candidate.expression.expression).lookup(candidate.expression.expression.text) === binding &&
+      candidate.arguments[index]
+    ) {
+      found = { argument: candidate.arguments[index]!, scope: scopeOf(candidate) };
+      return;
+    }
+    ts.forEachChild(candidate, visit);
+  };
+  visit(node.getSourceFile());
+  return found;
+}
