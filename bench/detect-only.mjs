@@ -6,13 +6,12 @@ import fg from 'fast-glob';
 import { analyzeSource } from '../dist/src/detect/analyze-file.js';
 import { loadCatalog } from '../dist/src/catalog/load.js';
 import { CatalogIndex } from '../dist/src/catalog/match.js';
-import { DEFAULT_REQUEST_PARAMETER_NAMES } from '../dist/src/detect/analyze-options.js';
 
 const folder = process.argv[2];
 const rounds = Number(process.argv[3] ?? 3);
 const files = fg.sync('**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts'] }).sort();
 const texts = files.map((file) => readFileSync(file, 'utf8'));
-const options = { catalog: new CatalogIndex(loadCatalog([])), requestParameterNames: DEFAULT_REQUEST_PARAMETER_NAMES, isProjectModule: () => true };
+const options = { catalog: new CatalogIndex(loadCatalog([])), isProjectModule: () => true };
 for (let round = 0; round < rounds; round++) {
   const timing = { parse: 0, detect: 0 };
   files.forEach((file, index) => analyzeSource(file, texts[index], options, timing));

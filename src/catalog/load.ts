@@ -7,16 +7,18 @@ import { entryOf, parseStructured, toPlain, type TreeNode } from '../structured/
 import { packagePatternProblem } from './match.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { Catalog, CatalogGuard, Confidence, GuardCheck, RequestHandlerCalls, RequestSources, Sdk, Sink, SinkCall, SourceApi, SourceModule, Vendor } from './types.js';
+import type { ArgumentConstraints, Catalog, CatalogGuard, Confidence, GuardCheck, ModelCallback, Sdk, Sink, SinkCall, SourceApi, SourceModule, ValueModel, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
+  models?: RawModel[];
+  members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
     headers?: (RawApi & { name: string })[];
-    handlers?: (RequestHandlerCalls & { note?: string })[];
+    handlers?: { module: string; calls: string[]; parameter: number; errorHandlerParameter?: number; note?: string }[];
     routeExports?: { files: string[]; exports: string[]; note?: string }[];
     headerObjects?: { module: string; path: string; note?: string }[];
   };
@@ -32,7 +34,43 @@ interface RawApi {
   confidence?: Confidence;
   also?: SourceApi['also'];
   argumentCategories?: SourceApi['argumentCategories'];
+  args?: ArgumentConstraints;
   note?: string;
+}
+interface RawModel {
+  id: string;
+  api_prefix?: string;
+  case_insensitive?: boolean;
+  types?: (string | { name: string; module?: string })[];
+  parameter_names?: string[];
+  callbacks?: (ModelCallback & { note?: string })[];
+  route_exports?: { files: string[]; exports: string[]; note?: string }[];
+  producers?: { module?: string; path: string; args?: ArgumentConstraints; note?: string }[];
+  decorators?: { module: string; name: string; keyArgument?: number; note?: string }[];
+  members?: (Omit<RawApi, 'category'> & { path: string; model?: string; keyArgument?: number; category?: string })[];
+  note?: string;
+}
+
+/** The models the older `request:` section describes: an HTTP request and its headers. */
+export const REQUEST_MODEL = 'http.request';
+export const HEADERS_MODEL = 'http.headers';
+
+/** The `request:` section in the older shape, as the models it describes. */
+function requestAsModels(request: NonNullable<CatalogDocument['request']>): RawModel[] {
+  return [
+    {
+      id: REQUEST_MODEL,
+      callbacks: (request.handlers ?? []).map(({ errorHandlerParameter, note: _note, ...handler }) => ({ ...handler, ...(errorHandlerParameter !== undefined ? { errorParameter: errorHandlerParameter } : {}) })),
+      route_exports: request.routeExports ?? [],
+      members: (request.properties ?? []).map((property) => ({ ...property, kind: 'read' as const })),
+    },
+    {
+      id: HEADERS_MODEL,
+      case_insensitive: true,
+      producers: (request.headerObjects ?? []).map(({ module, path: objectPath }) => ({ module, path: objectPath })),
+      members: (request.headers ?? []).map(({ name, ...header }) => ({ ...header, path: name, kind: 'read' as const })),
+    },
+  ];
 }
 
 const DATA_FOLDER = fileURLToPath(new URL('./data/', import.meta.url));
@@ -129,7 +167,8 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const all = [...documents, ...(extensions as CatalogDocument[])];
   const modules = new Map<string, SourceModule>();
   const globals: SourceApi[] = [];
-  const request: RequestSources = { properties: [], headers: new Map(), handlers: [], routeExports: [], headerObjects: [] };
+  const models = new Map<string, ValueModel>();
+  const members: SourceApi[] = [];
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -151,16 +190,13 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       if (index >= 0) globals[index] = entry;
       else globals.push(entry);
     }
-    for (const property of document.request?.properties ?? []) {
-      request.properties.push(sourceApi(`request#${property.path}`, property.path, { ...property, kind: 'read' }, 'node'));
+    for (const raw of [...(document.models ?? []), ...(document.request ? requestAsModels(document.request) : [])]) mergeModel(models, raw);
+    for (const api of document.members ?? []) {
+      const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
+      const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);
+      if (index >= 0) members[index] = entry;
+      else members.push(entry);
     }
-    for (const header of document.request?.headers ?? []) {
-      const name = header.name.toLowerCase();
-      request.headers.set(name, sourceApi(`request#header:${name}`, name, { ...header, kind: 'read' }, 'node'));
-    }
-    for (const { note: _note, ...handler } of document.request?.handlers ?? []) request.handlers.push(handler);
-    for (const { files, exports } of document.request?.routeExports ?? []) request.routeExports.push({ files, exports });
-    for (const { module, path: objectPath } of document.request?.headerObjects ?? []) request.headerObjects.push({ module, path: objectPath });
     for (const vendor of document.vendors ?? []) {
       vendors.set(vendor.id, {
         id: vendor.id,
@@ -196,7 +232,8 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   return {
     modules: [...modules.values()],
     globals,
-    request,
+    models: [...models.values()],
+    members,
     vendors: [...vendors.values()],
     sdks: [...sdks.values()],
     sinks,
@@ -215,6 +252,52 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     platform,
     ...(raw.also ? { also: raw.also } : {}),
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
+    ...(raw.args ? { args: raw.args } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };
+}
+
+function sameArgs(a: ArgumentConstraints | undefined, b: ArgumentConstraints | undefined): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+}
+
+/** Add a model's rows to the model of that id (a later document, such as a config, extends an earlier one). */
+function mergeModel(models: Map<string, ValueModel>, raw: RawModel): void {
+  const model: ValueModel = models.get(raw.id) ?? {
+    id: raw.id,
+    types: [],
+    parameterNames: [],
+    callbacks: [],
+    routeExports: [],
+    producers: [],
+    decorators: [],
+    members: [],
+    caseInsensitive: false,
+  };
+  const prefix = raw.api_prefix ?? modelApiPrefix(raw.id);
+  if (raw.case_insensitive !== undefined) model.caseInsensitive = raw.case_insensitive;
+  if (raw.note) model.note = raw.note;
+  model.types.push(...(raw.types ?? []).map((type) => (typeof type === 'string' ? { name: type } : type)));
+  model.parameterNames.push(...(raw.parameter_names ?? []));
+  model.callbacks.push(...(raw.callbacks ?? []).map(({ note: _note, ...callback }) => callback));
+  model.routeExports.push(...(raw.route_exports ?? []).map(({ files, exports }) => ({ files, exports })));
+  model.producers.push(...(raw.producers ?? []).map(({ note: _note, ...producer }) => producer));
+  model.decorators.push(...(raw.decorators ?? []).map(({ note: _note, ...decorator }) => decorator));
+  for (const member of raw.members ?? []) {
+    const memberPath = model.caseInsensitive ? member.path.toLowerCase() : member.path;
+    if (member.model) {
+      model.members.push({ path: memberPath, model: member.model, ...(member.keyArgument !== undefined ? { keyArgument: member.keyArgument } : {}), ...(member.args ? { args: member.args } : {}) });
+    } else if (member.category) {
+      const api = sourceApi(`${prefix}${memberPath}`, memberPath, { ...member, category: member.category, kind: member.kind ?? 'read' }, 'node');
+      model.members = model.members.filter((existing) => !('source' in existing) || existing.source.id !== api.id).concat({ path: memberPath, source: api });
+    }
+  }
+  models.set(raw.id, model);
+}
+
+/** The id prefix of a model's sources: the request models keep the ids they had before models existed. */
+function modelApiPrefix(id: string): string {
+  if (id === REQUEST_MODEL) return 'request#';
+  if (id === HEADERS_MODEL) return 'request#header:';
+  return `${id}#`;
 }

@@ -1,5 +1,10 @@
 import { GuardMatcher, isConsentApiCall } from './guards.js';
-import type { Catalog, RequestHandlerCalls, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
+import { argumentsMatch, ModelIndex } from './models.js';
+import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
+
+/** The string keys of a call's arguments, for `args` constraints (computed only when an entry has constraints). */
+export type ArgumentKeys = () => readonly (string | undefined)[];
+const NO_ARGUMENTS: ArgumentKeys = () => [];
 
 /**
  * What is wrong with a package pattern, if anything. `*` stands for one whole path segment after
@@ -38,7 +43,7 @@ export function packageNameOf(specifier: string): string {
 /** Lookup tables over a catalog, built once per catalog and shared by every file analysed. */
 export class CatalogIndex {
   readonly catalog: Catalog;
-  private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi> }>();
+  private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi[]> }>();
   private readonly sdkByPackage = new Map<string, Sdk>();
   private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
   private readonly sdkByGlobal = new Map<string, Sdk>();
@@ -50,9 +55,10 @@ export class CatalogIndex {
   readonly collectingGlobals = new Set<string>();
   /** First identifiers of catalogued globals that send data out (fetch, XMLHttpRequest …). */
   readonly sendingGlobals = new Set<string>();
-  /** Request frameworks and header objects by module, and route-handler export names (request parameters found by position). */
-  private readonly requestModules = new Set<string>();
-  readonly routeExportNames = new Set<string>();
+  /** The value models (HTTP requests, headers …) and their lookups. */
+  readonly models: ModelIndex;
+  /** APIs known by their member name on any object (`*.getParameter`), by name. */
+  private readonly membersByName = new Map<string, SourceApi[]>();
   /** The category an API id is catalogued under (before `also` and argument variants). */
   private readonly primaryCategories = new Map<string, string>();
   /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
@@ -63,8 +69,18 @@ export class CatalogIndex {
   constructor(catalog: Catalog) {
     this.catalog = catalog;
     this.guards = new GuardMatcher(catalog.guards);
+    this.models = new ModelIndex(catalog.models);
+    for (const api of catalog.members) {
+      const list = this.membersByName.get(api.name) ?? [];
+      list.push(api);
+      this.membersByName.set(api.name, list);
+      if (!this.primaryCategories.has(api.id)) this.primaryCategories.set(api.id, api.category);
+    }
+    for (const model of catalog.models) for (const member of model.members) if ('source' in member) this.primaryCategories.set(member.source.id, member.source.category);
     for (const module of catalog.modules) {
-      this.modules.set(module.module, { module, apis: new Map(module.apis.map((api) => [api.name, api])) });
+      const apis = new Map<string, SourceApi[]>();
+      for (const api of module.apis) apis.set(api.name, [...(apis.get(api.name) ?? []), api]);
+      this.modules.set(module.module, { module, apis });
       for (const api of module.apis) {
         this.addContinuedPaths(module.module, api.name);
         this.primaryCategories.set(api.id, api.category);
@@ -96,11 +112,6 @@ export class CatalogIndex {
         this.sendingGlobals.add(sink.global);
       }
     }
-    // Request parameters found by where a function is, not by its name (app.get callbacks,
-    // route handlers, next/headers): loading the framework or exporting a handler matters.
-    for (const handler of catalog.request.handlers) this.requestModules.add(handler.module);
-    for (const object of catalog.request.headerObjects) this.requestModules.add(object.module);
-    for (const route of catalog.request.routeExports) route.exports.filter((name) => name !== 'default').forEach((name) => this.routeExportNames.add(name));
   }
 
   /**
@@ -110,7 +121,8 @@ export class CatalogIndex {
   moduleRole(specifier: string): 'collects' | 'sends' | undefined {
     if (this.sourceModule(specifier) !== undefined || this.sdkForSpecifier(specifier) !== undefined) return 'collects';
     const module = withoutNodePrefix(specifier);
-    if (this.requestModules.has(module)) return 'collects';
+    // Values found by where a function is, not by its name (app.get callbacks, next/headers): loading the framework matters.
+    if (this.models.modules.has(module)) return 'collects';
     return this.sinksByModule.has(module) ? 'sends' : undefined;
   }
 
@@ -139,7 +151,7 @@ export class CatalogIndex {
     return this.primaryCategories.get(apiId);
   }
 
-  sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi> } | undefined {
+  sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi[]> } | undefined {
     return this.modules.get(withoutNodePrefix(specifier));
   }
 
@@ -173,19 +185,40 @@ export class CatalogIndex {
     return this.globalsByPath.get(path);
   }
 
+  /** The global API of this path and access kind whose argument constraints the call meets. */
+  globalApi(path: string, kind: SourceApi['kind'], argumentKeys: ArgumentKeys = NO_ARGUMENTS): SourceApi | undefined {
+    return this.globalsByPath.get(path)?.find((api) => api.kind === kind && argumentsMatch(api.args, argumentKeys));
+  }
+
   /**
    * The source API an access path of a module reaches, e.g. ("react-native-device-info",
    * "default.getUniqueId") with a namespace default export → getUniqueId.
    */
-  moduleApi(specifier: string, exportPath: string): SourceApi | undefined {
+  moduleApi(specifier: string, exportPath: string, argumentKeys: ArgumentKeys = NO_ARGUMENTS): SourceApi | undefined {
     const entry = this.sourceModule(specifier);
     if (!entry) return undefined;
-    const direct = entry.apis.get(exportPath);
+    const pick = (apis: SourceApi[] | undefined) => apis?.find((api) => argumentsMatch(api.args, argumentKeys));
+    const direct = pick(entry.apis.get(exportPath));
     if (direct) return direct;
     if (exportPath.startsWith('default.') && entry.module.default === 'namespace') {
-      return entry.apis.get(exportPath.slice('default.'.length));
+      return pick(entry.apis.get(exportPath.slice('default.'.length)));
     }
     return undefined;
+  }
+
+  /** The API a member name is on any object (`x.getParameter(gl.RENDERER)`), of this access kind, its argument constraints met. */
+  memberApi(name: string, kind: SourceApi['kind'], argumentKeys: ArgumentKeys = NO_ARGUMENTS): SourceApi | undefined {
+    return this.membersByName.get(name)?.find((api) => api.kind === kind && argumentsMatch(api.args, argumentKeys));
+  }
+
+  /** Whether any catalogued member API has this name (cheap pre-check before computing argument keys). */
+  hasMemberApi(name: string): boolean {
+    return this.membersByName.has(name);
+  }
+
+  /** The names of the catalog's member APIs (`getParameter`, `toDataURL` …), for the editor's pre-check. */
+  memberApiNames(): IterableIterator<string> {
+    return this.membersByName.keys();
   }
 
   /** The sink a call of `exportPath` on module `specifier` is, trying "default." for namespace-style defaults. */
@@ -198,17 +231,6 @@ export class CatalogIndex {
 
   globalSink(path: string): { sink: Sink; call: SinkCall } | undefined {
     return this.sinksByGlobalPath.get(path);
-  }
-
-  /** The request-handler entry for a call of `method` on something from `specifier` (app.get, http.createServer). */
-  requestHandler(specifier: string, method: string): RequestHandlerCalls | undefined {
-    const module = withoutNodePrefix(specifier);
-    return this.catalog.request.handlers.find((handler) => handler.module === module && handler.calls.includes(method));
-  }
-
-  /** Whether `path` of module `specifier` is a request's headers object (`headers()` of next/headers). */
-  isHeaderObject(specifier: string, path: string): boolean {
-    return this.catalog.request.headerObjects.some((object) => object.module === specifier && object.path === path);
   }
 
   /** A call of a consent-management API (AdsConsent.gatherConsent()): not an SDK data call. */

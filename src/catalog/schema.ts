@@ -3,7 +3,13 @@ import type { JsonSchema } from '../structured/schema-validator.js';
 
 const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
 const confidence: JsonSchema = { type: 'string', enum: ['high', 'medium', 'low'], 'x-noun': 'confidence' };
-const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct'], 'x-noun': 'access kind' };
+const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator'], 'x-noun': 'access kind' };
+/** Literal arguments of the last call of a path, by position: `{ "0": [canvas] }`. */
+const argumentConstraints: JsonSchema = {
+  type: 'object',
+  propertyNames: { pattern: '^[0-9]+$' },
+  additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+};
 const platform: JsonSchema = {
   type: 'string',
   enum: ['react-native', 'expo', 'capacitor', 'cordova', 'web', 'node', 'any'],
@@ -29,6 +35,84 @@ const categoryVariants: Record<string, JsonSchema> = {
     additionalProperties: false,
     required: ['argument', 'properties'],
     properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
+  },
+  args: argumentConstraints,
+};
+
+/** A member of a value model: a sub-model, a keyed accessor, or a source. */
+const modelMember: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    path: { type: 'string', minLength: 1, description: 'the member path on the model: ip, socket.remoteAddress, get(), x-forwarded-for' },
+    model: { type: 'string', minLength: 1, description: 'the model the member is (headers → http.headers)' },
+    keyArgument: { type: 'integer', minimum: 0, description: 'the call yields the member of `model` its argument names (req.get(name))' },
+    kind,
+    category: categoryId,
+    confidence,
+    ...categoryVariants,
+    note: { type: 'string' },
+  },
+};
+
+const valueModel: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'a lower-case id such as http.request' },
+    api_prefix: { type: 'string', minLength: 1, description: "the prefix of its sources' ids (request#): stable ids for existing entries" },
+    case_insensitive: { type: 'boolean' },
+    types: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1 }, module: { type: 'string', minLength: 1 } } },
+        ],
+      },
+    },
+    parameter_names: stringList,
+    callbacks: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module', 'calls', 'parameter'],
+        properties: {
+          module: { type: 'string', minLength: 1 },
+          calls: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          parameter: { type: 'integer', minimum: 0 },
+          errorParameter: { type: 'integer', minimum: 0 },
+          note: { type: 'string' },
+        },
+      },
+    },
+    route_exports: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['files', 'exports'], properties: { files: stringList, exports: stringList, note: { type: 'string' } } },
+    },
+    producers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path'],
+        properties: { module: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, args: argumentConstraints, note: { type: 'string' } },
+      },
+    },
+    decorators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module', 'name'],
+        properties: { module: { type: 'string', minLength: 1 }, name: { type: 'string', minLength: 1 }, keyArgument: { type: 'integer', minimum: 0 }, note: { type: 'string' } },
+      },
+    },
+    members: { type: 'array', items: modelMember },
+    note: { type: 'string' },
   },
 };
 
@@ -115,6 +199,25 @@ export const CATALOG_SCHEMA: JsonSchema = {
         properties: { path: { type: 'string', minLength: 1 }, kind, category: categoryId, platform, confidence, ...categoryVariants, note: { type: 'string' } },
       },
     },
+    models: { type: 'array', items: valueModel },
+    members: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'kind', 'category'],
+        properties: {
+          name: { type: 'string', minLength: 1, description: 'the member name, on whatever object: getParameter, toDataURL' },
+          kind,
+          category: categoryId,
+          platform,
+          confidence,
+          ...categoryVariants,
+          note: { type: 'string' },
+        },
+      },
+    },
+    // The HTTP request models (http.request, http.headers) in the older shape; still accepted.
     request: {
       type: 'object',
       additionalProperties: false,

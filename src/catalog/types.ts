@@ -1,6 +1,7 @@
 /** privlint's knowledge of APIs and SDKs, as loaded from src/catalog/data/*.yaml and the user's config. */
 
-export type AccessKind = 'call' | 'read' | 'write' | 'construct';
+/** How the code reaches an API: calls it, reads or writes it, constructs it, or decorates a parameter with it (NestJS `@Ip()`). */
+export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator';
 export type Confidence = 'high' | 'medium' | 'low';
 
 export interface SourceApi {
@@ -24,8 +25,17 @@ export interface SourceApi {
    * category when the argument cannot be read.
    */
   argumentCategories?: { argument: number; properties: Record<string, string> };
+  /**
+   * Literal arguments the last call of the path must have, by position (`getExtension('WEBGL_debug_renderer_info')`,
+   * `getParameter(gl.RENDERER)`): an argument matches by its string or number value, or by the last name of a
+   * member or identifier it is (`debugInfo.UNMASKED_RENDERER_WEBGL` → UNMASKED_RENDERER_WEBGL).
+   */
+  args?: ArgumentConstraints;
   note?: string;
 }
+
+/** Argument position → the values that argument may have (see SourceApi.args). */
+export type ArgumentConstraints = Record<string, string[]>;
 
 export interface SourceModule {
   module: string;
@@ -35,27 +45,55 @@ export interface SourceModule {
   apis: SourceApi[];
 }
 
-export interface RequestSources {
-  properties: SourceApi[];
-  /** Keyed by lower-case header name. */
-  headers: Map<string, SourceApi>;
-  /** Callbacks whose parameter is a request: `app.get(path, (req, res) => …)` on an object from `module`. */
-  handlers: RequestHandlerCalls[];
-  /** Exported functions whose first parameter is a request, by file name (Next.js route handlers). */
+/**
+ * A value model: a kind of value the catalog knows by what it is rather than by the path that
+ * produced it — an HTTP request, its headers, a socket, a WebGL context. Code gets one through a
+ * type annotation, a framework's callback parameter, a catalogued call, a decorator or a member of
+ * another model; reading its members yields personal data or further models. Adding a framework is
+ * adding rows here, never code (catalog data `models:`; EXAMPLE-FORMAT.md).
+ */
+export interface ValueModel {
+  id: string;
+  /** Type names that make an annotated parameter, variable or field one: `Request` (any), `{ name: Request, module: express }`. */
+  types: { name: string; module?: string }[];
+  /** Parameter names that make a parameter one whatever its type (requests: req, ctx …; the config's requestParameterNames). */
+  parameterNames: string[];
+  /** Parameter `parameter` of a callback passed to a call on something from `module` whose last member is one of `calls` (app.get(path, (req) => …)). */
+  callbacks: ModelCallback[];
+  /** The first parameter of functions exported under `exports` from files named `files` (without extension): Next.js route handlers. */
   routeExports: { files: string[]; exports: string[] }[];
-  /** Values that are a request's headers, read with `.get(name)`: `headers()` from next/headers. */
-  headerObjects: { module: string; path: string }[];
+  /** Catalog paths whose value is one: `headers()` of next/headers, `document.createElement()` with args [canvas]. */
+  producers: ModelProducer[];
+  /** Parameter decorators that inject one (`@Req()`); with keyArgument, the member that argument names (`@Headers('x-real-ip')`). */
+  decorators: { module: string; name: string; keyArgument?: number }[];
+  /** Paths on a value of this model: sub-models (`headers`, `socket`), keyed accessors (`get(name)`) and sources (`ip`). */
+  members: ModelMember[];
+  /** Member names compare case-insensitively (HTTP header names). */
+  caseInsensitive: boolean;
+  note?: string;
 }
 
-export interface RequestHandlerCalls {
+export interface ModelCallback {
   module: string;
   /** Method names (the last member of the callee): get, post, use, createServer … */
   calls: string[];
-  /** Which parameter of the callback is the request (0-based). */
+  /** Which parameter of the callback is the value (0-based). */
   parameter: number;
   /** For a callback with four parameters (Express error middleware `(err, req, res, next)`). */
-  errorHandlerParameter?: number;
+  errorParameter?: number;
 }
+
+export interface ModelProducer {
+  /** The module the path starts from; without it, the path starts with a global's name. */
+  module?: string;
+  path: string;
+  args?: ArgumentConstraints;
+}
+
+/** A member of a model: another model (`headers`), a keyed accessor (`get()` + keyArgument 0: the header its argument names), or a source. */
+export type ModelMember =
+  | { path: string; model: string; keyArgument?: number; args?: ArgumentConstraints }
+  | { path: string; source: SourceApi };
 
 export interface Vendor {
   id: string;
@@ -152,7 +190,12 @@ export interface Sink {
 export interface Catalog {
   modules: SourceModule[];
   globals: SourceApi[];
-  request: RequestSources;
+  models: ValueModel[];
+  /**
+   * APIs known by their member name whatever the object they are called on (`x.getParameter(gl.RENDERER)`,
+   * `canvas.toDataURL()`): `name` is the member (`getParameter`), usually with `args` constraints.
+   */
+  members: SourceApi[];
   vendors: Vendor[];
   sdks: Sdk[];
   sinks: Sink[];

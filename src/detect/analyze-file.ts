@@ -4,7 +4,7 @@ import { emptyFacts, type FileFacts } from './facts.js';
 import { FileAnalysis } from './file-analysis.js';
 import { parseSource, syntaxErrors } from './parse.js';
 
-export { DEFAULT_REQUEST_PARAMETER_NAMES, type AnalyzeOptions } from './analyze-options.js';
+export type { AnalyzeOptions } from './analyze-options.js';
 export { emptyFacts } from './facts.js';
 export { parseSource, scriptKindOf, syntaxErrors } from './parse.js';
 export { isTypeOnlyKind, namesRatherThanUses } from './syntax.js';

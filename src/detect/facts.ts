@@ -20,11 +20,11 @@ export interface Annotation {
   column: number;
 }
 
-/** Where an access path starts: an import, a global, a request object or a local function. */
+/** Where an access path starts: an import, a global, a value of a catalogued model (an HTTP request …) or a local function. */
 export type ReferenceRoot =
   | { kind: 'import'; specifier: string; typeOnly?: boolean }
   | { kind: 'global'; name: string }
-  | { kind: 'request' }
+  | { kind: 'model'; model: string }
   | { kind: 'function'; functionIndex: number };
 
 /** A path from a root: member names, and `()` for a call. `import X from 'm'` starts with "default". */
@@ -102,8 +102,9 @@ export interface ProjectReference extends SiteContext {
   urlArgument?: Destination;
 }
 
-/** A request header read whose name is a constant imported from another file. */
-export interface PendingHeaderRead extends SiteContext {
+/** A member of a model read by a key that is a constant imported from another file (`req.headers[IP_HEADER]`): resolved when linking. */
+export interface PendingKeyedRead extends SiteContext {
+  model: string;
   constant: Reference;
   range: Range;
 }
@@ -207,7 +208,7 @@ export interface FileFacts {
   projectReferences: ProjectReference[];
   /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
   escapes: Reference[];
-  pendingHeaderReads: PendingHeaderRead[];
+  pendingKeyedReads: PendingKeyedRead[];
   functions: FunctionFact[];
   exports: ExportFact[];
   /** Every module specifier the file imports (for resolution and invalidation). */
@@ -226,7 +227,7 @@ export function emptyFacts(): FileFacts {
     flowEdges: [],
     projectReferences: [],
     escapes: [],
-    pendingHeaderReads: [],
+    pendingKeyedReads: [],
     functions: [],
     exports: [],
     imports: [],

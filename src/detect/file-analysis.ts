@@ -15,6 +15,7 @@ import { collectSuppressions } from './suppressions.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
+import { REQUEST_MODEL } from './visitors/value-models.js';
 import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
 
 /**
@@ -26,7 +27,8 @@ export class FileAnalysis {
   readonly facts = emptyFacts();
   readonly imports = new Set<string>();
   readonly catalog: CatalogIndex;
-  readonly requestNames: Set<string>;
+  /** The config's requestParameterNames: they replace the catalog's names for http.request parameters. */
+  private readonly requestNames: Set<string> | undefined;
   /** Whether any comment could hold a `@privacy-…` annotation: most files have none to look for. */
   private readonly annotated: boolean;
   private readonly functionIndexes = new Map<ts.Node, number>();
@@ -47,7 +49,7 @@ export class FileAnalysis {
     options: AnalyzeOptions,
   ) {
     this.catalog = options.catalog;
-    this.requestNames = new Set(options.requestParameterNames);
+    this.requestNames = options.requestParameterNames ? new Set(options.requestParameterNames) : undefined;
     this.isProjectModule = options.isProjectModule;
     this.annotated = sourceFile.text.includes('@privacy-');
     this.flows = new FlowRecorder({
@@ -63,7 +65,7 @@ export class FileAnalysis {
   }
 
   run(): FileFacts {
-    const fileScope = new Scope(undefined);
+    const fileScope = new Scope(undefined, this.catalog);
     this.scopes.set(this.sourceFile, fileScope);
     declareStatements(this, this.sourceFile.statements, fileScope, true);
     for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
@@ -97,6 +99,18 @@ export class FileAnalysis {
       this.projectModules.set(specifier, known);
     }
     return known;
+  }
+
+  /** The model a parameter's name alone makes it (`req` → http.request), the config's request names taking precedence. */
+  parameterNameModel(name: string): string | undefined {
+    if (this.requestNames?.has(name)) return REQUEST_MODEL;
+    const model = this.catalog.models.ofParameterName(name);
+    return model === REQUEST_MODEL && this.requestNames ? undefined : model;
+  }
+
+  /** A flow edge from the source recorded at `sourceNode` into `slot` (a decorated parameter). */
+  sourceInto(sourceNode: ts.Node, slot: string, note: string): void {
+    this.flows.sourceInto(sourceNode, slot, note);
   }
 
   // ── scopes and functions ────────────────────────────────────────────────

@@ -117,6 +117,12 @@ export class FlowRecorder {
     }
   }
 
+  /** The source recorded at `sourceNode` now flows into `slot` (a parameter a decorator fills). */
+  sourceInto(sourceNode: ts.Node, slot: string, note: string): void {
+    const source = this.context.sourceIndex(sourceNode);
+    if (source !== undefined) this.edge(`s${source}`, slot, sourceNode, note);
+  }
+
   // ── edge points ─────────────────────────────────────────────────────────
 
   private declaration(node: ts.VariableDeclaration): void {
@@ -389,7 +395,7 @@ export class FlowRecorder {
     const binding = this.context.scopeOf(identifier).lookup(identifier.text);
     if (!binding) return undefined;
     if (binding.kind === 'alias' || binding.kind === 'string') return binding.slot;
-    if (binding.kind === 'local' || binding.kind === 'request') return binding.slot;
+    if (binding.kind === 'local' || binding.kind === 'model') return binding.slot;
     return undefined;
   }
 

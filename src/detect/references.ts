@@ -2,6 +2,7 @@ import { ts } from '../engine/ts.js';
 import type { Reference } from './facts.js';
 import type { Scope } from './scope.js';
 import { kindTable } from './kind-table.js';
+import { pathString } from './access-path.js';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_ALIAS_DEPTH = 8;
@@ -109,12 +110,12 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
         return { root: binding.root, segments: [...binding.segments] };
       case 'function':
         return { root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] };
-      case 'request':
-        return { root: { kind: 'request' }, segments: [] };
+      case 'model':
+        return { root: { kind: 'model', model: binding.model }, segments: [] };
       case 'alias': {
         const target = binding.reference ?? evaluateReference(binding.expression, binding.scope, depth + 1);
         return target && !binding.members.includes('?')
-          ? normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] })
+          ? intoModel(normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] }), scope)
           : undefined;
       }
       default:
@@ -124,7 +125,7 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
 
   if (ts.isPropertyAccessExpression(expression)) {
     const base = evaluateReference(expression.expression, scope, depth);
-    return base && normalizeGlobal({ root: base.root, segments: [...base.segments, expression.name.text] });
+    return base && intoModel(normalizeGlobal({ root: base.root, segments: [...base.segments, expression.name.text] }), scope);
   }
 
   if (ts.isElementAccessExpression(expression)) {
@@ -132,23 +133,68 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
     const key = ts.isNumericLiteral(argument) ? argument.text : staticString(argument, scope);
     if (key === undefined) return undefined;
     const base = evaluateReference(expression.expression, scope, depth);
-    return base && normalizeGlobal({ root: base.root, segments: [...base.segments, key] });
+    return base && intoModel(normalizeGlobal({ root: base.root, segments: [...base.segments, key] }), scope);
   }
 
-  if (ts.isNewExpression(expression)) {
-    // `new Mixpanel(token)` is treated like a call: instance methods are paths after `()`.
-    const constructor = evaluateReference(expression.expression, scope, depth);
-    return constructor && { root: constructor.root, segments: [...constructor.segments, '()'] };
-  }
-
-  if (ts.isCallExpression(expression)) {
-    const specifier = moduleLoadSpecifier(expression);
+  if (ts.isNewExpression(expression) || ts.isCallExpression(expression)) {
+    const specifier = ts.isCallExpression(expression) ? moduleLoadSpecifier(expression) : undefined;
     if (specifier !== undefined) return { root: { kind: 'import', specifier }, segments: [] };
+    // `new Mixpanel(token)` is treated like a call: instance methods are paths after `()`.
     const callee = evaluateReference(expression.expression, scope, depth);
-    return callee && { root: callee.root, segments: [...callee.segments, '()'] };
+    if (!callee) return undefined;
+    const called = { root: callee.root, segments: [...callee.segments, '()'] };
+    return producedModel(called, expression, scope) ?? intoModel(called, scope);
+  }
+
+  // `w.OfflineAudioContext || w.webkitOfflineAudioContext`, `a ?? b`, `c ? x : y`: the first that denotes something.
+  if (ts.isBinaryExpression(expression) && (expression.operatorToken.kind === ts.SyntaxKind.BarBarToken || expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return evaluateReference(expression.left, scope, depth + 1) ?? evaluateReference(expression.right, scope, depth + 1);
+  }
+  if (ts.isConditionalExpression(expression)) {
+    return evaluateReference(expression.whenTrue, scope, depth + 1) ?? evaluateReference(expression.whenFalse, scope, depth + 1);
   }
 
   return undefined;
+}
+
+/**
+ * A path that reaches a sub-model of a model is a value of that model: `req.headers` is an
+ * http.headers value, so `const h = req.headers; h['x-real-ip']` reads a header.
+ */
+function intoModel(reference: Reference, scope: Scope): Reference {
+  const models = scope.catalog?.models;
+  if (!models || reference.root.kind !== 'model' || reference.segments.length === 0) return reference;
+  const target = models.member(reference.root.model, reference.segments);
+  return target?.kind === 'model' ? { root: { kind: 'model', model: target.model }, segments: target.rest } : reference;
+}
+
+/** A call the catalog says gives a model value (`headers()` of next/headers, `document.createElement('canvas')`). */
+function producedModel(called: Reference, call: ts.CallExpression | ts.NewExpression, scope: Scope): Reference | undefined {
+  const catalog = scope.catalog;
+  const { root } = called;
+  if (!catalog || (root.kind !== 'import' && root.kind !== 'global')) return undefined;
+  const module = root.kind === 'import' ? (root.typeOnly ? undefined : root.specifier) : undefined;
+  if (root.kind === 'import' && module === undefined) return undefined;
+  const path = root.kind === 'global' ? pathString([root.name, ...called.segments]) : pathString(called.segments);
+  const model = catalog.models.producedBy(module, path, () => argumentKeys(call, scope));
+  return model ? { root: { kind: 'model', model }, segments: [] } : undefined;
+}
+
+/**
+ * What each argument of a call is, for the catalog's argument constraints: a string or number
+ * literal's value (also through a `const`), or the last name of an identifier or member chain
+ * (`gl.RENDERER` → RENDERER, `debugInfo.UNMASKED_VENDOR_WEBGL` → UNMASKED_VENDOR_WEBGL).
+ */
+export function argumentKeys(call: ts.CallExpression | ts.NewExpression, scope: Scope): (string | undefined)[] {
+  return (call.arguments ?? []).map((argument) => {
+    const inner = skipOuterExpressions(argument);
+    if (ts.isNumericLiteral(inner)) return String(Number(inner.text));
+    const text = staticString(inner, scope);
+    if (text !== undefined) return text;
+    if (ts.isPropertyAccessExpression(inner)) return inner.name.text;
+    if (ts.isIdentifier(inner)) return inner.text;
+    return undefined;
+  });
 }
 
 /** `window.navigator.geolocation` is the global `navigator.geolocation`. */

@@ -1,3 +1,4 @@
+import type { CatalogIndex } from '../catalog/match.js';
 import { ts } from '../engine/ts.js';
 import type { Reference, ReferenceRoot } from './facts.js';
 import { kindTable } from './kind-table.js';
@@ -12,7 +13,8 @@ export type Binding =
    * (`state` in `NetInfo.addEventListener((state) => …)`); `expression` is then its name.
    */
   | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string; reference?: Reference }
-  | { kind: 'request'; slot?: string }
+  /** A value of a catalogued model (an HTTP request, its headers …): by its type, its name, or where it is a parameter. */
+  | { kind: 'model'; model: string; slot?: string }
   | { kind: 'string'; value: string; slot: string }
   /** Declared, but nothing we track: shadows any global or catalogued name. `slot` names its value for data flows. */
   | { kind: 'local'; slot?: string };
@@ -25,7 +27,14 @@ export class Scope {
   readonly names = new Map<string, Binding>();
   /** The callback the file analysis visits this scope's nodes with (made once per scope, kept here to find it fast). */
   visitor?: (child: ts.Node) => void;
-  constructor(readonly parent: Scope | undefined) {}
+  /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
+  readonly catalog: CatalogIndex | undefined;
+  constructor(
+    readonly parent: Scope | undefined,
+    catalog?: CatalogIndex,
+  ) {
+    this.catalog = catalog ?? parent?.catalog;
+  }
 
   lookup(name: string): Binding | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {

@@ -1,5 +1,4 @@
 import type { CatalogIndex } from '../catalog/match.js';
-import { REQUEST_TYPE_NAMES } from '../detect/analyze-options.js';
 
 /**
  * What a file's text says without parsing it: the modules it loads, the identifiers it mentions.
@@ -45,7 +44,7 @@ const routePatterns = new WeakMap<CatalogIndex, RegExp>();
 function routeExportPattern(catalog: CatalogIndex): RegExp {
   let pattern = routePatterns.get(catalog);
   if (!pattern) {
-    const names = [...catalog.routeExportNames].map(escapeRegExp).join('|');
+    const names = [...catalog.models.routeExportNames].map(escapeRegExp).join('|');
     pattern = names ? new RegExp(`\\bexport\\s+(?:async\\s+)?(?:function\\*?|const|let|var)\\s+(?:${names})\\b`) : /(?!)/;
     routePatterns.set(catalog, pattern);
   }
@@ -82,7 +81,7 @@ export function scanText(text: string): TextScan {
  * global, reads a request object); 'sends' when it only mentions sinks (fetch, axios …); undefined
  * when it mentions nothing catalogued. (Wrappers in other project files are the ProjectIndex's business.)
  */
-export function catalogRole(scan: TextScan, catalog: CatalogIndex, requestParameterNames: readonly string[]): 'collects' | 'sends' | undefined {
+export function catalogRole(scan: TextScan, catalog: CatalogIndex, requestParameterNames: readonly string[] | undefined): 'collects' | 'sends' | undefined {
   if (scan.markers) return 'collects';
   let sends = false;
   for (const { specifier } of scan.specifiers) {
@@ -91,8 +90,10 @@ export function catalogRole(scan: TextScan, catalog: CatalogIndex, requestParame
     sends ||= role === 'sends';
   }
   if (globalsPattern(catalog, 'collectingGlobals').test(scan.text)) return 'collects';
-  if (requestParameterNames.some((name) => scan.identifiers.has(name)) && requestNamePattern(requestParameterNames).test(scan.text)) return 'collects';
-  for (const name of REQUEST_TYPE_NAMES) if (scan.identifiers.has(name)) return 'collects';
-  if ([...catalog.routeExportNames].some((name) => scan.identifiers.has(name)) && routeExportPattern(catalog).test(scan.text)) return 'collects';
+  const parameterNames = catalog.models.parameterNames(requestParameterNames);
+  if (parameterNames.some((name) => scan.identifiers.has(name)) && requestNamePattern(parameterNames).test(scan.text)) return 'collects';
+  for (const name of catalog.models.typeNames) if (scan.identifiers.has(name)) return 'collects';
+  for (const name of catalog.memberApiNames()) if (scan.identifiers.has(name)) return 'collects';
+  if ([...catalog.models.routeExportNames].some((name) => scan.identifiers.has(name)) && routeExportPattern(catalog).test(scan.text)) return 'collects';
   return sends || globalsPattern(catalog, 'sendingGlobals').test(scan.text) ? 'sends' : undefined;
 }

@@ -93,7 +93,7 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
   }
-  const analysisFingerprint = `${setup.catalog.catalog.fingerprint}\0${setup.analyzeOptions.requestParameterNames.join(',')}`;
+  const analysisFingerprint = `${setup.catalog.catalog.fingerprint}\0${(setup.analyzeOptions.requestParameterNames ?? []).join(',')}`;
   const kept = options.keptFacts?.storeFor(analysisFingerprint);
   const cacheFolder = kept ? undefined : cacheFolderOf(options, root);
   onFilesFound?.(setup, files, { warmCache: kept ? kept.warm : cacheFolder !== undefined && FactsCache.existsIn(cacheFolder), inMemory: kept !== undefined });

@@ -4,7 +4,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { CatalogIndex } from '../catalog/match.js';
 import { findConfig, loadConfig } from '../config/load.js';
 import { EMPTY_CONFIG, type PrivlintConfig } from '../config/types.js';
-import { DEFAULT_REQUEST_PARAMETER_NAMES, type AnalyzeOptions } from '../detect/analyze-options.js';
+import type { AnalyzeOptions } from '../detect/analyze-options.js';
 import type { Diagnostic } from '../link/inventory.js';
 import { findManifest, loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
@@ -78,7 +78,7 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     ...(manifest ? { manifest } : {}),
     catalog,
     ...(tsconfig.aliases ? { aliases: tsconfig.aliases } : {}),
-    analyzeOptions: { catalog, requestParameterNames: config.requestParameterNames ?? DEFAULT_REQUEST_PARAMETER_NAMES },
+    analyzeOptions: { catalog, ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}) },
     diagnostics,
   };
 }

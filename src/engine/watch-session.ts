@@ -69,7 +69,7 @@ export class WatchSession {
     // The cache on disk is opened once, for the first run; after that the facts in memory are newer.
     const first = this.store === undefined;
     const prepared = prepareScan({ ...this.options, timings, cache: first ? this.options.cache ?? false : false });
-    const analysisKey = `${prepared.setup.catalog.catalog.fingerprint}\0${prepared.setup.analyzeOptions.requestParameterNames.join(',')}`;
+    const analysisKey = `${prepared.setup.catalog.catalog.fingerprint}\0${(prepared.setup.analyzeOptions.requestParameterNames ?? []).join(',')}`;
     if (first || analysisKey !== this.analysisKey) {
       this.store = new MemoryFactsStore(first ? prepared.cache : undefined);
       this.analysisKey = analysisKey;

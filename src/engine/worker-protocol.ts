@@ -4,7 +4,7 @@ import type { PathAliases } from '../project/tsconfig.js';
 /** Sent once to each worker: as its workerData, or as its first message when it started early. */
 export interface WorkerSetup {
   catalogExtensions: unknown[];
-  requestParameterNames: readonly string[];
+  requestParameterNames?: readonly string[];
   aliases?: PathAliases;
   /** Every project file (absolute), to tell project imports from packages. */
   files: string[];

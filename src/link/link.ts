@@ -99,10 +99,10 @@ class Linker {
           if (sdkCall) sdkCalls.push(sdkCall);
         }
       }
-      for (const pending of facts.pendingHeaderReads) {
+      for (const pending of facts.pendingKeyedReads) {
         const constant = this.references.resolve(file, pending.constant);
         if (constant.kind !== 'string') continue;
-        const api = this.input.catalog.catalog.request.headers.get(constant.value.toLowerCase());
+        const api = this.input.catalog.models.keyedSource(pending.model, constant.value);
         if (api && !this.representedByCallers(file, pending)) {
           collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
         }

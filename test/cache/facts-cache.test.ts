@@ -15,7 +15,7 @@ const statOf = (file: string): FileStat => {
   return { mtimeMs, ctimeMs, size, ino };
 };
 
-const FACTS = { sources: [], sdkUses: [], sdkCalls: [], sinks: [], flowEdges: [], projectReferences: [], escapes: [], pendingHeaderReads: [], functions: [], exports: [], imports: [], suppressions: [], diagnostics: [] } as FileFacts;
+const FACTS = { sources: [], sdkUses: [], sdkCalls: [], sinks: [], flowEdges: [], projectReferences: [], escapes: [], pendingKeyedReads: [], functions: [], exports: [], imports: [], suppressions: [], diagnostics: [] } as FileFacts;
 
 afterEach(() => vi.useRealTimers());
 

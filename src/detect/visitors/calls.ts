@@ -1,13 +1,13 @@
 import { ts } from '../../engine/ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { evaluateReference, moduleLoadSpecifier, pathString } from '../references.js';
+import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
-import { HEADER_GETTERS, recordHeaderRead, stripRequestWrappers } from './http-request.js';
 import { matchSink } from './sinks.js';
+import { recordKeyedRead } from './value-models.js';
 
-// Calls and constructions: catalogued sources, SDK calls, sinks, header getters, and calls of project code.
+// Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
 export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): void {
   const specifier = moduleLoadSpecifier(node);
@@ -17,7 +17,11 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     return;
   }
   const reference = evaluateReference(node.expression, scope);
-  if (!reference) return;
+  const keys = () => argumentKeys(node, scope);
+  if (!reference) {
+    matchAnyReceiver(analysis, node, keys);
+    return;
+  }
   const called: Reference = { root: reference.root, segments: [...reference.segments, '()'] };
   const { root } = reference;
   const { catalog } = analysis;
@@ -25,41 +29,60 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
 
   if (root.kind === 'import') {
     if (root.typeOnly) return;
-    const api = catalog.moduleApi(root.specifier, pathString(reference.segments));
+    const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (api?.kind === 'call') analysis.recordSource(api, node);
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
     const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
     if (sdk && !continuesChain(node) && !consentApi) analysis.recordSdkCall(sdk.id, root.specifier, node);
-    const last = reference.segments.at(-1);
-    if (last === 'get' && node.arguments[0] && catalog.isHeaderObject(root.specifier, pathString(reference.segments.slice(0, -1)))) {
-      recordHeaderRead(analysis, node.arguments[0], node, scope);
-    }
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
     }
   } else if (root.kind === 'global') {
-    const path = pathString([root.name, ...reference.segments]);
-    const api = catalog.globalApis(path)?.find((candidate) => candidate.kind === 'call');
+    const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
     if (api) analysis.recordSource(api, node);
     const sdk = catalog.sdkForGlobal(root.name);
     if (sdk && !continuesChain(node)) {
       analysis.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: analysis.range(node) });
       analysis.recordSdkCall(sdk.id, `global:${root.name}`, node);
     }
-  } else if (root.kind === 'request') {
-    const getter = pathString(stripRequestWrappers(reference.segments));
-    const nameArgument = node.arguments[0];
-    if (HEADER_GETTERS.has(getter) && nameArgument) recordHeaderRead(analysis, nameArgument, node, scope);
+    if (!api && !sdk) matchAnyReceiver(analysis, node, keys);
+  } else if (root.kind === 'model') {
+    const target = catalog.models.member(root.model, called.segments);
+    if (target?.kind === 'source' && target.api.kind === 'call') analysis.recordSource(target.api, node);
+    else if (target?.kind === 'keyed') {
+      // `req.get('x-real-ip')`, `(await headers()).get(name)`: the member its argument names.
+      const key = node.arguments[target.keyArgument];
+      if (key) recordKeyedRead(analysis, target.model, key, node, scope);
+    } else if (!target) matchAnyReceiver(analysis, node, keys);
   } else if (root.kind === 'function' && (isFirstCall(called.segments) || isCallOnCallResult(called.segments))) {
     analysis.recordProjectReference(called, node);
   }
 }
 
+/**
+ * An API known by its member name on whatever object (`gl.getParameter(gl.RENDERER)`,
+ * `canvas.toDataURL()`): for a receiver the analysis cannot name, or a global or model path the
+ * catalog does not list otherwise.
+ */
+function matchAnyReceiver(analysis: FileAnalysis, node: ts.CallExpression, keys: () => readonly (string | undefined)[]): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !analysis.catalog.hasMemberApi(callee.name.text)) return;
+  const api = analysis.catalog.memberApi(callee.name.text, 'call', keys);
+  if (api) analysis.recordSource(api, node);
+}
+
 export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: Scope): void {
   const reference = evaluateReference(node.expression, scope);
-  if (reference?.root.kind !== 'import' || reference.root.typeOnly) return;
-  const api = analysis.catalog.moduleApi(reference.root.specifier, pathString(reference.segments));
+  if (!reference) return;
+  const keys = () => argumentKeys(node, scope);
+  const { root } = reference;
+  const api =
+    root.kind === 'import' && !root.typeOnly
+      ? analysis.catalog.moduleApi(root.specifier, pathString(reference.segments), keys)
+      : root.kind === 'global'
+        ? analysis.catalog.globalApi(pathString([root.name, ...reference.segments]), 'construct', keys)
+        : undefined;
   if (api?.kind === 'construct') analysis.recordSource(api, node);
 }
 

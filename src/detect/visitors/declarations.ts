@@ -1,10 +1,10 @@
 import { ts } from '../../engine/ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
+import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import { collectScopeDeclarations, patternNames, variableSlot, type Binding, type Scope } from '../scope.js';
-import { callbackCall, isPlainObjectType } from '../syntax.js';
-import { isRequestParameter, requestParameterIndex } from './http-request.js';
+import { callbackCall } from '../syntax.js';
+import { decoratorModel, modelOfType, parameterModel } from './value-models.js';
 
 // What names stand for: imports, variables and parameters, declared when their scope is entered.
 
@@ -70,6 +70,12 @@ function declareImportEquals(analysis: FileAnalysis, statement: ts.ImportEqualsD
 function declareVariable(analysis: FileAnalysis, declaration: ts.VariableDeclaration, scope: Scope): void {
   const initializer = declaration.initializer;
   const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+  // `const headers: Headers = …`, `let req: Request`: the annotation says what the value is.
+  const typed = ts.isIdentifier(declaration.name) && declaration.type ? modelOfType(declaration.type, scope) : undefined;
+  if (typed) {
+    scope.declare((declaration.name as ts.Identifier).text, { kind: 'model', model: typed, slot: variableSlot(declaration.name) });
+    return;
+  }
   if (ts.isIdentifier(declaration.name) && initializer) {
     const value = skipOuterExpressions(initializer);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
@@ -90,10 +96,13 @@ function declareVariable(analysis: FileAnalysis, declaration: ts.VariableDeclara
 
 export function declareParameters(analysis: FileAnalysis, fn: ts.SignatureDeclaration, scope: Scope): void {
   const functionIndex = analysis.functionIndexOf(fn);
-  const requestParameter = requestParameterIndex(analysis, fn);
   const promised = promisedValue(analysis, fn);
   fn.parameters.forEach((parameter, index) => {
     const callback = catalogCallbackParameter(analysis, fn, index);
+    if (ts.isIdentifier(parameter.name) && decorateWithSource(analysis, parameter, `p${functionIndex}.${index}`, scope.parent ?? scope)) {
+      scope.declare(parameter.name.text, { kind: 'local', slot: `p${functionIndex}.${index}` });
+      return;
+    }
     for (const { name, members, node } of patternNames(parameter.name)) {
       // A plain parameter's value is the argument itself; destructured names get their own slots.
       const slot = members.length === 0 ? `p${functionIndex}.${index}` : variableSlot(node);
@@ -108,10 +117,41 @@ export function declareParameters(analysis: FileAnalysis, fn: ts.SignatureDeclar
         scope.declare(name, { kind: 'alias', expression: node, members, scope, slot, reference: callback });
         continue;
       }
-      const isRequest = members.length === 0 && !isPlainObjectType(parameter.type) && (index === requestParameter || isRequestParameter(analysis, parameter, name));
-      scope.declare(name, isRequest ? { kind: 'request', slot } : { kind: 'local', slot });
+      const model = members.length === 0 ? parameterModel(analysis, fn, parameter, index, name, scope.parent ?? scope) : undefined;
+      scope.declare(name, model ? { kind: 'model', model, slot } : { kind: 'local', slot });
     }
   });
+}
+
+/**
+ * A parameter whose decorator injects personal data: `@Ip() ip` (a catalogued decorator API), or
+ * `@Headers('x-real-ip') ip` (a member of a model its argument names). The decorator is the
+ * collection site, and the parameter carries its data.
+ */
+function decorateWithSource(analysis: FileAnalysis, parameter: ts.ParameterDeclaration, slot: string, scope: Scope): boolean {
+  const decorators = ts.getDecorators(parameter);
+  if (!decorators) return false;
+  for (const decorator of decorators) {
+    const call = ts.isCallExpression(decorator.expression) ? decorator.expression : undefined;
+    const reference = evaluateReference(call ? call.expression : decorator.expression, scope);
+    if (reference?.root.kind !== 'import' || reference.root.typeOnly) continue;
+    const api = analysis.catalog.moduleApi(reference.root.specifier, pathString(reference.segments), () => (call ? argumentKeys(call, scope) : []));
+    if (api?.kind === 'decorator') {
+      analysis.recordSource(api, decorator);
+      analysis.sourceInto(decorator, slot, `injected by @${pathString(reference.segments)}()`);
+      return true;
+    }
+  }
+  const keyed = decoratorModel(analysis, parameter, scope);
+  const call = keyed?.keyArgument !== undefined && ts.isCallExpression(keyed.decorator.expression) ? keyed.decorator.expression : undefined;
+  const keyNode = call?.arguments[keyed!.keyArgument!];
+  if (!keyed || !keyNode) return false;
+  const key = argumentKeys(call!, scope)[keyed.keyArgument!];
+  const api = key === undefined ? undefined : analysis.catalog.models.keyedSource(keyed.model, key);
+  if (!api) return false;
+  analysis.recordSource(api, keyed.decorator);
+  analysis.sourceInto(keyed.decorator, slot, `injected by @${key}`);
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { evaluateReference, pathString } from '../references.js';
 import { patternNames, type Scope } from '../scope.js';
 import { isValueReference } from '../syntax.js';
-import { isHeadersPath, recordHeaderRead, stripRequestWrappers } from './http-request.js';
+import { recordKeyedRead } from './value-models.js';
 
 // Property reads and writes of catalogued values, destructuring, and project functions used as values.
 
@@ -17,16 +17,20 @@ export function visitMemberRead(analysis: FileAnalysis, node: ts.PropertyAccessE
     parent.left === node &&
     parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
     parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-  if (ts.isElementAccessExpression(node) && !isWrite) {
-    const base = evaluateReference(node.expression, scope);
-    if (base?.root.kind === 'request' && isHeadersPath(base.segments)) {
-      recordHeaderRead(analysis, node.argumentExpression, node, scope);
+  const reference = evaluateReference(node, scope);
+  if (!reference) {
+    // `req.headers[name]` with a computed name: the member the key names, now or when linking.
+    if (ts.isElementAccessExpression(node) && !isWrite) {
+      const base = evaluateReference(node.expression, scope);
+      if (base?.root.kind === 'model' && base.segments.length === 0) recordKeyedRead(analysis, base.root.model, node.argumentExpression, node, scope);
       return;
     }
+    if (ts.isPropertyAccessExpression(node)) matchAnyReceiverRead(analysis, node, isWrite ? 'write' : 'read');
+    return;
   }
-  const reference = evaluateReference(node, scope);
-  if (!reference) return;
-  matchRead(analysis, reference, isWrite ? 'write' : 'read', node);
+  if (!matchRead(analysis, reference, isWrite ? 'write' : 'read', node) && ts.isPropertyAccessExpression(node) && reference.root.kind !== 'import') {
+    matchAnyReceiverRead(analysis, node, isWrite ? 'write' : 'read');
+  }
 }
 
 /** `const { ip } = req`, `const { androidId } = Application`: each destructured name is a read. */
@@ -51,26 +55,28 @@ export function visitIdentifier(analysis: FileAnalysis, node: ts.Identifier, sco
   }
 }
 
-function matchRead(analysis: FileAnalysis, reference: Reference, kind: 'read' | 'write', node: ts.Node): void {
+/** Record the source a read or write reaches, if the catalog has one; whether it did. */
+function matchRead(analysis: FileAnalysis, reference: Reference, kind: 'read' | 'write', node: ts.Node): boolean {
   const { root } = reference;
   const { catalog } = analysis;
+  let api;
   if (root.kind === 'import') {
-    if (root.typeOnly) return;
-    const api = catalog.moduleApi(root.specifier, pathString(reference.segments));
-    if (api?.kind === kind) analysis.recordSource(api, node);
+    if (root.typeOnly) return false;
+    api = catalog.moduleApi(root.specifier, pathString(reference.segments));
   } else if (root.kind === 'global') {
-    const api = catalog.globalApis(pathString([root.name, ...reference.segments]))?.find((candidate) => candidate.kind === kind);
-    if (api) analysis.recordSource(api, node);
-  } else if (root.kind === 'request' && kind === 'read') {
-    const segments = stripRequestWrappers(reference.segments);
-    // `req.headers.forwarded`, `const { 'x-real-ip': ip } = req.headers`
-    if (segments.length === 2 && segments[0] === 'headers') {
-      const api = catalog.catalog.request.headers.get(segments[1]!.toLowerCase());
-      if (api) analysis.recordSource(api, node);
-      return;
-    }
-    const path = pathString(segments);
-    const api = catalog.catalog.request.properties.find((property) => property.name === path);
-    if (api) analysis.recordSource(api, node);
+    api = catalog.globalApi(pathString([root.name, ...reference.segments]), kind);
+  } else if (root.kind === 'model' && kind === 'read') {
+    const target = catalog.models.member(root.model, reference.segments);
+    api = target?.kind === 'source' ? target.api : undefined;
   }
+  if (api?.kind !== kind) return false;
+  analysis.recordSource(api, node);
+  return true;
+}
+
+/** A member read known by its name on whatever object (`element.offsetWidth` among fingerprinting probes). */
+function matchAnyReceiverRead(analysis: FileAnalysis, node: ts.PropertyAccessExpression, kind: 'read' | 'write'): void {
+  if (!analysis.catalog.hasMemberApi(node.name.text)) return;
+  const api = analysis.catalog.memberApi(node.name.text, kind);
+  if (api) analysis.recordSource(api, node);
 }

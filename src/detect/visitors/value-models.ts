@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { ts } from '../../engine/ts.js';
+import type { FileAnalysis } from '../file-analysis.js';
+import { evaluateReference, staticString } from '../references.js';
+import type { Scope } from '../scope.js';
+import { callbackCall, exportedName, isPlainObjectType } from '../syntax.js';
+
+// Values of catalogued models (an HTTP request, its headers …): which parameters and variables are
+// one, and what reading one of their members by a computed key yields. The models are data
+// (catalog `models:`); this module only reads them.
+
+/** The model the config's requestParameterNames (or the catalog's defaults) name parameters for. */
+export const REQUEST_MODEL = 'http.request';
+
+/**
+ * The model a parameter's value is, if any: by where its function is (a framework's callback, an
+ * exported route handler), by a decorator (`@Req()`), by its type annotation, or by its name.
+ * A parameter typed as a plain object (`req: { ip: string }`) is what its type says, whatever its name.
+ */
+export function parameterModel(analysis: FileAnalysis, fn: ts.SignatureDeclaration, parameter: ts.ParameterDeclaration, index: number, name: string, scope: Scope): string | undefined {
+  if (isPlainObjectType(parameter.type)) return undefined;
+  const positional = positionalModel(analysis, fn, index);
+  if (positional) return positional;
+  const decorated = decoratorModel(analysis, parameter, scope);
+  if (decorated?.keyArgument === undefined && decorated) return decorated.model;
+  const typed = parameter.type ? modelOfType(parameter.type, scope) : undefined;
+  if (typed) return typed;
+  return analysis.parameterNameModel(name);
+}
+
+/** `app.get(path, (req, res) => …)`, `http.createServer((req) => …)`, `export function GET(request)` in route.ts. */
+function positionalModel(analysis: FileAnalysis, fn: ts.SignatureDeclaration, index: number): string | undefined {
+  const { models } = analysis.catalog;
+  const call = callbackCall(fn);
+  if (call) {
+    const callee = evaluateReference(call.node.expression, analysis.scopeOf(call.node));
+    const method = callee?.segments.at(-1);
+    if (callee?.root.kind !== 'import' || method === undefined || method === '()') return undefined;
+    const entry = models.callback(callee.root.specifier.replace(/^node:/, ''), method);
+    if (!entry) return undefined;
+    const position = fn.parameters.length === 4 && entry.errorParameter !== undefined ? entry.errorParameter : entry.parameter;
+    return position === index ? entry.model : undefined;
+  }
+  if (index !== 0) return undefined;
+  const exported = exportedName(fn);
+  if (exported === undefined) return undefined;
+  const base = path.basename(analysis.sourceFile.fileName).replace(/\.[cm]?[jt]sx?$/, '');
+  return models.routeExports.find((entry) => entry.files.includes(base) && entry.exports.includes(exported))?.model;
+}
+
+/** A parameter decorator that injects a model value (`@Req() req`), or one of its members (`@Headers('x-real-ip') ip`). */
+export function decoratorModel(analysis: FileAnalysis, parameter: ts.ParameterDeclaration, scope: Scope): { model: string; keyArgument?: number; decorator: ts.Decorator } | undefined {
+  for (const decorator of ts.getDecorators(parameter) ?? []) {
+    const expression = decorator.expression;
+    const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+    const reference = evaluateReference(callee, scope);
+    if (reference?.root.kind !== 'import' || reference.segments.length !== 1) continue;
+    const entry = analysis.catalog.models.decorator(reference.root.specifier, reference.segments[0]!);
+    if (entry) return { ...entry, decorator };
+  }
+  return undefined;
+}
+
+/**
+ * The model a type annotation names: `Request`, `express.Request`, `Headers | undefined`,
+ * `Koa.ParameterizedContext<State>`. A name imported from a module is matched with that module.
+ */
+export function modelOfType(type: ts.TypeNode, scope: Scope): string | undefined {
+  const models = scope.catalog?.models;
+  if (!models) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return modelOfType(type.type, scope);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
+    for (const member of type.types) {
+      const found = modelOfType(member, scope);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  const name = type.typeName;
+  if (ts.isIdentifier(name)) {
+    const binding = scope.lookup(name.text);
+    if (binding?.kind === 'import') return models.ofType(binding.segments.at(-1) === 'default' ? name.text : (binding.segments.at(-1) ?? name.text), binding.root.specifier);
+    return models.ofType(name.text, undefined);
+  }
+  // `express.Request`, `Koa.ParameterizedContext`: the namespace's module.
+  let left: ts.EntityName = name.left;
+  while (ts.isQualifiedName(left)) left = left.left;
+  const binding = scope.lookup(left.text);
+  return models.ofType(name.right.text, binding?.kind === 'import' ? binding.root.specifier : undefined);
+}
+
+/** A member of a model read by a computed key: a literal or a constant of this file decides now; a constant imported from another file, when linking. */
+export function recordKeyedRead(analysis: FileAnalysis, model: string, keyNode: ts.Expression, site: ts.Node, scope: Scope): void {
+  const key = staticString(keyNode, scope);
+  if (key !== undefined) {
+    const api = analysis.catalog.models.keyedSource(model, key);
+    if (api) analysis.recordSource(api, site);
+    return;
+  }
+  const constant = evaluateReference(keyNode, scope);
+  if (constant?.root.kind === 'import') {
+    analysis.facts.pendingKeyedReads.push({ model, constant, range: analysis.range(site), ...analysis.context(site) });
+  }
+}
