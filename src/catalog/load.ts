@@ -46,6 +46,7 @@ interface RawModel {
   callbacks?: (ModelCallback & { note?: string })[];
   route_exports?: { files: string[]; exports: string[]; note?: string }[];
   producers?: { module?: string; path: string; args?: ArgumentConstraints; note?: string }[];
+  accessors?: { module?: string; path: string; keyArgument: number; note?: string }[];
   decorators?: { module: string; name: string; keyArgument?: number; note?: string }[];
   members?: (Omit<RawApi, 'category'> & { path: string; model?: string; keyArgument?: number; category?: string })[];
   note?: string;
@@ -270,6 +271,7 @@ function mergeModel(models: Map<string, ValueModel>, raw: RawModel): void {
     callbacks: [],
     routeExports: [],
     producers: [],
+    accessors: [],
     decorators: [],
     members: [],
     caseInsensitive: false,
@@ -282,6 +284,7 @@ function mergeModel(models: Map<string, ValueModel>, raw: RawModel): void {
   model.callbacks.push(...(raw.callbacks ?? []).map(({ note: _note, ...callback }) => callback));
   model.routeExports.push(...(raw.route_exports ?? []).map(({ files, exports }) => ({ files, exports })));
   model.producers.push(...(raw.producers ?? []).map(({ note: _note, ...producer }) => producer));
+  model.accessors.push(...(raw.accessors ?? []).map(({ note: _note, ...accessor }) => accessor));
   model.decorators.push(...(raw.decorators ?? []).map(({ note: _note, ...decorator }) => decorator));
   for (const member of raw.members ?? []) {
     const memberPath = model.caseInsensitive ? member.path.toLowerCase() : member.path;

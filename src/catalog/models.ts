@@ -23,6 +23,7 @@ export class ModelIndex {
   private readonly byProducer = new Map<string, { model: string; args?: ArgumentConstraints }[]>();
   private readonly callbacks: (ModelCallback & { model: string })[] = [];
   private readonly decorators = new Map<string, { model: string; keyArgument?: number }>();
+  private readonly accessors = new Map<string, { model: string; keyArgument: number }>();
   /** Type names of every model, for the editor's cheap pre-check of a file. */
   readonly typeNames = new Set<string>();
   /** Modules whose loading may give a model value (frameworks, next/headers): a file importing one is worth analysing. */
@@ -52,6 +53,10 @@ export class ModelIndex {
       for (const callback of model.callbacks) {
         this.callbacks.push({ ...callback, model: model.id });
         this.modules.add(callback.module);
+      }
+      for (const accessor of model.accessors) {
+        this.accessors.set(producerKey(accessor.module, accessor.path), { model: model.id, keyArgument: accessor.keyArgument });
+        if (accessor.module) this.modules.add(accessor.module);
       }
       for (const decorator of model.decorators) {
         this.decorators.set(`${decorator.module}\0${decorator.name}`, { model: model.id, ...(decorator.keyArgument !== undefined ? { keyArgument: decorator.keyArgument } : {}) });
@@ -98,6 +103,11 @@ export class ModelIndex {
   /** The callback entry for a call of `method` on something from `module` (app.get, http.createServer). */
   callback(module: string, method: string): (ModelCallback & { model: string }) | undefined {
     return this.callbacks.find((entry) => entry.module === module && entry.calls.includes(method));
+  }
+
+  /** A function whose call yields a model's member named by one of its arguments (`getHeader(event, name)` of h3). */
+  accessor(module: string | undefined, path: string): { model: string; keyArgument: number } | undefined {
+    return this.accessors.get(producerKey(module, path));
   }
 
   decorator(module: string, name: string): { model: string; keyArgument?: number } | undefined {

@@ -102,6 +102,15 @@ const valueModel: JsonSchema = {
         properties: { module: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, args: argumentConstraints, note: { type: 'string' } },
       },
     },
+    accessors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'keyArgument'],
+        properties: { module: { type: 'string', minLength: 1 }, path: { type: 'string', minLength: 1 }, keyArgument: { type: 'integer', minimum: 0 }, note: { type: 'string' } },
+      },
+    },
     decorators: {
       type: 'array',
       items: {

@@ -64,6 +64,8 @@ export interface ValueModel {
   routeExports: { files: string[]; exports: string[] }[];
   /** Catalog paths whose value is one: `headers()` of next/headers, `document.createElement()` with args [canvas]. */
   producers: ModelProducer[];
+  /** Functions whose call yields the member of this model that argument `keyArgument` names (h3's `getHeader(event, name)`). */
+  accessors: { module?: string; path: string; keyArgument: number }[];
   /** Parameter decorators that inject one (`@Req()`); with keyArgument, the member that argument names (`@Headers('x-real-ip')`). */
   decorators: { module: string; name: string; keyArgument?: number }[];
   /** Paths on a value of this model: sub-models (`headers`, `socket`), keyed accessors (`get(name)`) and sources (`ip`). */

@@ -28,6 +28,14 @@ export function exportedName(fn: ts.SignatureDeclaration): string | undefined {
     return ts.isVariableStatement(statement) && isExported(statement) ? declaration.name.text : undefined;
   }
   if (ts.isExportAssignment(declaration) && !declaration.isExportEquals) return 'default';
+  // `export default { async fetch(request) { … } }` (Cloudflare Workers): the member of the default export.
+  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(declaration) && declaration.initializer === holder ? declaration : undefined;
+  const object = member?.parent;
+  if (member && object && ts.isObjectLiteralExpression(object) && member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) {
+    let outer: ts.Node = object;
+    while (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isSatisfiesExpression(outer.parent)) outer = outer.parent;
+    if (ts.isExportAssignment(outer.parent) && !outer.parent.isExportEquals) return `default.${member.name.text}`;
+  }
   return undefined;
 }
 

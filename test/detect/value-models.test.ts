@@ -117,4 +117,25 @@ describe('the access-path language is data: a project adds a model, an argument 
     );
     expect(sites(result)).toEqual(['a.ts:2 identity.email acme.session#user.email']);
   });
+
+  it('an accessor function keyed by its argument, and a route handler in any file or a default-exported object', () => {
+    const result = scanWithCatalog(
+      {
+        models: [
+          { id: 'http.headers', accessors: [{ module: 'acme-http', path: 'getHeader', keyArgument: 1 }] },
+          { id: 'http.request', route_exports: [{ files: ['*'], exports: ['handler', 'default.fetch'] }] },
+        ],
+      },
+      {
+        'a.ts': `import { getHeader } from 'acme-http';\nexport const f = (event: unknown) => getHeader(event, 'X-Real-IP');\n`,
+        'lambda.ts': `export const handler = async (evt: any) => evt.headers['x-forwarded-for'];\n`,
+        'worker.ts': `export default {\n  async fetch(incoming: any) {\n    return incoming.ip;\n  },\n};\n`,
+      },
+    );
+    expect(sites(result)).toEqual([
+      'a.ts:2 network.ip_address request#header:x-real-ip',
+      'lambda.ts:1 network.ip_address request#header:x-forwarded-for',
+      'worker.ts:3 network.ip_address request#ip',
+    ]);
+  });
 });

@@ -31,6 +31,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     if (root.typeOnly) return;
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (api?.kind === 'call') analysis.recordSource(api, node);
+    recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
     const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
@@ -41,6 +42,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   } else if (root.kind === 'global') {
     const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
     if (api) analysis.recordSource(api, node);
+    recordAccessor(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
     const sdk = catalog.sdkForGlobal(root.name);
     if (sdk && !continuesChain(node)) {
       analysis.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: analysis.range(node) });
@@ -58,6 +60,13 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   } else if (root.kind === 'function' && (isFirstCall(called.segments) || isCallOnCallResult(called.segments))) {
     analysis.recordProjectReference(called, node);
   }
+}
+
+/** `getHeader(event, 'x-real-ip')` (h3): a function whose argument names the member of a model it returns. */
+function recordAccessor(analysis: FileAnalysis, module: string | undefined, path: string, node: ts.CallExpression, scope: Scope): void {
+  const accessor = analysis.catalog.models.accessor(module === undefined ? undefined : module.replace(/^node:/, ''), path);
+  const key = accessor ? node.arguments[accessor.keyArgument] : undefined;
+  if (accessor && key) recordKeyedRead(analysis, accessor.model, key, node, scope);
 }
 
 /**

@@ -45,7 +45,7 @@ function positionalModel(analysis: FileAnalysis, fn: ts.SignatureDeclaration, in
   const exported = exportedName(fn);
   if (exported === undefined) return undefined;
   const base = path.basename(analysis.sourceFile.fileName).replace(/\.[cm]?[jt]sx?$/, '');
-  return models.routeExports.find((entry) => entry.files.includes(base) && entry.exports.includes(exported))?.model;
+  return models.routeExports.find((entry) => (entry.files.includes(base) || entry.files.includes('*')) && entry.exports.includes(exported))?.model;
 }
 
 /** A parameter decorator that injects a model value (`@Req() req`), or one of its members (`@Headers('x-real-ip') ip`). */
