@@ -35,6 +35,7 @@ interface RawApi {
   also?: SourceApi['also'];
   argumentCategories?: SourceApi['argumentCategories'];
   args?: ArgumentConstraints;
+  signal?: string;
   note?: string;
 }
 interface RawModel {
@@ -254,6 +255,7 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     ...(raw.also ? { also: raw.also } : {}),
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.args ? { args: raw.args } : {}),
+    ...(raw.signal ? { signal: raw.signal } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };
 }

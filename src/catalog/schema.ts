@@ -1,6 +1,31 @@
 import { CATEGORIES } from '../taxonomy/index.js';
 import type { JsonSchema } from '../structured/schema-validator.js';
 
+/** The groups of fingerprinting signals (docs/fingerprinting.md): distinct groups read in one file make a fingerprint. */
+export const FINGERPRINT_SIGNAL_GROUPS = [
+  'user-agent',
+  'navigator',
+  'screen',
+  'locale',
+  'timezone',
+  'canvas',
+  'webgl',
+  'audio',
+  'fonts',
+  'media-queries',
+  'storage',
+  'hardware',
+  'plugins',
+  'touch',
+  'media-devices',
+  'battery',
+  'network',
+  'math',
+  'permissions',
+  'dom',
+  'library',
+] as const;
+
 const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
 const confidence: JsonSchema = { type: 'string', enum: ['high', 'medium', 'low'], 'x-noun': 'confidence' };
 const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator'], 'x-noun': 'access kind' };
@@ -37,6 +62,12 @@ const categoryVariants: Record<string, JsonSchema> = {
     properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
   },
   args: argumentConstraints,
+  signal: {
+    type: 'string',
+    enum: [...FINGERPRINT_SIGNAL_GROUPS],
+    'x-noun': 'fingerprint signal group',
+    description: 'a trait fingerprinting scripts combine, by group: reading several groups in one file is fingerprinting',
+  },
 };
 
 /** A member of a value model: a sub-model, a keyed accessor, or a source. */

@@ -31,6 +31,11 @@ export interface SourceApi {
    * member or identifier it is (`debugInfo.UNMASKED_RENDERER_WEBGL` → UNMASKED_RENDERER_WEBGL).
    */
   args?: ArgumentConstraints;
+  /**
+   * A browser or device trait that fingerprinting scripts combine, and its group (`canvas`, `webgl`,
+   * `screen` …): a file that reads signals of several groups fingerprints (docs/fingerprinting.md).
+   */
+  signal?: string;
   note?: string;
 }
 
