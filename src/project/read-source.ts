@@ -26,7 +26,8 @@ export function sourceFromBytes(bytes: Buffer): SourceText {
   if (bytes.length > MAX_SOURCE_BYTES) return { skipped: tooLarge() };
   const utf16 = decodeUtf16WithBom(bytes);
   if (utf16 !== undefined) {
-    if (looksMinified(utf16)) return { skipped: note('skipped: looks minified (very long lines); scan the sources it was built from') };
+    const minified = minification(utf16);
+    if (minified) return { skipped: note(minified) };
     return { text: utf16, diagnostics: [note('UTF-16 file: analysed, but most tools expect UTF-8; consider saving it as UTF-8')] };
   }
   if (bytes.subarray(0, 8000).includes(0)) return { skipped: note('skipped: binary content, not source code') };
@@ -38,9 +39,8 @@ export function sourceFromBytes(bytes: Buffer): SourceText {
     text = new TextDecoder('utf-8').decode(bytes);
     diagnostics.push(note('not valid UTF-8: analysed with replacement characters; save the file as UTF-8', 'warning'));
   }
-  if (looksMinified(text)) {
-    return { skipped: note('skipped: looks minified (very long lines); scan the sources it was built from') };
-  }
+  const minified = minification(text);
+  if (minified) return { skipped: note(minified) };
   return { text: text.replace(/^\uFEFF/, ''), diagnostics };
 }
 
@@ -63,10 +63,28 @@ function decodeSourceText(bytes: Buffer): string {
 
 const tooLarge = () => note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note');
 
-/** Minified bundles: a few enormous lines. Hand-written code rarely has a line over 1,000 characters. */
-function looksMinified(text: string): boolean {
-  if (text.length < 5000) return false;
-  const lines = text.split('\n');
-  const longest = lines.reduce((max, line) => Math.max(max, line.length), 0);
-  return longest > 5000 || text.length / lines.length > 500;
+/**
+ * Why a file looks minified, judged on the whole file, or undefined: long lines on average and
+ * almost no whitespace. One long line in a hand-written file (a list of font names, an SVG path)
+ * does not make it minified; a bundle squeezed onto a few lines does.
+ */
+export function minification(text: string): string | undefined {
+  if (text.length < MINIFIED_MIN_LENGTH) return undefined;
+  let lines = 1;
+  let whitespace = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) lines++;
+    if (code === 32 || code === 9 || code === 10 || code === 13) whitespace++;
+  }
+  const average = text.length / lines;
+  const ratio = whitespace / text.length;
+  if (average <= MINIFIED_AVERAGE_LINE || ratio >= MINIFIED_WHITESPACE) return undefined;
+  return `skipped: looks minified (${Math.round(average)} characters a line on average, ${(ratio * 100).toFixed(1)}% whitespace); scan the sources it was built from, or add it to ignore in privlint.config to silence this note`;
 }
+
+const MINIFIED_MIN_LENGTH = 5000;
+/** Hand-written code averages well under 100 characters a line; minified bundles thousands. */
+const MINIFIED_AVERAGE_LINE = 300;
+/** Hand-written code is 15–30% whitespace (indentation, spaces, line breaks); minified code a few percent. */
+const MINIFIED_WHITESPACE = 0.1;

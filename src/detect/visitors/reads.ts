@@ -44,14 +44,19 @@ export function visitDestructuring(analysis: FileAnalysis, node: ts.VariableDecl
   }
 }
 
-/** A project function or import used as a value (a callback, stored in an object): its callers are unknown. */
+/**
+ * A name used as a value: a catalogued constant read through a bare named import
+ * (`import { modelName } from 'expo-device'`), or a project function or import used as a value
+ * (a callback, stored in an object), whose callers are then unknown.
+ */
 export function visitIdentifier(analysis: FileAnalysis, node: ts.Identifier, scope: Scope): void {
   if (!isValueReference(node)) return;
   const binding = scope.lookup(node.text);
   if (binding?.kind === 'function') {
     analysis.facts.escapes.push({ root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] });
-  } else if (binding?.kind === 'import' && !binding.root.typeOnly && analysis.importsProjectCode(binding.root.specifier)) {
-    analysis.facts.escapes.push({ root: binding.root, segments: [...binding.segments] });
+  } else if (binding?.kind === 'import' && !binding.root.typeOnly) {
+    if (binding.segments.length > 0 && matchRead(analysis, { root: binding.root, segments: [...binding.segments] }, 'read', node)) return;
+    if (analysis.importsProjectCode(binding.root.specifier)) analysis.facts.escapes.push({ root: binding.root, segments: [...binding.segments] });
   }
 }
 
