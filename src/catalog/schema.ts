@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../taxonomy/index.js';
+import { SDK_KINDS } from './kinds.js';
 import type { JsonSchema } from '../structured/schema-validator.js';
 
 const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
@@ -233,7 +234,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
           name: { type: 'string' },
           kind: {
             type: 'string',
-            enum: ['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'other'],
+            enum: [...SDK_KINDS],
             'x-noun': 'SDK kind',
           },
           packages: stringList,

@@ -1,4 +1,5 @@
 /** privlint's knowledge of APIs and SDKs, as loaded from src/catalog/data/*.yaml and the user's config. */
+import type { SdkKind } from './kinds.js';
 
 export type AccessKind = 'call' | 'read' | 'write' | 'construct';
 export type Confidence = 'high' | 'medium' | 'low';
@@ -65,16 +66,8 @@ export interface Vendor {
   note?: string;
 }
 
-export type SdkKind =
-  | 'analytics'
-  | 'ads'
-  | 'attribution'
-  | 'crash'
-  | 'social'
-  | 'push'
-  | 'session-replay'
-  | 'support-chat'
-  | 'other';
+/** The kinds of SDK: the list and the purposes each usually serves are in kinds.ts. */
+export type { SdkKind };
 
 export interface Sdk {
   id: string;
