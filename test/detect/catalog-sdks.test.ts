@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ES module of the benchmark, without declarations
+import { SDK_KINDS as BENCH_SDK_KINDS } from '../../bench/realworld/categories.mjs';
 import { SDK_KIND_PURPOSES, SDK_KINDS } from '../../src/catalog/kinds.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { CatalogIndex, packagePatternProblem } from '../../src/catalog/match.js';
@@ -92,6 +94,8 @@ describe('the SDK catalog', () => {
       for (const purpose of purposes) expect(purposeIds.has(purpose), `${kind} → ${purpose}`).toBe(true);
     }
     expect(SDK_KIND_PURPOSES.other).toEqual([]);
+    // The real-world benchmark labels SDKs with the same kinds.
+    expect([...(BENCH_SDK_KINDS as Set<string>)].sort()).toEqual([...SDK_KINDS].sort());
   });
 
   it('documents every kind where the kinds are listed', () => {
