@@ -11,7 +11,8 @@ export const LABEL_CATEGORIES = new Set([
   'web.cookies',
 ]);
 
-export const SDK_KINDS = new Set(['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'payments', 'feature-flags', 'maps', 'other']);
+/** The catalog's SDK kinds (src/catalog/kinds.ts). */
+export const SDK_KINDS = new Set(['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'payments', 'feature-flags', 'marketing', 'maps', 'fraud-prevention', 'identity-verification', 'ai', 'other']);
 
 /** `device.imei` → device; `contacts` → contacts. Scoring matches collections by family. */
 export const familyOf = (category) => category.split('.')[0];

@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../taxonomy/index.js';
+import { SDK_KINDS } from './kinds.js';
 import type { JsonSchema } from '../structured/schema-validator.js';
 
 /** The groups of fingerprinting signals (docs/fingerprinting.md): distinct groups read in one file make a fingerprint. */
@@ -376,7 +377,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
           name: { type: 'string' },
           kind: {
             type: 'string',
-            enum: ['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'other'],
+            enum: [...SDK_KINDS],
             'x-noun': 'SDK kind',
           },
           packages: stringList,

@@ -1,4 +1,5 @@
 /** privlint's knowledge of APIs and SDKs, as loaded from src/catalog/data/*.yaml and the user's config. */
+import type { SdkKind } from './kinds.js';
 
 /** How the code reaches an API: calls it, reads or writes it, constructs it, or decorates a parameter with it (NestJS `@Ip()`). */
 export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator';
@@ -110,16 +111,8 @@ export interface Vendor {
   note?: string;
 }
 
-export type SdkKind =
-  | 'analytics'
-  | 'ads'
-  | 'attribution'
-  | 'crash'
-  | 'social'
-  | 'push'
-  | 'session-replay'
-  | 'support-chat'
-  | 'other';
+/** The kinds of SDK: the list and the purposes each usually serves are in kinds.ts. */
+export type { SdkKind };
 
 export interface Sdk {
   id: string;

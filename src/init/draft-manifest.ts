@@ -1,4 +1,5 @@
 import { packageNameOf } from '../catalog/match.js';
+import { SDK_KIND_PURPOSES, type SdkKind } from '../catalog/kinds.js';
 import type { Catalog } from '../catalog/types.js';
 import { collectedCategories, type CollectionPlace } from '../export/coverage.js';
 import type { ScanResult } from '../scan.js';
@@ -59,6 +60,8 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
     globals: Set<string>;
     imports: string[];
     collects: Set<string>;
+    /** The kinds of the vendor's SDKs the code uses (push, analytics …), for a hint at the usual purposes. */
+    kinds: Set<string>;
     sent: Map<string, string[]>;
     domains: string[];
     policyUrl?: string;
@@ -76,6 +79,7 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
         globals: new Set(),
         imports: [],
         collects: new Set(),
+        kinds: new Set(),
         sent: new Map(),
         domains: (info?.domains ?? []).filter((domain) => /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(domain)),
         ...(info?.policyUrl ? { policyUrl: info.policyUrl } : {}),
@@ -89,6 +93,7 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
     if (use.package.startsWith('global:')) vendor.globals.add(use.package.slice(7));
     else vendor.packages.add(packageNameOf(use.package));
     vendor.imports.push(`${use.file}:${use.line}`);
+    vendor.kinds.add(use.kind);
     for (const category of sdks(use.sdk)?.collects ?? []) vendor.collects.add(category);
   }
   for (const flow of result.inventory.flows) {
@@ -178,7 +183,7 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
       out.push('    shares:');
       if (vendor.collects.size > 0) out.push(`      # collected by the SDK on its own: ${[...vendor.collects].sort(byTaxonomy).join(', ')}`);
       for (const [category, flows] of [...vendor.sent].sort(([a], [b]) => byTaxonomy(a, b))) out.push(`      # ${category} is sent to it at ${places(flows, 3)}`);
-      out.push(`      - categories: [${shared.map(scalar).join(', ')}]`, `        purposes: [${todo()}] # why it receives them (one or more purposes, as above)`);
+      out.push(`      - categories: [${shared.map(scalar).join(', ')}]`, `        purposes: [${todo()}] # why it receives them (one or more purposes, as above)${usualPurposes(vendor.kinds)}`);
       out.push('        # consent: <key> # when the policy shares them only after the user agrees');
     }
     out.push('');
@@ -247,3 +252,15 @@ function byTaxonomy(a: string, b: string): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
+/**
+ * "; usual for its push SDK: notifications": the purposes an SDK of these kinds usually serves
+ * (catalog/kinds.ts), as a hint next to a recipient's TODO. Empty when no kind suggests one.
+ */
+function usualPurposes(kinds: Set<string>): string {
+  const known = [...kinds].filter((kind): kind is SdkKind => Object.hasOwn(SDK_KIND_PURPOSES, kind)).sort();
+  const purposes = [...new Set(known.flatMap((kind) => SDK_KIND_PURPOSES[kind]))];
+  if (purposes.length === 0) return '';
+  const described = known.filter((kind) => SDK_KIND_PURPOSES[kind].length > 0);
+  const kindList = described.length > 1 ? `${described.slice(0, -1).join(', ')} and ${described.at(-1)}` : described[0];
+  return `; usual for its ${kindList} SDK${described.length > 1 ? 's' : ''}: ${purposes.join(', ')}`;
+}

@@ -82,6 +82,9 @@ describe('privlint init on rn-shop', () => {
     expect(draft).toContain('  #     src/screens/StoreLocatorScreen.tsx:26 react-native-geolocation-service#getCurrentPosition\n');
     expect(draft).toContain('  # checked at src/screens/StoreLocatorScreen.tsx:26\n  location:\n');
     expect(draft).toContain('  # AppsFlyer: imported at src/services/attribution.ts:1\n');
+    // Each share's purposes TODO says which purposes SDKs of its recipient's kinds usually serve (catalog/kinds.ts).
+    expect(draft).toContain('        purposes: [TODO] # why it receives them (one or more purposes, as above); usual for its attribution SDK: advertising\n');
+    expect(draft).toContain('        purposes: [TODO] # why it receives them (one or more purposes, as above); usual for its ads, analytics and push SDKs: advertising, analytics, notifications\n');
     expect(draft).toContain('#   api.nordicshop.example (src/services/api.ts:26, src/services/api.ts:34)');
     expect(draft.split('\n')[0]).toBe(`# yaml-language-server: $schema=${path.relative(root, path.join(REPO_ROOT, 'schema/privacy-manifest.schema.json')).split(path.sep).join('/')}`);
   });
