@@ -50,7 +50,8 @@ export class CatalogIndex {
   private readonly globalsByPath = new Map<string, SourceApi[]>();
   private readonly sinksByModule = new Map<string, { sink: Sink; calls: Map<string, SinkCall> }>();
   private readonly sinksByGlobalPath = new Map<string, { sink: Sink; call: SinkCall }>();
-  private readonly sdkBySpecifier = new Map<string, Sdk | null>();
+  private readonly sdkBySpecifier = new Map<string, { sdk: Sdk; package: string } | null>();
+  private readonly sdksById = new Map<string, Sdk>();
   /** First identifiers of catalogued globals that yield personal data or belong to an SDK (navigator, document, fbq …). */
   readonly collectingGlobals = new Set<string>();
   /** First identifiers of catalogued globals that send data out (fetch, XMLHttpRequest …). */
@@ -87,6 +88,7 @@ export class CatalogIndex {
       }
     }
     for (const sdk of catalog.sdks) {
+      this.sdksById.set(sdk.id, sdk);
       for (const pattern of sdk.packages) {
         if (pattern.includes('*')) this.sdkGlobs.push({ pattern, sdk });
         else if (!this.sdkByPackage.has(pattern)) this.sdkByPackage.set(pattern, sdk);
@@ -157,6 +159,24 @@ export class CatalogIndex {
 
   /** The SDK a module specifier belongs to: exact package or subpath, then globs. Asked for every call on an import, so remembered. */
   sdkForSpecifier(specifier: string): Sdk | undefined {
+    return this.sdkMatch(specifier)?.sdk;
+  }
+
+  /**
+   * The catalogued package a module specifier belongs to: `@awesome-cordova-plugins/smartlook/ngx` →
+   * `@awesome-cordova-plugins/smartlook`, `firebase/analytics` → `firebase/analytics` (listed as
+   * such); the specifier itself when no SDK claims it.
+   */
+  sdkPackage(specifier: string): string {
+    return this.sdkMatch(specifier)?.package ?? specifier;
+  }
+
+  sdkById(id: string): Sdk | undefined {
+    return this.sdksById.get(id);
+  }
+
+  /** The SDK of a specifier and the package pattern's name it matched (asked for every call on an import, so remembered). */
+  private sdkMatch(specifier: string): { sdk: Sdk; package: string } | undefined {
     let known = this.sdkBySpecifier.get(specifier);
     if (known === undefined) {
       known = this.findSdk(specifier) ?? null;
@@ -165,13 +185,13 @@ export class CatalogIndex {
     return known ?? undefined;
   }
 
-  private findSdk(specifier: string): Sdk | undefined {
+  private findSdk(specifier: string): { sdk: Sdk; package: string } | undefined {
     const packageName = packageNameOf(specifier);
     for (let candidate = specifier; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))) {
       const exact = this.sdkByPackage.get(candidate);
-      if (exact) return exact;
+      if (exact) return { sdk: exact, package: candidate };
       const glob = this.sdkGlobs.find(({ pattern }) => packagePatternMatches(pattern, candidate));
-      if (glob) return glob.sdk;
+      if (glob) return { sdk: glob.sdk, package: candidate };
       if (candidate === packageName) break;
     }
     return undefined;

@@ -76,7 +76,7 @@ export interface SourceSite extends SiteContext {
 /** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */
 export interface SdkUseSite {
   sdkId: string;
-  /** The module specifier, or `global:<name>` for a snippet global such as fbq. */
+  /** The catalogued package the specifier belongs to (a subpath folded into its package), or `global:<name>` for a snippet global such as fbq. */
   package: string;
   range: Range;
 }
@@ -84,7 +84,10 @@ export interface SdkUseSite {
 /** A call on an SDK binding (`analytics().logEvent(...)`), checked for consent. */
 export interface SdkCallSite extends SiteContext {
   sdkId: string;
+  /** The catalogued package (`@awesome-cordova-plugins/smartlook` for `…/smartlook/ngx`), or `global:<name>`. */
   package: string;
+  /** The path called in the package: `default().logEvent`, `init().track`, `fbq`. */
+  api: string;
   /** The call as written, shortened: "analytics().logEvent". */
   callee: string;
   range: Range;

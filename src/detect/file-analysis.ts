@@ -10,7 +10,7 @@ import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Referen
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
-import { isFunctionLike, patternNames, Scope, variableSlot } from './scope.js';
+import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
@@ -66,6 +66,7 @@ export class FileAnalysis {
 
   run(): FileFacts {
     const fileScope = new Scope(undefined, this.catalog);
+    fileScope.isPackage = (specifier) => !this.importsProjectCode(specifier);
     this.scopes.set(this.sourceFile, fileScope);
     declareStatements(this, this.sourceFile.statements, fileScope, true);
     for (const statement of this.sourceFile.statements) this.visit(statement, fileScope);
@@ -284,6 +285,7 @@ export class FileAnalysis {
   private visitClass(node: ts.ClassLikeDeclaration, scope: Scope): void {
     const classScope = new Scope(scope);
     if (node.name) classScope.declare(node.name.text, { kind: 'local' });
+    classScope.thisFields = classFields(node);
     this.scopes.set(node, classScope);
     ts.forEachChild(node, this.visitorIn(classScope));
   }
@@ -325,14 +327,16 @@ export class FileAnalysis {
 
   recordSdkUse(specifier: string, literal: ts.Node): void {
     const sdk = this.catalog.sdkForSpecifier(specifier);
-    if (sdk) this.facts.sdkUses.push({ sdkId: sdk.id, package: specifier, range: this.range(literal) });
+    if (sdk) this.facts.sdkUses.push({ sdkId: sdk.id, package: this.catalog.sdkPackage(specifier), range: this.range(literal) });
   }
 
-  recordSdkCall(sdkId: string, pkg: string, node: ts.CallExpression): void {
+  /** A call into an SDK: `pkg` is the module specifier (or `global:<name>`), `api` the path called (`default().logEvent`). */
+  recordSdkCall(sdkId: string, pkg: string, api: string, node: ts.CallExpression | ts.NewExpression): void {
     this.facts.sdkCalls.push({
       sdkId,
-      package: pkg,
-      callee: calleeText(node.expression, this.sourceFile),
+      package: pkg.startsWith('global:') ? pkg : this.catalog.sdkPackage(pkg),
+      api,
+      callee: `${ts.isNewExpression(node) ? 'new ' : ''}${calleeText(node.expression, this.sourceFile)}`,
       range: this.range(node),
       ...this.context(node),
     });
@@ -374,3 +378,36 @@ export class FileAnalysis {
     return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
 }
+
+/**
+ * What a class's fields hold, for `this.<field>`: property initialisers and declared types,
+ * constructor parameter properties (`constructor(private readonly client: Mixpanel)`), and values
+ * assigned to `this.<field>` in its methods (not in nested classes).
+ */
+function classFields(node: ts.ClassLikeDeclaration): Map<string, ThisField[]> {
+  const fields = new Map<string, ThisField[]>();
+  const add = (name: string, field: ThisField) => fields.set(name, [...(fields.get(name) ?? []), field]);
+  const visitAssignments = (child: ts.Node): void => {
+    if (ts.isClassLike(child)) return;
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(child.left);
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, { expression: child.right });
+    }
+    ts.forEachChild(child, visitAssignments);
+  };
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+      if (member.initializer) add(member.name.text, { expression: member.initializer });
+      if (member.type) add(member.name.text, { type: member.type });
+    } else if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        const isProperty = ts.canHaveModifiers(parameter) && (ts.getModifiers(parameter) ?? []).some((modifier) => PARAMETER_PROPERTY_MODIFIERS.has(modifier.kind));
+        if (isProperty && ts.isIdentifier(parameter.name) && parameter.type) add(parameter.name.text, { type: parameter.type });
+      }
+    }
+    if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessor(member) || ts.isSetAccessor(member)) && member.body) visitAssignments(member.body);
+  }
+  return fields;
+}
+
+const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);

@@ -3,6 +3,7 @@ import type { Reference } from './facts.js';
 import type { Scope } from './scope.js';
 import { kindTable } from './kind-table.js';
 import { pathString } from './access-path.js';
+import { referenceOfType } from './type-references.js';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_ALIAS_DEPTH = 8;
@@ -113,14 +114,22 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
       case 'model':
         return { root: { kind: 'model', model: binding.model }, segments: [] };
       case 'alias': {
-        const target = binding.reference ?? evaluateReference(binding.expression, binding.scope, depth + 1);
+        const target = binding.reference ?? evaluateReference(binding.expression, binding.scope, depth + 1) ?? (binding.reassigned && assignedReference(binding.reassigned, binding.scope, depth));
         return target && !binding.members.includes('?')
           ? intoModel(normalizeGlobal({ root: target.root, segments: [...target.segments, ...binding.members] }), scope)
           : undefined;
       }
+      case 'local':
+        return binding.reassigned && binding.scope ? assignedReference(binding.reassigned, binding.scope, depth) : undefined;
       default:
         return undefined;
     }
+  }
+
+  // `this.analytics` in a class: what the field was initialised or assigned with, or its declared type.
+  if (ts.isPropertyAccessExpression(expression) && expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const field = thisFieldReference(expression.name.text, scope, depth);
+    if (field) return intoModel(field, scope);
   }
 
   if (ts.isPropertyAccessExpression(expression)) {
@@ -154,6 +163,52 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
     return evaluateReference(expression.whenTrue, scope, depth + 1) ?? evaluateReference(expression.whenFalse, scope, depth + 1);
   }
 
+  return undefined;
+}
+
+/** Per block (or file): the values assigned to each plain name inside it, collected in one walk. */
+const assignmentsCache = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
+
+/**
+ * What a `let` or `var` declared without a useful value is assigned later in its scope
+ * (`let m; … m = new Mixpanel(token)`): the first assigned value that denotes something.
+ * Shadowing inside the block is not told apart.
+ */
+function assignedReference(declaration: ts.VariableDeclaration, scope: Scope, depth: number): Reference | undefined {
+  if (!ts.isIdentifier(declaration.name)) return undefined;
+  let owner: ts.Node = declaration.parent.parent;
+  while (owner.parent && !ts.isBlock(owner) && !ts.isSourceFile(owner) && !ts.isModuleBlock(owner)) owner = owner.parent;
+  let assignments = assignmentsCache.get(owner);
+  if (!assignments) {
+    const found = new Map<string, ts.Expression[]>();
+    const stack: ts.Node[] = [owner];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = skipOuterExpressions(node.left);
+        if (ts.isIdentifier(left)) found.set(left.text, [...(found.get(left.text) ?? []), node.right]);
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    assignments = found;
+    assignmentsCache.set(owner, found);
+  }
+  for (const value of assignments.get(declaration.name.text) ?? []) {
+    const reference = evaluateReference(value, scope, depth + 1);
+    if (reference) return reference;
+  }
+  return undefined;
+}
+
+/** `this.<name>` in a class: its initialiser, a value assigned to it in the class, or its declared type (typeReference). */
+function thisFieldReference(name: string, scope: Scope, depth: number): Reference | undefined {
+  const classScope = scope.classScope();
+  for (const field of classScope?.thisFields?.get(name) ?? []) {
+    const reference = 'expression' in field ? evaluateReference(field.expression, classScope!, depth + 1) : referenceOfType(field.type, classScope!, classScope!.isPackage ?? (() => false));
+    if (reference) return reference;
+  }
   return undefined;
 }
 

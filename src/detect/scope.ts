@@ -12,12 +12,15 @@ export type Binding =
    * A callback's parameter that a catalogued API reads carries its `reference` instead
    * (`state` in `NetInfo.addEventListener((state) => …)`); `expression` is then its name.
    */
-  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string; reference?: Reference }
+  | { kind: 'alias'; expression: ts.Expression; members: string[]; scope: Scope; slot: string; reference?: Reference; reassigned?: ts.VariableDeclaration }
   /** A value of a catalogued model (an HTTP request, its headers …): by its type, its name, or where it is a parameter. */
   | { kind: 'model'; model: string; slot?: string }
   | { kind: 'string'; value: string; slot: string }
   /** Declared, but nothing we track: shadows any global or catalogued name. `slot` names its value for data flows. */
-  | { kind: 'local'; slot?: string };
+  | { kind: 'local'; slot?: string; reassigned?: ts.VariableDeclaration; scope?: Scope };
+
+/** A field of `this` in a class: what it was initialised or assigned with, or the type it is declared with. */
+export type ThisField = { expression: ts.Expression } | { type: ts.TypeNode };
 
 /** The data-flow slot of a variable declared by the identifier at `node`. */
 export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
@@ -29,11 +32,22 @@ export class Scope {
   visitor?: (child: ts.Node) => void;
   /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
   readonly catalog: CatalogIndex | undefined;
+  /** In a class's scope: its fields, for `this.<field>` (FileAnalysis.visitClass). */
+  thisFields?: Map<string, ThisField[]>;
+  /** Whether a module specifier is a package rather than a project file (type annotations name package classes). */
+  isPackage?: (specifier: string) => boolean;
   constructor(
     readonly parent: Scope | undefined,
     catalog?: CatalogIndex,
   ) {
     this.catalog = catalog ?? parent?.catalog;
+    this.isPackage = parent?.isPackage;
+  }
+
+  /** The scope of the class whose `this` code in this scope sees (arrow functions keep it; an approximation for plain functions). */
+  classScope(): Scope | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) if (scope.thisFields) return scope;
+    return undefined;
   }
 
   lookup(name: string): Binding | undefined {

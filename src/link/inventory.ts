@@ -46,9 +46,20 @@ export interface SdkCall extends Range {
   package: string;
   sdk: string;
   vendor: string;
+  /** The SDK's kind (analytics, crash …). */
+  kind: string;
+  /** The call as written: "analytics().logEvent", "track" (a wrapper's). */
   callee: string;
+  /** The SDK's API called: "@react-native-firebase/analytics#default().logEvent". */
+  api: string;
   consentKeys: string[];
   guarded: boolean;
+  /**
+   * For a call of a project function that calls the SDK (a wrapper): the chain down to the SDK call.
+   * Such a call is inventory only — the consent check judges the SDK call inside the wrapper, with
+   * its callers' guards.
+   */
+  via?: ViaStep[];
 }
 
 /** Where a network sink sends data, after resolving constants across files. */

@@ -108,7 +108,7 @@ class Linker {
         }
       }
       for (const use of facts.sdkUses) {
-        const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === use.sdkId)!;
+        const sdk = this.input.catalog.sdkById(use.sdkId)!;
         sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
       }
       for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
@@ -125,8 +125,8 @@ class Linker {
     };
   }
 
-  private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; callee: string; range: Range }): SdkCall {
-    const sdk = this.input.catalog.catalog.sdks.find((candidate) => candidate.id === call.sdkId)!;
+  private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {
+    const sdk = this.input.catalog.sdkById(call.sdkId)!;
     const keys = [...this.siteKeys(file, call, 0)].sort();
     return {
       file: this.relative(file),
@@ -134,7 +134,9 @@ class Linker {
       package: call.package,
       sdk: sdk.id,
       vendor: sdk.vendor,
+      kind: sdk.kind,
       callee: call.callee,
+      api: `${call.package}#${call.api}`,
       consentKeys: keys,
       guarded: keys.length > 0,
     };
@@ -150,7 +152,7 @@ class Linker {
     const { catalog } = this.input;
     const sdk = catalog.sdkForSpecifier(target.specifier);
     if (!sdk || catalog.isConsentApiCall(target.specifier, pathString(target.segments))) return undefined;
-    return this.sdkCall(file, { ...reference, sdkId: sdk.id, package: target.specifier, callee: reference.callee });
+    return this.sdkCall(file, { ...reference, sdkId: sdk.id, package: catalog.sdkPackage(target.specifier), api: pathString(target.segments), callee: reference.callee });
   }
 
   // ── flows ───────────────────────────────────────────────────────────────

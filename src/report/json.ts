@@ -1,6 +1,7 @@
 import type { ScanResult } from '../scan.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { toPosixRelative } from '../util/paths.js';
+import { compareByPlace } from '../util/order.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -35,15 +36,23 @@ export function toJsonReport(result: ScanResult) {
         hashed: flow.hashed,
         steps: flow.steps,
       })),
-      sdks: inventory.sdks.map((use) => ({
-        file: use.file,
-        line: use.line,
-        column: use.column,
-        package: use.package,
-        sdk: use.sdk,
-        vendor: use.vendor,
-        kind: use.kind,
-      })),
+      // Imports and calls of SDKs, in place order: every place the code reaches an SDK.
+      sdks: [
+        ...inventory.sdks.map((use) => ({ file: use.file, line: use.line, column: use.column, package: use.package, sdk: use.sdk, vendor: use.vendor, kind: use.kind, site: 'import' as const })),
+        ...inventory.sdkCalls.map((call) => ({
+          file: call.file,
+          line: call.line,
+          column: call.column,
+          package: call.package,
+          sdk: call.sdk,
+          vendor: call.vendor,
+          kind: call.kind,
+          site: 'call' as const,
+          callee: call.callee,
+          api: call.api,
+          ...(call.via ? { via: call.via } : {}),
+        })),
+      ].sort(compareByPlace),
     },
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,

@@ -35,7 +35,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
     const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
-    if (sdk && !continuesChain(node) && !consentApi) analysis.recordSdkCall(sdk.id, root.specifier, node);
+    if (sdk && !continuesChain(node) && !consentApi) analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
     }
@@ -46,7 +46,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     const sdk = catalog.sdkForGlobal(root.name);
     if (sdk && !continuesChain(node)) {
       analysis.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: analysis.range(node) });
-      analysis.recordSdkCall(sdk.id, `global:${root.name}`, node);
+      analysis.recordSdkCall(sdk.id, `global:${root.name}`, pathString([root.name, ...reference.segments]), node);
     }
     if (!api && !sdk) matchAnyReceiver(analysis, node, keys);
   } else if (root.kind === 'model') {
@@ -86,6 +86,11 @@ export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: 
   if (!reference) return;
   const keys = () => argumentKeys(node, scope);
   const { root } = reference;
+  // `new Mixpanel(token)`: making an SDK's client reaches the SDK (the outer call when a chain goes on).
+  const sdk = root.kind === 'import' && !root.typeOnly ? analysis.catalog.sdkForSpecifier(root.specifier) : undefined;
+  if (sdk && root.kind === 'import' && !continuesChain(node) && !analysis.catalog.isConsentApiCall(root.specifier, pathString(reference.segments))) {
+    analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
+  }
   const api =
     root.kind === 'import' && !root.typeOnly
       ? analysis.catalog.moduleApi(root.specifier, pathString(reference.segments), keys)

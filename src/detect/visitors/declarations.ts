@@ -4,7 +4,8 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import { collectScopeDeclarations, patternNames, variableSlot, type Binding, type Scope } from '../scope.js';
 import { callbackCall } from '../syntax.js';
-import { decoratorModel, modelOfType, parameterModel } from './value-models.js';
+import { referenceOfType } from '../type-references.js';
+import { decoratorModel, parameterModel } from './value-models.js';
 
 // What names stand for: imports, variables and parameters, declared when their scope is entered.
 
@@ -70,12 +71,14 @@ function declareImportEquals(analysis: FileAnalysis, statement: ts.ImportEqualsD
 function declareVariable(analysis: FileAnalysis, declaration: ts.VariableDeclaration, scope: Scope): void {
   const initializer = declaration.initializer;
   const isConst = (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-  // `const headers: Headers = …`, `let req: Request`: the annotation says what the value is.
-  const typed = ts.isIdentifier(declaration.name) && declaration.type ? modelOfType(declaration.type, scope) : undefined;
+  // `const headers: Headers = …`, `let client: Mixpanel`: the annotation says what the value is.
+  const typed = ts.isIdentifier(declaration.name) && declaration.type ? typedBinding(declaration.name, declaration.type, scope) : undefined;
   if (typed) {
-    scope.declare((declaration.name as ts.Identifier).text, { kind: 'model', model: typed, slot: variableSlot(declaration.name) });
+    scope.declare((declaration.name as ts.Identifier).text, typed);
     return;
   }
+  // `let m; … m = new Mixpanel(token)`: a `let` or `var` is also what it is assigned later.
+  const reassigned = isConst ? undefined : declaration;
   if (ts.isIdentifier(declaration.name) && initializer) {
     const value = skipOuterExpressions(initializer);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
@@ -89,9 +92,18 @@ function declareVariable(analysis: FileAnalysis, declaration: ts.VariableDeclara
   }
   for (const { name, members, node } of patternNames(declaration.name)) {
     const slot = variableSlot(node);
-    const binding: Binding = initializer ? { kind: 'alias', expression: initializer, members, scope, slot } : { kind: 'local', slot };
+    const later = reassigned && ts.isIdentifier(declaration.name) ? { reassigned } : {};
+    const binding: Binding = initializer ? { kind: 'alias', expression: initializer, members, scope, slot, ...later } : { kind: 'local', slot, scope, ...later };
     scope.declare(name, binding);
   }
+}
+
+/** The binding a type annotation gives a name: a model value (`req: Request`) or an instance of a package's class (`client: Mixpanel`). */
+function typedBinding(name: ts.Identifier, type: ts.TypeNode, scope: Scope): Binding | undefined {
+  const reference = referenceOfType(type, scope, scope.isPackage ?? (() => false));
+  if (!reference) return undefined;
+  const slot = variableSlot(name);
+  return reference.root.kind === 'model' ? { kind: 'model', model: reference.root.model, slot } : { kind: 'alias', expression: name, members: [], scope, slot, reference };
 }
 
 export function declareParameters(analysis: FileAnalysis, fn: ts.SignatureDeclaration, scope: Scope): void {
@@ -118,7 +130,13 @@ export function declareParameters(analysis: FileAnalysis, fn: ts.SignatureDeclar
         continue;
       }
       const model = members.length === 0 ? parameterModel(analysis, fn, parameter, index, name, scope.parent ?? scope) : undefined;
-      scope.declare(name, model ? { kind: 'model', model, slot } : { kind: 'local', slot });
+      if (model) {
+        scope.declare(name, { kind: 'model', model, slot });
+        continue;
+      }
+      // `function track(client: Mixpanel)`: an instance of the package's class.
+      const instance = members.length === 0 && parameter.type && ts.isIdentifier(node) ? referenceOfType(parameter.type, scope.parent ?? scope, scope.isPackage ?? (() => false)) : undefined;
+      scope.declare(name, instance ? { kind: 'alias', expression: node as ts.Identifier, members: [], scope, slot, reference: instance } : { kind: 'local', slot });
     }
   });
 }

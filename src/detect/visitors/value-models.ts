@@ -4,6 +4,7 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { evaluateReference, staticString } from '../references.js';
 import type { Scope } from '../scope.js';
 import { callbackCall, exportedName, isPlainObjectType } from '../syntax.js';
+import { modelOfType } from '../type-references.js';
 
 // Values of catalogued models (an HTTP request, its headers …): which parameters and variables are
 // one, and what reading one of their members by a computed key yields. The models are data
@@ -59,35 +60,6 @@ export function decoratorModel(analysis: FileAnalysis, parameter: ts.ParameterDe
     if (entry) return { ...entry, decorator };
   }
   return undefined;
-}
-
-/**
- * The model a type annotation names: `Request`, `express.Request`, `Headers | undefined`,
- * `Koa.ParameterizedContext<State>`. A name imported from a module is matched with that module.
- */
-export function modelOfType(type: ts.TypeNode, scope: Scope): string | undefined {
-  const models = scope.catalog?.models;
-  if (!models) return undefined;
-  if (ts.isParenthesizedTypeNode(type)) return modelOfType(type.type, scope);
-  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) {
-    for (const member of type.types) {
-      const found = modelOfType(member, scope);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (!ts.isTypeReferenceNode(type)) return undefined;
-  const name = type.typeName;
-  if (ts.isIdentifier(name)) {
-    const binding = scope.lookup(name.text);
-    if (binding?.kind === 'import') return models.ofType(binding.segments.at(-1) === 'default' ? name.text : (binding.segments.at(-1) ?? name.text), binding.root.specifier);
-    return models.ofType(name.text, undefined);
-  }
-  // `express.Request`, `Koa.ParameterizedContext`: the namespace's module.
-  let left: ts.EntityName = name.left;
-  while (ts.isQualifiedName(left)) left = left.left;
-  const binding = scope.lookup(left.text);
-  return models.ofType(name.right.text, binding?.kind === 'import' ? binding.root.specifier : undefined);
 }
 
 /** A member of a model read by a computed key: a literal or a constant of this file decides now; a constant imported from another file, when linking. */

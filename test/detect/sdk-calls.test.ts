@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { toJsonReport } from '../../src/report/json.js';
+import { scanProject } from '../helpers/temp-project.js';
+import type { ScanResult } from '../../src/scan.js';
+
+/** "file:line package callee api" of every SDK call. */
+const calls = (result: ScanResult) => result.inventory.sdkCalls.map((call) => `${call.file}:${call.line} ${call.package} ${call.callee} ${call.api}`);
+
+describe('SDK call sites are inventory, however the code holds the SDK', () => {
+  it('a `let` assigned later, called with optional chaining', () => {
+    const result = scanProject({
+      'src/analytics.ts': [
+        `import { Mixpanel } from 'mixpanel-react-native';`,
+        `let mixpanel;`,
+        `export function start(token: string) {`,
+        `  mixpanel = new Mixpanel(token, true);`,
+        `  mixpanel.init();`,
+        `}`,
+        `export const track = (event: string) => mixpanel?.track(event);`,
+        ``,
+      ].join('\n'),
+    });
+    expect(calls(result)).toEqual([
+      'src/analytics.ts:4 mixpanel-react-native new Mixpanel mixpanel-react-native#Mixpanel',
+      'src/analytics.ts:5 mixpanel-react-native mixpanel.init mixpanel-react-native#Mixpanel().init',
+      'src/analytics.ts:7 mixpanel-react-native mixpanel?.track mixpanel-react-native#Mixpanel().track',
+    ]);
+  });
+
+  it('class fields: an initialiser, a constructor parameter property typed with the SDK’s class, and a value assigned in a method', () => {
+    const result = scanProject({
+      'src/tracker.ts': [
+        `import { Mixpanel } from 'mixpanel-react-native';`,
+        `import type { SegmentClient } from '@segment/analytics-react-native';`,
+        `export class Tracker {`,
+        `  private client = new Mixpanel('token', true);`,
+        `  private other?: Mixpanel;`,
+        `  constructor(private readonly segment: SegmentClient) {}`,
+        `  start() { this.other = new Mixpanel('other', true); }`,
+        `  track(event: string) {`,
+        `    this.client.track(event);`,
+        `    this.segment.track(event);`,
+        `    const send = () => this.other?.flush();`,
+        `    send();`,
+        `  }`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    expect(calls(result)).toEqual([
+      'src/tracker.ts:4 mixpanel-react-native new Mixpanel mixpanel-react-native#Mixpanel',
+      'src/tracker.ts:7 mixpanel-react-native new Mixpanel mixpanel-react-native#Mixpanel',
+      'src/tracker.ts:9 mixpanel-react-native this.client.track mixpanel-react-native#Mixpanel().track',
+      'src/tracker.ts:10 @segment/analytics-react-native this.segment.track @segment/analytics-react-native#SegmentClient().track',
+      'src/tracker.ts:11 mixpanel-react-native this.other?.flush mixpanel-react-native#Mixpanel().flush',
+    ]);
+  });
+
+  it('an instance exported by another module, and a parameter typed with the SDK’s class', () => {
+    const result = scanProject({
+      'src/client.ts': `import { Mixpanel } from 'mixpanel-react-native';\nexport const mixpanel = new Mixpanel('token', true);\n`,
+      'src/screen.ts': `import { mixpanel } from './client';\nexport function opened() {\n  mixpanel.track('opened');\n}\n`,
+      'src/send.ts': `import type { Mixpanel } from 'mixpanel-react-native';\nexport function send(client: Mixpanel | undefined) {\n  client?.track('sent');\n}\n`,
+    });
+    expect(calls(result)).toEqual([
+      'src/client.ts:2 mixpanel-react-native new Mixpanel mixpanel-react-native#Mixpanel',
+      'src/screen.ts:3 mixpanel-react-native mixpanel.track mixpanel-react-native#Mixpanel().track',
+      'src/send.ts:3 mixpanel-react-native client?.track mixpanel-react-native#Mixpanel().track',
+    ]);
+  });
+
+  it('names the catalogued package, not the subpath a specifier imports, and lists calls beside imports in the JSON inventory', () => {
+    const result = scanProject({
+      'src/replay.ts': `import { Smartlook } from '@awesome-cordova-plugins/smartlook/ngx';\nexport function record(smartlook: Smartlook) {\n  smartlook.start();\n}\n`,
+    });
+    const sdks = toJsonReport(result).inventory.sdks;
+    expect(sdks.map((entry) => ({ line: entry.line, package: entry.package, site: entry.site, api: 'api' in entry ? entry.api : undefined }))).toEqual([
+      { line: 1, package: '@awesome-cordova-plugins/smartlook', site: 'import', api: undefined },
+      { line: 3, package: '@awesome-cordova-plugins/smartlook', site: 'call', api: '@awesome-cordova-plugins/smartlook#Smartlook().start' },
+    ]);
+  });
+
+  it('does not take a local shadow or a project class for the SDK', () => {
+    const result = scanProject({
+      'src/a.ts': `import { Mixpanel } from 'mixpanel-react-native';\nexport function f() {\n  const Mixpanel = class { track() {} };\n  new Mixpanel().track();\n}\n`,
+      'src/b.ts': `import type { Client } from './client-type';\nexport const g = (client: Client) => client.track('x');\n`,
+      'src/client-type.ts': `export interface Client { track(name: string): void }\n`,
+    });
+    expect(calls(result)).toEqual([]);
+  });
+});
