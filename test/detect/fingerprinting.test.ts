@@ -369,6 +369,45 @@ describe('fingerprinting scripts: each probe is found however the code holds the
     ]);
   });
 
+  it('legacy and vendor-specific traits, WebGPU adapter info, and libraries loaded by a script tag', () => {
+    const result = scanProject({
+      'legacy.ts': [
+        `export async function legacy() {`,
+        `  const w = window as any;`,
+        `  const nav = navigator as any;`,
+        `  const adapter = await nav.gpu.requestAdapter();`,
+        `  return [`,
+        `    nav.oscpu, nav.buildID, nav.cpuClass, navigator.mimeTypes, navigator.vendor, navigator.appVersion, navigator.productSub,`,
+        `    w.doNotTrack, navigator.webdriver, navigator.pdfViewerEnabled, navigator.javaEnabled(), nav.battery, screen.pixelDepth,`,
+        `    nav.webkitTemporaryStorage.queryUsageAndQuota(() => {}), new TouchEvent('touchstart'),`,
+        `    await adapter.requestAdapterInfo(),`,
+        `    await w.seon.getSession(), await w.getBrowserFingerprint(),`,
+        `  ];`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'legacy.ts:6 device.fingerprint navigator.oscpu',
+      'legacy.ts:6 device.fingerprint navigator.buildID',
+      'legacy.ts:6 device.fingerprint navigator.cpuClass',
+      'legacy.ts:6 device.fingerprint navigator.mimeTypes',
+      'legacy.ts:6 device.info navigator.vendor',
+      'legacy.ts:6 device.info navigator.appVersion',
+      'legacy.ts:6 device.info navigator.productSub',
+      'legacy.ts:7 device.info doNotTrack',
+      'legacy.ts:7 device.info navigator.webdriver',
+      'legacy.ts:7 device.info navigator.pdfViewerEnabled',
+      'legacy.ts:7 device.info navigator.javaEnabled',
+      'legacy.ts:7 device.fingerprint navigator.battery',
+      'legacy.ts:7 device.info screen.pixelDepth',
+      'legacy.ts:8 device.info navigator.webkitTemporaryStorage.queryUsageAndQuota',
+      'legacy.ts:8 device.info TouchEvent',
+      'legacy.ts:9 device.fingerprint navigator.gpu.requestAdapter().requestAdapterInfo',
+      'legacy.ts:10 device.fingerprint seon.getSession',
+      'legacy.ts:10 device.fingerprint getBrowserFingerprint',
+    ]);
+  });
+
   it('fingerprinting libraries: each one’s identifying call', () => {
     const result = scanProject({
       'package.json': JSON.stringify({ name: 'shop', dependencies: {} }),
@@ -399,8 +438,13 @@ describe('fingerprinting scripts: each probe is found however the code holds the
         `}`,
       ].join('\n'),
       'Visitor.tsx': `import { useVisitorData } from '@fingerprintjs/fingerprintjs-pro-react';\nexport function Visitor() {\n  const { data } = useVisitorData({ extendedResult: true });\n  return <span>{data?.visitorId}</span>;\n}\n`,
+      'V4.tsx': `import { useVisitorData } from '@fingerprint/react';\nimport { Thumbmark } from '@thumbmarkjs/thumbmarkjs';\nimport { load } from '@fingerprintjs/botd';\nexport function useIds() {\n  const { data } = useVisitorData();\n  return [data, new Thumbmark().get(), load().then((botd) => botd.detect())];\n}\n`,
     });
+    // BotD answers "bot or not" from the traits it reads: device.info, not an identifier.
     expect(sites(result)).toEqual([
+      'V4.tsx:5 device.fingerprint @fingerprint/react#useVisitorData',
+      'V4.tsx:6 device.fingerprint @thumbmarkjs/thumbmarkjs#Thumbmark',
+      'V4.tsx:6 device.info @fingerprintjs/botd#load',
       'Visitor.tsx:3 device.fingerprint @fingerprintjs/fingerprintjs-pro-react#useVisitorData',
       'open.ts:8 device.fingerprint @fingerprintjs/fingerprintjs#load',
       'open.ts:10 device.fingerprint fingerprintjs2#getPromise',
