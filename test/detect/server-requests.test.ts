@@ -229,7 +229,7 @@ describe('server request data, framework by framework', () => {
     ]);
   });
 
-  it('Nuxt / h3: defineEventHandler, getRequestIP, getHeader (imported or auto-imported), event.node.req, event.context.cf and useRequestHeaders()', () => {
+  it('Nuxt / h3: defineEventHandler, getRequestIP, getHeader (imported or auto-imported), event.node.req, event.context.cf, useRequestHeaders() and useRequestEvent()', () => {
     const result = scanProject({
       'server/api/ip.ts': lines(
         `import { defineEventHandler, getRequestIP, getRequestHeader, getRequestHeaders } from 'h3';`,
@@ -246,11 +246,18 @@ describe('server request data, framework by framework', () => {
       ),
       'server/api/auto.ts': lines(`export default defineEventHandler((event) => getHeader(event, 'x-forwarded-for'));`),
       'server/utils/typed.ts': lines(`import type { H3Event } from 'h3';`, `export const country = (event: H3Event) => event.headers.get('x-vercel-ip-country');`),
-      'app/composables/useClient.ts': lines(`export function useClient() {`, `  const headers = useRequestHeaders(['user-agent']);`, `  return { ua: headers['user-agent'], ip: useRequestHeader('x-forwarded-for') };`, `}`),
+      'app/composables/useClient.ts': lines(
+        `export function useClient() {`,
+        `  const headers = useRequestHeaders(['user-agent']);`,
+        `  const event = useRequestEvent();`,
+        `  return { ua: headers['user-agent'], ip: useRequestHeader('x-forwarded-for'), country: event?.context.cf?.country };`,
+        `}`,
+      ),
     });
     expect(sites(result)).toEqual([
-      'app/composables/useClient.ts:3 device.info request#header:user-agent',
-      'app/composables/useClient.ts:3 network.ip_address request#header:x-forwarded-for',
+      'app/composables/useClient.ts:4 device.info request#header:user-agent',
+      'app/composables/useClient.ts:4 network.ip_address request#header:x-forwarded-for',
+      'app/composables/useClient.ts:4 location.coarse request#cf.country',
       'server/api/auto.ts:1 network.ip_address request#header:x-forwarded-for',
       'server/api/ip.ts:5 network.ip_address h3#getRequestIP',
       'server/api/ip.ts:6 device.info request#header:user-agent',
@@ -507,6 +514,35 @@ describe('request headers: client IP, geolocation and device headers of every CD
     { 'a.ts': lines(`import { COUNTRY_HEADER_NAME } from '@vercel/functions/headers';`, `export const c = (r: Request) => r.headers.get(COUNTRY_HEADER_NAME);`) },
     ['a.ts:2 location.coarse request#header:x-vercel-ip-country'],
   );
+});
+
+describe('client-IP helper modules', () => {
+  it('request-ip, @supercharge/request-ip, proxy-addr, forwarded and h3’s request fingerprint', () => {
+    const result = scanProject({
+      'ip.ts': lines(
+        `import requestIp from 'request-ip';`,
+        `import { getClientIp } from '@supercharge/request-ip';`,
+        `import proxyaddr from 'proxy-addr';`,
+        `import forwarded from 'forwarded';`,
+        `import { getRequestFingerprint, type H3Event } from 'h3';`,
+        `import type { IncomingMessage } from 'node:http';`,
+        `export const middleware = requestIp.mw();`,
+        `export function all(req: IncomingMessage) {`,
+        `  return [requestIp.getClientIp(req), getClientIp(req), proxyaddr(req, 'loopback'), proxyaddr.all(req), forwarded(req)];`,
+        `}`,
+        `export const fingerprint = (event: H3Event) => getRequestFingerprint(event, { userAgent: true });`,
+      ),
+    });
+    expect(sites(result)).toEqual([
+      'ip.ts:7 network.ip_address request-ip#mw',
+      'ip.ts:9 network.ip_address request-ip#getClientIp',
+      'ip.ts:9 network.ip_address @supercharge/request-ip#getClientIp',
+      'ip.ts:9 network.ip_address proxy-addr#default',
+      'ip.ts:9 network.ip_address proxy-addr#all',
+      'ip.ts:9 network.ip_address forwarded#default',
+      'ip.ts:11 device.fingerprint h3#getRequestFingerprint',
+    ]);
+  });
 });
 
 describe('IP-to-location lookups: location.coarse at the lookup, through the open() chain', () => {
