@@ -393,6 +393,7 @@ describe('request headers: client IP, geolocation and device headers of every CD
       'fly-client-ip',
       'x-azure-clientip',
       'cloudfront-viewer-address',
+      'oxygen-buyer-ip',
     ];
     const result = scanProject({ 'ip.ts': lines(`export const read = (headers: Headers) => [`, ...ipHeaders.map((name) => `  headers.get('${name}'),`), `];`) });
     expect(sites(result)).toEqual(ipHeaders.map((name, index) => `ip.ts:${index + 2} network.ip_address request#header:${name}`));
@@ -429,6 +430,10 @@ describe('request headers: client IP, geolocation and device headers of every CD
       'x-appengine-city',
       'x-appengine-citylatlong',
       'x-nf-geo',
+      'x-akamai-edgescape',
+      'oxygen-buyer-country',
+      'oxygen-buyer-city',
+      'oxygen-buyer-latitude',
     ];
     const result = scanProject({ 'geo.js': lines(`export function read(req) {`, `  const h = req.headers;`, ...geoHeaders.map((name) => `  use(h['${name}']);`), `}`) });
     expect(sites(result)).toEqual(geoHeaders.map((name, index) => `geo.js:${index + 3} location.coarse request#header:${name}`));
