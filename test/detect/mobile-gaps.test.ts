@@ -215,7 +215,7 @@ describe('device information', () => {
   // records reads only on member accesses and destructuring (src/detect/visitors/reads.ts).
   // The catalog entry (`modelName`, kind: read) already says it; remove `.fails` once the engine
   // records identifier reads of read-kind imports.
-  it.fails('expo-device constants imported by name (engine gap: identifier reads of imports)', () => {
+  it('expo-device constants imported by name', () => {
     const result = scanProject({
       'app/device.ts': lines(`import { modelName, osVersion } from 'expo-device';`, `export const label = \`\${modelName} (\${osVersion})\`;`),
     });
