@@ -34,7 +34,7 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const failOn = choice(args, 'fail-on', FAIL_ON_LEVELS, 'error');
   const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
-  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+  const baseline = baselineFile ? readBaseline(baselineFile, io.cwd) : undefined;
   const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
   const diff = diffMode(args);
   const run = scanOptionsFrom(args, io, diff !== undefined);
