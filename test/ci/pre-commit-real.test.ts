@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotRepository } from '../helpers/repo-snapshot.js';
+import { childEnv, snapshotRepository } from '../helpers/repo-snapshot.js';
 import { GIT_ENV, tempRepo, type TempRepo } from './git-repo.js';
 
 const PRE_COMMIT = process.env.PRIVLINT_PRE_COMMIT ?? 'pre-commit';
@@ -68,16 +68,16 @@ describe.runIf(available)(`the pre-commit hook under the real pre-commit (${prob
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  const env = () => ({
-    ...process.env,
-    ...GIT_ENV,
-    // A store of this file's own, so the configured hook is installed from this clone (try-repo makes a new one each time).
-    PRE_COMMIT_HOME: path.join(temp, 'pre-commit-home'),
-    // npm's cache answers for privlint's dependencies when it has them (the installs, not the registry, are under test).
-    npm_config_prefer_offline: 'true',
-    NO_COLOR: '1',
-    FORCE_COLOR: undefined,
-  });
+  const env = () =>
+    childEnv({
+      ...GIT_ENV,
+      // A store of this file's own, so the configured hook is installed from this clone (try-repo makes a new one each time).
+      PRE_COMMIT_HOME: path.join(temp, 'pre-commit-home'),
+      // npm's cache answers for privlint's dependencies when it has them (the installs, not the registry, are under test).
+      npm_config_prefer_offline: 'true',
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+    });
   /** pre-commit in a project, on what is staged there. */
   const preCommit = (repo: TempRepo, ...args: string[]) =>
     new Promise<PreCommitRun>((resolve, reject) => {

@@ -29,3 +29,14 @@ export function snapshotRepository(destination: string, options: { commit?: bool
   }
   return destination;
 }
+
+/**
+ * The environment for npm, pre-commit and the like run from a test: this process's, without the
+ * npm_* variables `npm test` sets for its scripts (npm_config_local_prefix names this repository,
+ * and would follow an npm started in another folder).
+ */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!/^npm_/i.test(name)) env[name] = value;
+  return { ...env, ...extra };
+}
