@@ -63,7 +63,7 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   if (changes && !quiet) {
     io.stderr(
       policyChanged.length > 0
-        ? `privlint: the ${changes.description} change ${policyChanged.join(' and ')}: reporting every finding (${plural(changes.files.size, 'changed file')})\n`
+        ? `privlint: the ${changes.description} change ${policyChanged.map((file) => displayPath(file, io.cwd)).join(' and ')}: reporting every finding (${plural(changes.files.size, 'changed file')})\n`
         : `privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`,
     );
   }
