@@ -4,7 +4,7 @@
 // installs cleanly into projects that keep a yarn.lock or a pnpm-lock.yaml, where `npx privlint scan`
 // and `import('privlint/eslint-plugin')` then work. One tarball for the whole file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,9 +56,12 @@ describe('the packed tarball', () => {
 
   beforeAll(async () => {
     temp = mkdtempSync(path.join(tmpdir(), 'privlint-tarball-'));
-    // A copy without dist/, so that npm pack's prepack script builds it; the dependencies are this repository's.
+    // A copy of the repository with its dependencies and its build (npm test built it): npm pack's prepack
+    // script runs the build, which finds dist/ up to date (it rebuilds when an input changed). Building
+    // from nothing is what the pre-commit and action tests do.
     const source = snapshotRepository(path.join(temp, 'privlint'));
     symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+    if (existsSync(path.join(REPO_ROOT, 'dist/.build-hash'))) cpSync(path.join(REPO_ROOT, 'dist'), path.join(source, 'dist'), { recursive: true });
     pack = await run('npm', ['pack', '--pack-destination', temp], source);
     tarball = path.join(temp, pack.stdout.trim());
     listing = (await run('tar', ['-tzf', tarball], temp)).stdout.split('\n').filter(Boolean);
