@@ -58,7 +58,7 @@ export const COMMANDS: readonly Command[] = [
       'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
       'With --staged or --changed-since the whole program is still analysed (wrappers and guards in other files count);',
       'findings on the changed lines are reported, or every finding when the change touches the manifest or config.',
-      'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or manifest error.',
+      'Exit codes: 0 nothing at or above --fail-on, 1 when findings are at or above it, 2 usage, config or manifest error.',
       '',
       'Examples:',
       '  privlint scan                                  scan this folder against ./privacy-manifest.yaml',
