@@ -1,8 +1,12 @@
 // Build: compile TypeScript to dist/ and copy the data files (catalog, taxonomy) and CommonJS helpers beside the code
 // that loads them. Nothing generated is committed.
 //
-// `npm ci` builds through the `prepare` script (so do pre-commit's and git installs); `npm test`
-// and `npm run build` build again only if an input changed since: dist/.build-hash records a hash
+// `npm run build`, `npm test` and `npm run demo` build; so does `npm pack` (the `prepack` script),
+// which is how the package, pre-commit's install of the hook and a tarball get dist/. There is no
+// `prepare` script: the published package has nothing to run when it is installed. The build
+// prints nothing on standard output (`npm pack` prints the tarball's name there, and pre-commit
+// reads it), and on failure only the compiler's errors, on standard error.
+// A build runs again only if an input changed since the last one: dist/.build-hash records a hash
 // of everything the build reads. `node scripts/build.mjs --force` always rebuilds.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -23,9 +27,13 @@ const digest = hash.digest('hex');
 const upToDate = !process.argv.includes('--force') && OUTPUTS.every((file) => existsSync(file)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest;
 if (!upToDate) {
   rmSync('dist', { recursive: true, force: true });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    stdio: 'inherit',
-  });
+  try {
+    // tsc prints its errors on standard output: send them to standard error.
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: ['ignore', 2, 2] });
+  } catch (error) {
+    console.error(`build: the TypeScript compiler failed (exit code ${error.status ?? error.signal})`);
+    process.exit(1);
+  }
   for (const file of fg.sync(['src/**/*.yaml', 'src/**/*.json', 'src/**/*.cjs', 'src/**/*.d.cts'])) {
     cpSync(file, `dist/${file}`);
   }

@@ -5,6 +5,7 @@ import type { ScanResult } from '../scan.js';
 import { toPosixRelative } from '../util/paths.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { displayPath } from '../util/paths.js';
+import { findJsonError } from '../util/json-error.js';
 import { UserError } from '../util/problem.js';
 
 export const DEFAULT_BASELINE_FILE = '.privlint-baseline.json';
@@ -34,14 +35,16 @@ export interface BaselineComparison {
   stale: BaselineEntry[];
 }
 
-export function readBaseline(file: string): Baseline {
-  const shown = displayPath(file);
+export function readBaseline(file: string, cwd = process.cwd()): Baseline {
+  const shown = displayPath(file, cwd);
   if (!existsSync(file)) throw new UserError(`${shown}: no such baseline file; create it with privlint baseline --output ${shown}`);
   let data: unknown;
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${shown}: not valid JSON (${(error as Error).message}); recreate it with privlint baseline --update`);
+    const at = findJsonError(text) ?? { line: 1, column: 1, message: (error as Error).message };
+    throw new UserError(`${shown}: not valid JSON; fix it there, or recreate it with privlint baseline --update`, [{ file: shown, ...at }]);
   }
   const baseline = data as Partial<Baseline>;
   if (baseline?.version !== 1 || !Array.isArray(baseline.entries)) {

@@ -97,7 +97,7 @@ export function generalHelp(): string {
     '  -h, --help     Show help (also after a command: privlint scan --help)',
     '  -v, --version  Show the version',
     '',
-    'Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, config or manifest error.',
+    'Exit codes: 0 success, 1 when findings are at or above --fail-on, 2 usage, config or manifest error.',
     '',
   ].join('\n');
 }

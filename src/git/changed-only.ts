@@ -43,3 +43,16 @@ export function changedOnly(result: ScanResult, changes: ChangeSet): ScanResult 
       : {}),
   };
 }
+
+/**
+ * The policy files of the scan — its manifest and config, as absolute paths — that the change touches.
+ * A change to one of them can create or settle a finding anywhere in the code, so a diff-aware run
+ * reports every finding then (see the scan command).
+ */
+export function changedPolicyFiles(result: ScanResult, changes: ChangeSet): string[] {
+  const files = [result.manifest?.file, result.config.file].filter((file): file is string => file !== undefined);
+  return files.filter((file) => {
+    const relative = changes.paths.relative(file);
+    return relative !== undefined && changes.files.has(relative);
+  });
+}

@@ -21,7 +21,16 @@ function isPrivlintPackage(folder: string): boolean {
   }
 }
 
-export const PACKAGE_VERSION: string = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+const PACKAGE_JSON = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
 
-export const DOCS_BASE_URL = 'https://github.com/privlint/privlint/blob/main/docs';
-export const HOMEPAGE_URL = 'https://github.com/privlint/privlint';
+export const PACKAGE_VERSION: string = PACKAGE_JSON.version;
+
+/** The repository's web address, from package.json's `repository` ("git+https://github.com/o/r.git" → "https://github.com/o/r"). */
+export const HOMEPAGE_URL: string = PACKAGE_JSON.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+
+/**
+ * Where the docs are read on the web: the repository's docs/ folder, the same layout as the docs/
+ * the package ships (docs/rules/<rule>.md is each rule's page). test/docs/doc-urls.test.ts checks
+ * that every address privlint prints under it names a file of this repository.
+ */
+export const DOCS_BASE_URL = `${HOMEPAGE_URL}/blob/main/docs`;

@@ -97,6 +97,19 @@ describe('privlint baseline and scan --baseline', () => {
     expect(missing.stderr).toMatch(/nope\.json: no such baseline file/);
     const broken = runCli(['scan', '--baseline', 'broken.json'], { cwd: root });
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);
+    expect(broken.stderr).toBe(
+      'privlint: broken.json: not valid JSON; fix it there, or recreate it with privlint baseline --update\n' +
+        "  broken.json:1:17  expected a property name in double quotes, found the end of the file\n",
+    );
+  });
+
+  it('says where a baseline or a shard stops being JSON as line:column, not as a position', () => {
+    const root = writeProject({ 'src/a.ts': SOURCE, 'edited.json': '{\n  "version": 1,\n  "entries": [\n    { "fingerprint": "x", },\n  ]\n}\n', 'shard.json': '{"version": 1}\n}' });
+    const edited = runCli(['scan', '--baseline', 'edited.json'], { cwd: root });
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toContain('  edited.json:4:27  expected a property name in double quotes, found \'}\' (a comma before it?)\n');
+    expect(edited.stderr).not.toMatch(/position/);
+    const shard = runCli(['merge', 'shard.json'], { cwd: root });
+    expect(shard).toMatchObject({ status: 2, stderr: "privlint: shard.json: not valid JSON\n  shard.json:2:1  expected the end of the file after the JSON value, found '}'\n" });
   });
 });

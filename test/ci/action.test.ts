@@ -135,7 +135,7 @@ describe('running the action\'s steps', () => {
   it('refuses an unknown privlint source', () => {
     const setup = runStep('setup', { privlint: 'brew' }, { cwd: temp, runner });
     expect(setup.status).toBe(2);
-    expect(setup.stdout).toContain('::error title=privlint::input privlint must be auto, npm or action; got "brew"');
+    expect(setup.stdout).toContain('::error title=privlint::input privlint must be auto, action or npm; got "brew"');
   });
 
   it('writes SARIF that validates and the summary, and reports the exit code for the last step', () => {

@@ -153,6 +153,36 @@ describe('scan --staged', () => {
     expect(failing.stdout).toMatch(/src\/c\.ts:2:\d+ {2}warning/);
     expect(failing.stdout).not.toMatch(/src\/a\.ts/);
   });
+
+  it('reports every finding when the staged change touches the manifest or the config: the policy every line is checked against changed', () => {
+    const repo = tempRepo({
+      'privacy-manifest.yaml': MANIFEST,
+      'privlint.config.json': '{}\n',
+      'README.md': 'An app.\n',
+      'src/a.ts': `${IMPORT}\n// @privacy-purpose analytics\nexport const id = DeviceInfo.getUniqueId();\n`,
+    });
+    repo.commitAll('initial');
+    const undeclared = (findings: string[]) => findings.filter((finding) => finding.startsWith('no-undeclared-collection'));
+    // Another file changes: the unchanged src/a.ts is not reported.
+    repo.write('README.md', 'An app, with a README.\n');
+    repo.git('add', 'README.md');
+    expect(scanJson(repo.root, '--staged').findings).toEqual([]);
+    // The manifest stops declaring what src/a.ts collects: that is this commit's doing.
+    repo.write('privacy-manifest.yaml', `${MANIFEST.slice(0, MANIFEST.indexOf('categories:'))}categories: []\n`);
+    repo.git('add', 'privacy-manifest.yaml');
+    const manifestChange = scanJson(repo.root, '--staged');
+    expect(undeclared(manifestChange.findings)).toEqual(['no-undeclared-collection src/a.ts:3', 'no-undeclared-collection src/a.ts:3']);
+    expect(manifestChange.stderr).toContain('privlint: the staged changes change privacy-manifest.yaml: reporting every finding (2 changed files)\n');
+    // So does a config change (here: the rule turned back on at its default).
+    repo.git('reset', '--quiet', '--', 'privacy-manifest.yaml');
+    repo.git('checkout', '--', 'privacy-manifest.yaml');
+    repo.write('privlint.config.json', '{ "rules": { "require-purpose": "warning" } }\n');
+    repo.git('add', 'privlint.config.json');
+    const configChange = scanJson(repo.root, '--staged');
+    expect(configChange.stderr).toContain('privlint: the staged changes change privlint.config.json: reporting every finding (2 changed files)\n');
+    expect(configChange.findings).toEqual(scanJson(repo.root).findings.filter((finding) => !finding.startsWith('no-undeclared-collection')));
+    expect(configChange.findings.length).toBeGreaterThan(0);
+  });
 });
 
 describe('scan --changed-since', () => {

@@ -128,7 +128,7 @@ describe('privlint --help and --version', () => {
     for (const command of ['scan', 'baseline', 'merge', 'manifest check', 'report', 'init', 'export apple-privacy-manifest', 'export play-data-safety']) {
       expect(result.stdout).toMatch(new RegExp(`^ {2}${command} +\\S`, 'm'));
     }
-    expect(result.stdout).toContain('Exit codes: 0 success, 1 findings at or above --fail-on, 2 usage, config or manifest error.');
+    expect(result.stdout).toContain('Exit codes: 0 success, 1 when findings are at or above --fail-on, 2 usage, config or manifest error.');
     expect(runCli(['-h']).stdout).toBe(result.stdout);
   });
 

@@ -1,6 +1,7 @@
 // The HTML report as a file: self-contained, escaped, deterministic, with the numbers of the model.
 // test/browser/report.browser.test.ts checks what a browser makes of it.
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
@@ -112,7 +113,7 @@ recipients:
   });
 
   it('links file:line to the source with --source-url, and rejects a URL that is not http(s)', () => {
-    const run = runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'https://github.com/o/r/blob/abc', '--quiet']);
+    const run = runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'https://github.com/o/r/blob/abc', '--quiet', '--output', '-']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('<a class="source" href="https://github.com/o/r/blob/abc/src/services/appStore.ts#L36" aria-label="source of src/services/appStore.ts line 36">source</a>');
     expect(run.stdout).not.toContain('blob/abc/../../policies');
@@ -132,5 +133,18 @@ describe('privlint report', () => {
     expect(quiet).toMatchObject({ status: 0, stderr: '', stdout: '' });
     const format = runCli(['report', '--format', 'pdf']);
     expect(format).toMatchObject({ status: 2, stderr: 'privlint: --format must be one of html, markdown; got "pdf"\n' });
+  });
+
+  it('writes HTML to privlint-report.html in the current folder without --output, and says where; Markdown and --output - print', () => {
+    const folder = writeProject({ 'src/a.ts': "import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getMacAddress();\n" });
+    const html = runCli(['report', 'src'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    expect(html).toMatchObject({ status: 0, stdout: '', stderr: 'privlint: wrote the HTML report to privlint-report.html (1 collection site, 1 finding)\n' });
+    expect(readFileSync(path.join(folder, 'privlint-report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const printed = runCli(['report', 'src', '--output', '-'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    expect(printed.stdout).toBe(readFileSync(path.join(folder, 'privlint-report.html'), 'utf8'));
+    expect(printed.stderr).toBe('');
+    const markdown = runCli(['report', 'src', '--format', 'markdown'], { cwd: folder });
+    expect(markdown.stdout).toMatch(/^# Privacy inventory/);
+    expect(existsSync(path.join(folder, 'privlint-report.md'))).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ export async function runBaseline(args: ParsedArgs, io: CliIO): Promise<number> 
   if (exists && args.values.update !== true) {
     throw new UserError(`${displayPath(file, io.cwd)} already exists; pass --update to refresh it (reviewers' notes on entries that still match are kept)`);
   }
-  const previous = exists ? readBaseline(file) : undefined;
+  const previous = exists ? readBaseline(file, io.cwd) : undefined;
   const run = scanOptionsFrom(args, io);
   let result;
   try {

@@ -18,8 +18,10 @@ import { writeOutput } from '../write-output.js';
 
 /** How one store export turns the manifest into its declaration (the metadata is in index.ts). */
 interface ExportSpec {
-  /** What the output is, in messages: "PrivacyInfo.xcprivacy". */
+  /** What the output is, in messages, as it reads in a sentence: "PrivacyInfo.xcprivacy", "the Data safety CSV". */
   declaration: string;
+  /** The same without an article, after "the": "PrivacyInfo.xcprivacy", "Data safety CSV". */
+  noun: string;
   /** Reject bad options before the scan. */
   checkArgs?: (args: ParsedArgs) => void;
   /** The file's text; notes go to standard error. */
@@ -33,13 +35,13 @@ function exportRunner(spec: ExportSpec): RunCommand {
     const manifest = result.manifest;
     if (!manifest) {
       throw new UserError(
-        `no privacy-manifest.yaml found for ${args.positionals.length > 0 ? args.positionals.join(', ') : 'this folder'} or its parents; the ${spec.declaration} is drafted from the manifest: pass --manifest FILE, or draft one with privlint init`,
+        `no privacy-manifest.yaml found for ${args.positionals.length > 0 ? args.positionals.join(', ') : 'this folder'} or its parents; ${spec.declaration} is drafted from the manifest: pass --manifest FILE, or draft one with privlint init`,
       );
     }
     const manifestName = displayPath(manifest.file, io.cwd);
     const { text, notes = [] } = spec.render(manifest, args, io);
     const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
-    if (output) writeOutput(output, text, spec.declaration);
+    if (output) writeOutput(output, text, spec.noun);
     else io.stdout(text);
 
     const catalog = loadCatalog(result.config.catalog ? [result.config.catalog] : []);
@@ -55,11 +57,13 @@ function exportRunner(spec: ExportSpec): RunCommand {
 
 export const runAppleExport = exportRunner({
   declaration: 'PrivacyInfo.xcprivacy',
+  noun: 'PrivacyInfo.xcprivacy',
   render: (manifest) => ({ text: formatApplePrivacyManifest(manifest, { manifestName: path.basename(manifest.file) }) }),
 });
 
 export const runPlayExport = exportRunner({
   declaration: 'the Data safety CSV',
+  noun: 'Data safety CSV',
   checkArgs: (args) => {
     playFormat(args);
   },

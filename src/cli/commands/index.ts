@@ -56,8 +56,9 @@ export const COMMANDS: readonly Command[] = [
     },
     details: [
       'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
-      'With --staged or --changed-since the whole program is still analysed (wrappers and guards in other files count).',
-      'Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or manifest error.',
+      'With --staged or --changed-since the whole program is still analysed (wrappers and guards in other files count);',
+      'findings on the changed lines are reported, or every finding when the change touches the manifest or config.',
+      'Exit codes: 0 nothing at or above --fail-on, 1 when findings are at or above it, 2 usage, config or manifest error.',
       '',
       'Examples:',
       '  privlint scan                                  scan this folder against ./privacy-manifest.yaml',
@@ -138,7 +139,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Write a privacy inventory people can read: HTML (one self-contained file) or Markdown',
     usage: 'report [PATH...] [--output FILE] [--format html|markdown] [options]',
     options: {
-      output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE (default: standard output)' },
+      output: { type: 'string', short: 'o', value: 'FILE', description: 'Write the report to FILE; - for standard output (default: privlint-report.html for HTML, standard output for Markdown)' },
       format: { type: 'string', short: 'f', value: 'FORMAT', description: `${REPORT_FORMATS.join(' (default) or ')} (for a pull request or a wiki)` },
       ...SCAN_INPUT_OPTIONS,
       title: { type: 'string', value: 'TEXT', description: 'The report\'s heading (default: "Privacy inventory: <app name>")' },
@@ -151,6 +152,7 @@ export const COMMANDS: readonly Command[] = [
       'Exit codes: 0 the report was written (whatever it found), 2 usage, config or manifest error.',
       '',
       'Examples:',
+      '  privlint report                               write privlint-report.html',
       '  privlint report --output privacy-report.html',
       '  privlint report app --format markdown --output PRIVACY.md',
     ].join('\n'),

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mergeShardOutputs } from '../../shard/merge.js';
 import { displayPath } from '../../util/paths.js';
+import { findJsonError } from '../../util/json-error.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
@@ -22,7 +23,8 @@ export async function runMerge(args: ParsedArgs, io: CliIO): Promise<number> {
     try {
       return { name, document: JSON.parse(text) as unknown };
     } catch (error) {
-      throw new UserError(`${name}: not valid JSON (${(error as Error).message})`);
+      const at = findJsonError(text) ?? { line: 1, column: 1, message: (error as Error).message };
+      throw new UserError(`${name}: not valid JSON`, [{ file: name, ...at }]);
     }
   });
   const text = `${JSON.stringify(mergeShardOutputs(inputs), null, 2)}\n`;

@@ -3,6 +3,7 @@ import { loadCatalog } from '../../catalog/load.js';
 import { formatHtml } from '../../report/html.js';
 import { formatMarkdownReport } from '../../report/markdown-report.js';
 import { didYouMean } from '../../util/did-you-mean.js';
+import { plural } from '../../util/plural.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
@@ -11,6 +12,9 @@ import { EXIT_OK } from '../exit-codes.js';
 import { REPORT_FORMATS } from '../shared-options.js';
 import { writeOutput } from '../write-output.js';
 import { reportDate, scanWith } from './document-io.js';
+
+/** Where `privlint report` writes the HTML report when --output does not say (in the current folder). */
+export const DEFAULT_HTML_REPORT = 'privlint-report.html';
 
 /** `privlint report`; its options and help are in commands/index.ts. */
 export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -25,10 +29,16 @@ export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(sourceUrl ? { sourceUrl } : {}),
   };
   const text = format === 'markdown' ? formatMarkdownReport(result, options) : formatHtml(result, options);
-  const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
+  // HTML is a file to open, not text for the terminal: without --output it goes to privlint-report.html
+  // (`--output -` still prints it). Markdown, for pasting or piping, prints unless --output names a file.
+  const requested = typeof args.values.output === 'string' ? args.values.output : format === 'html' ? DEFAULT_HTML_REPORT : '-';
+  const output = requested === '-' ? undefined : path.resolve(io.cwd, requested);
   if (output) {
     writeOutput(output, text, 'report');
-    if (args.values.quiet !== true) io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${result.inventory.collections.length} collection sites, ${result.findings.length} findings)\n`);
+    if (args.values.quiet !== true) {
+      const counts = `${plural(result.inventory.collections.length, 'collection site')}, ${plural(result.findings.length, 'finding')}`;
+      io.stderr(`privlint: wrote the ${format === 'html' ? 'HTML' : 'Markdown'} report to ${displayPath(output, io.cwd)} (${counts})\n`);
+    }
   } else {
     io.stdout(text);
   }

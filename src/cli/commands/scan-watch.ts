@@ -51,7 +51,7 @@ export async function runScanWatch(args: ParsedArgs, io: CliIO): Promise<number>
   const scanOnce = (changed: string[]): ScanResult => {
     const started = performance.now();
     let result = session.run(changed, new Timings());
-    if (baselineFile) result = applyBaseline(result, readBaseline(baselineFile), baselineFile);
+    if (baselineFile) result = applyBaseline(result, readBaseline(baselineFile, io.cwd), baselineFile);
     const report = render(result, format, io, output !== undefined, args);
     if (output) writeOutput(output, report, `${format} report`);
     else io.stdout(io.stdoutIsTTY && format === 'text' && changed.length > 0 ? `\x1b[2J\x1b[H${report}` : report);

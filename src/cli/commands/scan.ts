@@ -3,7 +3,7 @@ import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import type { SourceOverlay } from '../../engine/source-overlay.js';
 import { scanPaths } from '../../engine/scan-paths.js';
-import { changedOnly } from '../../git/changed-only.js';
+import { changedOnly, changedPolicyFiles } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
 import { stagedSnapshot } from '../../git/staged-snapshot.js';
 import { readSourceText } from '../../project/read-source.js';
@@ -34,7 +34,7 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const failOn = choice(args, 'fail-on', FAIL_ON_LEVELS, 'error');
   const baselineFile = typeof args.values.baseline === 'string' ? path.resolve(io.cwd, args.values.baseline) : undefined;
-  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+  const baseline = baselineFile ? readBaseline(baselineFile, io.cwd) : undefined;
   const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
   const diff = diffMode(args);
   const run = scanOptionsFrom(args, io, diff !== undefined);
@@ -55,10 +55,18 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
   if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
-  if (changes) result = changedOnly(result, changes);
+  // A change to the manifest or config is a change to what every line is checked against: report it all.
+  const policyChanged = changes ? changedPolicyFiles(result, changes) : [];
+  if (changes && policyChanged.length === 0) result = changedOnly(result, changes);
   if (shard) result = shardResult(result, shard);
   const quiet = args.values.quiet === true;
-  if (changes && !quiet) io.stderr(`privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`);
+  if (changes && !quiet) {
+    io.stderr(
+      policyChanged.length > 0
+        ? `privlint: the ${changes.description} change ${policyChanged.map((file) => displayPath(file, io.cwd)).join(' and ')}: reporting every finding (${plural(changes.files.size, 'changed file')})\n`
+        : `privlint: reporting findings on the lines of the ${changes.description} (${plural(changes.files.size, 'changed file')})\n`,
+    );
+  }
   const output = typeof args.values.output === 'string' ? path.resolve(io.cwd, args.values.output) : undefined;
   const rendered = run.timings.measure('report', () => render(result, format, io, output !== undefined, args, overlay));
   // A shard's output says which share it is, so privlint merge can check it gets each exactly once.
