@@ -56,6 +56,7 @@ export function loadConfig(file: string): PrivlintConfig {
     ...(typeof plain.manifest === 'string' ? { manifest: path.resolve(folder, plain.manifest) } : {}),
     ...(manifestValue ? { manifestAt: { file: shown, line: manifestValue.line, column: manifestValue.column } } : {}),
     ignore: (plain.ignore as string[] | undefined) ?? [],
+    ...(typeof plain.tests === 'boolean' ? { tests: plain.tests } : {}),
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
     rules: ruleSeverities(plain.rules as Record<string, SeverityOverride> | undefined),

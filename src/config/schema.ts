@@ -16,6 +16,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
     $schema: { type: 'string' },
     manifest: { type: 'string', minLength: 1, description: 'Path of the policy manifest, relative to this file.' },
     ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+    tests: { type: 'boolean', description: 'Scan test code (test files and folders, mocks, fixtures, stories) too; it is left out by default.' },
     guards: {
       type: 'array',
       items: {

@@ -11,6 +11,8 @@ export interface PrivlintConfig {
   /** Where `manifest` is written in the config, for messages. */
   manifestAt?: SourcePosition;
   ignore: string[];
+  /** Scan test code (test files and folders, mocks, stories) too; left out by default. */
+  tests?: boolean;
   guards: GuardSpec[];
   requestParameterNames?: string[];
   rules: Record<string, SeverityOverride>;

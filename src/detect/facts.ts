@@ -148,6 +148,8 @@ export interface FlowEdge {
   /** What happens here, for people: "assigned to id", "passed to track()", "hashed with sha256". */
   note: string;
   hashed?: true;
+  /** The value was cast to a boolean (`!!id`): whether the data is there, not the data. Not followed to sinks. */
+  presence?: true;
 }
 
 export interface FunctionFact {

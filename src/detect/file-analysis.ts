@@ -13,6 +13,8 @@ import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
+import { containedSources, type RecordedSource } from './containment.js';
+import { readsFingerprint } from './fingerprint-signals.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
@@ -42,6 +44,9 @@ export class FileAnalysis {
   /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
   private readonly functionStack: number[] = [];
   private readonly projectModules = new Map<string, boolean>();
+  /** Every catalogued API recorded, in order, with what the post-walk rules need (containment, fingerprint combination). */
+  private readonly recorded: RecordedSource[] = [];
+  private hasLowConfidenceSource = false;
   private readonly isProjectModule?: (file: string, specifier: string) => boolean;
 
   constructor(
@@ -61,6 +66,7 @@ export class FileAnalysis {
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
+      recordsOtherUses: () => this.hasLowConfidenceSource,
     });
   }
 
@@ -82,6 +88,7 @@ export class FileAnalysis {
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
+    this.settleSources(fileScope);
     const contextImports = new Map<string, { specifier: string; name: string }>();
     for (const edge of this.flows.edges) {
       const context = parseContextImportSlot(edge.from);
@@ -290,12 +297,46 @@ export class FileAnalysis {
     ts.forEachChild(node, this.visitorIn(classScope));
   }
 
+  /**
+   * After the walk, the rules that need the whole file: sources whose value goes nowhere are not
+   * collection sites (containment.ts), and a file that reads several groups of fingerprinting
+   * signals fingerprints (fingerprint-signals.ts). Rebuilds the sources and renumbers their flow slots.
+   */
+  private settleSources(fileScope: Scope): void {
+    if (this.recorded.length === 0) return;
+    const moduleSlots = new Set<string>();
+    for (const binding of fileScope.names.values()) if ('slot' in binding && binding.slot) moduleSlots.add(binding.slot);
+    const contained = containedSources(this.recorded, this.facts, moduleSlots);
+    const kept = this.recorded.filter((source) => !contained.has(source.index));
+    const fingerprinting = readsFingerprint(kept);
+    if (contained.size === 0 && !fingerprinting) return;
+    const renumbered = new Map<string, string>();
+    const sources: FileFacts['sources'] = [];
+    this.recorded.forEach((source, position) => {
+      if (contained.has(source.index)) return;
+      const end = this.recorded[position + 1]?.index ?? this.facts.sources.length;
+      const sites = this.facts.sources.slice(source.index, end);
+      renumbered.set(`s${source.index}`, `s${sources.length}`);
+      sources.push(...(fingerprinting && source.api.signal !== undefined ? [{ ...sites[0]!, category: 'device.fingerprint' }] : sites));
+    });
+    const slot = (name: string) => (name[0] === 's' ? renumbered.get(name) : name);
+    this.facts.sources = sources;
+    this.facts.flowEdges = this.facts.flowEdges.flatMap((edge) => {
+      const from = slot(edge.from);
+      const to = slot(edge.to);
+      return from === undefined || to === undefined ? [] : [{ ...edge, from, to }];
+    });
+  }
+
   // ── records ─────────────────────────────────────────────────────────────
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   recordSource(api: SourceApi, node: ts.Node): void {
     if (this.sourceIndexes.has(node)) return;
-    this.sourceIndexes.set(node, this.facts.sources.length);
+    const index = this.facts.sources.length;
+    this.sourceIndexes.set(node, index);
+    this.recorded.push({ index, api, node, functionIndex: this.currentFunction() });
+    if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
     for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context });

@@ -19,7 +19,16 @@ export interface FlowContext {
   sinkIndex(node: ts.Node): number | undefined;
   /** The arguments of sink `index` that carry data (undefined: all of them). */
   sinkDataArguments(index: number): readonly number[] | undefined;
+  /**
+   * Whether arguments of other calls (a package's function, a log) are recorded as leaving the
+   * function (the `u` slot): asked only when the file has a low-confidence source, whose site is
+   * kept only if its value leaves its function (containment.ts).
+   */
+  recordsOtherUses(): boolean;
 }
+
+/** The slot of data handed to code the analysis does not follow: a package's function, `console.log`, a method of an unknown object. */
+export const OTHER_USE_SLOT = 'u';
 
 /** Words in a callee's call names that mark a hash function (split at camelCase: digestStringAsync → digest). */
 const HASH_WORD = /^(?:sha\d*|md[45]|hash(?:ed|es)?|hmac|digest|murmur\w*|xxhash\w*|x64hash\d*|blake[23]\w*|keccak\d*|ripemd\d*|pbkdf2|bcrypt|scrypt|argon2\w*)$/;
@@ -177,6 +186,10 @@ export class FlowRecorder {
         if (!data || data.includes(index)) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
       });
     }
+    if (projectCall === undefined && sink === undefined && context.recordsOtherUses() && !isPredicateCall(callee, context)) {
+      const name = nameOf();
+      node.arguments.forEach((argument) => this.link(argument, OTHER_USE_SLOT, argument, `passed to ${name}()`));
+    }
     // `getCurrentPosition((position) => …)`: a callback-style source hands its value to its callback.
     const source = context.sourceIndex(node);
     if (source !== undefined) {
@@ -260,9 +273,9 @@ export class FlowRecorder {
 
   /** Edges from every slot whose data reaches `expression` to `to`. */
   private link(expression: ts.Expression, to: string, at: ts.Node, note: string): void {
-    const found = new Map<string, boolean>();
-    this.dependencies(expression, found, false);
-    for (const [from, hashed] of found) if (from !== to) this.edge(from, to, at, hashed ? `hashed, then ${note}` : note, hashed);
+    const found = new Map<string, number>();
+    this.dependencies(expression, found, 0);
+    for (const [from, derived] of found) if (from !== to) this.edge(from, to, at, note, derived);
   }
 
   /** Like link, for a state setter's argument: an updater function stores what it returns. */
@@ -272,26 +285,35 @@ export class FlowRecorder {
     else this.link(value, slot, at, note);
   }
 
-  private edge(from: string | { from: string; hashed: boolean }[], to: string, at: ts.Node, note: string, hashed = false): void {
+  private edge(from: string | { from: string; derived: number }[], to: string, at: ts.Node, note: string, derived = 0): void {
     if (Array.isArray(from)) {
-      for (const dependency of from) if (dependency.from !== to) this.edge(dependency.from, to, at, dependency.hashed ? `hashed, then ${note}` : note, dependency.hashed);
+      for (const dependency of from) if (dependency.from !== to) this.edge(dependency.from, to, at, note, dependency.derived);
       return;
     }
     const position = this.context.sourceFile.getLineAndCharacterOfPosition(at.getStart(this.context.sourceFile));
-    this.edges.push({ from, to, line: position.line + 1, column: position.character + 1, note, ...(hashed ? { hashed: true as const } : {}) });
+    const shown = derived & PRESENCE ? `cast to a boolean, then ${note}` : derived & HASHED ? `hashed, then ${note}` : note;
+    this.edges.push({
+      from,
+      to,
+      line: position.line + 1,
+      column: position.character + 1,
+      note: shown,
+      ...(derived & HASHED ? { hashed: true as const } : {}),
+      ...(derived & PRESENCE ? { presence: true as const } : {}),
+    });
   }
 
   /** The slots an expression's data comes from, paired with a target for `edge`. */
-  private dependencySlots(expression: ts.Expression, to: string): [{ from: string; hashed: boolean }[], string] {
-    const found = new Map<string, boolean>();
-    this.dependencies(expression, found, false);
-    return [[...found].map(([from, hashed]) => ({ from, hashed })), to];
+  private dependencySlots(expression: ts.Expression, to: string): [{ from: string; derived: number }[], string] {
+    const found = new Map<string, number>();
+    this.dependencies(expression, found, 0);
+    return [[...found].map(([from, derived]) => ({ from, derived })), to];
   }
 
   // ── dependencies ────────────────────────────────────────────────────────
 
-  /** The slots whose data an expression's value carries (and whether it was hashed on the way). */
-  private dependencies(node: ts.Node, out: Map<string, boolean>, hashed: boolean): void {
+  /** The slots whose data an expression's value carries, and how it was derived on the way (HASHED, PRESENCE). */
+  private dependencies(node: ts.Node, out: Map<string, number>, hashed: number): void {
     const { context } = this;
     const source = context.sourceIndex(node);
     if (source !== undefined) {
@@ -343,13 +365,18 @@ export class FlowRecorder {
       return;
     }
     if (ts.isTypeOfExpression(node) || ts.isVoidExpression(node) || ts.isDeleteExpression(node)) return;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return; // `!x`, `!!x`: booleans
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      // `!x` is a yes/no about x; `!!x` is x cast to a boolean, which fingerprinting returns as the trait itself.
+      const operand = skipOuterExpressions(node.operand);
+      if (ts.isPrefixUnaryExpression(operand) && operand.operator === ts.SyntaxKind.ExclamationToken) this.dependencies(operand.operand, out, hashed | PRESENCE);
+      return;
+    }
     ts.forEachChild(node, (child) => {
       if (!ts.isTypeNode(child)) this.dependencies(child, out, hashed);
     });
   }
 
-  private callDependencies(node: ts.CallExpression, out: Map<string, boolean>, hashed: boolean): void {
+  private callDependencies(node: ts.CallExpression, out: Map<string, number>, hashed: number): void {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
     if (projectCall !== undefined) {
@@ -385,8 +412,9 @@ export class FlowRecorder {
     }
     const isHash = this.isHashCall(node);
     // An unknown call passes on what its receiver and arguments carry (JSON.stringify, toString, hashing …).
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) this.dependencies(callee.expression, out, hashed || isHash);
-    for (const argument of node.arguments) this.dependencies(argument, out, hashed || isHash);
+    const derived = isHash ? hashed | HASHED : hashed;
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) this.dependencies(callee.expression, out, derived);
+    for (const argument of node.arguments) this.dependencies(argument, out, derived);
   }
 
   // ── slots ───────────────────────────────────────────────────────────────
@@ -545,9 +573,20 @@ export class FlowRecorder {
   }
 }
 
-/** Note that `slot`'s data reaches the expression; it counts as hashed only if it was hashed on every way found. */
-function addDependency(out: Map<string, boolean>, slot: string, hashed: boolean): void {
-  out.set(slot, (out.get(slot) ?? true) && hashed);
+/** How data was derived on its way: hashed (still personal data, marked), or cast to a boolean (only whether it is there). */
+const HASHED = 1;
+const PRESENCE = 2;
+const EVERY_DERIVATION = HASHED | PRESENCE;
+
+/** Note that `slot`'s data reaches the expression; it counts as derived a way only if it was derived so on every way found. */
+function addDependency(out: Map<string, number>, slot: string, derived: number): void {
+  out.set(slot, (out.get(slot) ?? EVERY_DERIVATION) & derived);
+}
+
+/** A call that only answers yes/no or a position about its arguments (`list.includes(x)`, `Boolean(x)`): the data does not pass through it. */
+function isPredicateCall(callee: ts.Expression, context: FlowContext): boolean {
+  if (ts.isPropertyAccessExpression(callee)) return PREDICATE_METHODS.has(callee.name.text);
+  return ts.isIdentifier(callee) && PREDICATE_FUNCTIONS.has(callee.text) && !context.scopeOf(callee).lookup(callee.text);
 }
 
 /** The name a callee ends in: `use` for `use(x)` and `React.use(x)`. */

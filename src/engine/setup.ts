@@ -84,8 +84,8 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
 }
 
 /** The config's ignore patterns and the folder they are relative to (the config's; the root without one). */
-export function ignoreOptions(setup: Pick<ProjectSetup, 'config' | 'configFile' | 'root'>): { ignore: string[]; ignoreBase: string } {
-  return { ignore: setup.config.ignore, ignoreBase: setup.configFile ? path.dirname(setup.configFile) : setup.root };
+export function ignoreOptions(setup: Pick<ProjectSetup, 'config' | 'configFile' | 'root'>): { ignore: string[]; ignoreBase: string; tests: boolean } {
+  return { ignore: setup.config.ignore, ignoreBase: setup.configFile ? path.dirname(setup.configFile) : setup.root, tests: setup.config.tests ?? false };
 }
 
 /**

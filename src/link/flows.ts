@@ -291,7 +291,11 @@ class FlowGraph {
       return location ? key(location.file, contextExportSlot(location.name)) : key(file, slot);
     };
     const step = (edge: FlowEdge): ViaStep => ({ file: relative, line: edge.line, column: edge.column, note: edge.note });
-    for (const edge of facts.flowEdges) this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
+    for (const edge of facts.flowEdges) {
+      // `!!id` says whether there is an id, not which: such edges serve the containment rule (detect/containment.ts), never a flow to a sink.
+      if (edge.presence) continue;
+      this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
+    }
     facts.sinks.forEach((site, index) => this.sinks.set(key(file, `k${index}`), { file, site, id: `${file}\0k${index}` }));
 
     const argumentCounts = countArguments(facts);

@@ -35,6 +35,29 @@ export const DEFAULT_IGNORES = [
   '**/*.min.js',
 ];
 
+/**
+ * Test code: test files and folders, mocks, fixtures and stories. It never runs in the app, and its
+ * fake IPs, seeded cookies and mocked SDKs are not collection; a scan leaves it out unless the
+ * config says `"tests": true`.
+ */
+export const TEST_IGNORES = [
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/__fixtures__/**',
+  '**/__snapshots__/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*.e2e.*',
+  '**/*.stories.*',
+  '**/*.story.*',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/cypress/**',
+  '**/jest.setup.*',
+  '**/setupTests.*',
+];
+
 export interface DiscoverOptions {
   /** Files or folders the user named (absolute). */
   paths: string[];
@@ -43,6 +66,8 @@ export interface DiscoverOptions {
   /** The folder `ignore` is relative to: the config file's folder, as ESLint and .gitignore do. */
   ignoreBase: string;
   root: string;
+  /** Scan test code too (TEST_IGNORES); the config's `tests`. */
+  tests?: boolean;
 }
 
 export interface DiscoveredFiles {
@@ -59,7 +84,7 @@ export interface DiscoveredFiles {
 export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file: string) => boolean {
   const gitignore = gitignoreMatcher([...gitignoresAbove(options.root), ...gitignoresUnder(options.root)]);
   const userIgnores = userIgnoreMatcher(options);
-  const defaults = ignore().add(DEFAULT_IGNORES);
+  const defaults = ignore().add(options.tests ? DEFAULT_IGNORES : [...DEFAULT_IGNORES, ...TEST_IGNORES]);
   return (file) => {
     const relative = path.relative(options.root, file).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
@@ -96,7 +121,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       objectMode: true,
       dot: false,
       followSymbolicLinks: false,
-      ignore: DEFAULT_IGNORES,
+      ignore: options.tests ? DEFAULT_IGNORES : [...DEFAULT_IGNORES, ...TEST_IGNORES],
       suppressErrors: true,
     });
     gitignoreFiles.push(...gitignoresBetween(options.root, given));

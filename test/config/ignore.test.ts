@@ -69,3 +69,29 @@ describe('.gitignore files', () => {
     expect(scanned(root, [path.join(root, 'src/app'), path.join(root, 'src/out')], root)).toEqual(['src/app/main.ts']);
   });
 });
+
+describe('test code', () => {
+  const files = {
+    'src/app.ts': UNANNOTATED,
+    'src/app.test.ts': UNANNOTATED,
+    'src/__tests__/device.ts': UNANNOTATED,
+    'src/__mocks__/react-native-device-info.ts': UNANNOTATED,
+    'src/button.stories.tsx': UNANNOTATED,
+    'packages/core/test/helpers.ts': UNANNOTATED,
+    'e2e/login.ts': UNANNOTATED,
+    'src/testing-utils.ts': UNANNOTATED, // a name that merely starts with "test" is code
+  };
+
+  it('is left out of a scan by default, and of what the editor reports', () => {
+    const root = writeProject(files);
+    expect(scanned(root, [root], root)).toEqual(['src/app.ts', 'src/testing-utils.ts']);
+    const ruleIds = (relative: string) => lintText(path.join(root, relative), UNANNOTATED, { cwd: root }).findings.map((finding) => finding.ruleId);
+    expect(ruleIds('src/app.ts')).toContain('require-purpose');
+    expect(ruleIds('src/app.test.ts')).toEqual([]);
+  });
+
+  it('is scanned with "tests": true', () => {
+    const root = writeProject({ ...files, 'privlint.config.json': JSON.stringify({ tests: true }) });
+    expect(scanned(root, [root], root)).toHaveLength(Object.keys(files).length);
+  });
+});

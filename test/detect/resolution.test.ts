@@ -31,7 +31,7 @@ describe('finding collection sites however the code reaches the API', () => {
 
   it('finds globals through window and globalThis, and property writes', () => {
     const result = scanProject({
-      'a.js': `window.navigator.geolocation.getCurrentPosition(() => {});\nglobalThis.document.cookie = 'uid=1';\nnavigator.clipboard.readText();\n`,
+      'a.js': `window.navigator.geolocation.getCurrentPosition((position) => {});\nglobalThis.document.cookie = 'uid=1';\nnavigator.clipboard.readText();\n`,
     });
     expect(sites(result)).toEqual([
       'a.js:1 location.precise navigator.geolocation.getCurrentPosition',

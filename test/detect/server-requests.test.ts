@@ -690,7 +690,9 @@ describe('logging middleware that writes every client IP', () => {
 
 describe('near misses that stay silent', () => {
   it('an HTTP client’s request (supertest, an axios response’s request) and a mocked IP in a test file', () => {
+    // Test code is left out by default; scanned here ("tests": true) to show it gives nothing either.
     const result = scanProject({
+      'privlint.config.json': JSON.stringify({ tests: true }),
       'test/ip.test.ts': lines(
         `import request from 'supertest';`,
         `import axios from 'axios';`,

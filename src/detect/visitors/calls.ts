@@ -57,8 +57,10 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
       const key = node.arguments[target.keyArgument];
       if (key) recordKeyedRead(analysis, target.model, key, node, scope);
     } else if (!target) matchAnyReceiver(analysis, node, keys);
-  } else if (root.kind === 'function' && (isFirstCall(called.segments) || isCallOnCallResult(called.segments))) {
-    analysis.recordProjectReference(called, node);
+  } else if (root.kind === 'function') {
+    if (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) analysis.recordProjectReference(called, node);
+    // `const gl = getContext(); gl.getParameter(gl.RENDERER)`: a method of what a project function returned.
+    if (!isFirstCall(called.segments)) matchAnyReceiver(analysis, node, keys);
   }
 }
 

@@ -1,0 +1,108 @@
+import type { SourceApi } from '../catalog/types.js';
+import { ts } from '../engine/ts.js';
+import type { FileFacts } from './facts.js';
+import { OTHER_USE_SLOT } from './flows.js';
+
+/** A catalogued API read or called at one place of the file (its sites share the index of the first). */
+export interface RecordedSource {
+  /** Index of its first site in FileFacts.sources, and of its `s<index>` flow slot. */
+  index: number;
+  api: SourceApi;
+  node: ts.Node;
+  functionIndex: number | null;
+}
+
+/**
+ * Sources whose value provably goes nowhere, which are therefore not collection sites:
+ *
+ * - a **low-confidence** read whose value never leaves its function — only compared, tested, used
+ *   in a condition or for arithmetic (`navigator.language === 'fr'`, `if (Platform.Version >= 26)`),
+ *   as the file's value graph shows: no edge from it reaches a return of its function, an argument
+ *   of a call, a sink, a field of `this`, a context or a module-level variable;
+ * - a **callback-style** source whose callbacks take no parameter and whose result is unused
+ *   (`getCurrentPosition(() => resolve(GRANTED))` only raises the permission prompt).
+ *
+ * The answer comes from the same value graph (FlowEdge) that links wrappers and finds flows.
+ */
+export function containedSources(sources: readonly RecordedSource[], facts: FileFacts, moduleSlots: ReadonlySet<string>): Set<number> {
+  const contained = new Set<number>();
+  let edges: Map<string, string[]> | undefined;
+  for (const source of sources) {
+    // An installed-app probe answers by which callback it calls (appAvailability.check(app, yes, no)): that is the data.
+    if (source.api.category !== 'apps.installed' && ignoresItsCallbacks(source.node)) {
+      contained.add(source.index);
+      continue;
+    }
+    // One-app probes (canOpenURL, appAvailability.check) answer by control flow: the value need not flow anywhere.
+    if (source.api.confidence !== 'low' || source.api.category === 'apps.installed') continue;
+    edges ??= adjacency(facts);
+    if (!leavesItsFunction(`s${source.index}`, source.functionIndex, edges, facts, moduleSlots)) contained.add(source.index);
+  }
+  return contained;
+}
+
+function adjacency(facts: FileFacts): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
+  for (const edge of facts.flowEdges) {
+    const list = edges.get(edge.from);
+    if (list) list.push(edge.to);
+    else edges.set(edge.from, [edge.to]);
+  }
+  return edges;
+}
+
+function leavesItsFunction(start: string, functionIndex: number | null, edges: Map<string, string[]>, facts: FileFacts, moduleSlots: ReadonlySet<string>): boolean {
+  // The functions whose return hands the value to someone else: the source's own and those around it.
+  const enclosing = new Set<number>();
+  for (let index = functionIndex; index !== null; index = facts.functions[index]?.parentFunction ?? null) enclosing.add(index);
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const slot = queue.shift()!;
+    for (const next of edges.get(slot) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      if (leaves(next, enclosing, moduleSlots)) return true;
+      queue.push(next);
+    }
+  }
+  return false;
+}
+
+/** Does data in `slot` leave the function (see containedSources)? Local variables and parameters of inner callbacks do not. */
+function leaves(slot: string, enclosing: ReadonlySet<number>, moduleSlots: ReadonlySet<string>): boolean {
+  switch (slot[0]) {
+    case 'v':
+      return moduleSlots.has(slot);
+    case 'p':
+    case 's':
+    case 'c':
+      return false;
+    case 'r':
+      // An inner callback's return goes wherever its caller's result goes: followed further.
+      return enclosing.has(Number(slot.slice(1)));
+    default:
+      // a<i>.<k> an argument of a project call, k<i> a sink, u other code, t<…> a field of this, x… a context.
+      return slot === OTHER_USE_SLOT || 'aktx'.includes(slot[0]!);
+  }
+}
+
+/** `getCurrentPosition(() => resolve(GRANTED), () => …)` with its result unused: the callbacks never see the value. */
+function ignoresItsCallbacks(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  let outer: ts.Node = node;
+  while (ts.isAwaitExpression(outer.parent) || ts.isParenthesizedExpression(outer.parent) || ts.isVoidExpression(outer.parent)) outer = outer.parent;
+  if (!ts.isExpressionStatement(outer.parent)) return false;
+  const callbacks: (ts.ArrowFunction | ts.FunctionExpression)[] = [];
+  const others: ts.Expression[] = [];
+  for (const argument of node.arguments) {
+    if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) callbacks.push(argument);
+    else others.push(argument);
+  }
+  // A callback passed by name, or in an object of options, may read the value: only literals without parameters prove it is ignored.
+  return callbacks.length > 0 && callbacks.every((callback) => callback.parameters.length === 0) && others.every(isPlainValue);
+}
+
+function isPlainValue(node: ts.Expression): boolean {
+  return ts.isLiteralExpression(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword;
+}
