@@ -7,13 +7,19 @@ import { entryOf, parseStructured, toPlain, type TreeNode } from '../structured/
 import { packagePatternProblem } from './match.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { ArgumentConstraints, Catalog, CatalogGuard, Confidence, GuardCheck, ModelCallback, Sdk, Sink, SinkCall, SourceApi, SourceModule, ValueModel, Vendor } from './types.js';
+import type { ArgumentConstraints, Catalog, CatalogGuard, PersonalNames, Confidence, GuardCheck, ModelCallback, Sdk, Sink, SinkCall, SourceApi, SourceModule, ValueModel, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
   models?: RawModel[];
+  names?: { category: string; words: string[][]; qualified?: boolean; note?: string }[];
+  trailing_fillers?: string[];
+  leading_exclusions?: string[];
+  person_owners?: string[];
+  sending_verbs?: string[];
+  identify_calls?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
@@ -171,6 +177,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], sendingVerbs: [], identifyCalls: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -193,6 +200,12 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       else globals.push(entry);
     }
     for (const raw of [...(document.models ?? []), ...(document.request ? requestAsModels(document.request) : [])]) mergeModel(models, raw);
+    for (const { category, words, qualified } of document.names ?? []) personalNames.entries.push({ category, words, qualified: qualified ?? false });
+    personalNames.trailingFillers.push(...(document.trailing_fillers ?? []));
+    personalNames.leadingExclusions.push(...(document.leading_exclusions ?? []));
+    personalNames.personOwners.push(...(document.person_owners ?? []));
+    personalNames.sendingVerbs.push(...(document.sending_verbs ?? []));
+    personalNames.identifyCalls.push(...(document.identify_calls ?? []));
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
       const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);
@@ -236,6 +249,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     globals,
     models: [...models.values()],
     members,
+    personalNames,
     vendors: [...vendors.values()],
     sdks: [...sdks.values()],
     sinks,

@@ -1,5 +1,6 @@
 import { GuardMatcher, isConsentApiCall } from './guards.js';
 import { argumentsMatch, ModelIndex } from './models.js';
+import { NameMatcher } from './names.js';
 import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
 
 /** The string keys of a call's arguments, for `args` constraints (computed only when an entry has constraints). */
@@ -58,6 +59,8 @@ export class CatalogIndex {
   readonly sendingGlobals = new Set<string>();
   /** The value models (HTTP requests, headers …) and their lookups. */
   readonly models: ModelIndex;
+  /** Personal data known by what the code calls it. */
+  readonly names: NameMatcher;
   /** APIs known by their member name on any object (`*.getParameter`), by name. */
   private readonly membersByName = new Map<string, SourceApi[]>();
   /** The category an API id is catalogued under (before `also` and argument variants). */
@@ -71,6 +74,7 @@ export class CatalogIndex {
     this.catalog = catalog;
     this.guards = new GuardMatcher(catalog.guards);
     this.models = new ModelIndex(catalog.models);
+    this.names = new NameMatcher(catalog.personalNames);
     for (const api of catalog.members) {
       const list = this.membersByName.get(api.name) ?? [];
       list.push(api);

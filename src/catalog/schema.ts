@@ -241,6 +241,25 @@ export const CATALOG_SCHEMA: JsonSchema = {
       },
     },
     models: { type: 'array', items: valueModel },
+    names: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['category', 'words'],
+        properties: {
+          category: categoryId,
+          words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
+          qualified: { type: 'boolean', description: 'only on a person (user.name) or beside other personal fields' },
+          note: { type: 'string' },
+        },
+      },
+    },
+    trailing_fillers: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    leading_exclusions: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    person_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    identify_calls: stringList,
     members: {
       type: 'array',
       items: {
@@ -340,7 +359,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         properties: {
           module: { type: 'string', minLength: 1 },
           global: { type: 'string', minLength: 1 },
-          kind: { type: 'string', enum: ['sdk', 'network'], 'x-noun': 'sink kind' },
+          kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log'], 'x-noun': 'sink kind' },
           calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
           note: { type: 'string' },
         },

@@ -3,7 +3,8 @@ import type { SdkKind } from './kinds.js';
 
 /** How the code reaches an API: calls it, reads or writes it, constructs it, or decorates a parameter with it (NestJS `@Ip()`). */
 export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator';
-export type Confidence = 'high' | 'medium' | 'low';
+/** How sure a source is: `name` is a value known only by what the code calls it (personal-names.yaml). */
+export type Confidence = 'high' | 'medium' | 'low' | 'name';
 
 export interface SourceApi {
   /** Stable id: `module#name`, or the global path, or `request#…`. */
@@ -166,6 +167,9 @@ export interface CatalogGuard {
   note?: string;
 }
 
+/** Where a sink's data goes: storage and logs stay with the app (collection, not sharing). */
+export type SinkKind = 'sdk' | 'network' | 'storage' | 'log';
+
 /** A call through which data leaves the app. */
 export interface SinkCall {
   /** Path as for sources: "setUser", "default().logEvent", "navigator.sendBeacon". */
@@ -183,8 +187,19 @@ export interface SinkCall {
 export interface Sink {
   module?: string;
   global?: string;
-  kind: 'sdk' | 'network';
+  /** sdk: to the SDK's vendor; network: to the destination URL; storage: kept on the device; log: written to the app's logs. */
+  kind: SinkKind;
   calls: SinkCall[];
+}
+
+/** Personal data known by what the code calls it (personal-names.yaml). */
+export interface PersonalNames {
+  entries: { category: string; words: string[][]; qualified: boolean }[];
+  trailingFillers: string[];
+  leadingExclusions: string[];
+  personOwners: string[];
+  sendingVerbs: string[];
+  identifyCalls: string[];
 }
 
 export interface Catalog {
@@ -196,6 +211,7 @@ export interface Catalog {
    * `canvas.toDataURL()`): `name` is the member (`getParameter`), usually with `args` constraints.
    */
   members: SourceApi[];
+  personalNames: PersonalNames;
   vendors: Vendor[];
   sdks: Sdk[];
   sinks: Sink[];

@@ -27,7 +27,12 @@ export interface RecordedSource {
 export function containedSources(sources: readonly RecordedSource[], facts: FileFacts, moduleSlots: ReadonlySet<string>): Set<number> {
   const contained = new Set<number>();
   let edges: Map<string, string[]> | undefined;
+  const explained = explainedNames(sources, facts);
   for (const source of sources) {
+    if (explained.has(source.index)) {
+      contained.add(source.index);
+      continue;
+    }
     // An installed-app probe answers by which callback it calls (appAvailability.check(app, yes, no)): that is the data.
     if (source.api.category !== 'apps.installed' && ignoresItsCallbacks(source.node)) {
       contained.add(source.index);
@@ -105,4 +110,46 @@ function ignoresItsCallbacks(node: ts.Node): boolean {
 
 function isPlainValue(node: ts.Expression): boolean {
   return ts.isLiteralExpression(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * Values known only by their name (`{ deviceId: id }`, `adId`) that a catalogued source of the file
+ * explains: the named value holds the source's read (`deviceId: await getUniqueId()`), or is fed by it
+ * (`const id = getUniqueId(); … { deviceId: id }`). The catalogued site and its flows already say it;
+ * a second site at the same data would be noise.
+ */
+function explainedNames(sources: readonly RecordedSource[], facts: FileFacts): Set<number> {
+  const named = sources.filter((source) => source.api.confidence === 'name');
+  const explained = new Set<number>();
+  if (named.length === 0) return explained;
+  const catalogued = sources.filter((source) => source.api.confidence !== 'name');
+  if (catalogued.length === 0) return explained;
+  // Which slots carry a catalogued source's data, in the file's value graph.
+  const fed = new Set<string>();
+  const edges = adjacency(facts);
+  const queue = catalogued.map((source) => `s${source.index}`);
+  for (const slot of queue) fed.add(slot);
+  while (queue.length > 0) {
+    for (const next of edges.get(queue.shift()!) ?? []) {
+      if (fed.has(next)) continue;
+      fed.add(next);
+      queue.push(next);
+    }
+  }
+  // The slots each named source's value goes to, with the other slots that go there at the same place.
+  const incoming = new Map<string, { from: string; line: number; column: number }[]>();
+  for (const edge of facts.flowEdges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge]);
+  for (const source of named) {
+    const start = source.node.getStart();
+    const end = source.node.getEnd();
+    if (catalogued.some((other) => other.node.getStart() >= start && other.node.getEnd() <= end)) {
+      explained.add(source.index);
+      continue;
+    }
+    const slot = `s${source.index}`;
+    const targets = facts.flowEdges.filter((edge) => edge.from === slot);
+    const alongside = targets.flatMap((target) => (incoming.get(target.to) ?? []).filter((other) => other.from !== slot && other.line === target.line && other.column === target.column));
+    if (alongside.some((other) => fed.has(other.from))) explained.add(source.index);
+  }
+  return explained;
 }

@@ -1,3 +1,5 @@
+import type { SinkKind } from '../catalog/types.js';
+
 /**
  * What one file says, independent of every other file and of any policy: the output of
  * analyzeFile(). Plain JSON (no AST nodes), so it can be cached on disk and sent between
@@ -125,7 +127,7 @@ export type Destination =
 
 /** A call through which data leaves the app: an SDK call or a network request (catalog `sinks`). */
 export interface SinkSite extends SiteContext {
-  kind: 'sdk' | 'network';
+  kind: SinkKind;
   /** The SDK (for sdk sinks), from the catalog. */
   sdkId?: string;
   /** Module specifier, or `global:<name>`. */

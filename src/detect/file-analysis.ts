@@ -47,6 +47,7 @@ export class FileAnalysis {
   /** Every catalogued API recorded, in order, with what the post-walk rules need (containment, fingerprint combination). */
   private readonly recorded: RecordedSource[] = [];
   private hasLowConfidenceSource = false;
+  private readonly afterChildren: (() => void)[] = [];
   private readonly isProjectModule?: (file: string, specifier: string) => boolean;
 
   constructor(
@@ -67,6 +68,7 @@ export class FileAnalysis {
       sinkIndex: (node) => this.sinkIndexes.get(node),
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
       recordsOtherUses: () => this.hasLowConfidenceSource,
+      isNamedSource: (index) => this.facts.sources[index]?.apiId.startsWith('name:') ?? false,
     });
   }
 
@@ -187,8 +189,16 @@ export class FileAnalysis {
 
   visit(node: ts.Node, scope: Scope): void {
     if (isTypeOnlySyntax(node)) return;
+    const waiting = this.afterChildren.length;
     this.visitNode(node, scope);
+    // What a visitor left for after the node's children (named data in a call's arguments), before the node's flows.
+    if (this.afterChildren.length > waiting) for (const run of this.afterChildren.splice(waiting)) run();
     this.flows.afterVisit(node);
+  }
+
+  /** Run `work` once the node being visited and its children are done, before its flow edges are recorded. */
+  recordAfterChildren(work: () => void): void {
+    this.afterChildren.push(work);
   }
 
   private visitNode(node: ts.Node, scope: Scope): void {

@@ -25,6 +25,8 @@ export interface FlowContext {
    * kept only if its value leaves its function (containment.ts).
    */
   recordsOtherUses(): boolean;
+  /** Whether source `index` is a value known only by its name (personal-names.yaml), which may wrap a catalogued read. */
+  isNamedSource(index: number): boolean;
 }
 
 /** The slot of data handed to code the analysis does not follow: a package's function, `console.log`, a method of an unknown object. */
@@ -318,7 +320,8 @@ export class FlowRecorder {
     const source = context.sourceIndex(node);
     if (source !== undefined) {
       addDependency(out, `s${source}`, hashed);
-      return;
+      // A value known only by its name (`{ ip: req.ip }`) may hold a catalogued read: that one flows too.
+      if (!context.isNamedSource(source)) return;
     }
     if (ts.isIdentifier(node)) {
       const slot = this.slotOf(node);

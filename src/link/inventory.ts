@@ -1,3 +1,4 @@
+import type { SinkKind } from '../catalog/types.js';
 import type { Annotation, Range } from '../detect/facts.js';
 
 /** A step of the chain that leads from a reported place to the API: a wrapper call, a re-export. */
@@ -79,7 +80,7 @@ export interface DataFlow {
   purposes: string[];
   sink: Range & {
     file: string;
-    kind: 'sdk' | 'network';
+    kind: SinkKind;
     package: string;
     sdk?: string;
     vendor?: string;

@@ -9,9 +9,10 @@ import { catalogGuardKeys, configuredGuardKeys, type ConfiguredGuard } from './g
 import { byRegion, destinationOfText } from '../detect/destination-text.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
-import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowStart } from './flows.js';
+import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
+import { withoutExplainedNames } from './named-sites.js';
 
 export interface LinkInput {
   root: string;
@@ -114,10 +115,12 @@ class Linker {
       for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
     }
     const flowsStarted = performance.now();
-    const flows = this.flows(collections, diagnostics);
+    const found = this.flows(collections, diagnostics);
+    const explained = withoutExplainedNames(collections, found.flows, found.cataloguedSinksBeyondUnread);
+    const flows = explained.flows;
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
-      collections: sortByPlace(collections),
+      collections: sortByPlace(explained.collections),
       sdks: sortByPlace(sdks),
       sdkCalls: sortByPlace(sdkCalls),
       flows: flows.sort(compareFlows),
@@ -157,7 +160,12 @@ class Linker {
 
   // ── flows ───────────────────────────────────────────────────────────────
 
-  private flows(collections: CollectionSite[], diagnostics: Diagnostic[]): DataFlow[] {
+  /**
+   * The flows, and — for a partial project (the editor) — the sinks that catalogued data reaches
+   * when calls into unread files pass their arguments on, as a scan would find: a named site whose
+   * data ends there is explained by a catalogued one just as in the scan (link/named-sites.ts).
+   */
+  private flows(collections: CollectionSite[], diagnostics: Diagnostic[]): { flows: DataFlow[]; cataloguedSinksBeyondUnread?: ReadonlySet<string> } {
     const { files, catalog, modules } = this.input;
     const referenceLists = new Map([...files].map(([file, facts]) => [file, facts.projectReferences] as const));
     const targetOf = (file: string, index: number) => {
@@ -177,7 +185,7 @@ class Linker {
       const source = files.get(start.file)!.sources[start.sourceIndex]!;
       return { range: source.range, api: source.apiId, category: source.category, context: source };
     };
-    const search = findFlows({
+    const searchInput: Omit<FlowGraphInput, 'unreadCalls'> = {
       root: this.input.root,
       files,
       resolvedCall: targetOf,
@@ -188,9 +196,18 @@ class Linker {
         return linkedSinkSite(catalog, referenceLists.get(file)![index]!, called, (at, destination) => this.resolveDestination(at, destination), file);
       },
       exportLocation: (file, specifier, name) => exportLocation(files, modules, file, specifier, name),
-      unreadCalls: this.input.partialProject ? 'stop' : 'pass-through',
       ...(this.input.flowBudget ? { budget: this.input.flowBudget } : {}),
-    });
+    };
+    const search = findFlows({ ...searchInput, unreadCalls: this.input.partialProject ? 'stop' : 'pass-through' });
+    let cataloguedSinksBeyondUnread: Set<string> | undefined;
+    if (this.input.partialProject && collections.some((site) => site.api.startsWith('name:'))) {
+      cataloguedSinksBeyondUnread = new Set();
+      for (const flow of findFlows({ ...searchInput, unreadCalls: 'pass-through' }).flows) {
+        if (origin(flow.start).api.startsWith('name:')) continue;
+        const { range } = flow.sink.site;
+        cataloguedSinksBeyondUnread.add(`${this.relative(flow.sink.file)}:${range.line}:${range.column}`);
+      }
+    }
     const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;
     diagnostics.push(
       ...cutDiagnostics(search.cuts, budget, (start) => {
@@ -235,7 +252,7 @@ class Linker {
         steps: [{ ...sourcePlace, note: `collected by ${found.api}` }, ...flow.steps],
       });
     }
-    return out;
+    return cataloguedSinksBeyondUnread ? { flows: out, cataloguedSinksBeyondUnread } : { flows: out };
   }
 
   /** `getClient().track`: the method of what the project function returns (an SDK or HTTP client), when it is external. */

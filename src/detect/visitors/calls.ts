@@ -5,6 +5,7 @@ import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipO
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
+import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordKeyedRead } from './value-models.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
@@ -16,11 +17,21 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     analysis.recordSdkUse(specifier, node.arguments[0]!);
     return;
   }
+  const sdkCall = matchCall(analysis, node, scope);
+  // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending call.
+  const name = calleeName(node);
+  if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
+    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
+  }
+}
+
+/** What a call is for privacy: a source, a sink, an SDK call, a keyed model read, a call of project code. Whether it is an SDK call. */
+function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): boolean {
   const reference = evaluateReference(node.expression, scope);
   const keys = () => argumentKeys(node, scope);
   if (!reference) {
     matchAnyReceiver(analysis, node, keys);
-    return;
+    return false;
   }
   const called: Reference = { root: reference.root, segments: [...reference.segments, '()'] };
   const { root } = reference;
@@ -28,28 +39,34 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   matchSink(analysis, reference, node, scope);
 
   if (root.kind === 'import') {
-    if (root.typeOnly) return;
+    if (root.typeOnly) return false;
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (api?.kind === 'call') analysis.recordSource(api, node);
     recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
     const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
-    if (sdk && !continuesChain(node) && !consentApi) analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
+    const isSdkCall = sdk !== undefined && !continuesChain(node) && !consentApi;
+    if (isSdkCall) analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
     }
-  } else if (root.kind === 'global') {
+    return isSdkCall;
+  }
+  if (root.kind === 'global') {
     const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
     if (api) analysis.recordSource(api, node);
     recordAccessor(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
     const sdk = catalog.sdkForGlobal(root.name);
-    if (sdk && !continuesChain(node)) {
+    const isSdkCall = sdk !== undefined && !continuesChain(node);
+    if (isSdkCall) {
       analysis.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: analysis.range(node) });
       analysis.recordSdkCall(sdk.id, `global:${root.name}`, pathString([root.name, ...reference.segments]), node);
     }
     if (!api && !sdk) matchAnyReceiver(analysis, node, keys);
-  } else if (root.kind === 'model') {
+    return isSdkCall;
+  }
+  if (root.kind === 'model') {
     const target = catalog.models.member(root.model, called.segments);
     if (target?.kind === 'source' && target.api.kind === 'call') analysis.recordSource(target.api, node);
     else if (target?.kind === 'keyed') {
@@ -57,11 +74,14 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
       const key = node.arguments[target.keyArgument];
       if (key) recordKeyedRead(analysis, target.model, key, node, scope);
     } else if (!target) matchAnyReceiver(analysis, node, keys);
-  } else if (root.kind === 'function') {
+    return false;
+  }
+  if (root.kind === 'function') {
     if (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) analysis.recordProjectReference(called, node);
     // `const gl = getContext(); gl.getParameter(gl.RENDERER)`: a method of what a project function returned.
     if (!isFirstCall(called.segments)) matchAnyReceiver(analysis, node, keys);
   }
+  return false;
 }
 
 /** `getHeader(event, 'x-real-ip')` (h3): a function whose argument names the member of a model it returns. */

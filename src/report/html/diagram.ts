@@ -106,6 +106,7 @@ export function recipientNote(recipient: RecipientView, model: ReportModel): str
     case 'host':
       return declared ? ' (host, not in the policy)' : ' (host)';
     case 'first-party':
+    case 'on-device':
       return '';
     case 'unresolved':
       return ' (destination unknown)';

@@ -30,7 +30,8 @@ export interface ReportOptions {
 }
 
 export type CategoryStatus = 'both' | 'collected-only' | 'declared-only';
-export type RecipientKind = 'recipient' | 'vendor' | 'host' | 'first-party' | 'unresolved';
+/** `on-device`: storage on the device and logs — where data stays with the app, not a recipient. */
+export type RecipientKind = 'recipient' | 'vendor' | 'host' | 'first-party' | 'on-device' | 'unresolved';
 export type ConsentState = 'checked' | 'missing' | 'not-required' | 'not-evaluated';
 
 export interface Place {
@@ -399,7 +400,7 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
       categoriesCollected: collected.size,
       sites: sites.length,
       sdkPackages: packages.size,
-      recipients: recipientList.filter((recipient) => recipient.kind !== 'first-party' && recipient.kind !== 'unresolved').length,
+      recipients: recipientList.filter((recipient) => recipient.kind !== 'first-party' && recipient.kind !== 'on-device' && recipient.kind !== 'unresolved').length,
       findings: { error: count('error'), warning: count('warning'), note: count('note') },
       declaredAndCollected: categories.filter((category) => category.status === 'both').length,
       collectedOnly: categories.filter((category) => category.status === 'collected-only').length,
@@ -430,7 +431,7 @@ function byTaxonomy(a: string, b: string): number {
 }
 
 function recipientRank(recipient: RecipientView): number {
-  return { recipient: 0, vendor: 1, host: 2, 'first-party': 3, unresolved: 4 }[recipient.kind];
+  return { recipient: 0, vendor: 1, host: 2, 'first-party': 3, 'on-device': 4, unresolved: 5 }[recipient.kind];
 }
 
 function orNone(purposes: string[]): (string | null)[] {
@@ -458,6 +459,8 @@ function flowRecipients(
 ): RecipientView[] {
   const { sink } = flow;
   if (sink.kind === 'sdk') return [sdkRecipient(sink.package, sink.sdk, sink.vendor)];
+  if (sink.kind === 'storage') return [other('on-device:storage', 'on-device', 'Storage on the device')];
+  if (sink.kind === 'log') return [other('on-device:log', 'on-device', 'Logs (the console and what collects it)')];
   const destination = sink.destination;
   if (destination?.kind === 'host') return [hostRecipient(destination.host)];
   if (destination?.kind === 'relative') return [firstParty()];

@@ -1,0 +1,98 @@
+import type { PersonalNames, SourceApi } from './types.js';
+
+/** How a name was matched: its category, and whether it needs a person around it (`user.name`). */
+export interface NameMatch {
+  category: string;
+  qualified: boolean;
+}
+
+/**
+ * Personal data known by what the code calls it (personal-names.yaml): `userEmail`,
+ * `phone_number`, `billingAddress.postalCode`. Built once per catalog; answers are memoised
+ * (the same names recur in every file).
+ */
+export class NameMatcher {
+  /** Entries by their last word, each with its words; longest sequences first. */
+  private readonly byLastWord = new Map<string, { words: string[]; match: NameMatch }[]>();
+  private readonly trailingFillers: Set<string>;
+  private readonly leadingExclusions: Set<string>;
+  private readonly personOwners: Set<string>;
+  private readonly sendingVerbs: Set<string>;
+  readonly identifyCalls: ReadonlySet<string>;
+  private readonly memo = new Map<string, NameMatch | null>();
+  /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
+  private readonly lastWords: RegExp;
+
+  constructor(names: PersonalNames) {
+    for (const entry of names.entries) {
+      for (const words of entry.words) {
+        const last = words.at(-1)!;
+        const list = this.byLastWord.get(last) ?? [];
+        list.push({ words, match: { category: entry.category, qualified: entry.qualified } });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.byLastWord.set(last, list);
+      }
+    }
+    this.trailingFillers = new Set(names.trailingFillers);
+    this.leadingExclusions = new Set(names.leadingExclusions);
+    this.personOwners = new Set(names.personOwners);
+    this.sendingVerbs = new Set(names.sendingVerbs);
+    this.identifyCalls = new Set(names.identifyCalls);
+    const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
+    this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
+  }
+
+  /** The personal data a name stands for, if any (`qualified` ones only count on a person: isPersonOwner). */
+  match(name: string): NameMatch | undefined {
+    let known = this.memo.get(name);
+    if (known === undefined) {
+      known = this.lastWords.test(name) ? (this.compute(words(name)) ?? null) : null;
+      if (this.memo.size < 50_000) this.memo.set(name, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
+  isPersonOwner(name: string): boolean {
+    const parts = words(name);
+    return parts.some((word) => this.personOwners.has(word));
+  }
+
+  /** Whether a call named so sends or stores what it is given: its first or last word is a sending verb (`postProfile`, `apiPost`, `signIn`). */
+  isSending(calleeName: string): boolean {
+    const parts = words(calleeName);
+    return parts.length > 0 && (this.sendingVerbs.has(parts[0]!) || this.sendingVerbs.has(parts.at(-1)!) || this.sendingVerbs.has(parts.slice(0, 2).join('')));
+  }
+
+  private compute(all: string[]): NameMatch | undefined {
+    let end = all.length;
+    while (end > 0 && this.trailingFillers.has(all[end - 1]!)) end--;
+    const parts = all.slice(0, end);
+    if (parts.length === 0 || this.leadingExclusions.has(parts[0]!)) return undefined;
+    for (const candidate of this.byLastWord.get(parts.at(-1)!) ?? []) {
+      const { words: sequence } = candidate;
+      if (sequence.length > parts.length) continue;
+      // A bare `name` or `address` must be the whole name: `phoneticName`, `fileName`, `walletAddress` are not a person's.
+      if (candidate.match.qualified && sequence.length !== parts.length) continue;
+      const tail = parts.slice(parts.length - sequence.length);
+      if (tail.every((word, index) => word === sequence[index])) return candidate.match;
+    }
+    return undefined;
+  }
+}
+
+/** A SourceApi for a name, so a named site travels the pipeline as any catalogued source does. */
+export function nameApi(written: string, category: string): SourceApi {
+  return { id: `name:${written}`, name: written, kind: 'read', category, confidence: 'name', platform: 'any' };
+}
+
+/** `customerPhoneNumber` → customer, phone, number; `email_address2` → email, address, 2; `IBAN` → iban. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}

@@ -1,0 +1,163 @@
+import { nameApi } from '../../catalog/names.js';
+import { ts } from '../../engine/ts.js';
+import type { FileAnalysis } from '../file-analysis.js';
+import { skipOuterExpressions, staticName } from '../references.js';
+
+// Personal data known by what the code calls it (catalog personal-names.yaml): an e-mail, a phone
+// number, a name, an address … is a collection site where its value reaches a sink — an argument
+// of a network request, an SDK call, a log, local storage, or a call whose name says it sends or
+// stores (`postProfile`, `signIn`, `saveObject`). A form field that only holds it is not.
+
+/** How deep the arguments of a sink are searched for named values (objects in objects, JSON.stringify(…) …). */
+const MAX_DEPTH = 5;
+
+/** The callee's last name: `signIn` of `api.signIn(…)`, `post` of `axios.post(…)`. */
+export function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/**
+ * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
+ * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
+ */
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean): void {
+  call.arguments.forEach((argument, index) => {
+    if (identify && index === 0) recordAccountId(analysis, argument);
+    visit(analysis, argument, 0);
+  });
+}
+
+/** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */
+function recordAccountId(analysis: FileAnalysis, argument: ts.Expression): void {
+  const value = skipOuterExpressions(argument);
+  if (ts.isObjectLiteralExpression(value)) {
+    for (const property of value.properties) {
+      const key = property.name ? staticName(property.name) : undefined;
+      if ((key === 'id' || key === 'userId') && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))) record(analysis, property, key, 'identity.account_id');
+    }
+    return;
+  }
+  if (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword) return;
+  const written = ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) ? value.name.text : 'id';
+  if (!analysis.catalog.names.match(written)) record(analysis, value, written, 'identity.account_id');
+}
+
+function visit(analysis: FileAnalysis, node: ts.Expression, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const expression = skipOuterExpressions(node);
+  const { names } = analysis.catalog;
+  switch (expression.kind) {
+    case ts.SyntaxKind.Identifier: {
+      const match = names.match((expression as ts.Identifier).text);
+      if (match && !match.qualified) record(analysis, expression, (expression as ts.Identifier).text, match.category);
+      return;
+    }
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const access = expression as ts.PropertyAccessExpression;
+      const match = names.match(access.name.text);
+      if (match && (!match.qualified || ownerIsPerson(analysis, access.expression))) record(analysis, access, access.name.text, match.category);
+      return;
+    }
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      visitObject(analysis, expression as ts.ObjectLiteralExpression, depth);
+      return;
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      for (const element of (expression as ts.ArrayLiteralExpression).elements) visit(analysis, element, depth + 1);
+      return;
+    case ts.SyntaxKind.TemplateExpression:
+      for (const span of (expression as ts.TemplateExpression).templateSpans) visit(analysis, span.expression, depth + 1);
+      return;
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = expression as ts.BinaryExpression;
+      visit(analysis, binary.left, depth + 1);
+      visit(analysis, binary.right, depth + 1);
+      return;
+    }
+    case ts.SyntaxKind.ConditionalExpression:
+      visit(analysis, (expression as ts.ConditionalExpression).whenTrue, depth + 1);
+      visit(analysis, (expression as ts.ConditionalExpression).whenFalse, depth + 1);
+      return;
+    case ts.SyntaxKind.SpreadElement:
+      visit(analysis, (expression as ts.SpreadElement).expression, depth + 1);
+      return;
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      // `JSON.stringify({ email })`, `new URLSearchParams({ phone })`, `encodeURIComponent(email)`.
+      for (const argument of (expression as ts.CallExpression).arguments ?? []) visit(analysis, argument, depth + 1);
+      return;
+  }
+}
+
+/** `{ email, phoneNumber: form.phone, user: { name } }`: keys name the data; a bare `name` or `address` counts beside other personal keys. */
+function visitObject(analysis: FileAnalysis, object: ts.ObjectLiteralExpression, depth: number): void {
+  const { names } = analysis.catalog;
+  const keyed = object.properties.map((property) => {
+    const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
+    return { property, key, match: key === undefined ? undefined : names.match(key) };
+  });
+  const personal = keyed.some(({ match }) => match !== undefined && !match.qualified);
+  for (const { property, key, match } of keyed) {
+    // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
+    if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
+    if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
+      record(analysis, property, key, match.category);
+      continue;
+    }
+    if (ts.isPropertyAssignment(property)) visit(analysis, property.initializer, depth + 1);
+    else if (ts.isSpreadAssignment(property)) visit(analysis, property.expression, depth + 1);
+  }
+}
+
+/** `user.name`, `this.props.customer.address`: the object the member is read on holds a person's data. */
+function ownerIsPerson(analysis: FileAnalysis, owner: ts.Expression): boolean {
+  const expression = skipOuterExpressions(owner);
+  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+  return name !== undefined && analysis.catalog.names.isPersonOwner(name);
+}
+
+function isLiteral(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return (
+    ts.isLiteralExpression(value) ||
+    ts.isNoSubstitutionTemplateLiteral(value) ||
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(value) && value.text === 'undefined')
+  );
+}
+
+/**
+ * Recorded once the call's arguments have been visited (FileAnalysis.recordAfterChildren), so a
+ * catalogued read at the same place (`req.ip`, `event.deviceToken`) keeps its own site.
+ */
+function record(analysis: FileAnalysis, node: ts.Node, written: string, category: string): void {
+  if (holdsConstant(analysis, node)) return;
+  analysis.recordAfterChildren(() => analysis.recordSource(nameApi(written, category), node));
+}
+
+/** `coords.latitude` where `const coords = { latitude: 0, longitude: 0 }`: a value the code wrote itself, not the user's. */
+function holdsConstant(analysis: FileAnalysis, node: ts.Node): boolean {
+  let value: ts.Node = ts.isPropertyAssignment(node) ? node.initializer : ts.isShorthandPropertyAssignment(node) ? node.name : node;
+  while (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) value = value.expression;
+  value = skipOuterExpressions(value as ts.Expression);
+  if (!ts.isIdentifier(value)) return false;
+  const binding = analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind === 'string') return true;
+  if (binding?.kind !== 'alias' || binding.reassigned) return false;
+  const declaration = binding.expression.parent;
+  return ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0 && isConstantValue(binding.expression);
+}
+
+/** A literal, or an object or array literal made only of them. */
+function isConstantValue(node: ts.Expression, depth = 0): boolean {
+  const value = skipOuterExpressions(node);
+  if (isLiteral(value)) return true;
+  if (depth > 4) return false;
+  if (ts.isArrayLiteralExpression(value)) return value.elements.every((element) => isConstantValue(element, depth + 1));
+  if (ts.isObjectLiteralExpression(value)) return value.properties.every((property) => ts.isPropertyAssignment(property) && isConstantValue(property.initializer, depth + 1));
+  return false;
+}
