@@ -166,6 +166,13 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
   return undefined;
 }
 
+/**
+ * Declarations whose later assignments are being evaluated: `x = x.filter(…)` refers back to `x`,
+ * and without this guard every assignment would evaluate every other one again, to the alias depth
+ * (exponential in the number of assignments). Re-entering one gives nothing.
+ */
+const evaluatingAssignments = new Set<ts.VariableDeclaration>();
+
 /** Per block (or file): the values assigned to each plain name inside it, collected in one walk. */
 const assignmentsCache = new WeakMap<ts.Node, Map<string, ts.Expression[]>>();
 
@@ -195,11 +202,17 @@ function assignedReference(declaration: ts.VariableDeclaration, scope: Scope, de
     assignments = found;
     assignmentsCache.set(owner, found);
   }
-  for (const value of assignments.get(declaration.name.text) ?? []) {
-    const reference = evaluateReference(value, scope, depth + 1);
-    if (reference) return reference;
+  if (evaluatingAssignments.has(declaration)) return undefined;
+  evaluatingAssignments.add(declaration);
+  try {
+    for (const value of assignments.get(declaration.name.text) ?? []) {
+      const reference = evaluateReference(value, scope, depth + 1);
+      if (reference) return reference;
+    }
+    return undefined;
+  } finally {
+    evaluatingAssignments.delete(declaration);
   }
-  return undefined;
 }
 
 /** `this.<name>` in a class: its initialiser, a value assigned to it in the class, or its declared type (typeReference). */

@@ -27,6 +27,29 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
     ]);
   });
 
+  it('a `let` reassigned from itself many times (a builder) still resolves, each assignment evaluated once', () => {
+    // Before the re-entry guard, every `offers = offers.filter(…)` re-evaluated all the others, to the alias depth.
+    const steps = Array.from({ length: 40 }, (_, index) => `  offers = offers.filter((offer) => offer.rank > ${index});`);
+    const result = scanProject({
+      'src/builder.ts': [
+        `import { Mixpanel } from 'mixpanel-react-native';`,
+        `export function build(input: { rank: number }[]) {`,
+        `  let offers = input.map((offer) => offer);`,
+        ...steps,
+        `  let client;`,
+        `  client = new Mixpanel('token', true);`,
+        `  client = client;`,
+        `  client.track('built', { count: offers.length });`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    expect(calls(result)).toEqual([
+      'src/builder.ts:45 mixpanel-react-native new Mixpanel mixpanel-react-native#Mixpanel',
+      'src/builder.ts:47 mixpanel-react-native client.track mixpanel-react-native#Mixpanel().track',
+    ]);
+  });
+
   it('class fields: an initialiser, a constructor parameter property typed with the SDK’s class, and a value assigned in a method', () => {
     const result = scanProject({
       'src/tracker.ts': [
