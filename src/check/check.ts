@@ -192,7 +192,8 @@ class CheckContext {
   }
 
   checkSdkCall(call: SdkCall): Draft[] {
-    if (!this.manifest) return [];
+    // A call of a project function that calls the SDK: the SDK call inside is judged, with this caller's guards.
+    if (!this.manifest || call.via) return [];
     const recipient = this.recipientFor(call.package, call.sdk);
     if (!recipient || recipient.shares.length === 0) return [];
     const keys = recipient.shares.map((share) => share.consent);

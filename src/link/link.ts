@@ -1,6 +1,6 @@
 import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
-import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SiteContext } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext } from '../detect/facts.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
@@ -46,6 +46,12 @@ interface WrapperSource {
   keys: Set<string>;
 }
 
+/** An SDK call inside a project function (or the functions it calls), as its callers reach it. */
+interface WrappedSdkCall {
+  call: Pick<SdkCallSite, 'sdkId' | 'package' | 'api'>;
+  via: ViaStep[];
+}
+
 interface Caller {
   file: string;
   reference: ProjectReference;
@@ -65,6 +71,7 @@ class Linker {
   private readonly resolvedCalls = new Map<ProjectReference, Target>();
   private readonly functionGuards = new Map<string, Set<string>>();
   private readonly wrappers = new Map<string, WrapperSource[]>();
+  private readonly sdkWrappers = new Map<string, WrappedSdkCall[]>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -88,6 +95,7 @@ class Linker {
         const target = this.resolvedCalls.get(reference);
         if (!target) continue;
         if (target.kind === 'function' && target.rest.length === 0) {
+          if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
           const sources = this.wrapperSources(target.file, target.functionIndex, 0);
           if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
           for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
@@ -416,6 +424,70 @@ class Linker {
     }
     this.wrappers.set(key, result);
     return result;
+  }
+
+  /**
+   * The SDK calls a project function makes in its own body, directly or through the project
+   * functions it calls — one per SDK package — so that a call of `logging.warn()` or
+   * `initializeSentry()` is seen as reaching the SDK. Calls in functions nested in it (an event
+   * handler a component defines) are not: calling the outer function does not run them. Only calls
+   * count, not a JSX element that names a component. Bounded like wrapperSources.
+   */
+  private wrappedSdkCalls(file: string, index: number, depth: number): WrappedSdkCall[] {
+    const key = functionKey(file, index);
+    const cached = this.sdkWrappers.get(key);
+    if (cached) return cached;
+    this.sdkWrappers.set(key, []); // recursion: a cycle adds nothing
+    const facts = this.input.files.get(file);
+    if (!facts || depth > MAX_WRAPPER_DEPTH) return [];
+    const inside = (functionIndex: number | null) => functionIndex === index;
+    let shownName: string | undefined;
+    const name = () => (shownName ??= functionLabel(this.functionFact(file, index)));
+    const byPackage = new Map<string, WrappedSdkCall>();
+    const add = (wrapped: WrappedSdkCall) => {
+      if (!byPackage.has(wrapped.call.package)) byPackage.set(wrapped.call.package, wrapped);
+    };
+    for (const call of facts.sdkCalls) {
+      if (!inside(call.functionIndex)) continue;
+      add({ call, via: [{ file: this.relative(file), line: call.range.line, column: call.range.column, note: `${name()} calls ${call.callee}` }] });
+    }
+    for (const reference of facts.projectReferences) {
+      const target = this.resolvedCalls.get(reference);
+      if (!target || reference.callee === undefined || !inside(reference.functionIndex)) continue;
+      if (target.kind === 'external') {
+        // An SDK function re-exported by a project module (a shim): `setUserId(analytics, id)`.
+        const through = this.sdkCallThrough(file, reference, target);
+        if (through) add({ call: { sdkId: through.sdk, package: through.package, api: through.api }, via: [{ file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` }] });
+        continue;
+      }
+      if (target.kind !== 'function' || target.rest.length > 0) continue;
+      const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1);
+      if (inner.length === 0) continue;
+      const step: ViaStep = { file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` };
+      for (const wrapped of inner) add({ call: wrapped.call, via: [step, ...wrapped.via] });
+    }
+    const result = [...byPackage.values()];
+    this.sdkWrappers.set(key, result);
+    return result;
+  }
+
+  /** A call of a function that calls an SDK: inventory, with the chain down to the SDK call (checks judge the SDK call itself). */
+  private liftedSdkCall(file: string, reference: ProjectReference, wrapped: WrappedSdkCall): SdkCall {
+    const sdk = this.input.catalog.sdkById(wrapped.call.sdkId)!;
+    const keys = [...this.siteKeys(file, reference, 0)].sort();
+    return {
+      file: this.relative(file),
+      ...reference.range,
+      package: wrapped.call.package,
+      sdk: sdk.id,
+      vendor: sdk.vendor,
+      kind: sdk.kind,
+      callee: reference.callee!,
+      api: wrapped.call.api,
+      consentKeys: keys,
+      guarded: keys.length > 0,
+      via: wrapped.via,
+    };
   }
 
   private wrapperPurpose(file: string, context: SiteContext): Pick<WrapperSource, 'purpose'> {

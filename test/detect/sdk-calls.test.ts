@@ -76,6 +76,8 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
       'src/tracker.ts:9 mixpanel-react-native this.client.track mixpanel-react-native#Mixpanel().track',
       'src/tracker.ts:10 @segment/analytics-react-native this.segment.track @segment/analytics-react-native#SegmentClient().track',
       'src/tracker.ts:11 mixpanel-react-native this.other?.flush mixpanel-react-native#Mixpanel().flush',
+      // `send()` runs the arrow function that calls the SDK.
+      'src/tracker.ts:12 mixpanel-react-native send Mixpanel().flush',
     ]);
   });
 
@@ -110,5 +112,60 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
       'src/client-type.ts': `export interface Client { track(name: string): void }\n`,
     });
     expect(calls(result)).toEqual([]);
+  });
+
+  it('a call of a project function that calls an SDK is an SDK call with the chain (namespace imports, exported objects, wrappers of wrappers, CommonJS), and only inventory', () => {
+    const result = scanProject({
+      'src/logging.ts': [
+        `import * as Sentry from '@sentry/react-native';`,
+        `export function warn(message: string, extras?: object) {`,
+        `  Sentry.captureMessage(message, { level: 'warning', extra: extras });`,
+        `}`,
+        `export const initializeSentry = () => Sentry.init({ dsn: 'https://k@o1.ingest.sentry.io/1' });`,
+        ``,
+      ].join('\n'),
+      'src/analytics.ts': [
+        `import analytics from '@react-native-firebase/analytics';`,
+        `export const firebaseAnalytics = {`,
+        `  logEvent: async (name: string) => { await analytics().logEvent(name); },`,
+        `};`,
+        ``,
+      ].join('\n'),
+      'src/track.ts': `import { firebaseAnalytics } from './analytics';\nexport const track = (name: string) => firebaseAnalytics.logEvent(name);\n`,
+      'src/legacy.js': `const Sentry = require('@sentry/react-native');\nmodule.exports.report = function (error) { Sentry.captureException(error); };\n`,
+      'src/App.tsx': [
+        `import * as logging from './logging';`,
+        `import { initializeSentry } from './logging';`,
+        `import { track } from './track';`,
+        `const { report } = require('./legacy');`,
+        `initializeSentry();`,
+        `export function App() {`,
+        `  logging.warn('offline', { state: 1 });`,
+        `  track('open');`,
+        `  report(new Error('x'));`,
+        `  const onPress = () => logging.warn('pressed');`,
+        `  return <button onClick={onPress} />;`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    const lifted = result.inventory.sdkCalls.filter((call) => call.via).map((call) => `${call.file}:${call.line} ${call.callee} ${call.package} ${call.via!.map((step) => step.note).join(' > ')}`);
+    expect(lifted).toEqual([
+      'src/App.tsx:5 initializeSentry @sentry/react-native initializeSentry() calls Sentry.init',
+      'src/App.tsx:7 logging.warn @sentry/react-native warn() calls Sentry.captureMessage',
+      'src/App.tsx:8 track @react-native-firebase/analytics track() calls firebaseAnalytics.logEvent > logEvent() calls analytics().logEvent',
+      'src/App.tsx:9 report @sentry/react-native a function calls Sentry.captureException',
+      'src/App.tsx:10 logging.warn @sentry/react-native warn() calls Sentry.captureMessage',
+      'src/track.ts:2 firebaseAnalytics.logEvent @react-native-firebase/analytics logEvent() calls analytics().logEvent',
+    ]);
+  });
+
+  it('a component that defines a handler calling an SDK is not an SDK call where it is rendered or called', () => {
+    const result = scanProject({
+      'src/Share.tsx': `import ReactGA from 'react-ga4';\nexport function Share() {\n  const onClick = () => ReactGA.event({ category: 'share', action: 'click' });\n  return <button onClick={onClick} />;\n}\n`,
+      'src/App.tsx': `import { Share } from './Share';\nexport const App = () => <main><Share /></main>;\nexport const render = () => Share();\n`,
+    });
+    expect(result.inventory.sdkCalls.filter((call) => call.via)).toEqual([]);
+    expect(calls(result)).toEqual(['src/Share.tsx:3 react-ga4 ReactGA.event react-ga4#default.event']);
   });
 });
