@@ -18,6 +18,7 @@ interface CatalogDocument {
   trailing_fillers?: string[];
   leading_exclusions?: string[];
   person_owners?: string[];
+  place_owners?: string[];
   sending_verbs?: string[];
   identify_calls?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
@@ -177,7 +178,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], sendingVerbs: [], identifyCalls: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -204,6 +205,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.trailingFillers.push(...(document.trailing_fillers ?? []));
     personalNames.leadingExclusions.push(...(document.leading_exclusions ?? []));
     personalNames.personOwners.push(...(document.person_owners ?? []));
+    personalNames.placeOwners.push(...(document.place_owners ?? []));
     personalNames.sendingVerbs.push(...(document.sending_verbs ?? []));
     personalNames.identifyCalls.push(...(document.identify_calls ?? []));
     for (const api of document.members ?? []) {

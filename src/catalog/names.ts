@@ -17,6 +17,7 @@ export class NameMatcher {
   private readonly trailingFillers: Set<string>;
   private readonly leadingExclusions: Set<string>;
   private readonly personOwners: Set<string>;
+  private readonly placeOwners: Set<string>;
   private readonly sendingVerbs: Set<string>;
   readonly identifyCalls: ReadonlySet<string>;
   private readonly memo = new Map<string, NameMatch | null>();
@@ -36,6 +37,7 @@ export class NameMatcher {
     this.trailingFillers = new Set(names.trailingFillers);
     this.leadingExclusions = new Set(names.leadingExclusions);
     this.personOwners = new Set(names.personOwners);
+    this.placeOwners = new Set(names.placeOwners);
     this.sendingVerbs = new Set(names.sendingVerbs);
     this.identifyCalls = new Set(names.identifyCalls);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
@@ -50,6 +52,35 @@ export class NameMatcher {
       if (this.memo.size < 50_000) this.memo.set(name, known);
     }
     return known ?? undefined;
+  }
+
+  /**
+   * A member that only says how its owner holds the value names the owner's data: `pushToken.token`,
+   * `email.value`, `phoneNumber.raw` (a trailing filler, or the owner's own last word).
+   */
+  matchMember(owner: string, member: string): NameMatch | undefined {
+    const memberWords = words(member);
+    if (memberWords.length !== 1) return undefined;
+    const ownerWords = words(owner);
+    if (!this.trailingFillers.has(memberWords[0]!) && memberWords[0] !== ownerWords.at(-1)) return undefined;
+    const match = this.match(owner);
+    return match && !match.qualified ? match : undefined;
+  }
+
+  /**
+   * What a getter call returns, by its name: `getCarrier()`, `getAppleIdfa()`, `fetchPushToken()`
+   * (`get`, `fetch`, `read` or `load`, then a name that matches).
+   */
+  matchGetter(callee: string): NameMatch | undefined {
+    const parts = words(callee);
+    if (parts.length < 2 || !GETTER_VERBS.has(parts[0]!)) return undefined;
+    const match = this.compute(parts.slice(1));
+    return match && !match.qualified ? match : undefined;
+  }
+
+  /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */
+  isPlaceOwner(name: string): boolean {
+    return words(name).some((word) => this.placeOwners.has(word));
   }
 
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
@@ -80,6 +111,8 @@ export class NameMatcher {
     return undefined;
   }
 }
+
+const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 
 /** A SourceApi for a name, so a named site travels the pipeline as any catalogued source does. */
 export function nameApi(written: string, category: string): SourceApi {

@@ -258,6 +258,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     trailing_fillers: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     leading_exclusions: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     person_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    place_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     identify_calls: stringList,
     members: {

@@ -198,6 +198,8 @@ export interface PersonalNames {
   trailingFillers: string[];
   leadingExclusions: string[];
   personOwners: string[];
+  /** Objects whose coordinates are a place's, not the user's: `venue.latitude`. */
+  placeOwners: string[];
   sendingVerbs: string[];
   identifyCalls: string[];
 }

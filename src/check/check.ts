@@ -88,7 +88,7 @@ class CheckContext {
   checkCollection(site: CollectionSite): CollectionDraft[] {
     const out: CollectionDraft[] = [];
     const what = `${site.category} (${site.api})`;
-    const base = { file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, category: site.category, api: site.api, ...(site.via.length > 0 ? { via: site.via } : {}) };
+    const base = { file: site.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, category: site.category, api: site.api, ...(site.via.length > 0 ? { via: site.via } : {}), ...(site.sentThrough ? { flow: site.sentThrough } : {}) };
     const declared = this.manifest ? this.declarationsCovering(site.category) : [];
 
     if (this.manifest && declared.length === 0) {

@@ -73,6 +73,8 @@ export interface SourceSite extends SiteContext {
   apiId: string;
   category: string;
   range: Range;
+  /** Personal data known by name, passed to project code: a site only where linking finds it reaching a sink. */
+  needsFlow?: true;
 }
 
 /** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */

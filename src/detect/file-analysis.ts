@@ -341,7 +341,8 @@ export class FileAnalysis {
   // ── records ─────────────────────────────────────────────────────────────
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
-  recordSource(api: SourceApi, node: ts.Node): void {
+  /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments). */
+  recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {
     if (this.sourceIndexes.has(node)) return;
     const index = this.facts.sources.length;
     this.sourceIndexes.set(node, index);
@@ -349,7 +350,8 @@ export class FileAnalysis {
     if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
-    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context });
+    const needsFlow = options.needsFlow ? { needsFlow: true as const } : {};
+    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
   }
 
   private categoriesAt(api: SourceApi, node: ts.Node): string[] {

@@ -148,6 +148,9 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
   if (ts.isNewExpression(expression) || ts.isCallExpression(expression)) {
     const specifier = ts.isCallExpression(expression) ? moduleLoadSpecifier(expression) : undefined;
     if (specifier !== undefined) return { root: { kind: 'import', specifier }, segments: [] };
+    // `fetch.bind(globalThis)` is the function it binds.
+    const bound = ts.isCallExpression(expression) ? skipOuterExpressions(expression.expression) : undefined;
+    if (bound && ts.isPropertyAccessExpression(bound) && bound.name.text === 'bind') return evaluateReference(bound.expression, scope, depth + 1);
     // `new Mixpanel(token)` is treated like a call: instance methods are paths after `()`.
     const callee = evaluateReference(expression.expression, scope, depth);
     if (!callee) return undefined;

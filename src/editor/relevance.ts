@@ -62,7 +62,8 @@ function relevantFunctions(facts: FileFacts, words: ProjectWords): Set<number> {
   const mark = (index: number | null) => {
     for (let current = index; current !== null && !relevant.has(current); current = facts.functions[current]?.parentFunction ?? null) relevant.add(current);
   };
-  for (const site of [...facts.sources, ...facts.sdkCalls, ...facts.pendingKeyedReads]) mark(site.functionIndex);
+  // A name passed to project code (needsFlow) is a site only through a flow across files, which the editor leaves to the scan.
+  for (const site of [...facts.sources.filter((source) => !source.needsFlow), ...facts.sdkCalls, ...facts.pendingKeyedReads]) mark(site.functionIndex);
   for (let changed = true; changed; ) {
     changed = false;
     for (const call of facts.projectReferences) {

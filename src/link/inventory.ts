@@ -31,6 +31,8 @@ export interface CollectionSite extends Range {
   annotationLine: number;
   /** A `@privacy-purpose` that a blank line separates from the site's statement (for the message). */
   detachedAnnotationLine?: number;
+  /** For personal data known by name and passed to project code: the flow that takes it to a sink. */
+  sentThrough?: ViaStep[];
 }
 
 export interface SdkUse extends Range {

@@ -12,7 +12,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { withoutExplainedNames } from './named-sites.js';
+import { withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
 
 export interface LinkInput {
   root: string;
@@ -83,12 +83,14 @@ class Linker {
     const sdks: SdkUse[] = [];
     const sdkCalls: SdkCall[] = [];
     const diagnostics: Diagnostic[] = [...(this.input.diagnostics ?? [])];
+    const needFlow = new Set<string>();
 
     for (const [file, facts] of this.input.files) {
       const relative = this.relative(file);
       for (const diagnostic of facts.diagnostics) diagnostics.push({ file: relative, ...diagnostic });
       for (const source of facts.sources) {
         if (this.representedByCallers(file, source)) continue;
+        if (source.needsFlow) needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
         collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
       }
       for (const reference of facts.projectReferences) {
@@ -128,7 +130,7 @@ class Linker {
     const flows = explained.flows;
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
-      collections: sortByPlace(explained.collections),
+      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, needFlow)),
       sdks: sortByPlace(sdks),
       sdkCalls: sortByPlace(sdkCalls),
       flows: flows.sort(compareFlows),

@@ -31,3 +31,30 @@ export function withoutExplainedNames(
     flows: flows.filter((flow) => !(isNamed(flow.api) && dropped.has(placeOf(flow.source)))),
   };
 }
+
+/**
+ * Named values passed to project code (`fetch(url, { body: { token: pushToken.token } })` where
+ * `fetch` is the project's own wrapper) are sites only where a flow takes them on to a sink; the
+ * shortest such flow is kept on the site (`sentThrough`), so a finding can say where it leaves.
+ */
+export function withSinkReachingNames(collections: CollectionSite[], flows: DataFlow[], needFlow: ReadonlySet<string>): CollectionSite[] {
+  if (needFlow.size === 0) return collections;
+  const shortest = new Map<string, DataFlow>();
+  for (const flow of flows) {
+    const place = placeOf(flow.source);
+    if (!needFlow.has(place)) continue;
+    const known = shortest.get(place);
+    if (!known || flow.steps.length < known.steps.length) shortest.set(place, flow);
+  }
+  const out: CollectionSite[] = [];
+  for (const site of collections) {
+    const place = placeOf(site);
+    if (!isNamed(site.api) || !needFlow.has(place)) {
+      out.push(site);
+      continue;
+    }
+    const flow = shortest.get(place);
+    if (flow) out.push({ ...site, sentThrough: flow.steps });
+  }
+  return out;
+}

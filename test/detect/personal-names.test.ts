@@ -43,6 +43,25 @@ describe('personal data known by its name', () => {
     );
   });
 
+  it('reads a member that only says how its owner holds the value as the owner, and a getter by what it gets', () => {
+    expect(names.matchMember('pushToken', 'token')?.category).toBe('device.push_token');
+    expect(names.matchMember('email', 'value')?.category).toBe('identity.email');
+    expect(names.matchMember('pushToken', 'os')).toBeUndefined();
+    expect(names.matchMember('token', 'token')).toBeUndefined();
+    // A qualified name (`name`, `address`) needs a person around it, not a filler after it.
+    expect(names.matchMember('address', 'value')).toBeUndefined();
+    expect([names.isPlaceOwner('venue'), names.isPlaceOwner('nearestStore'), names.isPlaceOwner('userLocation'), names.isPlaceOwner('user')]).toEqual([true, true, false, false]);
+    expect(['getCarrier', 'getAppleIdfa', 'getAppleIdfv', 'fetchPushToken', 'getName', 'getEmailValidator', 'carrierName'].map((name) => names.matchGetter(name)?.category)).toEqual([
+      'network.carrier',
+      'device.advertising_id',
+      'device.id',
+      'device.push_token',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('knows a sending call by its first or last word', () => {
     expect(['postProfile', 'apiPost', 'signIn', 'saveObject', 'submitOrder', 'mutate', 'patchProfile', 'trackEvent'].every((name) => names.isSending(name))).toBe(true);
     expect(['setEmail', 'validateEmail', 'getProfile', 'formatPhone', 'useState'].some((name) => names.isSending(name))).toBe(false);
@@ -83,6 +102,49 @@ describe('named personal data is a collection site where it reaches a sink', () 
       'identity.name sdk Sentry.setUser',
       'identity.phone network fetch',
     ].sort());
+  });
+
+  it('through a holder member and a getter, and after await', () => {
+    const result = scanProject({
+      'src/push.ts': [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `export async function subscribe(pushToken: { token: string; os: string }, getAppleIdfa: () => Promise<string>) {`,
+        `  await fetch('https://push.example.com/subscribe', {`,
+        `    method: 'POST',`,
+        `    body: JSON.stringify({ token: pushToken.token, os: pushToken.os, extra: [await getAppleIdfa()] }),`,
+        `  });`,
+        `  console.log(await DeviceInfo.getCarrier());`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/push.ts:5 device.push_token name:pushToken.token',
+      'src/push.ts:5 device.advertising_id name:getAppleIdfa()',
+      'src/push.ts:7 network.carrier react-native-device-info#getCarrier',
+    ]);
+  });
+
+  it('passed to project code: a site where it flows on to a sink (a fetch wrapper bound with .bind), not where it stays', () => {
+    const result = scanProject({
+      'src/util/fetch.ts': [
+        `const nativeFetch = globalThis.fetch.bind(globalThis);`,
+        `export function fetch(input: string, init: RequestInit = {}) {`,
+        `  return nativeFetch(input, { ...init });`,
+        `}`,
+      ].join('\n'),
+      'src/util/format.ts': `export function greeting(email: string) {\n  return email.length > 0 ? 'Hello' : 'Hi';\n}\n`,
+      'src/push.ts': [
+        `import { fetch } from './util/fetch';`,
+        `import { greeting } from './util/format';`,
+        `export async function send(pushToken: { token: string }, email: string) {`,
+        `  const title = greeting(email);`,
+        `  await fetch('https://push.example.com/enqueue', { method: 'POST', body: JSON.stringify({ token: pushToken.token, title }) });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/push.ts:5 device.push_token name:pushToken.token']);
+    const finding = result.findings.find((candidate) => candidate.line === 5 && candidate.category === 'device.push_token');
+    expect(finding?.flow?.at(-1)).toMatchObject({ file: 'src/util/fetch.ts', line: 3 });
   });
 
   it('stays silent for a form field, a state setter, a validator, a string that mentions e-mail and a wallet address', () => {

@@ -17,11 +17,15 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     analysis.recordSdkUse(specifier, node.arguments[0]!);
     return;
   }
+  const projectReferences = analysis.facts.projectReferences.length;
   const sdkCall = matchCall(analysis, node, scope);
-  // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending call.
+  // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
+  // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
   if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
+  } else if (analysis.facts.projectReferences.length > projectReferences) {
+    recordNamedArguments(analysis, node, false, true);
   }
 }
 

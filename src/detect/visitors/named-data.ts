@@ -20,80 +20,122 @@ export function calleeName(call: ts.CallExpression): string | undefined {
 }
 
 /**
+ * Where named values are being recorded. `needsFlow`: in the arguments of a call of project code,
+ * which is a site only if linking finds the value flowing on to a sink (link/named-sites.ts).
+ */
+interface Recording {
+  analysis: FileAnalysis;
+  needsFlow: boolean;
+}
+
+/**
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean): void {
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean, needsFlow = false): void {
+  const at: Recording = { analysis, needsFlow };
   call.arguments.forEach((argument, index) => {
-    if (identify && index === 0) recordAccountId(analysis, argument);
-    visit(analysis, argument, 0);
+    if (identify && index === 0) recordAccountId(at, argument);
+    visit(at, argument, 0);
   });
 }
 
 /** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */
-function recordAccountId(analysis: FileAnalysis, argument: ts.Expression): void {
+function recordAccountId(at: Recording, argument: ts.Expression): void {
+  const { analysis } = at;
   const value = skipOuterExpressions(argument);
   if (ts.isObjectLiteralExpression(value)) {
     for (const property of value.properties) {
       const key = property.name ? staticName(property.name) : undefined;
-      if ((key === 'id' || key === 'userId') && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))) record(analysis, property, key, 'identity.account_id');
+      if ((key === 'id' || key === 'userId') && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))) record(at, property, key, 'identity.account_id');
     }
     return;
   }
   if (ts.isLiteralExpression(value) || value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword) return;
   const written = ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) ? value.name.text : 'id';
-  if (!analysis.catalog.names.match(written)) record(analysis, value, written, 'identity.account_id');
+  if (!analysis.catalog.names.match(written)) record(at, value, written, 'identity.account_id');
 }
 
-function visit(analysis: FileAnalysis, node: ts.Expression, depth: number): void {
+function visit(at: Recording, node: ts.Expression, depth: number): void {
   if (depth > MAX_DEPTH) return;
   const expression = skipOuterExpressions(node);
-  const { names } = analysis.catalog;
+  const { names } = at.analysis.catalog;
   switch (expression.kind) {
     case ts.SyntaxKind.Identifier: {
       const match = names.match((expression as ts.Identifier).text);
-      if (match && !match.qualified) record(analysis, expression, (expression as ts.Identifier).text, match.category);
+      if (match && !match.qualified) record(at, expression, (expression as ts.Identifier).text, match.category);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
       const access = expression as ts.PropertyAccessExpression;
       const match = names.match(access.name.text);
-      if (match && (!match.qualified || ownerIsPerson(analysis, access.expression))) record(analysis, access, access.name.text, match.category);
+      const owner = nameOf(access.expression);
+      // `venue.latitude`, `store.address`: a place's, not the user's.
+      if (match && owner !== undefined && match.category.startsWith('location.') && names.isPlaceOwner(owner)) return;
+      if (match && (!match.qualified || ownerIsPerson(at.analysis, access.expression))) {
+        record(at, access, access.name.text, match.category);
+        return;
+      }
+      const ownerMatch = match || owner === undefined ? undefined : names.matchMember(owner, access.name.text);
+      if (ownerMatch) record(at, access, `${owner}.${access.name.text}`, ownerMatch.category);
       return;
     }
     case ts.SyntaxKind.ObjectLiteralExpression:
-      visitObject(analysis, expression as ts.ObjectLiteralExpression, depth);
+      visitObject(at, expression as ts.ObjectLiteralExpression, depth);
       return;
     case ts.SyntaxKind.ArrayLiteralExpression:
-      for (const element of (expression as ts.ArrayLiteralExpression).elements) visit(analysis, element, depth + 1);
+      for (const element of (expression as ts.ArrayLiteralExpression).elements) visit(at, element, depth + 1);
       return;
     case ts.SyntaxKind.TemplateExpression:
-      for (const span of (expression as ts.TemplateExpression).templateSpans) visit(analysis, span.expression, depth + 1);
+      for (const span of (expression as ts.TemplateExpression).templateSpans) visit(at, span.expression, depth + 1);
       return;
     case ts.SyntaxKind.BinaryExpression: {
       const binary = expression as ts.BinaryExpression;
-      visit(analysis, binary.left, depth + 1);
-      visit(analysis, binary.right, depth + 1);
+      visit(at, binary.left, depth + 1);
+      visit(at, binary.right, depth + 1);
       return;
     }
     case ts.SyntaxKind.ConditionalExpression:
-      visit(analysis, (expression as ts.ConditionalExpression).whenTrue, depth + 1);
-      visit(analysis, (expression as ts.ConditionalExpression).whenFalse, depth + 1);
+      visit(at, (expression as ts.ConditionalExpression).whenTrue, depth + 1);
+      visit(at, (expression as ts.ConditionalExpression).whenFalse, depth + 1);
       return;
     case ts.SyntaxKind.SpreadElement:
-      visit(analysis, (expression as ts.SpreadElement).expression, depth + 1);
+      visit(at, (expression as ts.SpreadElement).expression, depth + 1);
       return;
-    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.CallExpression: {
+      // `{ carrier: getCarrier() }`: what a getter returns, by its name.
+      const callee = calleeName(expression as ts.CallExpression);
+      const getter = callee === undefined ? undefined : names.matchGetter(callee);
+      if (getter) {
+        record(at, expression, `${callee}()`, getter.category);
+        return;
+      }
+      visitArguments(at, expression as ts.CallExpression, depth);
+      return;
+    }
     case ts.SyntaxKind.NewExpression:
-      // `JSON.stringify({ email })`, `new URLSearchParams({ phone })`, `encodeURIComponent(email)`.
-      for (const argument of (expression as ts.CallExpression).arguments ?? []) visit(analysis, argument, depth + 1);
+      visitArguments(at, expression as ts.NewExpression, depth);
+      return;
+    case ts.SyntaxKind.AwaitExpression:
+      visit(at, (expression as ts.AwaitExpression).expression, depth + 1);
       return;
   }
 }
 
+/** `JSON.stringify({ email })`, `new URLSearchParams({ phone })`, `encodeURIComponent(email)`. */
+function visitArguments(at: Recording, call: ts.CallExpression | ts.NewExpression, depth: number): void {
+  for (const argument of call.arguments ?? []) visit(at, argument, depth + 1);
+}
+
+/** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
+function nameOf(node: ts.Expression): string | undefined {
+  const expression = skipOuterExpressions(node);
+  return ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+}
+
 /** `{ email, phoneNumber: form.phone, user: { name } }`: keys name the data; a bare `name` or `address` counts beside other personal keys. */
-function visitObject(analysis: FileAnalysis, object: ts.ObjectLiteralExpression, depth: number): void {
-  const { names } = analysis.catalog;
+function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: number): void {
+  const { names } = at.analysis.catalog;
   const keyed = object.properties.map((property) => {
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
     return { property, key, match: key === undefined ? undefined : names.match(key) };
@@ -103,11 +145,11 @@ function visitObject(analysis: FileAnalysis, object: ts.ObjectLiteralExpression,
     // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
     if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
-      record(analysis, property, key, match.category);
+      record(at, property, key, match.category);
       continue;
     }
-    if (ts.isPropertyAssignment(property)) visit(analysis, property.initializer, depth + 1);
-    else if (ts.isSpreadAssignment(property)) visit(analysis, property.expression, depth + 1);
+    if (ts.isPropertyAssignment(property)) visit(at, property.initializer, depth + 1);
+    else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth + 1);
   }
 }
 
@@ -134,9 +176,10 @@ function isLiteral(node: ts.Expression): boolean {
  * Recorded once the call's arguments have been visited (FileAnalysis.recordAfterChildren), so a
  * catalogued read at the same place (`req.ip`, `event.deviceToken`) keeps its own site.
  */
-function record(analysis: FileAnalysis, node: ts.Node, written: string, category: string): void {
+function record(at: Recording, node: ts.Node, written: string, category: string): void {
+  const { analysis, needsFlow } = at;
   if (holdsConstant(analysis, node)) return;
-  analysis.recordAfterChildren(() => analysis.recordSource(nameApi(written, category), node));
+  analysis.recordAfterChildren(() => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {}));
 }
 
 /** `coords.latitude` where `const coords = { latitude: 0, longitude: 0 }`: a value the code wrote itself, not the user's. */
