@@ -147,15 +147,16 @@ describe('named personal data is a collection site where it reaches a sink', () 
     expect(finding?.flow?.at(-1)).toMatchObject({ file: 'src/util/fetch.ts', line: 3 });
   });
 
-  it('stays silent for a form field, a state setter, a validator, a string that mentions e-mail and a wallet address', () => {
+  it('stays silent for a form field, a state setter, a validator, a string that mentions e-mail, a wallet address and a venue’s coordinates', () => {
     const result = scanProject({
       'src/Form.tsx': [
         `import { useState } from 'react';`,
-        `export function Form({ wallet }: { wallet: { address: string } }) {`,
+        `export function Form({ wallet, venue }: { wallet: { address: string }; venue: { latitude: number; longitude: number } }) {`,
         `  const [email, setEmail] = useState('');`,
         `  const valid = validateEmail(email);`,
         `  console.log('email sent');`,
         `  fetch('https://node.example/balance', { method: 'POST', body: JSON.stringify({ address: wallet.address }) });`,
+        `  fetch('https://maps.example/route', { method: 'POST', body: JSON.stringify({ lat: venue.latitude, lng: venue.longitude }) });`,
         `  return <input value={email} onChange={(event) => setEmail(event.target.value)} aria-invalid={!valid} />;`,
         `}`,
         `function validateEmail(value: string) { return value.includes('@'); }`,

@@ -793,4 +793,29 @@ describe('not expressible yet: the catalog rows exist, the engine does not follo
     { 'bun.ts': lines(`export default { fetch(req, server) { return new Response(server.requestIP(req)?.address); } };`) },
     ['bun.ts:1 network.ip_address bun.server#requestIP()'],
   );
+
+  it('cookies the client sends: cookie-parser, the Cookie header, Next.js request.cookies; a session object is not', () => {
+    const result = scanProject({
+      'server.ts': lines(
+        `import express from 'express';`,
+        `const app = express();`,
+        `app.get('/me', (req, res) => {`,
+        `  const visitor = req.cookies.visitor_id;`,
+        `  const raw = req.headers['cookie'];`,
+        `  res.json({ visitor, raw, user: req.session });`,
+        `});`,
+      ),
+      'app/api/route.ts': lines(
+        `import type { NextRequest } from 'next/server';`,
+        `export async function GET(request: NextRequest) {`,
+        `  return Response.json({ id: request.cookies.get('uid')?.value });`,
+        `}`,
+      ),
+    });
+    expect(sites(result)).toEqual([
+      'app/api/route.ts:3 web.cookies request#cookies',
+      'server.ts:4 web.cookies request#cookies',
+      'server.ts:5 web.cookies request#header:cookie',
+    ]);
+  });
 });

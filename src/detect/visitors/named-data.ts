@@ -127,6 +127,14 @@ function visitArguments(at: Recording, call: ts.CallExpression | ts.NewExpressio
   for (const argument of call.arguments ?? []) visit(at, argument, depth + 1);
 }
 
+/** `venue.latitude`, `this.store.coords.lat`: read on a place. */
+function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  if (!ts.isPropertyAccessExpression(value)) return false;
+  const owner = nameOf(value.expression);
+  return owner !== undefined && names.isPlaceOwner(owner);
+}
+
 /** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
 function nameOf(node: ts.Expression): string | undefined {
   const expression = skipOuterExpressions(node);
@@ -144,6 +152,8 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
   for (const { property, key, match } of keyed) {
     // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
+    // `{ lat: venue.latitude }`: a place's coordinates, whatever the key.
+    if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(names, property.initializer)) continue;
     if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
       record(at, property, key, match.category);
       continue;
