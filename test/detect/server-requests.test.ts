@@ -818,4 +818,31 @@ describe('not expressible yet: the catalog rows exist, the engine does not follo
       'server.ts:5 web.cookies request#header:cookie',
     ]);
   });
+
+  it('header names in a constant list or map that is iterated: for…of, array callbacks, Object.entries; other lists are not', () => {
+    const result = scanProject({
+      'server.ts': lines(
+        `import express from 'express';`,
+        `const IP_HEADERS = ['x-forwarded-for', 'x-real-ip', 'cf-connecting-ip'];`,
+        `const GEO = { country: 'cf-ipcountry', city: 'x-vercel-ip-city' };`,
+        `const CONTENT = ['content-type', 'accept'];`,
+        `const app = express();`,
+        `app.get('/', (req, res) => {`,
+        `  for (const header of IP_HEADERS) {`,
+        `    const value = req.headers[header];`,
+        `    if (value) return res.send(value);`,
+        `  }`,
+        `  const found = IP_HEADERS.map((name) => req.get(name)).find(Boolean);`,
+        `  for (const [key, header] of Object.entries(GEO)) res.setHeader(key, String(req.headers[header]));`,
+        `  for (const header of CONTENT) res.setHeader(header, String(req.headers[header]));`,
+        `  res.send(found);`,
+        `});`,
+      ),
+    });
+    expect(sites(result)).toEqual([
+      'server.ts:8 network.ip_address request#header:x-forwarded-for',
+      'server.ts:11 network.ip_address request#header:x-forwarded-for',
+      'server.ts:12 location.coarse request#header:cf-ipcountry',
+    ]);
+  });
 });

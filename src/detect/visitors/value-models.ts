@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ts } from '../../engine/ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
+import { iteratedStrings } from '../iterated-keys.js';
 import { evaluateReference, staticString } from '../references.js';
 import type { Scope } from '../scope.js';
 import { callbackCall, exportedName, isPlainObjectType } from '../syntax.js';
@@ -69,6 +70,14 @@ export function recordKeyedRead(analysis: FileAnalysis, model: string, keyNode: 
     const api = analysis.catalog.models.keyedSource(model, key);
     if (api) analysis.recordSource(api, site);
     return;
+  }
+  // `for (const h of IP_HEADERS) req.headers[h]`: each key the list holds; the first the model knows is the site.
+  for (const each of iteratedStrings(keyNode, (node) => analysis.scopeOf(node)) ?? []) {
+    const api = analysis.catalog.models.keyedSource(model, each);
+    if (api) {
+      analysis.recordSource(api, site);
+      return;
+    }
   }
   const constant = evaluateReference(keyNode, scope);
   if (constant?.root.kind === 'import') {
