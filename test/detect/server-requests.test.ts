@@ -845,4 +845,10 @@ describe('not expressible yet: the catalog rows exist, the engine does not follo
       'server.ts:12 location.coarse request#header:cf-ipcountry',
     ]);
   });
+
+  works(
+    'a helper’s parameter named headers, read by catalogued header names (Netlify’s client-ip); other names are no source',
+    { 'context.js': lines(`const createContext = (ip, headers) => ({ ip, userAgent: headers['user-agent'], auth: headers['authorization'], client: headers['client-ip'] });`, `module.exports = { createContext };`) },
+    ['context.js:1 device.info request#header:user-agent', 'context.js:1 network.ip_address request#header:client-ip'],
+  );
 });
