@@ -124,7 +124,10 @@ export function valueTarget(
   if (text !== undefined) return { kind: 'string', value: text };
   if (ts.isIdentifier(value)) {
     const binding = scope.lookup(value.text);
-    if (binding?.kind === 'function') return { kind: 'function', functionIndex: binding.functionIndex };
+    if (binding?.kind === 'function') {
+      const members = functionProperties(value, scope, functionIndexOf);
+      return { kind: 'function', functionIndex: binding.functionIndex, ...(members ? { members } : {}) };
+    }
     if (binding?.kind === 'alias' && binding.members.length === 0) {
       const initial = skipOuterExpressions(binding.expression);
       if (ts.isObjectLiteralExpression(initial) || ts.isArrowFunction(initial) || ts.isFunctionExpression(initial)) {
@@ -136,6 +139,25 @@ export function valueTarget(
   const reference = evaluateReference(value, scope);
   if (!reference) return { kind: 'unknown' };
   return { kind: 'reference', reference, ...clientBase(value, scope, reference) };
+}
+
+/**
+ * `const A = (event) => …; A.logError = (message) => …; export default A`: the functions a module
+ * assigns to a function's properties at its top level, so `A.logError()` in another file is linked.
+ */
+function functionProperties(name: ts.Identifier, scope: Scope, functionIndexOf: FunctionIndexOf): Record<string, ExportTarget> | undefined {
+  let members: Record<string, ExportTarget> | undefined;
+  for (const statement of name.getSourceFile().statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const assignment = statement.expression;
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const target = assignment.left;
+    if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression) || target.expression.text !== name.text) continue;
+    const value = skipOuterExpressions(assignment.right);
+    if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) continue;
+    (members ??= {})[target.name.text] = valueTarget(value, scope, functionIndexOf);
+  }
+  return members;
 }
 
 /** `export const api = axios.create({ baseURL })`: where the client sends, for sinks called on it in other files. */

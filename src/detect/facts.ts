@@ -175,7 +175,8 @@ export interface FunctionFact {
 }
 
 export type ExportTarget =
-  | { kind: 'function'; functionIndex: number }
+  /** `members`: functions assigned to the function's properties at the top level (`A.logError = (…) => …`). */
+  | { kind: 'function'; functionIndex: number; members?: Record<string, ExportTarget> }
   /** `base`: for a client made by a call (`axios.create({ baseURL })`), where its first argument points. */
   | { kind: 'reference'; reference: Reference; base?: Destination }
   | { kind: 'object'; members: Record<string, ExportTarget> }

@@ -82,8 +82,12 @@ export class ReferenceResolver {
   private resolveTarget(file: string, target: ExportTarget, rest: string[], depth: number): Target {
     if (depth > MAX_DEPTH) return UNKNOWN;
     switch (target.kind) {
-      case 'function':
+      case 'function': {
+        // `A.logError()` where the module assigned `A.logError = (…) => …`.
+        const member = rest[0] !== undefined ? target.members?.[rest[0]] : undefined;
+        if (member) return this.resolveTarget(file, member, rest.slice(1), depth + 1);
         return { kind: 'function', file, functionIndex: target.functionIndex, rest };
+      }
       case 'reference': {
         const resolved = this.resolve(file, { root: target.reference.root, segments: [...target.reference.segments, ...rest] }, depth + 1);
         return resolved.kind === 'external' && target.base && !resolved.base ? { ...resolved, base: { file, destination: target.base } } : resolved;

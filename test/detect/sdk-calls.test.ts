@@ -168,4 +168,20 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
     expect(result.inventory.sdkCalls.filter((call) => call.via)).toEqual([]);
     expect(calls(result)).toEqual(['src/Share.tsx:3 react-ga4 ReactGA.event react-ga4#default.event']);
   });
+
+  it('a function’s properties assigned at the top of its module are linked: A.logError() of `A.logError = (…) => Bugsnag.notify(…)`', () => {
+    const result = scanProject({
+      'src/analytics.ts': [
+        `import Bugsnag from '@bugsnag/react-native';`,
+        `const A = async (event: string) => { console.log(event); };`,
+        `A.setOptOut = (value: boolean) => { if (value) Bugsnag.pauseSession(); };`,
+        `A.logError = (message: string) => { Bugsnag.notify(new Error(message)); };`,
+        `export default A;`,
+        ``,
+      ].join('\n'),
+      'src/About.tsx': `import A from './analytics';\nexport function copy() {\n  A.logError('copied');\n  A('copy');\n}\n`,
+    });
+    const lifted = result.inventory.sdkCalls.filter((call) => call.via).map((call) => `${call.file}:${call.line} ${call.callee} ${call.package}`);
+    expect(lifted).toEqual(['src/About.tsx:3 A.logError @bugsnag/react-native']);
+  });
 });
