@@ -29,11 +29,11 @@ export function findConfig(start: string): string | undefined {
   }
 }
 
-/** Read and validate a config file; problems carry file:line:column; UserError (exit 2) when invalid. */
-export function loadConfig(file: string): PrivlintConfig {
-  const absolute = path.resolve(file);
-  const shown = displayPath(absolute);
-  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md' });
+/** Read and validate a config file; problems carry file:line:column (shown from `cwd`); UserError (exit 2) when invalid. */
+export function loadConfig(file: string, cwd = process.cwd()): PrivlintConfig {
+  const absolute = path.resolve(cwd, file);
+  const shown = displayPath(absolute, cwd);
+  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md', cwd });
   const parsed = parseStructured(text, shown);
   const fail = (problems: Problem[]): never => {
     throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);

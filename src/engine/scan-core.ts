@@ -88,7 +88,7 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
     loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
   );
   const ignores = ignoreOptions(setup);
-  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root }));
+  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root, cwd }));
   const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, ignores)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);

@@ -10,6 +10,8 @@ export interface ReadLimits {
   what: string;
   /** Where to find an example, for the message about an empty file. */
   example?: string;
+  /** The folder messages show the path from (the process's by default). */
+  cwd?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ReadLimits {
  * (missing, a directory, empty, binary, too large, not UTF-8) into a one-line UserError.
  */
 export function readUserTextFile(file: string, limits: ReadLimits): string {
-  const shown = displayPath(file);
+  const shown = displayPath(file, limits.cwd);
   let size: number;
   try {
     const stats = statSync(file);
