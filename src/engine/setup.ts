@@ -32,6 +32,8 @@ export interface SetupOptions {
   /** Explicit manifest / config files (relative to cwd); otherwise found by walking up from root. */
   manifest?: string;
   config?: string;
+  /** Stacks in internal-error diagnostics (--debug). */
+  debug?: boolean;
 }
 
 /**
@@ -78,7 +80,11 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     ...(manifest ? { manifest } : {}),
     catalog,
     ...(tsconfig.aliases ? { aliases: tsconfig.aliases } : {}),
-    analyzeOptions: { catalog, ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}) },
+    analyzeOptions: {
+      catalog,
+      ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}),
+      ...(options.debug ? { debug: true } : {}),
+    },
     diagnostics,
   };
 }

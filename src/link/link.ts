@@ -13,6 +13,8 @@ import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, t
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { withoutExplainedNames } from './named-sites.js';
+import { internalErrorMessage } from '../util/internal-error.js';
+import { injectTestFault } from '../util/test-fault.js';
 
 export interface LinkInput {
   root: string;
@@ -29,6 +31,8 @@ export interface LinkInput {
   /** The facts are a part of the project (the editor): calls into files not read are not followed by flows. */
   partialProject?: boolean;
   timings?: Timings;
+  /** Put the stack of an internal error in its diagnostic (--debug). */
+  debug?: boolean;
 }
 
 /**
@@ -44,6 +48,13 @@ interface WrapperSource {
   via: ViaStep[];
   purpose?: { purposes: string[]; annotation: Annotation & { file: string } };
   keys: Set<string>;
+}
+
+/** What linking one file adds to the inventory. */
+interface LinkedFile {
+  collections: CollectionSite[];
+  sdks: SdkUse[];
+  sdkCalls: SdkCall[];
 }
 
 interface Caller {
@@ -65,6 +76,8 @@ class Linker {
   private readonly resolvedCalls = new Map<ProjectReference, Target>();
   private readonly functionGuards = new Map<string, Set<string>>();
   private readonly wrappers = new Map<string, WrapperSource[]>();
+  /** Files privlint failed on while indexing calls (a bug): reported, and left out of the inventory. */
+  private readonly failed = new Map<string, unknown>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -80,39 +93,19 @@ class Linker {
     for (const [file, facts] of this.input.files) {
       const relative = this.relative(file);
       for (const diagnostic of facts.diagnostics) diagnostics.push({ file: relative, ...diagnostic });
-      for (const source of facts.sources) {
-        if (this.representedByCallers(file, source)) continue;
-        collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+      // A failure inside privlint on one file is that file's diagnostic: what the file adds is kept only when all of it was linked.
+      const linked: LinkedFile = { collections: [], sdks: [], sdkCalls: [] };
+      try {
+        if (this.failed.has(file)) throw this.failed.get(file);
+        injectTestFault('link', file);
+        this.linkFile(file, facts, linked);
+      } catch (error) {
+        diagnostics.push({ file: relative, line: 1, column: 1, severity: 'warning', message: internalErrorMessage(error, this.input.debug) });
+        continue;
       }
-      for (const reference of facts.projectReferences) {
-        const target = this.resolvedCalls.get(reference);
-        if (!target) continue;
-        if (target.kind === 'function' && target.rest.length === 0) {
-          const sources = this.wrapperSources(target.file, target.functionIndex, 0);
-          if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
-          for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
-        } else if (target.kind === 'external') {
-          const api = this.externalCallApi(target);
-          if (api && !this.representedByCallers(file, reference)) {
-            for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
-          }
-          const sdkCall = this.sdkCallThrough(file, reference, target);
-          if (sdkCall) sdkCalls.push(sdkCall);
-        }
-      }
-      for (const pending of facts.pendingKeyedReads) {
-        const constant = this.references.resolve(file, pending.constant);
-        if (constant.kind !== 'string') continue;
-        const api = this.input.catalog.models.keyedSource(pending.model, constant.value);
-        if (api && !this.representedByCallers(file, pending)) {
-          collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
-        }
-      }
-      for (const use of facts.sdkUses) {
-        const sdk = this.input.catalog.sdkById(use.sdkId)!;
-        sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
-      }
-      for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
+      collections.push(...linked.collections);
+      sdks.push(...linked.sdks);
+      sdkCalls.push(...linked.sdkCalls);
     }
     const flowsStarted = performance.now();
     const found = this.flows(collections, diagnostics);
@@ -126,6 +119,44 @@ class Linker {
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
     };
+  }
+
+  /** What one file adds to the inventory: its collection sites (its own, and its calls of wrappers), SDK uses and SDK calls. */
+  private linkFile(file: string, facts: FileFacts, { collections, sdks, sdkCalls }: LinkedFile): void {
+    const relative = this.relative(file);
+    for (const source of facts.sources) {
+      if (this.representedByCallers(file, source)) continue;
+      collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+    }
+    for (const reference of facts.projectReferences) {
+      const target = this.resolvedCalls.get(reference);
+      if (!target) continue;
+      if (target.kind === 'function' && target.rest.length === 0) {
+        const sources = this.wrapperSources(target.file, target.functionIndex, 0);
+        if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
+        for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
+      } else if (target.kind === 'external') {
+        const api = this.externalCallApi(target);
+        if (api && !this.representedByCallers(file, reference)) {
+          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
+        }
+        const sdkCall = this.sdkCallThrough(file, reference, target);
+        if (sdkCall) sdkCalls.push(sdkCall);
+      }
+    }
+    for (const pending of facts.pendingKeyedReads) {
+      const constant = this.references.resolve(file, pending.constant);
+      if (constant.kind !== 'string') continue;
+      const api = this.input.catalog.models.keyedSource(pending.model, constant.value);
+      if (api && !this.representedByCallers(file, pending)) {
+        collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
+      }
+    }
+    for (const use of facts.sdkUses) {
+      const sdk = this.input.catalog.sdkById(use.sdkId)!;
+      sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
+    }
+    for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
   }
 
   private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {
@@ -283,19 +314,27 @@ class Linker {
 
   private indexCallers(): void {
     for (const [file, facts] of this.input.files) {
-      for (const reference of facts.projectReferences) {
-        const target = this.references.resolve(file, { root: reference.reference.root, segments: reference.reference.segments.slice(0, -1) });
-        this.resolvedCalls.set(reference, target);
-        if (target.kind !== 'function' || target.rest.length > 0) continue;
-        const key = functionKey(target.file, target.functionIndex);
-        const list = this.callers.get(key) ?? [];
-        list.push({ file, reference });
-        this.callers.set(key, list);
+      try {
+        this.indexCallersIn(file, facts);
+      } catch (error) {
+        this.failed.set(file, error);
       }
-      for (const escape of facts.escapes) {
-        const target = this.references.resolve(file, escape);
-        if (target.kind === 'function' && target.rest.length === 0) this.escapes.add(functionKey(target.file, target.functionIndex));
-      }
+    }
+  }
+
+  private indexCallersIn(file: string, facts: FileFacts): void {
+    for (const reference of facts.projectReferences) {
+      const target = this.references.resolve(file, { root: reference.reference.root, segments: reference.reference.segments.slice(0, -1) });
+      this.resolvedCalls.set(reference, target);
+      if (target.kind !== 'function' || target.rest.length > 0) continue;
+      const key = functionKey(target.file, target.functionIndex);
+      const list = this.callers.get(key) ?? [];
+      list.push({ file, reference });
+      this.callers.set(key, list);
+    }
+    for (const escape of facts.escapes) {
+      const target = this.references.resolve(file, escape);
+      if (target.kind === 'function' && target.rest.length === 0) this.escapes.add(functionKey(target.file, target.functionIndex));
     }
   }
 
