@@ -7,6 +7,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { ignoreOptions, loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
 import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
+import { skippedText } from '../project/read-source.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
@@ -193,6 +194,9 @@ export function lintText(file: string, text: string, settings: EditorSettings): 
   const { setup, error, index } = project.current();
   if (error) return { findings: [], setupError: error };
   if (!setup || !index || !project.scans(absolute)) return { findings: [] };
+  // What `privlint scan` skips, the editor skips too, with the same note: before any work on the text.
+  const skipped = skippedText(text);
+  if (skipped) return { findings: [], notAnalysed: { line: skipped.line, column: skipped.column, message: `privlint ${skipped.message}` } };
   try {
     index.refresh(Date.now(), index.text(absolute) === text);
     return project.findings(setup, index, absolute, text);

@@ -2,6 +2,7 @@
 // skips it — gets one message saying so, and never ends the lint run or hides another file's findings.
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetEditorSessions } from '../../src/editor/session.js';
+import { scan } from '../../src/scan.js';
 import { TEST_FAULT_VARIABLE } from '../../src/util/test-fault.js';
 import { deepFiles, NORMAL_FILE, TOO_DEEP } from '../helpers/deep-nesting.js';
 import { writeProject } from '../helpers/temp-project.js';
@@ -42,5 +43,21 @@ describe('ESLint on files privlint does not analyse', () => {
         message: expect.stringMatching(/^privlint could not analyse this file \(internal error: Cannot read properties of undefined .*\); please report it$/),
       },
     ]);
+  });
+
+  it('skips a minified file and a file over 1 MB as privlint scan does, with the same note', async () => {
+    const root = writeProject({
+      ...PACKAGE,
+      ...NORMAL_FILE,
+      'src/vendor/bundle.js': `import DeviceInfo from 'react-native-device-info';var a=[${Array.from({ length: 1200 }, (_, i) => `DeviceInfo.getAndroidId(${i})`).join(',')}];\n`,
+      'src/generated.js': `import DeviceInfo from 'react-native-device-info';\n${Array.from({ length: 10_000 }, (_, i) => `export const generated${i} = ${i}; // ${'-'.repeat(80)}\n`).join('')}DeviceInfo.getAndroidId();\n`,
+    });
+    const messages = await lintProject(root);
+    expect(messages['src/ok.js']).toEqual([NORMAL_FINDING]);
+    expect(messages['src/vendor/bundle.js']).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/^privlint skipped: looks minified \(\d+ characters a line on average/) })]);
+    expect(messages['src/generated.js']).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringMatching(/^privlint skipped: larger than 1 MB/) })]);
+    // The very notes of `privlint scan`.
+    const notes = Object.fromEntries(scan({ cwd: root }).inventory.diagnostics.map((diagnostic) => [diagnostic.file, `privlint ${diagnostic.message}`]));
+    expect(notes).toEqual({ 'src/vendor/bundle.js': messages['src/vendor/bundle.js']![0]!.message, 'src/generated.js': messages['src/generated.js']![0]!.message });
   });
 });
