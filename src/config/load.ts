@@ -60,9 +60,24 @@ export function loadConfig(file: string, cwd = process.cwd()): PrivlintConfig {
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
     rules: ruleSeverities(plain.rules as Record<string, SeverityOverride> | undefined),
-    ...(plain.flows ? { flows: plain.flows as PrivlintConfig['flows'] } : {}),
+    ...flowBudgets(root as ObjectNode),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
+}
+
+/**
+ * The flow budgets, and a note for `maxMilliseconds`: the time budget is gone (a count of steps
+ * replaced it, so that output never depends on the machine's speed), and an old config keeps working.
+ */
+function flowBudgets(root: ObjectNode): Pick<PrivlintConfig, 'flows' | 'obsolete'> {
+  const flows = entryOf(root, 'flows')?.value;
+  if (flows?.kind !== 'object') return {};
+  const { maxMilliseconds, ...budgets } = toPlain(flows) as { maxSteps?: number; maxVisits?: number; maxMilliseconds?: number };
+  const timed = entryOf(flows, 'maxMilliseconds');
+  const obsolete = timed
+    ? [{ line: timed.keyLine, column: timed.keyColumn, message: `flows.maxMilliseconds (${maxMilliseconds}) is no longer read: the flow search counts its steps instead of timing them, so its results never depend on the machine's speed; remove the setting (flows.maxVisits bounds the search)` }]
+    : [];
+  return { flows: budgets, ...(obsolete.length > 0 ? { obsolete } : {}) };
 }
 
 /** ESLint spells the rules `privlint/<id>`; the config takes both spellings for the same rule. */

@@ -73,6 +73,7 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     severity: 'note',
     message: `${problem.message} (privlint reads path aliases from the tsconfig; imports through missing aliases are not followed)`,
   }));
+  for (const setting of config.obsolete ?? []) diagnostics.push({ file: toPosixRelative(root, configFile!), severity: 'note', ...setting });
   return {
     root,
     config,
