@@ -222,6 +222,7 @@ function gitignoreMatcher(files: readonly string[]): GitignoreMatcher {
   const layers: { folder: string; rules: Ignore }[] = [];
   for (const file of files) {
     try {
+      if (!statSync(file).isFile()) continue; // a FIFO would block the scan
       layers.push({ folder: path.dirname(file), rules: ignore().add(readFileSync(file, 'utf8')) });
     } catch {
       // An unreadable .gitignore is not ours to report; nothing is ignored through it.

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Problem } from '../util/problem.js';
+import { notRegularFile } from '../util/regular-file.js';
 import { parseJsonc } from './jsonc.js';
 
 /** What privlint takes from a tsconfig: path aliases and baseUrl, for module resolution. */
@@ -60,6 +61,11 @@ function readChain(file: string, problems: Problem[], seen: Set<string>): Resolv
   seen.add(file);
   let text: string;
   try {
+    const kind = notRegularFile(statSync(file));
+    if (kind) {
+      problems.push({ file, line: 1, column: 1, message: `is ${kind}, not a regular file; not read` });
+      return undefined;
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     problems.push({ file, line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})` });
