@@ -32,14 +32,21 @@ export function findConfig(start: string): string | undefined {
 /** Read and validate a config file; problems carry file:line:column (shown from `cwd`); UserError (exit 2) when invalid. */
 export function loadConfig(file: string, cwd = process.cwd()): PrivlintConfig {
   const absolute = path.resolve(cwd, file);
+  return parseConfig(readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md', cwd }), absolute, cwd);
+}
+
+/** Validate the text of the config file `file` (absolute); a UserError whose problems have file:line:column when invalid. */
+export function parseConfig(text: string, file: string, cwd = process.cwd()): PrivlintConfig {
+  const absolute = file;
   const shown = displayPath(absolute, cwd);
-  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md', cwd });
   const parsed = parseStructured(text, shown);
   const fail = (problems: Problem[]): never => {
     throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   };
   if (!parsed.root && parsed.problems.length === 0) {
-    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`);
+    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`, [
+      { file: shown, line: 1, column: 1, message: 'no settings here, only comments or blank lines' },
+    ]);
   }
   if (!parsed.root) fail(parsed.problems);
   const root = parsed.root!;

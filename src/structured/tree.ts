@@ -1,6 +1,7 @@
-import type { Node as YamlNode } from 'yaml';
+import type { CST, Node as YamlNode } from 'yaml';
 import { yamlParser } from '../util/data-file.js';
 import type { Problem } from '../util/problem.js';
+import { isStackOverflow } from '../util/internal-error.js';
 import { MAX_DOCUMENT_DEPTH, offsetDeeperThan } from './nesting.js';
 
 /**
@@ -53,12 +54,21 @@ export function parseStructured(text: string, file: string): ParsedDocument {
     return { line, column: col };
   };
   // Parsed and composed in two steps (as parseDocument does), to refuse absurd nesting in between.
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const tooDeep = offsetDeeperThan(tokens, MAX_DOCUMENT_DEPTH);
-  if (tooDeep !== undefined) {
-    const message = `${language} nested deeper than ${MAX_DOCUMENT_DEPTH} levels here; a manifest or config nests a few levels: is this the right file?`;
-    return { root: undefined, problems: [{ file, ...position(tooDeep), message }] };
+  const tooDeep = (offset: number): ParsedDocument => ({
+    root: undefined,
+    problems: [{ file, ...position(offset), message: `${language} nested deeper than ${MAX_DOCUMENT_DEPTH} levels here; a manifest or config nests a few levels: is this the right file?` }],
+  });
+  const parser = new Parser(lineCounter.addNewLine);
+  let tokens: CST.Token[];
+  try {
+    tokens = [...parser.parse(text)];
+  } catch (error) {
+    // The parser keeps its own stack for most nesting, but recurses for some: it stopped where it was.
+    if (isStackOverflow(error)) return tooDeep(parser.offset);
+    throw error;
   }
+  const deepAt = offsetDeeperThan(tokens, MAX_DOCUMENT_DEPTH);
+  if (deepAt !== undefined) return tooDeep(deepAt);
   const documents = new Composer({ uniqueKeys: false, merge: true }).compose(tokens, true, text.length);
   const document = documents.next().value!;
   const second = documents.next().value;

@@ -65,6 +65,13 @@ describe('a document nested 50,000 deep', () => {
     expect(stderr).not.toMatch(/call stack/i);
   });
 
+  it('is refused where the YAML parser itself gives up (a deep sequence closed by a later key)', () => {
+    const root = writeProject({ ...APP, 'privacy-manifest.yaml': `version: 1\napp:\n  name: Deep\ncategories:\n  ${'- '.repeat(50_000)}x\nrecipients: []\n` });
+    const stderr = refused(['scan', '.'], root);
+    expect(stderr).toMatch(/privacy-manifest\.yaml:\d+:\d+ +YAML nested deeper than 100 levels here/);
+    expect(stderr).not.toMatch(/call stack/i);
+  });
+
   it('is refused the same in a config written as JSON (flow collections)', () => {
     const root = writeProject({ ...APP, 'privlint.config.json': `{ "ignore": ${'['.repeat(50_000)}${']'.repeat(50_000)} }\n` });
     const stderr = refused(['scan', '.'], root);
