@@ -10,8 +10,16 @@ export interface PrivlintSettings {
 
 interface FileState {
   outcome: LintOutcome;
-  /** The first privlint rule to ask reports a broken manifest or config; the others stay quiet. */
-  setupErrorClaimed: boolean;
+  /** The first privlint rule to ask reports a broken manifest or config, or why the file was not analysed; the others stay quiet. */
+  noticeClaimed: boolean;
+}
+
+/** What privlint says about the file as a whole, once: the setup cannot be loaded, or the file was not analysed. */
+export interface FileNotice {
+  messageId: 'setupError' | 'notAnalysed';
+  message: string;
+  line: number;
+  column: number;
 }
 
 /** One analysis per linted file, shared by every privlint rule (ESLint creates a new SourceCode per run). */
@@ -27,7 +35,7 @@ function stateFor(context: Readonly<TSESLint.RuleContext<string, readonly unknow
       ...(typeof settings.manifest === 'string' ? { manifest: settings.manifest } : {}),
       ...(typeof settings.config === 'string' ? { config: settings.config } : {}),
     });
-    state = { outcome, setupErrorClaimed: false };
+    state = { outcome, noticeClaimed: false };
     states.set(key, state);
   }
   return state;
@@ -38,13 +46,20 @@ export function findingsFor(context: Readonly<TSESLint.RuleContext<string, reado
   return stateFor(context).outcome.findings.filter((finding) => finding.ruleId === ruleId);
 }
 
-/** The text of a broken manifest/config problem, once per file (for the first rule that asks). */
-export function claimSetupError(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
+/** The file's notice — a broken manifest/config, or why the file was not analysed — once per file (for the first rule that asks). */
+export function claimFileNotice(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileNotice | undefined {
   const state = stateFor(context);
-  const error = state.outcome.setupError;
-  if (!error || state.setupErrorClaimed) return undefined;
-  state.setupErrorClaimed = true;
-  const details = error.problems.slice(0, 5).map(formatProblem);
-  const more = error.problems.length > 5 ? [`… and ${error.problems.length - 5} more (run privlint manifest check)`] : [];
-  return [error.message, ...details, ...more].join('\n');
+  if (state.noticeClaimed) return undefined;
+  const { setupError, notAnalysed } = state.outcome;
+  if (setupError) {
+    state.noticeClaimed = true;
+    const details = setupError.problems.slice(0, 5).map(formatProblem);
+    const more = setupError.problems.length > 5 ? [`… and ${setupError.problems.length - 5} more (run privlint manifest check)`] : [];
+    return { messageId: 'setupError', message: [setupError.message, ...details, ...more].join('\n'), line: 1, column: 1 };
+  }
+  if (notAnalysed) {
+    state.noticeClaimed = true;
+    return { messageId: 'notAnalysed', ...notAnalysed };
+  }
+  return undefined;
 }

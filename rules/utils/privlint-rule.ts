@@ -2,9 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ruleMeta } from '../../src/check/rules.js';
 import type { Finding } from '../../src/check/finding.js';
 import { createRule } from './create-rule.js';
-import { claimSetupError, findingsFor } from './file-findings.js';
+import { claimFileNotice, findingsFor } from './file-findings.js';
 
 export type Options = [];
+
+/** The messages about the file as a whole, which any privlint rule may report (see claimFileNotice). */
+type NoticeIds = 'setupError' | 'notAnalysed';
 
 interface PrivlintRuleSpec<MessageIds extends string> {
   id: string;
@@ -14,7 +17,7 @@ interface PrivlintRuleSpec<MessageIds extends string> {
   recommended: boolean;
   hasSuggestions?: boolean;
   /** Editor quick-fixes for a finding. */
-  suggest?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds | 'setupError', Options>>) => TSESLint.SuggestionReportDescriptor<MessageIds | 'setupError'>[];
+  suggest?: (finding: Finding, context: Readonly<TSESLint.RuleContext<MessageIds | NoticeIds, Options>>) => TSESLint.SuggestionReportDescriptor<MessageIds | NoticeIds>[];
 }
 
 /**
@@ -23,12 +26,12 @@ interface PrivlintRuleSpec<MessageIds extends string> {
  */
 export function privlintRule<MessageIds extends string>(spec: PrivlintRuleSpec<MessageIds>) {
   const meta = ruleMeta(spec.id);
-  return createRule<Options, MessageIds | 'setupError'>({
+  return createRule<Options, MessageIds | NoticeIds>({
     name: spec.id,
     meta: {
       type: spec.type,
       docs: { description: meta.description, recommended: spec.recommended },
-      messages: { ...spec.messages, setupError: 'privlint cannot check this file: {{message}}' },
+      messages: { ...spec.messages, setupError: 'privlint cannot check this file: {{message}}', notAnalysed: '{{message}}' },
       schema: [],
       ...(spec.hasSuggestions ? { hasSuggestions: true } : {}),
       defaultOptions: [],
@@ -37,9 +40,9 @@ export function privlintRule<MessageIds extends string>(spec: PrivlintRuleSpec<M
     create(context) {
       return {
         Program(program: TSESTree.Program) {
-          const setupError = claimSetupError(context);
-          if (setupError) {
-            context.report({ loc: { line: 1, column: 0 }, messageId: 'setupError', data: { message: setupError } });
+          const notice = claimFileNotice(context);
+          if (notice) {
+            context.report({ loc: { line: notice.line, column: notice.column - 1 }, messageId: notice.messageId, data: { message: notice.message } });
           }
           for (const finding of findingsFor(context, spec.id)) {
             const messageId = (finding.kind in spec.messages ? finding.kind : Object.keys(spec.messages)[0]) as MessageIds;

@@ -7,6 +7,7 @@ import { PACKAGE_VERSION } from '../util/package-info.js';
 import { displayPath } from '../util/paths.js';
 import { findJsonError } from '../util/json-error.js';
 import { UserError } from '../util/problem.js';
+import { checkUserFile } from '../util/read-text-file.js';
 
 export const DEFAULT_BASELINE_FILE = '.privlint-baseline.json';
 
@@ -35,9 +36,13 @@ export interface BaselineComparison {
   stale: BaselineEntry[];
 }
 
+/** Far above any real baseline (a finding is a few hundred bytes): a bigger file is not one. */
+const MAX_BASELINE_BYTES = 200 * 1024 * 1024;
+
 export function readBaseline(file: string, cwd = process.cwd()): Baseline {
   const shown = displayPath(file, cwd);
   if (!existsSync(file)) throw new UserError(`${shown}: no such baseline file; create it with privlint baseline --output ${shown}`);
+  checkUserFile(file, shown, { maxBytes: MAX_BASELINE_BYTES, what: 'baseline' });
   let data: unknown;
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   try {

@@ -1,10 +1,10 @@
-import { packageNameOf, packagePatternMatches } from '../catalog/match.js';
 import type { CatalogIndex } from '../catalog/match.js';
 import type { CollectionSite, DataFlow, Inventory, SdkCall, SdkUse } from '../link/inventory.js';
 import type { CategoryDeclaration, Manifest, RecipientDeclaration, ResidencyRule, UseDeclaration } from '../manifest/types.js';
 import { categoryCovers, isKnownPurpose, PURPOSES } from '../taxonomy/index.js';
 import { closestMatch, didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
+import { hostMatches, RecipientIndex } from './recipient-index.js';
 import { ruleMeta, type Severity } from './rules.js';
 
 export interface CheckOptions {
@@ -22,6 +22,8 @@ export interface CheckOptions {
 type Draft = Omit<Finding, 'severity' | 'fingerprint'>;
 /** A collection finding that does not depend on the category: `once` says what makes it one (see check()). */
 type CollectionDraft = Draft & { once?: string };
+
+export { hostMatches } from './recipient-index.js';
 
 /** Compare the inventory with the manifest: pure, deterministic, no I/O. Fingerprints are added by the caller. */
 export function check(inventory: Inventory, manifest: Manifest | undefined, options: CheckOptions): Omit<Finding, 'fingerprint'>[] {
@@ -73,12 +75,14 @@ export function check(inventory: Inventory, manifest: Manifest | undefined, opti
 
 class CheckContext {
   private readonly manifestName: string;
+  private readonly recipients?: RecipientIndex;
 
   constructor(
     private readonly manifest: Manifest | undefined,
     private readonly options: CheckOptions,
   ) {
     this.manifestName = options.manifestPath ?? 'the manifest';
+    if (manifest) this.recipients = new RecipientIndex(manifest, options.catalog);
   }
 
   private guardCall(key: string): string {
@@ -246,7 +250,7 @@ class CheckContext {
       // Data sent to a recipient's host is shared with that recipient: the same checks as for its SDK.
       const checkedRecipients = new Set<string>();
       for (const host of destinationHosts(destination)) {
-        const owner = this.hostOwner(host);
+        const owner = this.recipients!.ownerOf(host);
         if (owner.kind === 'recipient') {
           if (checkedRecipients.has(owner.recipient.id)) continue;
           checkedRecipients.add(owner.recipient.id);
@@ -323,19 +327,6 @@ class CheckContext {
     return out;
   }
 
-  /**
-   * Who operates a host: the app itself (first-party domains), a recipient (its domains), the app's
-   * regional endpoints (residency rules), or nobody the manifest names.
-   */
-  private hostOwner(host: string): { kind: 'first-party' } | { kind: 'recipient'; recipient: RecipientDeclaration } | { kind: 'unknown' } {
-    const manifest = this.manifest!;
-    if (manifest.firstPartyDomains.some((pattern) => hostMatches(host, pattern))) return { kind: 'first-party' };
-    const recipient = manifest.recipients.find((candidate) => candidate.domains.some((pattern) => hostMatches(host, pattern)));
-    if (recipient) return { kind: 'recipient', recipient };
-    if (manifest.residency.some((rule) => rule.endpoints.some((pattern) => hostMatches(host, pattern)))) return { kind: 'first-party' };
-    return { kind: 'unknown' };
-  }
-
   unusedDeclarations(inventory: Inventory): Draft[] {
     const manifest = this.manifest!;
     const file = this.options.manifestFile ?? this.manifestName;
@@ -355,19 +346,25 @@ class CheckContext {
         message: `The manifest declares ${declaration.id}, but no scanned code collects it. Fix: remove the declaration if the policy over-claims, or check that the code that collects it is scanned.`,
       });
     }
+    // A recipient is used when code imports one of its packages: as an SDK, or as a catalogued
+    // source module (expo-notifications hands the push token to Expo's push service); or when
+    // code sends personal data to one of its domains. Found from the code's side, once each.
+    const used = new Set<RecipientDeclaration>();
+    const recipients = this.recipients!;
+    for (const use of inventory.sdks) for (const recipient of recipients.listing(use.package, use.sdk)) used.add(recipient);
+    for (const flow of inventory.flows) {
+      if (flow.sink.kind !== 'network' || !flow.sink.destination) continue;
+      for (const host of destinationHosts(flow.sink.destination)) {
+        const owner = recipients.ownerOf(host);
+        if (owner.kind === 'recipient') used.add(owner.recipient);
+      }
+    }
+    for (const module of new Set(inventory.collections.map((site) => sourceModuleOf(site.api)))) {
+      if (module !== undefined) for (const recipient of recipients.listing(module, '')) used.add(recipient);
+    }
     for (const recipient of manifest.recipients) {
       if (recipient.packages.length === 0) continue; // data reaches it by other means; nothing to look for in code
-      // A recipient is used when code imports one of its packages: as an SDK, or as a catalogued
-      // source module (expo-notifications hands the push token to Expo's push service); or when
-      // code sends personal data to one of its domains.
-      const used =
-        inventory.sdks.some((use) => this.recipientMatches(recipient, use.package, use.sdk)) ||
-        inventory.flows.some((flow) => this.sendsTo(flow, recipient)) ||
-        inventory.collections.some((site) => {
-          const module = sourceModuleOf(site.api);
-          return module !== undefined && this.recipientMatches(recipient, module, '');
-        });
-      if (used) continue;
+      if (used.has(recipient)) continue;
       out.push({
         file,
         ...point(recipient.at),
@@ -380,15 +377,6 @@ class CheckContext {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────
-
-  /** The flow goes over the network to a host the manifest attributes to this recipient. */
-  private sendsTo(flow: DataFlow, recipient: RecipientDeclaration): boolean {
-    if (flow.sink.kind !== 'network' || !flow.sink.destination) return false;
-    return destinationHosts(flow.sink.destination).some((host) => {
-      const owner = this.hostOwner(host);
-      return owner.kind === 'recipient' && owner.recipient.id === recipient.id;
-    });
-  }
 
   /**
    * When the code checks a key the manifest does not declare and that is close to a needed one
@@ -430,23 +418,7 @@ class CheckContext {
   }
 
   private recipientFor(pkg: string, sdkId: string): RecipientDeclaration | undefined {
-    return this.manifest?.recipients.find((recipient) => this.recipientMatches(recipient, pkg, sdkId));
-  }
-
-  /**
-   * A recipient lists a package by name or glob (a package covers its subpaths). A snippet global
-   * (fbq, gtag) has no package: it matches `global:<name>`, any of its SDK's packages, or the
-   * recipient whose id is the SDK's vendor id.
-   */
-  private recipientMatches(recipient: RecipientDeclaration, pkg: string, sdkId: string): boolean {
-    if (pkg.startsWith('global:')) {
-      const sdk = this.options.catalog.catalog.sdks.find((candidate) => candidate.id === sdkId);
-      if (sdk && recipient.id === sdk.vendor) return true;
-      const candidates = [pkg, ...(sdk?.packages ?? [])];
-      return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
-    }
-    const candidates = [pkg, packageNameOf(pkg)];
-    return recipient.packages.some((pattern) => candidates.some((candidate) => packagePatternMatches(pattern, candidate)));
+    return this.recipients?.first(pkg, sdkId);
   }
 }
 
@@ -455,13 +427,6 @@ function destinationHosts(destination: NonNullable<DataFlow['sink']['destination
   if (destination.kind === 'host') return [destination.host];
   if (destination.kind === 'by-region') return [...new Set(Object.values(destination.hosts))];
   return [];
-}
-
-/** `*.example.com` matches subdomains; `example.com` matches itself and its subdomains. */
-export function hostMatches(host: string, pattern: string): boolean {
-  const bare = pattern.toLowerCase().replace(/^\*\./, '');
-  const name = host.toLowerCase();
-  return (name === bare && !pattern.startsWith('*.')) || name.endsWith(`.${bare}`);
 }
 
 /**

@@ -13,7 +13,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, argv.includes('--debug'));
   }
 }
 

@@ -34,6 +34,7 @@ export function scanOptionsFrom(args: ParsedArgs, io: CliIO, cacheByDefault = fa
       ...(workers !== undefined ? { workers } : {}),
       ...(useCache ? { cache: location ?? true } : {}),
       ...(io.served ? { keptFacts: io.served.keptFacts } : {}),
+      ...(args.values.debug === true || io.env.PRIVLINT_DEBUG ? { debug: true } : {}),
       timings,
       onProgress: progress.update,
     },

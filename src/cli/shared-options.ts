@@ -18,4 +18,5 @@ export const SCAN_INPUT_OPTIONS: Record<string, OptionSpec> = {
   'cache-location': { type: 'string', value: 'DIR', description: 'Cache folder (default: .privlint-cache in the scan root)' },
   timing: { type: 'boolean', description: 'Print how long each phase took, on stderr' },
   quiet: { type: 'boolean', short: 'q', description: 'No progress or status lines on stderr' },
+  debug: { type: 'boolean', description: 'Show the stack trace of an internal error (also PRIVLINT_DEBUG=1), to report it' },
 };

@@ -29,17 +29,24 @@ export function findConfig(start: string): string | undefined {
   }
 }
 
-/** Read and validate a config file; problems carry file:line:column; UserError (exit 2) when invalid. */
-export function loadConfig(file: string): PrivlintConfig {
-  const absolute = path.resolve(file);
-  const shown = displayPath(absolute);
-  const text = readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md' });
+/** Read and validate a config file; problems carry file:line:column (shown from `cwd`); UserError (exit 2) when invalid. */
+export function loadConfig(file: string, cwd = process.cwd()): PrivlintConfig {
+  const absolute = path.resolve(cwd, file);
+  return parseConfig(readUserTextFile(absolute, { maxBytes: 5 * 1024 * 1024, what: 'config', example: 'docs/config.md', cwd }), absolute, cwd);
+}
+
+/** Validate the text of the config file `file` (absolute); a UserError whose problems have file:line:column when invalid. */
+export function parseConfig(text: string, file: string, cwd = process.cwd()): PrivlintConfig {
+  const absolute = file;
+  const shown = displayPath(absolute, cwd);
   const parsed = parseStructured(text, shown);
   const fail = (problems: Problem[]): never => {
     throw new UserError(`${shown}: the config has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, problems);
   };
   if (!parsed.root && parsed.problems.length === 0) {
-    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`);
+    throw new UserError(`${shown}: the config file has only comments; write its settings (docs/config.md), or delete it to use the defaults.`, [
+      { file: shown, line: 1, column: 1, message: 'no settings here, only comments or blank lines' },
+    ]);
   }
   if (!parsed.root) fail(parsed.problems);
   const root = parsed.root!;
@@ -60,9 +67,24 @@ export function loadConfig(file: string): PrivlintConfig {
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
     rules: ruleSeverities(plain.rules as Record<string, SeverityOverride> | undefined),
-    ...(plain.flows ? { flows: plain.flows as PrivlintConfig['flows'] } : {}),
+    ...flowBudgets(root as ObjectNode),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
+}
+
+/**
+ * The flow budgets, and a note for `maxMilliseconds`: the time budget is gone (a count of steps
+ * replaced it, so that output never depends on the machine's speed), and an old config keeps working.
+ */
+function flowBudgets(root: ObjectNode): Pick<PrivlintConfig, 'flows' | 'obsolete'> {
+  const flows = entryOf(root, 'flows')?.value;
+  if (flows?.kind !== 'object') return {};
+  const { maxMilliseconds, ...budgets } = toPlain(flows) as { maxSteps?: number; maxVisits?: number; maxMilliseconds?: number };
+  const timed = entryOf(flows, 'maxMilliseconds');
+  const obsolete = timed
+    ? [{ line: timed.keyLine, column: timed.keyColumn, message: `flows.maxMilliseconds (${maxMilliseconds}) is no longer read: the flow search counts its steps instead of timing them, so its results never depend on the machine's speed; remove the setting (flows.maxVisits bounds the search)` }]
+    : [];
+  return { flows: budgets, ...(obsolete.length > 0 ? { obsolete } : {}) };
 }
 
 /** ESLint spells the rules `privlint/<id>`; the config takes both spellings for the same rule. */

@@ -44,7 +44,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
       description: 'Budgets for data-flow analysis; when one cuts the analysis short, the output says so.',
       properties: {
         maxSteps: { type: 'integer', minimum: 1, description: 'Longest path followed, in steps (default 40).' },
-        maxMilliseconds: { type: 'integer', minimum: 1, description: 'Time budget for the flow search of one scan (default 10000).' },
+        maxVisits: { type: 'integer', minimum: 1, description: 'Search steps for the flow search of one scan (default 2000000).' },
+        maxMilliseconds: { type: 'integer', minimum: 1, description: 'No longer read: the flow search counts steps (maxVisits), never time; a scan notes it.' },
       },
     },
     rules: {

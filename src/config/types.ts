@@ -17,7 +17,9 @@ export interface PrivlintConfig {
   requestParameterNames?: string[];
   rules: Record<string, SeverityOverride>;
   /** Data-flow budgets (defaults in src/link/flows.ts). */
-  flows?: { maxSteps?: number; maxMilliseconds?: number };
+  flows?: { maxSteps?: number; maxVisits?: number };
+  /** Settings accepted but no longer read, where they are written: a scan notes them. */
+  obsolete?: { line: number; column: number; message: string }[];
   /** Catalog extensions: documents of the same shape as src/catalog/data files. */
   catalog?: unknown;
 }

@@ -11,5 +11,7 @@ export interface AnalyzeOptions {
    * wrappers or guards, so they are not recorded. Without it, every non-catalogued import counts.
    */
   isProjectModule?: (file: string, specifier: string) => boolean;
+  /** Put the stack of an internal error in its diagnostic (--debug). */
+  debug?: boolean;
 }
 

@@ -225,6 +225,11 @@ export interface FileFacts {
   imports: string[];
   suppressions: SuppressionComment[];
   diagnostics: FileDiagnostic[];
+  /**
+   * Set when privlint did not analyse the file — nested deeper than it follows, or a bug in privlint
+   * (`internal-error`, never cached: the next run tries again) — with the reason in `diagnostics`.
+   */
+  notAnalysed?: 'too-deep' | 'internal-error';
 }
 
 /** The facts of a file that says nothing (also what an unparsable file yields). */

@@ -37,8 +37,15 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 function parseText(fileName: string, text: string): ts.SourceFile {
   // Detection reads comments as text (annotations, suppressions), never JSDoc nodes: skip building them.
   const sourceFile = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(fileName));
-  setParentPointers(sourceFile);
+  depths.set(sourceFile, setParentPointers(sourceFile));
   return sourceFile;
+}
+
+const depths = new WeakMap<ts.SourceFile, number>();
+
+/** How deeply a tree parseSource made nests (the source file is level 0). */
+export function nestingDepth(sourceFile: ts.SourceFile): number {
+  return depths.get(sourceFile) ?? 0;
 }
 
 /** Syntax errors the parser recovered from; a file with any is not analysed. */

@@ -7,6 +7,8 @@ import { evaluate } from '../engine/evaluate.js';
 import { ignoreOptions, loadSetup, setupFiles, type ProjectSetup } from '../engine/setup.js';
 import { findManifest, MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
+import { skippedText } from '../project/read-source.js';
+import { internalErrorMessage } from '../util/internal-error.js';
 import { toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import { ProjectIndex, type Relevance } from './project-index.js';
@@ -26,7 +28,11 @@ export interface LintOutcome {
   findings: Finding[];
   /** A broken manifest or config: shown on the file's first line. */
   setupError?: UserError;
+  /** Why privlint did not analyse this file, as `privlint scan` says it: skipped (minified, over 1 MB, binary), nested too deeply, or an internal error. */
+  notAnalysed?: { line: number; column: number; message: string };
 }
+
+type NotAnalysed = NonNullable<LintOutcome['notAnalysed']>;
 
 const SETUP_CHECK_INTERVAL_MS = 1000;
 
@@ -62,20 +68,21 @@ class EditorProject {
    * `eslint .` run — they come from one evaluation of the whole project, shared by all its files
    * until a file changes. An edited text is analysed and linked with the project on its own.
    */
-  findings(setup: ProjectSetup, index: ProjectIndex, file: string, text: string): Finding[] {
+  findings(setup: ProjectSetup, index: ProjectIndex, file: string, text: string): Pick<LintOutcome, 'findings' | 'notAnalysed'> {
     if (index.text(file) === text) {
       if (this.onDisk?.version !== index.version) this.onDisk = { version: index.version, byFile: this.evaluateProject(setup, index, index.relevant()) };
-      return this.onDisk.byFile.get(toPosixRelative(setup.root, file)) ?? [];
+      const findings = this.onDisk.byFile.get(toPosixRelative(setup.root, file)) ?? [];
+      return withNotAnalysed(findings, index.relevant().files.has(file) ? index.facts(file) : undefined);
     }
     const scan = scanText(text);
     const base = index.relevant();
     // The cheap pre-check: a file that mentions nothing privacy-relevant has no per-file findings.
     const mentionsProject = [...base.words.names].some((name) => scan.identifiers.has(name)) || scan.specifiers.some(({ specifier }) => base.words.stems.has(stemOf(specifier)));
-    if (catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames) === undefined && !mentionsProject) return [];
+    if (catalogRole(scan, setup.catalog, setup.analyzeOptions.requestParameterNames) === undefined && !mentionsProject) return { findings: [] };
     const own = index.analyze(file, text);
     const relevance = index.relevantWith(file, scan, own);
     const lines = text.split('\n');
-    return this.evaluateProject(setup, index, relevance, { file, facts: own, lines }).get(toPosixRelative(setup.root, file)) ?? [];
+    return withNotAnalysed(this.evaluateProject(setup, index, relevance, { file, facts: own, lines }).get(toPosixRelative(setup.root, file)) ?? [], own);
   }
 
   private evaluateProject(setup: ProjectSetup, index: ProjectIndex, relevance: Relevance, edited?: { file: string; facts: FileFacts; lines: string[] }): Map<string, Finding[]> {
@@ -109,7 +116,7 @@ class EditorProject {
     this.index = undefined;
     this.onDisk = undefined;
     try {
-      this.setup = loadSetup({ root: this.root, cwd: this.root, ...this.options });
+      this.setup = loadSetup({ root: this.root, cwd: this.root, ...this.options, ...(process.env.PRIVLINT_DEBUG ? { debug: true } : {}) });
       this.index = new ProjectIndex(this.setup);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -125,6 +132,12 @@ class EditorProject {
   private changedOnDisk(): boolean {
     return this.watched.some(({ file, mtimeMs }) => mtime(file) !== mtimeMs);
   }
+}
+
+/** The findings, and why the file was not analysed when its facts say so (as the scan's diagnostic does). */
+function withNotAnalysed(findings: Finding[], facts: FileFacts | undefined): Pick<LintOutcome, 'findings' | 'notAnalysed'> {
+  const diagnostic = facts?.notAnalysed ? facts.diagnostics[0] : undefined;
+  return diagnostic ? { findings, notAnalysed: { line: diagnostic.line, column: diagnostic.column, message: diagnostic.message } } : { findings };
 }
 
 function mtime(file: string): number {
@@ -181,8 +194,17 @@ export function lintText(file: string, text: string, settings: EditorSettings): 
   const { setup, error, index } = project.current();
   if (error) return { findings: [], setupError: error };
   if (!setup || !index || !project.scans(absolute)) return { findings: [] };
-  index.refresh(Date.now(), index.text(absolute) === text);
-  return { findings: project.findings(setup, index, absolute, text) };
+  // What `privlint scan` skips, the editor skips too, with the same note: before any work on the text.
+  const skipped = skippedText(text);
+  if (skipped) return { findings: [], notAnalysed: { line: skipped.line, column: skipped.column, message: `privlint ${skipped.message}` } };
+  try {
+    index.refresh(Date.now(), index.text(absolute) === text);
+    return project.findings(setup, index, absolute, text);
+  } catch (failure) {
+    // A bug in privlint is this file's problem, never the end of the lint run.
+    const message = failure instanceof UserError ? `privlint could not analyse this file: ${failure.message}` : internalErrorMessage(failure, setup.analyzeOptions.debug);
+    return { findings: [], notAnalysed: { line: 1, column: 1, message } };
+  }
 }
 
 /** How many of a project's files the editor analyses in full, and why (for bench/eslint-overhead.mjs). */

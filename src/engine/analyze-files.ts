@@ -88,7 +88,8 @@ function prepare(input: AnalyzeFilesInput) {
   const store = (item: Pending, fileFacts: FileFacts) => {
     fileFacts.diagnostics.unshift(...item.readDiagnostics);
     facts.set(item.file, fileFacts);
-    if (item.hash !== undefined) cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier), item.stat);
+    // A failure inside privlint is not the file's: the next scan tries again.
+    if (item.hash !== undefined && fileFacts.notAnalysed !== 'internal-error') cache?.set(item.relative, item.hash, fileFacts, (specifier) => isProjectModule(item.file, specifier), item.stat);
   };
   return { facts, diagnostics, modules, pending, options, store, present: new Set(files.map((file) => toPosixRelative(setup.root, file))) };
 }
@@ -201,6 +202,7 @@ function workerSetup(setup: ProjectSetup, files: string[]): WorkerSetup {
   return {
     catalogExtensions: setup.config.catalog ? [setup.config.catalog] : [],
     requestParameterNames: setup.analyzeOptions.requestParameterNames,
+    ...(setup.analyzeOptions.debug ? { debug: true } : {}),
     ...(setup.aliases ? { aliases: setup.aliases } : {}),
     files,
   };

@@ -20,6 +20,7 @@ function analyzeOptionsFor(setup: WorkerSetup) {
     catalog: new CatalogIndex(loadCatalog(setup.catalogExtensions)),
     requestParameterNames: setup.requestParameterNames,
     isProjectModule: modules.isProjectModule,
+    ...(setup.debug ? { debug: true } : {}),
   };
 }
 

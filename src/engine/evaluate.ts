@@ -62,6 +62,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     flowBudget: { ...DEFAULT_FLOW_BUDGET, ...setup.config.flows },
     ...(input.partialProject ? { partialProject: true } : {}),
     ...(input.timings ? { timings: input.timings } : {}),
+    ...(setup.analyzeOptions.debug ? { debug: true } : {}),
   });
   input.timings?.add('resolve', performance.now() - linkStarted - (input.timings?.get('flows') ?? 0));
   input.onProgress?.('check');

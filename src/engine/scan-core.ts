@@ -34,6 +34,8 @@ export interface ScanOptions {
   onProgress?: ProgressListener;
   /** Facts a long-lived process keeps between scans (`privlint serve`), used instead of the cache on disk. */
   keptFacts?: KeptFacts;
+  /** Put the stack of an internal error in the diagnostic of the file it happened in. */
+  debug?: boolean;
 }
 
 /** Where a long-lived process keeps the facts of its scans: one store per analysis fingerprint (catalog, analysis config). */
@@ -85,10 +87,16 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
   const cwd = options.cwd ?? process.cwd();
   const { paths, root } = scanPaths(options);
   const setup = timings.measure('setup', () =>
-    loadSetup({ root, cwd, ...(options.manifest ? { manifest: options.manifest } : {}), ...(options.config ? { config: options.config } : {}) }),
+    loadSetup({
+      root,
+      cwd,
+      ...(options.manifest ? { manifest: options.manifest } : {}),
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.debug ? { debug: true } : {}),
+    }),
   );
   const ignores = ignoreOptions(setup);
-  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root }));
+  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root, cwd }));
   const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, ignores)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);

@@ -32,6 +32,8 @@ export interface SetupOptions {
   /** Explicit manifest / config files (relative to cwd); otherwise found by walking up from root. */
   manifest?: string;
   config?: string;
+  /** Stacks in internal-error diagnostics (--debug). */
+  debug?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function setupFiles(options: SetupOptions): { configFile?: string; manife
   const configFile = options.config ? path.resolve(options.cwd, options.config) : findConfig(options.root);
   let configManifest: string | undefined;
   try {
-    configManifest = configFile ? loadConfig(configFile).manifest : undefined;
+    configManifest = configFile ? loadConfig(configFile, options.cwd).manifest : undefined;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return configFile ? { configFile } : {};
@@ -55,22 +57,23 @@ export function setupFiles(options: SetupOptions): { configFile?: string; manife
 export function loadSetup(options: SetupOptions): ProjectSetup {
   const { root, cwd } = options;
   const configFile = options.config ? path.resolve(cwd, options.config) : findConfig(root);
-  const config = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+  const config = configFile ? loadConfig(configFile, cwd) : EMPTY_CONFIG;
   if (options.manifest === undefined && config.manifest && !existsSync(config.manifest)) {
     const problem = config.manifestAt && { ...config.manifestAt, path: 'manifest', message: `no such file ${displayPath(config.manifest, cwd)}; the path is relative to the config's folder` };
     throw new UserError(`${displayPath(configFile!, cwd)}: "manifest" points to ${displayPath(config.manifest, cwd)}, which does not exist`, problem ? [problem] : []);
   }
   const manifestFile = options.manifest ? path.resolve(cwd, options.manifest) : (config.manifest ?? findManifest(root));
-  const manifest = manifestFile ? loadManifest(manifestFile) : undefined;
+  const manifest = manifestFile ? loadManifest(manifestFile, cwd) : undefined;
   const catalog = new CatalogIndex(loadCatalog(config.catalog ? [config.catalog] : []));
   const tsconfig = readTsconfig(root);
   const diagnostics: Diagnostic[] = tsconfig.problems.map((problem) => ({
-    file: toPosixRelative(root, path.resolve(cwd, problem.file)),
+    file: toPosixRelative(root, problem.file),
     line: problem.line,
     column: problem.column,
     severity: 'note',
     message: `${problem.message} (privlint reads path aliases from the tsconfig; imports through missing aliases are not followed)`,
   }));
+  for (const setting of config.obsolete ?? []) diagnostics.push({ file: toPosixRelative(root, configFile!), severity: 'note', ...setting });
   return {
     root,
     config,
@@ -78,7 +81,11 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     ...(manifest ? { manifest } : {}),
     catalog,
     ...(tsconfig.aliases ? { aliases: tsconfig.aliases } : {}),
-    analyzeOptions: { catalog, ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}) },
+    analyzeOptions: {
+      catalog,
+      ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}),
+      ...(options.debug ? { debug: true } : {}),
+    },
     diagnostics,
   };
 }

@@ -5,6 +5,8 @@ import type { PathAliases } from '../project/tsconfig.js';
 export interface WorkerSetup {
   catalogExtensions: unknown[];
   requestParameterNames?: readonly string[];
+  /** Stacks in internal-error diagnostics (--debug). */
+  debug?: boolean;
   aliases?: PathAliases;
   /** Every project file (absolute), to tell project imports from packages. */
   files: string[];

@@ -7,7 +7,7 @@ import type { Diagnostic } from './inventory.js';
 import type { Target } from './resolve-references.js';
 
 const MAX_REEXPORT_DEPTH = 12;
-/** Collection sites named in one time-budget note; the rest are counted. */
+/** Collection sites named in one visits-budget note; the rest are counted. */
 const MAX_LISTED_SITES = 10;
 
 /**
@@ -108,7 +108,7 @@ export function cutDiagnostics(
     const listed = skipped.slice(0, MAX_LISTED_SITES).join(', ');
     const more = skipped.length > MAX_LISTED_SITES ? `, and ${skipped.length - MAX_LISTED_SITES} more` : '';
     const others = skipped.length > 0 ? `; flows from ${skipped.length} later collection site${skipped.length === 1 ? '' : 's'} were not followed at all (${listed}${more})` : '';
-    out.push({ ...at, message: `flow analysis ran out of time (flows.maxMilliseconds = ${budget.maxMilliseconds}) while following ${what} from here${others}; raise flows.maxMilliseconds to see every flow` });
+    out.push({ ...at, message: `flow analysis reached its budget of ${budget.maxVisits} search steps (flows.maxVisits) while following ${what} from here${others}; raise flows.maxVisits to see every flow` });
   }
   return out;
 }

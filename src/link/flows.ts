@@ -1,21 +1,22 @@
 import type { Destination, FileFacts, FlowEdge, SinkSite } from '../detect/facts.js';
 import { contextExportSlot, parseContextImportSlot } from '../detect/flow-slots.js';
 import { toPosixRelative } from '../util/paths.js';
+import { CallStacks } from './call-stacks.js';
 import type { ViaStep } from './inventory.js';
 import type { Target } from './resolve-references.js';
 
-/** Limits that keep flow analysis bounded on any codebase; a cut is reported, never silent. */
+/**
+ * Limits that keep flow analysis bounded on any codebase; a cut is reported, never silent. Both
+ * count work, never time, so the same input gives the same flows on a fast machine and a busy one.
+ */
 export interface FlowBudget {
   /** Longest path followed, in steps. */
   maxSteps: number;
-  /** Wall-clock budget for the whole flow search. */
-  maxMilliseconds: number;
+  /** Search states expanded over the whole flow search of one scan. */
+  maxVisits: number;
 }
 
-export const DEFAULT_FLOW_BUDGET: FlowBudget = { maxSteps: 40, maxMilliseconds: 10_000 };
-
-/** How many graph nodes are expanded between two looks at the clock. */
-export const CLOCK_INTERVAL = 256;
+export const DEFAULT_FLOW_BUDGET: FlowBudget = { maxSteps: 40, maxVisits: 2_000_000 };
 
 /** A node of the project-wide value graph: a file and a slot in it (see FlowEdge). */
 type NodeKey = string;
@@ -23,12 +24,14 @@ const key = (file: string, slot: string): NodeKey => `${file}\0${slot}`;
 
 interface GraphEdge {
   to: NodeKey;
+  /** `to` as a number (FlowGraph.idOf), for search states. */
+  toId: number;
   step: ViaStep;
   hashed: boolean;
   /** A call of a project function: from an argument into the callee's parameter at this call site. */
-  call?: string;
+  call?: number;
   /** A return from a project function: from its return value to the result of this call site. */
-  returnTo?: string;
+  returnTo?: number;
   /** The position of the file that defined the edge, so a node's edges keep the order of the files whenever they are built. */
   order: number;
 }
@@ -62,8 +65,8 @@ export interface RawFlow {
 /** A collection site whose flows were not all followed, and which budget stopped them. */
 export interface FlowCut {
   start: FlowStart;
-  reason: 'steps' | 'time';
-  /** For a time cut: the collection sites after this one that were not followed at all. */
+  reason: 'steps' | 'visits';
+  /** For a visits cut: the collection sites after this one that were not followed at all. */
   skipped: FlowStart[];
 }
 
@@ -90,8 +93,6 @@ export interface FlowGraphInput {
   /** The file and export name a context import (`import { DeviceContext } from './device'`) denotes. */
   exportLocation(file: string, specifier: string, name: string): { file: string; name: string } | undefined;
   budget?: FlowBudget;
-  /** The clock (tests pass their own). */
-  now?: () => number;
 }
 
 /**
@@ -103,37 +104,33 @@ export interface FlowGraphInput {
  */
 export function findFlows(input: FlowGraphInput): FlowSearchResult {
   const budget = input.budget ?? DEFAULT_FLOW_BUDGET;
-  const now = input.now ?? Date.now;
-  const started = now();
   const graph = new FlowGraph(input);
 
   const flows: RawFlow[] = [];
   const cuts: FlowCut[] = [];
   const starts = collectStarts(input);
-  let expanded = 0;
-  let outOfTime = false;
-  const timeIsUp = () => {
-    if (++expanded % CLOCK_INTERVAL === 0 && now() - started > budget.maxMilliseconds) outOfTime = true;
-    return outOfTime;
-  };
+  const stacks = new CallStacks(MATCHED_CALLS);
+  const follow = (state: SearchState, edge: GraphEdge) => followEdge(stacks, state, edge);
+  let visits = 0;
+  // Only nodes from which a sink can be reached are worth entering: in a vendored library whose
+  // values go nowhere, that leaves nothing to search.
+  const useful = (node: NodeKey) => graph.reachesSink(node);
+  const usefulEdge = (edge: GraphEdge) => graph.reachesSinkFrom(edge.to, edge.toId);
 
   for (let startIndex = 0; startIndex < starts.length; startIndex++) {
     const start = starts[startIndex]!;
     const node = startNode(start);
-    if (!graph.hasEdges(node)) continue;
-    if (outOfTime || now() - started > budget.maxMilliseconds) {
-      cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.hasEdges(startNode(later))) });
-      break;
-    }
-    const first: SearchState = { node, calls: '' };
-    const previous = new Map<string, { from: string; edge: GraphEdge } | null>([[stateKey(first), null]]);
+    if (!useful(node)) continue;
+    const first: SearchState = { node, id: graph.idOf(node), calls: CallStacks.EMPTY };
+    const previous = new Map<number, { from: number; edge: GraphEdge } | null>([[stateKey(first), null]]);
     const sinksReached = new Set<NodeKey>();
     let frontier = [first];
+    let outOfVisits = false;
     for (let depth = 0; frontier.length > 0; depth++) {
       if (depth >= budget.maxSteps) {
-        // Only a cut if some path would have gone on.
+        // Only a cut if some path would have gone on towards a sink.
         const isNew = (state: SearchState, edge: GraphEdge) => {
-          const after = follow(state, edge);
+          const after = usefulEdge(edge) ? follow(state, edge) : undefined;
           return after !== undefined && !previous.has(stateKey(after));
         };
         const goesOn = frontier.some((state) => graph.edgesFrom(state.node).some((edge) => isNew(state, edge)));
@@ -142,8 +139,12 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
       }
       const next: SearchState[] = [];
       for (const current of frontier) {
-        if (timeIsUp()) break;
+        if (++visits > budget.maxVisits) {
+          outOfVisits = true;
+          break;
+        }
         for (const edge of graph.edgesFrom(current.node)) {
+          if (!usefulEdge(edge)) continue;
           const after = follow(current, edge);
           if (after === undefined) continue;
           const afterKey = stateKey(after);
@@ -157,47 +158,43 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
           }
         }
       }
-      if (outOfTime) {
-        cuts.push({ start, reason: 'time', skipped: starts.slice(startIndex + 1).filter((later) => graph.hasEdges(startNode(later))) });
-        break;
+      if (outOfVisits) {
+        cuts.push({ start, reason: 'visits', skipped: starts.slice(startIndex + 1).filter((later) => useful(startNode(later))) });
+        return { flows, cuts };
       }
       frontier = next;
     }
-    if (outOfTime) break;
   }
   return { flows, cuts };
 }
 
 /**
- * Where the search is: a node, and the calls of project functions it entered and has not returned from yet
- * (the innermost last, at most MATCHED_CALLS of them). A return goes back only to the
- * call it came from — data a helper got from one caller is not handed to its other callers — or,
- * when no call is open (the value was collected inside the function, or the calls were forgotten),
- * to every caller.
+ * Where the search is: a node (and its number, `id`), and the calls of project functions it entered
+ * and has not returned from yet (CallStacks: the innermost last, at most MATCHED_CALLS of them). A
+ * return goes back only to the call it came from — data a helper got from one caller is not handed
+ * to its other callers — or, when no call is open (the value was collected inside the function, or
+ * the calls were forgotten), to every caller.
  */
 interface SearchState {
   node: NodeKey;
-  calls: string;
+  id: number;
+  calls: number;
 }
 
 /** How many open calls a search state remembers: enough for helpers that call helpers, bounded so states stay few. */
 const MATCHED_CALLS = 3;
-const CALL_SEPARATOR = '\u0001';
 
-const stateKey = (state: SearchState): string => `${state.node}\u0002${state.calls}`;
+/** A state as one number: node ids and call stacks each stay far below 2^26, so the product is exact. */
+const stateKey = (state: SearchState): number => state.calls * 2 ** 26 + state.id;
 
 /** The state after following `edge`, or undefined when it is a return to another call than the open one. */
-function follow(state: SearchState, edge: GraphEdge): SearchState | undefined {
-  if (edge.call !== undefined) {
-    const open = state.calls === '' ? [] : state.calls.split(CALL_SEPARATOR);
-    return { node: edge.to, calls: [...open, edge.call].slice(-MATCHED_CALLS).join(CALL_SEPARATOR) };
+function followEdge(stacks: CallStacks, state: SearchState, edge: GraphEdge): SearchState | undefined {
+  if (edge.call !== undefined) return { node: edge.to, id: edge.toId, calls: stacks.push(state.calls, edge.call) };
+  if (edge.returnTo !== undefined && state.calls !== CallStacks.EMPTY) {
+    if (stacks.top(state.calls) !== edge.returnTo) return undefined;
+    return { node: edge.to, id: edge.toId, calls: stacks.pop(state.calls) };
   }
-  if (edge.returnTo !== undefined && state.calls !== '') {
-    const open = state.calls.split(CALL_SEPARATOR);
-    if (open.at(-1) !== edge.returnTo) return undefined;
-    return { node: edge.to, calls: open.slice(0, -1).join(CALL_SEPARATOR) };
-  }
-  return { node: edge.to, calls: state.calls };
+  return { node: edge.to, id: edge.toId, calls: state.calls };
 }
 
 function startNode(start: FlowStart): NodeKey {
@@ -221,6 +218,12 @@ class FlowGraph {
   private readonly contributors = new Map<string, Set<string>>();
   private readonly fileOrder = new Map<string, number>();
   private readonly nodesOfFile = new Map<string, Set<NodeKey>>();
+  private readonly nodeIds = new Map<NodeKey, number>();
+  private readonly callSites = new Map<string, number>();
+  /** reachesSink's answers by node number, for the search's inner loop. */
+  private readonly reachesById: boolean[] = [];
+  /** reachesSink's answers. */
+  private readonly reaches = new Map<NodeKey, boolean>();
 
   constructor(private readonly input: FlowGraphInput) {
     for (const [file, facts] of input.files) {
@@ -242,8 +245,73 @@ class FlowGraph {
     return this.graph.get(node) ?? [];
   }
 
-  hasEdges(node: NodeKey): boolean {
-    return this.edgesFrom(node).length > 0;
+  /** reachesSink for the node numbered `id` (the `toId` of an edge). */
+  reachesSinkFrom(node: NodeKey, id: number): boolean {
+    return this.reachesById[id] ?? this.reachesSink(node);
+  }
+
+  /**
+   * Whether a sink can be reached from `node`, following edges whatever call a return goes back to
+   * (so never false where a flow exists). Answered for every node met on the way at once, by one
+   * iterative pass (Tarjan's strongly connected components: a cycle of nodes shares one answer), so
+   * the whole scan pays for each node once, however many collection sites reach it.
+   */
+  reachesSink(node: NodeKey): boolean {
+    const known = this.reaches.get(node);
+    if (known !== undefined) return known;
+    const order = new Map<NodeKey, number>();
+    const low = new Map<NodeKey, number>();
+    const reaches = new Map<NodeKey, boolean>();
+    const component: NodeKey[] = [];
+    const inComponent = new Set<NodeKey>();
+    const frames: { node: NodeKey; edges: readonly GraphEdge[]; next: number }[] = [];
+    const open = (opened: NodeKey) => {
+      const edges = this.edgesFrom(opened); // builds the node's file, and with it the sinks it holds
+      order.set(opened, order.size);
+      low.set(opened, order.size - 1);
+      reaches.set(opened, this.sinks.has(opened));
+      component.push(opened);
+      inComponent.add(opened);
+      frames.push({ node: opened, edges, next: 0 });
+    };
+    open(node);
+    while (frames.length > 0) {
+      const frame = frames.at(-1)!;
+      if (frame.next < frame.edges.length) {
+        const to = frame.edges[frame.next++]!.to;
+        const answered = this.reaches.get(to);
+        if (answered !== undefined) {
+          if (answered) reaches.set(frame.node, true);
+        } else if (!order.has(to)) {
+          open(to);
+        } else if (inComponent.has(to)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, order.get(to)!));
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames.at(-1);
+      if (low.get(frame.node) === order.get(frame.node)) {
+        // The root of a strongly connected component: its nodes reach a sink if any of them does.
+        const members: NodeKey[] = [];
+        let any = false;
+        for (let member: NodeKey | undefined; member !== frame.node; ) {
+          member = component.pop()!;
+          inComponent.delete(member);
+          members.push(member);
+          any ||= reaches.get(member)!;
+        }
+        for (const member of members) {
+          this.reaches.set(member, any);
+          this.reachesById[this.idOf(member)] = any;
+        }
+        if (parent && any) reaches.set(parent.node, true);
+      } else if (parent) {
+        low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+        if (reaches.get(frame.node)) reaches.set(parent.node, true);
+      }
+    }
+    return this.reaches.get(node)!;
   }
 
   sinkAt(node: NodeKey): FlowSink | undefined {
@@ -265,9 +333,29 @@ class FlowGraph {
     for (const node of this.nodesOfFile.get(file) ?? []) this.graph.get(node)!.sort((a, b) => a.order - b.order);
   }
 
-  private addEdge(from: NodeKey, edge: Omit<GraphEdge, 'order'>, definedIn: string): void {
+  /** A call site's number (for CallStacks), given the first time it is asked for. */
+  private callSiteId(site: string): number {
+    let id = this.callSites.get(site);
+    if (id === undefined) {
+      id = this.callSites.size;
+      this.callSites.set(site, id);
+    }
+    return id;
+  }
+
+  /** A node's number, given the first time it is asked for. */
+  idOf(node: NodeKey): number {
+    let id = this.nodeIds.get(node);
+    if (id === undefined) {
+      id = this.nodeIds.size;
+      this.nodeIds.set(node, id);
+    }
+    return id;
+  }
+
+  private addEdge(from: NodeKey, edge: Omit<GraphEdge, 'order' | 'toId'>, definedIn: string): void {
     const list = this.graph.get(from);
-    const ordered = { ...edge, order: this.fileOrder.get(definedIn) ?? 0 };
+    const ordered = { ...edge, toId: this.idOf(edge.to), order: this.fileOrder.get(definedIn) ?? 0 };
     if (list) {
       list.push(ordered);
       return;
@@ -322,7 +410,7 @@ class FlowGraph {
       const callee = input.files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };
-      const callSite = `${file}\0${index}`;
+      const callSite = this.callSiteId(`${file}\0${index}`);
       for (let argument = 0; argument < argumentCount; argument++) {
         this.addEdge(
           key(file, `a${index}.${argument}`),
@@ -350,14 +438,14 @@ function collectStarts(input: FlowGraphInput): FlowStart[] {
   return starts;
 }
 
-function pathTo(state: string, previous: Map<string, { from: string; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
+function pathTo(state: number, previous: Map<number, { from: number; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
   const steps: ViaStep[] = [];
   let hashed = false;
   for (let current = previous.get(state); current; current = previous.get(current.from)) {
-    steps.unshift(current.edge.step);
+    steps.push(current.edge.step);
     hashed ||= current.edge.hashed;
   }
-  return { steps, hashed };
+  return { steps: steps.reverse(), hashed };
 }
 
 /** How many argument slots each project call has edges into (the highest `a<i>.<k>` + 1), by call index. */

@@ -1,6 +1,6 @@
 import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
-import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite } from '../detect/facts.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
@@ -13,6 +13,9 @@ import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, t
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
+import { internalErrorMessage } from '../util/internal-error.js';
+import { injectTestFault } from '../util/test-fault.js';
 
 export interface LinkInput {
   root: string;
@@ -29,6 +32,8 @@ export interface LinkInput {
   /** The facts are a part of the project (the editor): calls into files not read are not followed by flows. */
   partialProject?: boolean;
   timings?: Timings;
+  /** Put the stack of an internal error in its diagnostic (--debug). */
+  debug?: boolean;
 }
 
 /**
@@ -36,12 +41,14 @@ export interface LinkInput {
  * site is, up to this many calls away. Deeper chains are treated as unguarded (documented).
  */
 export const MAX_GUARD_DEPTH = 4;
-const MAX_WRAPPER_DEPTH = 6;
+
+/** How many project functions deep an SDK call is lifted to its callers (`track()` → `logEvent()` → the SDK). */
+const MAX_SDK_WRAPPER_DEPTH = 6;
 
 interface WrapperSource {
   api: string;
   category: string;
-  via: ViaStep[];
+  via: ViaChain;
   purpose?: { purposes: string[]; annotation: Annotation & { file: string } };
   keys: Set<string>;
 }
@@ -50,6 +57,39 @@ interface WrapperSource {
 interface WrappedSdkCall {
   call: Pick<SdkCallSite, 'sdkId' | 'package' | 'api'>;
   via: ViaStep[];
+}
+
+/**
+ * A function's wrapper sources without repeats: two paths to the same API that differ only in the
+ * steps they take say the same thing about every call site (the first, shortest found, is kept), and
+ * a wrapper calling another twice, level after level, would otherwise double them at each level.
+ */
+class WrapperSourceList {
+  readonly sources: WrapperSource[] = [];
+  private readonly seen = new Set<string>();
+
+  add(source: WrapperSource): void {
+    const annotation = source.purpose?.annotation;
+    const identity = [source.api, source.category, [...source.keys].sort().join(','), source.purpose?.purposes.join(',') ?? '', annotation ? `${annotation.file}:${annotation.line}` : ''].join('\0');
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
+    this.sources.push(source);
+  }
+}
+
+/** What a function returns that may be personal data: catalogued sources, and calls of other functions. */
+interface ReturnedValues {
+  sources: SourceSite[];
+  references: ProjectReference[];
+}
+
+const NOTHING_RETURNED: ReturnedValues = { sources: [], references: [] };
+
+/** What linking one file adds to the inventory. */
+interface LinkedFile {
+  collections: CollectionSite[];
+  sdks: SdkUse[];
+  sdkCalls: SdkCall[];
 }
 
 interface Caller {
@@ -72,6 +112,11 @@ class Linker {
   private readonly functionGuards = new Map<string, Set<string>>();
   private readonly wrappers = new Map<string, WrapperSource[]>();
   private readonly sdkWrappers = new Map<string, WrappedSdkCall[]>();
+  private readonly returnedValues = new Map<string, Map<number, ReturnedValues>>();
+  /** Files privlint failed on while indexing calls (a bug): reported, and left out of the inventory. */
+  private readonly failed = new Map<string, unknown>();
+  /** Places of named sites that count only with a flow to a sink (SourceSite.needsFlow). */
+  private readonly needFlow = new Set<string>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -83,46 +128,23 @@ class Linker {
     const sdks: SdkUse[] = [];
     const sdkCalls: SdkCall[] = [];
     const diagnostics: Diagnostic[] = [...(this.input.diagnostics ?? [])];
-    const needFlow = new Set<string>();
 
     for (const [file, facts] of this.input.files) {
       const relative = this.relative(file);
       for (const diagnostic of facts.diagnostics) diagnostics.push({ file: relative, ...diagnostic });
-      for (const source of facts.sources) {
-        if (this.representedByCallers(file, source)) continue;
-        if (source.needsFlow) needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
-        collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+      // A failure inside privlint on one file is that file's diagnostic: what the file adds is kept only when all of it was linked.
+      const linked: LinkedFile = { collections: [], sdks: [], sdkCalls: [] };
+      try {
+        if (this.failed.has(file)) throw this.failed.get(file);
+        injectTestFault('link', file);
+        this.linkFile(file, facts, linked);
+      } catch (error) {
+        diagnostics.push({ file: relative, line: 1, column: 1, severity: 'warning', message: internalErrorMessage(error, this.input.debug) });
+        continue;
       }
-      for (const reference of facts.projectReferences) {
-        const target = this.resolvedCalls.get(reference);
-        if (!target) continue;
-        if (target.kind === 'function' && target.rest.length === 0) {
-          if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
-          const sources = this.wrapperSources(target.file, target.functionIndex, 0);
-          if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
-          for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
-        } else if (target.kind === 'external') {
-          const api = this.externalCallApi(target);
-          if (api && !this.representedByCallers(file, reference)) {
-            for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
-          }
-          const sdkCall = this.sdkCallThrough(file, reference, target);
-          if (sdkCall) sdkCalls.push(sdkCall);
-        }
-      }
-      for (const pending of facts.pendingKeyedReads) {
-        const constant = this.references.resolve(file, pending.constant);
-        if (constant.kind !== 'string') continue;
-        const api = this.input.catalog.models.keyedSource(pending.model, constant.value);
-        if (api && !this.representedByCallers(file, pending)) {
-          collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
-        }
-      }
-      for (const use of facts.sdkUses) {
-        const sdk = this.input.catalog.sdkById(use.sdkId)!;
-        sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
-      }
-      for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
+      collections.push(...linked.collections);
+      sdks.push(...linked.sdks);
+      sdkCalls.push(...linked.sdkCalls);
     }
     const flowsStarted = performance.now();
     const found = this.flows(collections, diagnostics);
@@ -130,12 +152,52 @@ class Linker {
     const flows = explained.flows;
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
-      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, needFlow)),
+      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow)),
       sdks: sortByPlace(sdks),
       sdkCalls: sortByPlace(sdkCalls),
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
     };
+  }
+
+  /** What one file adds to the inventory: its collection sites (its own, and its calls of wrappers), SDK uses and SDK calls. */
+  private linkFile(file: string, facts: FileFacts, { collections, sdks, sdkCalls }: LinkedFile): void {
+    const relative = this.relative(file);
+    for (const source of facts.sources) {
+      if (this.representedByCallers(file, source)) continue;
+      if (source.needsFlow) this.needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
+      collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+    }
+    for (const reference of facts.projectReferences) {
+      const target = this.resolvedCalls.get(reference);
+      if (!target) continue;
+      if (target.kind === 'function' && target.rest.length === 0) {
+        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
+        const sources = this.wrapperSources(target.file, target.functionIndex);
+        if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
+        for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
+      } else if (target.kind === 'external') {
+        const api = this.externalCallApi(target);
+        if (api && !this.representedByCallers(file, reference)) {
+          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
+        }
+        const sdkCall = this.sdkCallThrough(file, reference, target);
+        if (sdkCall) sdkCalls.push(sdkCall);
+      }
+    }
+    for (const pending of facts.pendingKeyedReads) {
+      const constant = this.references.resolve(file, pending.constant);
+      if (constant.kind !== 'string') continue;
+      const api = this.input.catalog.models.keyedSource(pending.model, constant.value);
+      if (api && !this.representedByCallers(file, pending)) {
+        collections.push(this.site(file, pending, pending.range, api.id, api.category, []));
+      }
+    }
+    for (const use of facts.sdkUses) {
+      const sdk = this.input.catalog.sdkById(use.sdkId)!;
+      sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
+    }
+    for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
   }
 
   private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {
@@ -293,19 +355,27 @@ class Linker {
 
   private indexCallers(): void {
     for (const [file, facts] of this.input.files) {
-      for (const reference of facts.projectReferences) {
-        const target = this.references.resolve(file, { root: reference.reference.root, segments: reference.reference.segments.slice(0, -1) });
-        this.resolvedCalls.set(reference, target);
-        if (target.kind !== 'function' || target.rest.length > 0) continue;
-        const key = functionKey(target.file, target.functionIndex);
-        const list = this.callers.get(key) ?? [];
-        list.push({ file, reference });
-        this.callers.set(key, list);
+      try {
+        this.indexCallersIn(file, facts);
+      } catch (error) {
+        this.failed.set(file, error);
       }
-      for (const escape of facts.escapes) {
-        const target = this.references.resolve(file, escape);
-        if (target.kind === 'function' && target.rest.length === 0) this.escapes.add(functionKey(target.file, target.functionIndex));
-      }
+    }
+  }
+
+  private indexCallersIn(file: string, facts: FileFacts): void {
+    for (const reference of facts.projectReferences) {
+      const target = this.references.resolve(file, { root: reference.reference.root, segments: reference.reference.segments.slice(0, -1) });
+      this.resolvedCalls.set(reference, target);
+      if (target.kind !== 'function' || target.rest.length > 0) continue;
+      const key = functionKey(target.file, target.functionIndex);
+      const list = this.callers.get(key) ?? [];
+      list.push({ file, reference });
+      this.callers.set(key, list);
+    }
+    for (const escape of facts.escapes) {
+      const target = this.references.resolve(file, escape);
+      if (target.kind === 'function' && target.rest.length === 0) this.escapes.add(functionKey(target.file, target.functionIndex));
     }
   }
 
@@ -373,59 +443,117 @@ class Linker {
 
   // ── wrappers ────────────────────────────────────────────────────────────
 
-  /** The catalogued values a project function returns, directly or through other wrappers. */
-  private wrapperSources(file: string, index: number, depth: number): WrapperSource[] {
+  /**
+   * The catalogued values a project function returns, directly or through other wrappers, each
+   * function computed once. Without recursion — generated or recursive code nests wrappers
+   * thousands deep — the functions its returned calls lead to are done first; one still being
+   * done (a cycle) counts as returning nothing.
+   */
+  private wrapperSources(file: string, index: number): WrapperSource[] {
     const key = functionKey(file, index);
-    const cached = this.wrappers.get(key);
-    if (cached) return cached;
-    this.wrappers.set(key, []);
+    const known = this.wrappers.get(key);
+    if (known) return known;
+    const stack = [{ file, index, key, entered: false }];
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!;
+      if (frame.entered) {
+        stack.pop();
+        this.wrappers.set(frame.key, this.ownWrapperSources(frame.file, frame.index));
+        continue;
+      }
+      if (this.wrappers.has(frame.key)) {
+        stack.pop(); // done, or being done further down the stack, since it was pushed
+        continue;
+      }
+      frame.entered = true;
+      this.wrappers.set(frame.key, []);
+      const callees = this.returnedCallees(frame.file, frame.index).filter((callee) => !this.wrappers.has(callee.key));
+      // Reversed, so that the first callee is done first, as a recursive walk would.
+      for (const callee of callees.reverse()) stack.push({ ...callee, entered: false });
+    }
+    return this.wrappers.get(key)!;
+  }
+
+  /** The project functions whose results a function returns (`return inner()`). */
+  private returnedCallees(file: string, index: number): { file: string; index: number; key: string }[] {
+    const callees: { file: string; index: number; key: string }[] = [];
+    for (const reference of this.returnedBy(file, index).references) {
+      const target = this.resolvedCalls.get(reference);
+      if (target?.kind === 'function' && target.rest.length === 0) callees.push({ file: target.file, index: target.functionIndex, key: functionKey(target.file, target.functionIndex) });
+    }
+    return callees;
+  }
+
+  /**
+   * The sources and project calls whose values a function returns, found through an index of the
+   * file built once: a file of thousands of wrappers would otherwise be read once per function.
+   */
+  private returnedBy(file: string, index: number): ReturnedValues {
+    let byFunction = this.returnedValues.get(file);
+    if (!byFunction) {
+      byFunction = new Map();
+      const facts = this.input.files.get(file);
+      const entry = (functionIndex: number) => {
+        let values = byFunction!.get(functionIndex);
+        if (!values) byFunction!.set(functionIndex, (values = { sources: [], references: [] }));
+        return values;
+      };
+      for (const source of facts?.sources ?? []) if (source.returned && source.functionIndex !== null) entry(source.functionIndex).sources.push(source);
+      for (const reference of facts?.projectReferences ?? []) if (reference.returned && reference.functionIndex !== null) entry(reference.functionIndex).references.push(reference);
+      this.returnedValues.set(file, byFunction);
+    }
+    return byFunction.get(index) ?? NOTHING_RETURNED;
+  }
+
+  /** wrapperSources of one function, from those of the functions it returns calls of (already computed). */
+  private ownWrapperSources(file: string, index: number): WrapperSource[] {
     const facts = this.input.files.get(file);
-    if (!facts || depth > MAX_WRAPPER_DEPTH) return [];
+    if (!facts) return [];
     // The function's record is read only for a function that does return something catalogued:
     // most called functions do not, and a cached file's functions are deserialised on first read.
     let shownName: string | undefined;
     const name = () => (shownName ??= functionLabel(this.functionFact(file, index)));
-    const result: WrapperSource[] = [];
-    for (const source of facts.sources) {
-      if (source.functionIndex !== index || !source.returned) continue;
-      result.push({
+    const result = new WrapperSourceList();
+    const returned = this.returnedBy(file, index);
+    for (const source of returned.sources) {
+      result.add({
         api: source.apiId,
         category: source.category,
-        via: [{ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }],
+        via: viaChain({ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }),
         ...this.wrapperPurpose(file, source),
         keys: this.siteKeys(file, source, MAX_GUARD_DEPTH, false),
       });
     }
-    for (const reference of facts.projectReferences) {
-      if (reference.functionIndex !== index || !reference.returned) continue;
+    for (const reference of returned.references) {
       const target = this.resolvedCalls.get(reference);
       const step = (note: string): ViaStep => ({ file: this.relative(file), line: reference.range.line, column: reference.range.column, note });
       if (target?.kind === 'function' && target.rest.length === 0) {
         const inner = this.functionFact(target.file, target.functionIndex);
-        for (const source of this.wrapperSources(target.file, target.functionIndex, depth + 1)) {
+        for (const source of this.wrappers.get(functionKey(target.file, target.functionIndex)) ?? []) {
           const localKeys = this.siteKeys(file, reference, MAX_GUARD_DEPTH, false);
-          result.push({
-            ...source,
-            via: [step(`${name()} returns ${inner?.name ?? 'a function'}()`), ...source.via],
-            purpose: this.wrapperPurpose(file, reference).purpose ?? source.purpose,
+          const purpose = this.wrapperPurpose(file, reference).purpose ?? source.purpose;
+          result.add({
+            api: source.api,
+            category: source.category,
+            via: withOuterStep(step(`${name()} returns ${inner?.name ?? 'a function'}()`), source.via),
+            ...(purpose ? { purpose } : {}),
             keys: new Set([...source.keys, ...localKeys]),
-          } as WrapperSource);
+          });
         }
       } else if (target?.kind === 'external') {
         const api = this.externalCallApi(target);
         for (const category of api ? apiCategories(api) : []) {
-          result.push({
+          result.add({
             api: api!.id,
             category,
-            via: [step(`${name()} returns ${api!.id}`)],
+            via: viaChain(step(`${name()} returns ${api!.id}`)),
             ...this.wrapperPurpose(file, reference),
             keys: this.siteKeys(file, reference, MAX_GUARD_DEPTH, false),
           });
         }
       }
     }
-    this.wrappers.set(key, result);
-    return result;
+    return result.sources;
   }
 
   /**
@@ -433,7 +561,7 @@ class Linker {
    * functions it calls — one per SDK package — so that a call of `logging.warn()` or
    * `initializeSentry()` is seen as reaching the SDK. Calls in functions nested in it (an event
    * handler a component defines) are not: calling the outer function does not run them. Only calls
-   * count, not a JSX element that names a component. Bounded like wrapperSources.
+   * count, not a JSX element that names a component. Bounded by MAX_SDK_WRAPPER_DEPTH.
    */
   private wrappedSdkCalls(file: string, index: number, depth: number): WrappedSdkCall[] {
     const key = functionKey(file, index);
@@ -441,7 +569,7 @@ class Linker {
     if (cached) return cached;
     this.sdkWrappers.set(key, []); // recursion: a cycle adds nothing
     const facts = this.input.files.get(file);
-    if (!facts || depth > MAX_WRAPPER_DEPTH) return [];
+    if (!facts || depth > MAX_SDK_WRAPPER_DEPTH) return [];
     const inside = (functionIndex: number | null) => functionIndex === index;
     let shownName: string | undefined;
     const name = () => (shownName ??= functionLabel(this.functionFact(file, index)));
@@ -537,7 +665,7 @@ class Linker {
   }
 
   private wrapperCallSite(file: string, reference: ProjectReference, source: WrapperSource): CollectionSite {
-    const site = this.site(file, reference, reference.range, source.api, source.category, source.via);
+    const site = this.site(file, reference, reference.range, source.api, source.category, viaSteps(source.via));
     if (site.purposes.length === 0 && source.purpose) {
       site.purposes = source.purpose.purposes;
       site.purposeOrigin = 'wrapper';

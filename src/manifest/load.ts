@@ -21,9 +21,12 @@ export function manifestSchema(): JsonSchema {
 
 export type ManifestResult = { ok: true; manifest: Manifest } | { ok: false; problems: Problem[] };
 
-/** Validate manifest text; every problem has file:line:column, a key path and a fix. */
-export function parseManifest(text: string, file: string): ManifestResult {
-  const shown = displayPath(file);
+/**
+ * Validate manifest text; every problem has file:line:column, a key path and a fix. Paths in
+ * problems are shown from `cwd` (the folder the user works in; the process's by default).
+ */
+export function parseManifest(text: string, file: string, cwd = process.cwd()): ManifestResult {
+  const shown = displayPath(file, cwd);
   const parsed = parseStructured(text, shown);
   if (!parsed.root) {
     const problems = parsed.problems.length > 0 ? parsed.problems : [{ file: shown, line: 1, column: 1, message: 'the manifest is empty' }];
@@ -41,13 +44,13 @@ export function parseManifest(text: string, file: string): ManifestResult {
 }
 
 /** Read and validate a manifest file; a UserError (exit code 2) carries every problem. */
-export function loadManifest(file: string): Manifest {
-  const absolute = path.resolve(file);
-  const text = readUserTextFile(absolute, { maxBytes: MAX_MANIFEST_BYTES, what: 'manifest' });
-  const result = parseManifest(text, absolute);
+export function loadManifest(file: string, cwd = process.cwd()): Manifest {
+  const absolute = path.resolve(cwd, file);
+  const text = readUserTextFile(absolute, { maxBytes: MAX_MANIFEST_BYTES, what: 'manifest', cwd });
+  const result = parseManifest(text, absolute, cwd);
   if (!result.ok) {
     const count = result.problems.length;
-    throw new UserError(`${displayPath(absolute)}: the manifest has ${count} problem${count === 1 ? '' : 's'}`, result.problems);
+    throw new UserError(`${displayPath(absolute, cwd)}: the manifest has ${count} problem${count === 1 ? '' : 's'}`, result.problems);
   }
   return result.manifest;
 }

@@ -68,6 +68,8 @@ export interface DiscoverOptions {
   root: string;
   /** Scan test code too (TEST_IGNORES); the config's `tests`. */
   tests?: boolean;
+  /** The folder messages show paths from (the process's by default). */
+  cwd?: string;
 }
 
 export interface DiscoveredFiles {
@@ -102,11 +104,11 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const walked: fg.Entry[] = [];
 
   for (const given of options.paths) {
-    const stats = statOrExplain(given);
+    const stats = statOrExplain(given, options.cwd);
     if (stats.isFile()) {
       // A file named explicitly is scanned even if ignored, as ESLint does; but it must be source code.
       if (!SOURCE_EXTENSIONS.includes(path.extname(given).slice(1).toLowerCase())) {
-        throw new UserError(`${displayPath(given)}: not a JavaScript or TypeScript file (expected .${SOURCE_EXTENSIONS.join(', .')})`);
+        throw new UserError(`${displayPath(given, options.cwd)}: not a JavaScript or TypeScript file (expected .${SOURCE_EXTENSIONS.join(', .')})`);
       }
       found.add(given);
       continue;
@@ -172,15 +174,15 @@ function symlinkNote(link: string): string | undefined {
   return undefined;
 }
 
-function statOrExplain(file: string) {
+function statOrExplain(file: string, cwd?: string) {
   try {
     return statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`${displayPath(file)}: no such file or folder; check the path you passed to privlint scan`);
-    if (code === 'ELOOP') throw new UserError(`${displayPath(file)}: a symbolic link loop; pass the real folder instead`);
-    if (code === 'EACCES') throw new UserError(`${displayPath(file)}: permission denied`);
-    throw new UserError(`${displayPath(file)}: cannot read (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new UserError(`${displayPath(file, cwd)}: no such file or folder; check the path you passed to privlint scan`);
+    if (code === 'ELOOP') throw new UserError(`${displayPath(file, cwd)}: a symbolic link loop; pass the real folder instead`);
+    if (code === 'EACCES') throw new UserError(`${displayPath(file, cwd)}: permission denied`);
+    throw new UserError(`${displayPath(file, cwd)}: cannot read (${code ?? String(error)})`);
   }
 }
 
@@ -220,6 +222,7 @@ function gitignoreMatcher(files: readonly string[]): GitignoreMatcher {
   const layers: { folder: string; rules: Ignore }[] = [];
   for (const file of files) {
     try {
+      if (!statSync(file).isFile()) continue; // a FIFO would block the scan
       layers.push({ folder: path.dirname(file), rules: ignore().add(readFileSync(file, 'utf8')) });
     } catch {
       // An unreadable .gitignore is not ours to report; nothing is ignored through it.

@@ -21,6 +21,18 @@ export function readSource(file: string): SourceText {
   return sourceFromBytes(bytes);
 }
 
+/**
+ * The same skip rules for text already decoded (what ESLint hands a rule): over 1 MB, binary,
+ * minified. The note `privlint scan` gives the file, or undefined when it is analysed.
+ */
+export function skippedText(text: string): FileDiagnostic | undefined {
+  // Counting bytes only when they can be too many: a UTF-16 unit is at most three UTF-8 bytes.
+  if (text.length > MAX_SOURCE_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_SOURCE_BYTES) return tooLarge();
+  if (text.slice(0, 8000).includes('\0')) return binary();
+  const minified = minification(text);
+  return minified ? note(minified) : undefined;
+}
+
 /** The same checks as readSource for content that does not come from disk (a staged version). */
 export function sourceFromBytes(bytes: Buffer): SourceText {
   if (bytes.length > MAX_SOURCE_BYTES) return { skipped: tooLarge() };
@@ -30,7 +42,7 @@ export function sourceFromBytes(bytes: Buffer): SourceText {
     if (minified) return { skipped: note(minified) };
     return { text: utf16, diagnostics: [note('UTF-16 file: analysed, but most tools expect UTF-8; consider saving it as UTF-8')] };
   }
-  if (bytes.subarray(0, 8000).includes(0)) return { skipped: note('skipped: binary content, not source code') };
+  if (bytes.subarray(0, 8000).includes(0)) return { skipped: binary() };
   let text: string;
   const diagnostics: FileDiagnostic[] = [];
   try {
@@ -61,6 +73,7 @@ function decodeSourceText(bytes: Buffer): string {
   return decodeUtf16WithBom(bytes) ?? new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
+const binary = () => note('skipped: binary content, not source code');
 const tooLarge = () => note('skipped: larger than 1 MB (generated or bundled code?); add it to ignore in privlint.config to silence this note');
 
 /**

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { displayPath } from '../util/paths.js';
 import type { Problem } from '../util/problem.js';
+import { notRegularFile } from '../util/regular-file.js';
 import { parseJsonc } from './jsonc.js';
 
 /** What privlint takes from a tsconfig: path aliases and baseUrl, for module resolution. */
@@ -28,7 +28,8 @@ interface CompilerOptionsSubset {
 /**
  * Read the tsconfig.json (or jsconfig.json) in `folder`, following `extends`, for `paths` and
  * `baseUrl` only. Read as JSON with comments, so a scan need not load the TypeScript compiler.
- * Problems never stop a scan.
+ * Problems never stop a scan; their `file` is absolute, for the caller to show relative to its root
+ * (never to the process's working folder, which a library or an editor does not choose).
  */
 export function readTsconfig(folder: string): TsconfigResult {
   const file = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(folder, name)).find((candidate) => existsSync(candidate));
@@ -54,20 +55,25 @@ interface ResolvedOptions {
 /** Options of `file` merged over those of what it extends (later wins, as TypeScript does). */
 function readChain(file: string, problems: Problem[], seen: Set<string>): ResolvedOptions | undefined {
   if (seen.has(file)) {
-    problems.push({ file: displayPath(file), line: 1, column: 1, message: 'circular "extends" chain' });
+    problems.push({ file, line: 1, column: 1, message: 'circular "extends" chain' });
     return undefined;
   }
   seen.add(file);
   let text: string;
   try {
+    const kind = notRegularFile(statSync(file));
+    if (kind) {
+      problems.push({ file, line: 1, column: 1, message: `is ${kind}, not a regular file; not read` });
+      return undefined;
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    problems.push({ file: displayPath(file), line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})` });
+    problems.push({ file, line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})` });
     return undefined;
   }
   const parsed = parseJsonc(text);
   if ('error' in parsed) {
-    problems.push({ file: displayPath(file), line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.error}` });
+    problems.push({ file, line: parsed.line, column: parsed.column, message: `not valid JSON: ${parsed.error}` });
     return undefined;
   }
   const config = (parsed.value ?? {}) as { extends?: string | string[]; compilerOptions?: CompilerOptionsSubset };
@@ -76,7 +82,7 @@ function readChain(file: string, problems: Problem[], seen: Set<string>): Resolv
   for (const parent of typeof config.extends === 'string' ? [config.extends] : (config.extends ?? [])) {
     const parentFile = resolveExtends(parent, folder);
     if (!parentFile) {
-      problems.push({ file: displayPath(file), line: 1, column: 1, message: `extends "${parent}", which cannot be found` });
+      problems.push({ file, line: 1, column: 1, message: `extends "${parent}", which cannot be found` });
       continue;
     }
     result = { ...result, ...readChain(parentFile, problems, seen) };

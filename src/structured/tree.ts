@@ -1,6 +1,8 @@
-import type { Node as YamlNode } from 'yaml';
+import type { CST, Node as YamlNode } from 'yaml';
 import { yamlParser } from '../util/data-file.js';
 import type { Problem } from '../util/problem.js';
+import { isStackOverflow } from '../util/internal-error.js';
+import { MAX_DOCUMENT_DEPTH, offsetDeeperThan } from './nesting.js';
 
 /**
  * A parsed YAML or JSON document as a small tree that remembers where each node came from,
@@ -45,13 +47,32 @@ export interface ParsedDocument {
 export function parseStructured(text: string, file: string): ParsedDocument {
   // JSON is parsed as YAML (a superset), but a JSON file's syntax errors are called JSON errors.
   const language = /\.json$/i.test(file) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'JSON' : 'YAML';
-  const { Alias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlParser();
+  const { Alias, Composer, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError } = yamlParser();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: true });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // Parsed and composed in two steps (as parseDocument does), to refuse absurd nesting in between.
+  const tooDeep = (offset: number): ParsedDocument => ({
+    root: undefined,
+    problems: [{ file, ...position(offset), message: `${language} nested deeper than ${MAX_DOCUMENT_DEPTH} levels here; a manifest or config nests a few levels: is this the right file?` }],
+  });
+  const parser = new Parser(lineCounter.addNewLine);
+  let tokens: CST.Token[];
+  try {
+    tokens = [...parser.parse(text)];
+  } catch (error) {
+    // The parser keeps its own stack for most nesting, but recurses for some: it stopped where it was.
+    if (isStackOverflow(error)) return tooDeep(parser.offset);
+    throw error;
+  }
+  const deepAt = offsetDeeperThan(tokens, MAX_DOCUMENT_DEPTH);
+  if (deepAt !== undefined) return tooDeep(deepAt);
+  const documents = new Composer({ uniqueKeys: false, merge: true }).compose(tokens, true, text.length);
+  const document = documents.next().value!;
+  const second = documents.next().value;
+  if (second) document.errors.push(new YAMLParseError(second.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const problems: Problem[] = [...document.errors, ...document.warnings].map((error) => ({
     file,
     ...position(error.pos[0]),

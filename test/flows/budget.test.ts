@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../src/detect/analyze-file.js';
 import type { FileFacts, FlowEdge } from '../../src/detect/facts.js';
-import { CLOCK_INTERVAL, findFlows } from '../../src/link/flows.js';
+import { findFlows } from '../../src/link/flows.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { DEVICE, scanWithManifest } from './helpers.js';
 
@@ -38,9 +38,9 @@ describe('flow budgets', () => {
     expect(result.inventory.diagnostics).toEqual([]);
   });
 
-  it('checks the time budget inside a search, and names the site it stopped at and the sites it skipped', () => {
-    // Two sources in one file; the first one's value runs down a chain longer than CLOCK_INTERVAL to a sink.
-    const length = CLOCK_INTERVAL * 2;
+  it('counts search steps, not time: the site it stopped at and the sites it skipped are named', () => {
+    // Two sources in one file; the first one's value runs down a long chain to a sink.
+    const length = 500;
     const edges: FlowEdge[] = [{ from: 's0', to: 'v0', line: 1, column: 1, note: 'assigned' }];
     for (let index = 0; index < length; index++) edges.push({ from: `v${index}`, to: `v${index + 1}`, line: 2, column: 1, note: 'copied' });
     edges.push({ from: `v${length}`, to: 'k0', line: 3, column: 1, note: 'sent' }, { from: 's1', to: 'k0', line: 4, column: 1, note: 'sent' });
@@ -55,22 +55,42 @@ describe('flow budgets', () => {
       sinks: [{ kind: 'sdk', package: 'x', callee: 'send', range: range(3), ...context }],
       flowEdges: edges,
     };
-    let calls = 0;
-    // The clock reads 0 when the search starts and when the first site starts; after that, an hour later.
-    const now = () => (calls++ < 2 ? 0 : 3_600_000);
-    const result = findFlows({
-      root: '/p',
-      files: new Map([['/p/a.ts', facts]]),
-      resolvedCall: () => undefined,
-      externalSource: () => false,
-      linkedSink: () => undefined,
-      exportLocation: () => undefined,
-      budget: { maxSteps: length * 2, maxMilliseconds: 10_000 },
-      now,
-    });
-    expect(result.flows).toEqual([]);
-    expect(result.cuts.map((cut) => ({ reason: cut.reason, at: cut.start.line, skipped: cut.skipped.map((start) => start.line) }))).toEqual([
-      { reason: 'time', at: 1, skipped: [4] },
+    const search = (maxVisits: number) =>
+      findFlows({
+        root: '/p',
+        files: new Map([['/p/a.ts', facts]]),
+        resolvedCall: () => undefined,
+        externalSource: () => false,
+        linkedSink: () => undefined,
+        exportLocation: () => undefined,
+        budget: { maxSteps: length * 2, maxVisits },
+      });
+    const cut = search(length / 2);
+    expect(cut.flows).toEqual([]);
+    expect(cut.cuts.map((found) => ({ reason: found.reason, at: found.start.line, skipped: found.skipped.map((start) => start.line) }))).toEqual([{ reason: 'visits', at: 1, skipped: [4] }]);
+    // Enough steps: both flows, no cut.
+    const full = search(length * 2);
+    expect(full.flows.map((flow) => flow.start.line)).toEqual([1, 4]);
+    expect(full.cuts).toEqual([]);
+  });
+
+  it('says which setting to raise when the step count runs out, in the scan', () => {
+    const result = scanWithManifest({ ...CHAIN, 'src/b.ts': CHAIN['src/a.ts'], 'privlint.config.json': JSON.stringify({ flows: { maxVisits: 3 } }) });
+    expect(result.inventory.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'src/a.ts',
+        line: 4,
+        severity: 'warning',
+        message: expect.stringMatching(/^flow analysis reached its budget of 3 search steps \(flows\.maxVisits\) while following device\.id \(react-native-device-info#getUniqueId\) from here; flows from 1 later collection site were not followed at all \(src\/b\.ts:4:20\); raise flows\.maxVisits/),
+      }),
+    ]);
+  });
+
+  it('notes the time budget of an older config as no longer read, and scans as usual', () => {
+    const result = scanWithManifest({ ...CHAIN, 'privlint.config.json': '{\n  "flows": { "maxMilliseconds": 40 }\n}\n' });
+    expect(result.inventory.flows).toHaveLength(1);
+    expect(result.inventory.diagnostics).toEqual([
+      { file: 'privlint.config.json', line: 2, column: 14, severity: 'note', message: expect.stringMatching(/^flows\.maxMilliseconds \(40\) is no longer read: the flow search counts its steps/) },
     ]);
   });
 });

@@ -4,9 +4,13 @@ import { mergeShardOutputs } from '../../shard/merge.js';
 import { displayPath } from '../../util/paths.js';
 import { findJsonError } from '../../util/json-error.js';
 import { UserError } from '../../util/problem.js';
+import { checkUserFile } from '../../util/read-text-file.js';
 import type { ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
+
+/** Far above any shard's JSON report: a bigger file is not one. */
+const MAX_SHARD_BYTES = 1024 * 1024 * 1024;
 
 /** `privlint merge`; its options and help are in commands/index.ts. */
 export async function runMerge(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -14,6 +18,7 @@ export async function runMerge(args: ParsedArgs, io: CliIO): Promise<number> {
   const inputs = args.positionals.map((given) => {
     const file = path.resolve(io.cwd, given);
     const name = displayPath(file, io.cwd);
+    checkUserFile(file, name, { maxBytes: MAX_SHARD_BYTES, what: 'shard report' });
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
