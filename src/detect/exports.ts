@@ -146,8 +146,11 @@ export function valueTarget(
  * assigns to a function's properties at its top level, so `A.logError()` in another file is linked.
  */
 function functionProperties(name: ts.Identifier, scope: Scope, functionIndexOf: FunctionIndexOf): Record<string, ExportTarget> | undefined {
+  let root: ts.Node = name;
+  while (root.parent) root = root.parent;
+  if (!ts.isSourceFile(root)) return undefined;
   let members: Record<string, ExportTarget> | undefined;
-  for (const statement of name.getSourceFile().statements) {
+  for (const statement of root.statements) {
     if (!ts.isExpressionStatement(statement)) continue;
     const assignment = statement.expression;
     if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
