@@ -125,7 +125,8 @@ export function valueTarget(
   if (ts.isIdentifier(value)) {
     const binding = scope.lookup(value.text);
     if (binding?.kind === 'function') {
-      const members = functionProperties(value, scope, functionIndexOf);
+      // `export { A }` hands a made-up identifier: its source file is the specifier's (origin).
+      const members = functionProperties(value.text, origin ?? value, scope, functionIndexOf);
       return { kind: 'function', functionIndex: binding.functionIndex, ...(members ? { members } : {}) };
     }
     if (binding?.kind === 'alias' && binding.members.length === 0) {
@@ -135,7 +136,6 @@ export function valueTarget(
       }
     }
   }
-  void origin;
   const reference = evaluateReference(value, scope);
   if (!reference) return { kind: 'unknown' };
   return { kind: 'reference', reference, ...clientBase(value, scope, reference) };
@@ -145,8 +145,8 @@ export function valueTarget(
  * `const A = (event) => …; A.logError = (message) => …; export default A`: the functions a module
  * assigns to a function's properties at its top level, so `A.logError()` in another file is linked.
  */
-function functionProperties(name: ts.Identifier, scope: Scope, functionIndexOf: FunctionIndexOf): Record<string, ExportTarget> | undefined {
-  let root: ts.Node = name;
+function functionProperties(name: string, inFile: ts.Node, scope: Scope, functionIndexOf: FunctionIndexOf): Record<string, ExportTarget> | undefined {
+  let root: ts.Node = inFile;
   while (root.parent) root = root.parent;
   if (!ts.isSourceFile(root)) return undefined;
   let members: Record<string, ExportTarget> | undefined;
@@ -155,7 +155,7 @@ function functionProperties(name: ts.Identifier, scope: Scope, functionIndexOf: 
     const assignment = statement.expression;
     if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const target = assignment.left;
-    if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression) || target.expression.text !== name.text) continue;
+    if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression) || target.expression.text !== name) continue;
     const value = skipOuterExpressions(assignment.right);
     if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) continue;
     (members ??= {})[target.name.text] = valueTarget(value, scope, functionIndexOf);

@@ -179,9 +179,10 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
         `export default A;`,
         ``,
       ].join('\n'),
-      'src/About.tsx': `import A from './analytics';\nexport function copy() {\n  A.logError('copied');\n  A('copy');\n}\n`,
+      'src/About.tsx': `import A from './analytics';\nimport { B } from './named';\nexport function copy() {\n  A.logError('copied');\n  A('copy');\n  B.report();\n}\n`,
+      'src/named.ts': `import Bugsnag from '@bugsnag/react-native';\nfunction B() {}\nB.report = function () { Bugsnag.notify(new Error('x')); };\nexport { B };\n`,
     });
     const lifted = result.inventory.sdkCalls.filter((call) => call.via).map((call) => `${call.file}:${call.line} ${call.callee} ${call.package}`);
-    expect(lifted).toEqual(['src/About.tsx:3 A.logError @bugsnag/react-native']);
+    expect(lifted).toEqual(['src/About.tsx:4 A.logError @bugsnag/react-native', 'src/About.tsx:6 B.report @bugsnag/react-native']);
   });
 });
