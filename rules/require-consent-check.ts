@@ -1,13 +1,5 @@
+import * as requireConsentCheck from '../src/check/rules/require-consent-check.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Collection or SDK calls that the manifest puts behind consent must run after the consent guard. */
-export default privlintRule({
-  id: 'require-consent-check',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    collectionWithoutConsent: '{{message}}',
-    sdkCallWithoutConsent: '{{message}}',
-    flowWithoutConsent: '{{message}}',
-  },
-});
+/** privlint/require-consent-check in ESLint: the findings of src/check/rules/require-consent-check.ts for the linted file. */
+export default privlintRule(requireConsentCheck);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { packageNameOf } from '../../catalog/match.js';
 import type { Catalog } from '../../catalog/types.js';
-import { hostMatches } from '../../check/check.js';
+import { hostMatches } from '../../check/policy.js';
 import type { Finding } from '../../check/finding.js';
 import type { Severity } from '../../check/rules.js';
 import type { DataFlow, Diagnostic, ViaStep } from '../../link/inventory.js';

@@ -1,0 +1,51 @@
+import type { Inventory } from '../link/inventory.js';
+import type { Finding } from './finding.js';
+import type { PolicyContext } from './policy.js';
+import type { RuleMeta } from './rule-meta.js';
+
+/**
+ * A rule's messages, one per kind of finding (ESLint's messageIds): each a function of the data
+ * that kind carries, so a check cannot report a kind without what its message needs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own data type
+export type MessageTable = Record<string, (data: any) => string>;
+
+/** What a finding is about and where, before its message is written and its severity and fingerprint known. */
+export type Place = Omit<Finding, 'ruleId' | 'kind' | 'severity' | 'message' | 'fingerprint'>;
+
+/** A finding as a rule's check reports it: its kind and that kind's message data. */
+export interface Draft extends Place {
+  ruleId: string;
+  kind: string;
+  data: object;
+}
+
+/** What a rule checks: the inventory of the whole program, and the manifest through the shared policy helpers. */
+export interface RuleInput {
+  inventory: Inventory;
+  policy: PolicyContext;
+}
+
+/** One rule: its meta, its messages, and the check that finds its gaps (pure, no I/O). */
+export interface RuleModule<Messages extends MessageTable = MessageTable> {
+  meta: RuleMeta;
+  messages: Messages;
+  /**
+   * Inventory and manifest → this rule's findings. Absent for no-unused-suppression, whose findings
+   * come from the suppressions the other rules' findings used (src/check/suppress.ts runs it).
+   */
+  check?: (input: RuleInput) => Draft[];
+}
+
+/** A typed way to report: the kind must be one of the rule's messages, with the data that message needs. */
+export function reporter<Messages extends MessageTable>(meta: RuleMeta, messages: Messages) {
+  void messages;
+  return <Kind extends keyof Messages & string>(kind: Kind, place: Place, data: Parameters<Messages[Kind]>[0]): Draft => ({ ...place, ruleId: meta.id, kind, data });
+}
+
+/** The message of a draft, written by its rule. */
+export function messageOf(module: RuleModule, draft: Draft): string {
+  const write = module.messages[draft.kind];
+  if (!write) throw new Error(`${module.meta.id}: no message for kind ${draft.kind}`);
+  return write(draft.data);
+}

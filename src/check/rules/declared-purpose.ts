@@ -1,0 +1,65 @@
+import { isKnownPurpose, PURPOSES } from '../../taxonomy/index.js';
+import { didYouMean } from '../../util/did-you-mean.js';
+import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
+import type { Draft, RuleInput } from '../rule-module.js';
+import { reporter } from '../rule-module.js';
+import { defineMeta } from '../rule-meta.js';
+
+export const meta = defineMeta({
+  id: 'declared-purpose',
+  defaultSeverity: 'error',
+  description: 'An annotated purpose is unknown, or not declared for that data category in the manifest.',
+  rationale: 'Using data for a purpose the policy does not state is processing without a legal basis; a typo in a purpose hides the real one.',
+  needsManifest: false,
+  perFile: true,
+  precision: 'very-high',
+  securitySeverity: '6.5',
+  eslintType: 'problem',
+});
+
+interface Annotated {
+  category: string;
+  api: string;
+  /** Where the annotation is: "src/a.ts:3". */
+  annotation?: string;
+}
+
+export const messages = {
+  unknownPurpose: (data: Annotated & { purpose: string; hint: string }) =>
+    // `…; did you mean "analytics"? Fix: …` — the question ends the sentence.
+    `Unknown purpose "${data.purpose}" for ${data.category} (${data.api})${where(data)}${data.hint ? `${data.hint} ` : '. '}Fix: use a purpose from docs/taxonomy.md.`,
+  undeclaredPurpose: (data: Annotated & { manifest: string; purpose: string; declaration: string; declarationLine: number }) =>
+    `Collects ${data.category} (${data.api}) for ${data.purpose}${where(data)}, but ${data.manifest} does not declare ${data.purpose} for ${data.category}. Fix: declare the purpose under ${data.declaration} (line ${data.declarationLine}) if the policy allows it, or correct the annotation.`,
+  emptyAnnotation: (data: Annotated & { annotation: string }) =>
+    `The @privacy-purpose annotation at ${data.annotation} names no purpose for ${data.category} (${data.api}). Fix: name one or more purposes from docs/taxonomy.md, e.g. \`// @privacy-purpose analytics\`.`,
+};
+
+function where(data: Annotated): string {
+  return data.annotation ? ` (annotation at ${data.annotation})` : '';
+}
+
+const report = reporter(meta, messages);
+
+/** An annotated purpose must exist, and be declared for the category when there is a manifest. */
+export function check({ inventory, policy }: RuleInput): Draft[] {
+  const out: OnceDraft[] = [];
+  for (const site of inventory.collections) {
+    const place = sitePlace(site);
+    const annotated: Annotated = { category: site.category, api: site.api, ...(site.annotation ? { annotation: `${site.annotation.file}:${site.annotation.line}` } : {}) };
+    if (site.purposes.length === 0 && site.annotation) {
+      // `// @privacy-purpose` with nothing after it: the user meant to annotate, so say that, once.
+      out.push({ ...report('emptyAnnotation', place, { ...annotated, annotation: `${site.annotation.file}:${site.annotation.line}` }), once: '' });
+      continue;
+    }
+    const declared = policy.declarationsCovering(site.category);
+    for (const purpose of site.purposes) {
+      if (!isKnownPurpose(purpose)) {
+        const hint = didYouMean(purpose, PURPOSES.map((entry) => entry.id));
+        out.push({ ...report('unknownPurpose', place, { ...annotated, purpose, hint }), once: purpose });
+      } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
+        out.push(report('undeclaredPurpose', place, { ...annotated, manifest: policy.manifestName, purpose, declaration: declared[0]!.id, declarationLine: declared[0]!.at.line }));
+      }
+    }
+  }
+  return oncePerApi(out, policy.catalog);
+}
