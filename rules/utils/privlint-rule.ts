@@ -54,7 +54,8 @@ export function privlintRule<Messages extends MessageTable, Suggestions extends 
               node: program,
               loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
               messageId,
-              data: { message: finding.message },
+              // ESLint shows one message: the first sentence, then the policy reference and the fix.
+              data: { message: finding.help ? `${finding.message} ${finding.help}` : finding.message },
               ...(suggest.length > 0 ? { suggest } : {}),
             });
           }

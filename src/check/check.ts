@@ -26,7 +26,7 @@ export function check(inventory: Inventory, manifest: Manifest | undefined, opti
 export function toFinding(module: RuleModule, draft: Draft, options: Pick<CheckOptions, 'rules'>): Omit<Finding, 'fingerprint'> {
   const { data: _data, ...place } = draft;
   const override = options.rules?.[draft.ruleId];
-  return { ...place, message: messageOf(module, draft), severity: override === undefined || override === 'off' ? module.meta.defaultSeverity : override };
+  return { ...place, ...messageOf(module, draft), severity: override === undefined || override === 'off' ? module.meta.defaultSeverity : override };
 }
 
 /** The finding of a draft of any rule (for rules run outside check(), such as no-unused-suppression). */

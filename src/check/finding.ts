@@ -12,8 +12,10 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
-  /** What, where, why, and how to fix — self-contained in its first sentence. */
+  /** What and where, in one sentence of at most 160 characters (the data, the API, the place). */
   message: string;
+  /** The policy reference and the fix: the second line in text output, `help` in JSON, the message's markdown in SARIF. */
+  help: string;
   category?: string;
   package?: string;
   api?: string;

@@ -19,8 +19,8 @@ export function flowData(flow: DataFlow) {
 export function onePerSink(drafts: readonly Draft[]): Draft[] {
   const seen = new Set<string>();
   return drafts.filter((draft) => {
-    const { source: _source, ...rest } = draft.data as { source?: string };
-    const key = [draft.ruleId, draft.kind, draft.file, draft.line, draft.column, draft.category, JSON.stringify(rest)].join('\0');
+    const withoutSource = JSON.stringify(draft.data, (key, value: unknown) => (key === 'source' ? undefined : value));
+    const key = [draft.ruleId, draft.kind, draft.file, draft.line, draft.column, draft.category, withoutSource].join('\0');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -4,14 +4,23 @@ import type { PolicyContext } from './policy.js';
 import type { RuleMeta } from './rule-meta.js';
 
 /**
+ * What a finding says: `message`, its first sentence, says what and where in at most 160
+ * characters; `help` gives the policy reference and the fix (the second line in text output).
+ */
+export interface Written {
+  message: string;
+  help: string;
+}
+
+/**
  * A rule's messages, one per kind of finding (ESLint's messageIds): each a function of the data
  * that kind carries, so a check cannot report a kind without what its message needs.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own data type
-export type MessageTable = Record<string, (data: any) => string>;
+export type MessageTable = Record<string, (data: any) => Written>;
 
 /** What a finding is about and where, before its message is written and its severity and fingerprint known. */
-export type Place = Omit<Finding, 'ruleId' | 'kind' | 'severity' | 'message' | 'fingerprint'>;
+export type Place = Omit<Finding, 'ruleId' | 'kind' | 'severity' | 'message' | 'help' | 'fingerprint'>;
 
 /** A finding as a rule's check reports it: its kind and that kind's message data. */
 export interface Draft extends Place {
@@ -43,8 +52,8 @@ export function reporter<Messages extends MessageTable>(meta: RuleMeta, messages
   return <Kind extends keyof Messages & string>(kind: Kind, place: Place, data: Parameters<Messages[Kind]>[0]): Draft => ({ ...place, ruleId: meta.id, kind, data });
 }
 
-/** The message of a draft, written by its rule. */
-export function messageOf(module: RuleModule, draft: Draft): string {
+/** The message and help of a draft, written by its rule. */
+export function messageOf(module: RuleModule, draft: Draft): Written {
   const write = module.messages[draft.kind];
   if (!write) throw new Error(`${module.meta.id}: no message for kind ${draft.kind}`);
   return write(draft.data);

@@ -3,7 +3,7 @@ import type { Finding } from './finding.js';
 import { findingOf } from './check.js';
 import type { Severity } from './rule-meta.js';
 import { RULE_IDS } from './rules.js';
-import { checkSuppressions, directiveProblem } from './rules/no-unused-suppression.js';
+import { checkSuppressions, directiveProblem, type DirectiveProblem } from './rules/no-unused-suppression.js';
 
 type Unfingerprinted<T> = Omit<T, 'fingerprint'>;
 
@@ -25,7 +25,7 @@ export function applySuppressions(
   const active: SuppressionOutcome['active'] = [];
   const suppressed: SuppressionOutcome['suppressed'] = [];
   const used = new Set<SuppressionComment>();
-  const invalid: [string, SuppressionComment, string][] = [];
+  const invalid: [string, SuppressionComment, DirectiveProblem][] = [];
   const valid = new Map<string, SuppressionComment[]>();
 
   for (const [file, directives] of suppressionsByFile) {

@@ -380,7 +380,7 @@ function findings(model: ReportModel): string {
     '<tbody>',
     ...model.findings.map((finding) => {
       const where = finding.target ? `<a href="#${finding.target}">${esc(`${finding.file}:${finding.line}:${finding.column}`)}</a>` : esc(`${finding.file}:${finding.line}:${finding.column}`);
-      return `<tr id="${finding.anchor}" data-severity="${finding.severity}" data-rule="${esc(finding.ruleId)}" data-category="${esc(finding.category ?? '')}"><td>${severity(finding)}</td><td class="rule"><code>${esc(finding.ruleId)}</code></td><td>${where}${sourceLink(finding, model)}</td><td>${escWithCode(finding.message)}</td></tr>`;
+      return `<tr id="${finding.anchor}" data-severity="${finding.severity}" data-rule="${esc(finding.ruleId)}" data-category="${esc(finding.category ?? '')}"><td>${severity(finding)}</td><td class="rule"><code>${esc(finding.ruleId)}</code></td><td>${where}${sourceLink(finding, model)}</td><td>${escWithCode(finding.message)}${finding.help ? ` <span class="muted">${escWithCode(finding.help)}</span>` : ''}</td></tr>`;
     }),
     '</tbody>',
     '</table>',

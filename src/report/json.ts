@@ -63,6 +63,7 @@ export function toJsonReport(result: ScanResult) {
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       message: finding.message,
+      help: finding.help,
       ...(finding.category ? { category: finding.category } : {}),
       ...(finding.package ? { package: finding.package } : {}),
       ...(finding.api ? { api: finding.api } : {}),

@@ -48,7 +48,8 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId)!,
       level: LEVEL[finding.severity],
-      message: { text: finding.message },
+      // The first sentence says what and where; the policy reference and the fix are in the markdown and the rule's help.
+      message: { text: finding.message, ...(finding.help ? { markdown: `${finding.message}\n\n${finding.help}` } : {}) },
       locations: [location(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn)],
       partialFingerprints: { primaryLocationLineHash: `${finding.fingerprint.slice(0, 16)}:1`, 'privlint/v1': finding.fingerprint },
       ...(steps.length > 0

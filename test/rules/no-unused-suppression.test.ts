@@ -69,7 +69,7 @@ ruleTester.run('no-unused-suppression', rule, {
           messageId: 'invalidSuppression',
           line: 2,
           column: 1,
-          data: { message: 'This privlint-disable comment is ignored: a rule name is required: privlint-disable <rule> -- reason (privlint never disables every rule at once).' },
+          data: { message: 'This privlint-disable comment is ignored: it names no rule. Fix: a rule name is required: write `privlint-disable <rule> -- reason` (privlint never disables every rule at once).' },
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { isKnownPurpose, PURPOSES } from '../../taxonomy/index.js';
-import { didYouMean } from '../../util/did-you-mean.js';
+import { closestMatch } from '../../util/did-you-mean.js';
+import { collectedWhat, fullList, itOrThem, unique } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -18,24 +19,32 @@ export const meta = defineMeta({
 });
 
 interface Annotated {
-  category: string;
   api: string;
   /** Where the annotation is: "src/a.ts:3". */
   annotation?: string;
 }
 
 export const messages = {
-  unknownPurpose: (data: Annotated & { purpose: string; hint: string }) =>
-    // `…; did you mean "analytics"? Fix: …` — the question ends the sentence.
-    `Unknown purpose "${data.purpose}" for ${data.category} (${data.api})${where(data)}${data.hint ? `${data.hint} ` : '. '}Fix: use a purpose from docs/taxonomy.md.`,
-  undeclaredPurpose: (data: Annotated & { manifest: string; purpose: string; declaration: string; declarationLine: number }) =>
-    `Collects ${data.category} (${data.api}) for ${data.purpose}${where(data)}, but ${data.manifest} does not declare ${data.purpose} for ${data.category}. Fix: declare the purpose under ${data.declaration} (line ${data.declarationLine}) if the policy allows it, or correct the annotation.`,
-  emptyAnnotation: (data: Annotated & { annotation: string }) =>
-    `The @privacy-purpose annotation at ${data.annotation} names no purpose for ${data.category} (${data.api}). Fix: name one or more purposes from docs/taxonomy.md, e.g. \`// @privacy-purpose analytics\`.`,
+  unknownPurpose: (data: Annotated & { category: string; purpose: string; meant?: string }) => ({
+    message: `Unknown purpose "${data.purpose}" for ${data.category} (${data.api})${data.meant ? `; did you mean "${data.meant}"?` : '.'}`,
+    help: `${annotatedAt(data)}Fix: ${data.meant ? `use "${data.meant}", or another` : 'use a'} purpose from docs/taxonomy.md.`,
+  }),
+  undeclaredPurpose: (data: Annotated & { manifest: string; purpose: string; subjects: { category: string; declaration: string; declarationLine: number }[] }) => {
+    const categories = unique(data.subjects.map((subject) => subject.category));
+    const under = fullList(unique(data.subjects.map((subject) => `${subject.declaration} (line ${subject.declarationLine})`)));
+    return {
+      message: `Collects ${collectedWhat(data.subjects.map((subject) => ({ category: subject.category, api: data.api })))} for ${data.purpose}, which the manifest does not declare for ${itOrThem(categories)}.`,
+      help: `${annotatedAt(data)}${data.manifest} does not declare ${data.purpose} for ${fullList(categories)}. Fix: declare the purpose under ${under} if the policy allows it, or correct the annotation.`,
+    };
+  },
+  emptyAnnotation: (data: Annotated & { category: string; annotation: string }) => ({
+    message: `The @privacy-purpose annotation at ${data.annotation} names no purpose for ${data.category} (${data.api}).`,
+    help: 'Fix: name one or more purposes from docs/taxonomy.md, e.g. `// @privacy-purpose analytics`.',
+  }),
 };
 
-function where(data: Annotated): string {
-  return data.annotation ? ` (annotation at ${data.annotation})` : '';
+function annotatedAt(data: Annotated): string {
+  return data.annotation ? `The annotation is at ${data.annotation}. ` : '';
 }
 
 const report = reporter(meta, messages);
@@ -45,19 +54,19 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
   const out: OnceDraft[] = [];
   for (const site of inventory.collections) {
     const place = sitePlace(site);
-    const annotated: Annotated = { category: site.category, api: site.api, ...(site.annotation ? { annotation: `${site.annotation.file}:${site.annotation.line}` } : {}) };
+    const annotated: Annotated = { api: site.api, ...(site.annotation ? { annotation: `${site.annotation.file}:${site.annotation.line}` } : {}) };
     if (site.purposes.length === 0 && site.annotation) {
       // `// @privacy-purpose` with nothing after it: the user meant to annotate, so say that, once.
-      out.push({ ...report('emptyAnnotation', place, { ...annotated, annotation: `${site.annotation.file}:${site.annotation.line}` }), once: '' });
+      out.push({ ...report('emptyAnnotation', place, { ...annotated, category: site.category, annotation: `${site.annotation.file}:${site.annotation.line}` }), once: '' });
       continue;
     }
     const declared = policy.declarationsCovering(site.category);
     for (const purpose of site.purposes) {
       if (!isKnownPurpose(purpose)) {
-        const hint = didYouMean(purpose, PURPOSES.map((entry) => entry.id));
-        out.push({ ...report('unknownPurpose', place, { ...annotated, purpose, hint }), once: purpose });
+        const meant = closestMatch(purpose, PURPOSES.map((entry) => entry.id));
+        out.push({ ...report('unknownPurpose', place, { ...annotated, category: site.category, purpose, ...(meant ? { meant } : {}) }), once: purpose });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
-        out.push(report('undeclaredPurpose', place, { ...annotated, manifest: policy.manifestName, purpose, declaration: declared[0]!.id, declarationLine: declared[0]!.at.line }));
+        out.push(report('undeclaredPurpose', place, { ...annotated, manifest: policy.manifestName, purpose, subjects: [{ category: site.category, declaration: declared[0]!.id, declarationLine: declared[0]!.at.line }] }));
       }
     }
   }

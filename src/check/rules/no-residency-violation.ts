@@ -1,6 +1,7 @@
 import type { ResidencyRule } from '../../manifest/types.js';
 import { categoryCovers } from '../../taxonomy/index.js';
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
+import { collectedAt, sentWhat, type Collected } from '../message-words.js';
 import { hostMatches } from '../policy.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -22,9 +23,6 @@ export const meta = defineMeta({
 export const messages = {
   residencyViolation: (data: {
     manifest: string;
-    category: string;
-    api: string;
-    source: string;
     region: string;
     host: string;
     /** The region map has an entry for the region (else the host is its default). */
@@ -35,24 +33,31 @@ export const messages = {
     storeIn: string[];
     endpoints: string[];
     transfer: ResidencyRule['transfer'];
+    subjects: Collected[];
   }) => {
     const chosen = data.chosenForRegion ? `the endpoint chosen for ${data.region}` : `the default endpoint: the map has no entry for ${data.region}`;
-    return `Sends ${data.category} (${data.api}, collected at ${data.source}) of users in ${data.region} to ${data.host} (${chosen}) through ${data.callee}, but residency rule "${data.rule}" (${data.manifest}:${data.ruleLine}) keeps their data in ${data.storeIn.join(', ')} (${data.endpoints.join(', ')})${residencyFix(data)}`;
+    const { rule, fix } = transferWords(data);
+    return {
+      message: `Sends ${sentWhat(data.subjects)} of users in ${data.region} to ${data.host} through ${data.callee}, outside residency rule "${data.rule}".`,
+      help: `${collectedAt(data.subjects)} ${data.host} is ${chosen}; rule "${data.rule}" (${data.manifest}:${data.ruleLine}) keeps their data in ${data.storeIn.join(', ')} (${data.endpoints.join(', ')})${rule}. Fix: ${fix}`,
+    };
   },
 };
 
 /**
- * The end of a residency finding's message, after "keeps their data in <store_in> (<endpoints>)":
- * what the rule's `transfer:` allows, and the fix. privlint cannot see safeguards (standard
+ * What the rule's `transfer:` allows, and the fix. privlint cannot see safeguards (standard
  * contractual clauses, a transfer the local law permits), so with_safeguards asks to record them.
  */
-function residencyFix(data: { transfer: ResidencyRule['transfer']; region: string; endpoints: string[] }): string {
+function transferWords(data: { transfer: ResidencyRule['transfer']; region: string; endpoints: string[] }): { rule: string; fix: string } {
   const route = `route ${data.region} to one of ${data.endpoints.join(', ')}`;
-  if (data.transfer === 'forbidden') return ` and forbids transfers out of it. Fix: ${route}.`;
+  if (data.transfer === 'forbidden') return { rule: ' and forbids transfers out of it', fix: `${route}.` };
   if (data.transfer === 'with_safeguards') {
-    return ` and allows transfers out of it only with safeguards (standard contractual clauses, or a transfer the local law permits), which privlint cannot see. Fix: ${route}; or, if this transfer has those safeguards, record them: \`// privlint-disable-next-line no-residency-violation -- <the safeguards>\`.`;
+    return {
+      rule: ' and allows transfers out of it only with safeguards (standard contractual clauses, or a transfer the local law permits), which privlint cannot see',
+      fix: `${route}; or, if this transfer has those safeguards, record them: \`// privlint-disable-next-line no-residency-violation -- <the safeguards>\`.`,
+    };
   }
-  return `. Fix: ${route}.`;
+  return { rule: '', fix: `${route}.` };
 }
 
 const report = reporter(meta, messages);
@@ -72,10 +77,8 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
       for (const region of rule.regions) {
         const host = destination.hosts[region] ?? destination.hosts.DEFAULT;
         if (!host || rule.endpoints.some((pattern) => hostMatches(host, pattern))) continue;
-        const { hashed: _hashed, ...what } = flowData(flow);
         out.push(
           report('residencyViolation', flowPlace(flow), {
-            ...what,
             manifest: policy.manifestName,
             region,
             host,
@@ -86,6 +89,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
             storeIn: rule.storeIn,
             endpoints: rule.endpoints,
             transfer: rule.transfer,
+            subjects: [flowData(flow)],
           }),
         );
       }

@@ -1,6 +1,7 @@
 import type { RuleInput, Draft } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
+import { collectedWhat, fullList, itOrThem, shortList, unique } from '../message-words.js';
 import { sitePlace } from '../once-per-api.js';
 
 export const meta = defineMeta({
@@ -16,10 +17,20 @@ export const meta = defineMeta({
 });
 
 export const messages = {
-  undeclaredCategory: (data: { manifest: string; category: string; api: string }) =>
-    `Collects ${data.category} (${data.api}), which ${data.manifest} does not declare. Fix: declare ${data.category} under categories with its purposes and legal basis, or stop collecting it.`,
-  undeclaredSdkCollection: (data: { manifest: string; sdk: string; package: string; vendor: string; category: string }) =>
-    `${data.sdk} (${data.package}) collects ${data.category} on its own, which ${data.manifest} does not declare. Fix: declare ${data.category} under categories (and as shared with ${data.vendor}), or remove the SDK.`,
+  undeclaredCategory: (data: { manifest: string; subjects: { category: string; api: string }[] }) => {
+    const categories = unique(data.subjects.map((subject) => subject.category));
+    return {
+      message: `Collects ${collectedWhat(data.subjects)}, which the manifest does not declare.`,
+      help: `Fix: declare ${fullList(categories)} under categories in ${data.manifest}, with purposes and a legal basis, or stop collecting ${itOrThem(categories)}.`,
+    };
+  },
+  undeclaredSdkCollection: (data: { manifest: string; sdk: string; package: string; vendor: string; subjects: { category: string }[] }) => {
+    const categories = unique(data.subjects.map((subject) => subject.category));
+    return {
+      message: `${data.sdk} (${data.package}) collects ${shortList(categories)} on its own, which the manifest does not declare.`,
+      help: `Fix: declare ${fullList(categories)} under categories in ${data.manifest} (and as shared with ${data.vendor}), or remove the SDK.`,
+    };
+  },
 };
 
 const report = reporter(meta, messages);
@@ -30,7 +41,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
   const out: Draft[] = [];
   for (const site of inventory.collections) {
     if (policy.declarationsCovering(site.category).length > 0) continue;
-    out.push(report('undeclaredCategory', sitePlace(site), { manifest: policy.manifestName, category: site.category, api: site.api }));
+    out.push(report('undeclaredCategory', sitePlace(site), { manifest: policy.manifestName, subjects: [{ category: site.category, api: site.api }] }));
   }
   for (const use of inventory.sdks) {
     const sdk = policy.sdk(use.sdk);
@@ -43,7 +54,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
           sdk: sdk?.name ?? use.sdk,
           package: use.package.replace(/^global:/, ''),
           vendor: policy.catalog.vendorName(use.vendor),
-          category,
+          subjects: [{ category }],
         }),
       );
     }

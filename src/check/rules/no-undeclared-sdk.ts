@@ -17,7 +17,10 @@ export const meta = defineMeta({
 export const messages = {
   undeclaredSdk: (data: { manifest: string; sdk: string; package: string; vendor: string; vendorId: string; kind: string }) => {
     const shown = data.package.startsWith('global:') ? `the global ${data.package.slice(7)}` : data.package;
-    return `Uses ${data.sdk} (${shown}; ${data.vendor}, ${data.kind}), but no recipient in ${data.manifest} lists it. Fix: add "${data.package}" to the packages of a recipient (for example "${data.vendorId}") with the categories it receives, or remove the SDK.`;
+    return {
+      message: `Uses ${data.sdk} (${shown}; ${data.vendor}, ${data.kind}), which no recipient in the manifest lists.`,
+      help: `Fix: add "${data.package}" to the packages of a recipient in ${data.manifest} (for example "${data.vendorId}") with the categories it receives, or remove the SDK.`,
+    };
   },
 };
 

@@ -1,4 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
+import { collectedAt, sentWhat, fullList, itOrThem, unique, type Collected } from '../message-words.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
@@ -16,25 +17,30 @@ export const meta = defineMeta({
   eslintType: 'problem',
 });
 
+/** Data sent to a recipient, and how. */
 interface Sent {
   manifest: string;
-  category: string;
-  api: string;
-  source: string;
-  hashed: boolean;
   vendor: string;
+  /** "through mixpanel.track", "at api.mixpanel.com through fetch". */
   channel: string;
   recipient: string;
 }
 
-const HASHED_NOTE = ' It is hashed on the way, and a hashed identifier is still personal data.';
-const sends = (data: Sent) => `Sends ${data.category} (${data.api}, collected at ${data.source}) to ${data.vendor} ${data.channel}`;
-
 export const messages = {
-  undeclaredSharing: (data: Sent & { recipientLine: number }) =>
-    `${sends(data)}, but ${data.manifest} does not declare sharing ${data.category} with "${data.recipient}".${data.hashed ? HASHED_NOTE : ''} Fix: add a share for ${data.category} to recipient ${data.recipient} (line ${data.recipientLine}) if the policy allows it, or stop sending it.`,
-  undeclaredSharingPurpose: (data: Sent & { purposes: string[]; declared: string[]; shareLine: number }) =>
-    `${sends(data)} for ${data.purposes.join(', ')}, but ${data.manifest} shares ${data.category} with "${data.recipient}" only for ${data.declared.join(', ')}.${data.hashed ? HASHED_NOTE : ''} Fix: declare the purpose on the share (line ${data.shareLine}) if the policy allows it, or stop sending it.`,
+  undeclaredSharing: (data: Sent & { recipientLine: number; subjects: Collected[] }) => {
+    const categories = unique(data.subjects.map((subject) => subject.category));
+    return {
+      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel}, a share the manifest does not declare.`,
+      help: `${collectedAt(data.subjects)} Fix: add a share for ${fullList(categories)} to recipient ${data.recipient} (${data.manifest}, line ${data.recipientLine}) if the policy allows it, or stop sending ${itOrThem(categories)}.`,
+    };
+  },
+  undeclaredSharingPurpose: (data: Sent & { purposes: string[]; subjects: (Collected & { declared: string[]; shareLine: number })[] }) => {
+    const shares = unique(data.subjects.map((subject) => `${subject.category} only for ${subject.declared.join(', ')} (line ${subject.shareLine})`));
+    return {
+      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel} for ${data.purposes.join(', ')}, a purpose not declared for that share.`,
+      help: `${collectedAt(data.subjects)} ${data.manifest} shares ${fullList(shares)} with "${data.recipient}". Fix: declare the purpose on the share if the policy allows it, or stop sending it.`,
+    };
+  },
 };
 
 const report = reporter(meta, messages);
@@ -49,12 +55,12 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
   for (const flow of inventory.flows) {
     for (const { recipient, channel } of policy.flowRecipients(flow)) {
       const { covering, forPurpose } = policy.sharesFor(flow, recipient);
-      const sent: Sent = { ...flowData(flow), manifest: policy.manifestName, vendor: recipient.name ?? recipient.id, channel, recipient: recipient.id };
+      const sent: Sent = { manifest: policy.manifestName, vendor: recipient.name ?? recipient.id, channel, recipient: recipient.id };
       if (covering.length === 0) {
-        out.push(report('undeclaredSharing', flowPlace(flow), { ...sent, recipientLine: recipient.at.line }));
+        out.push(report('undeclaredSharing', flowPlace(flow), { ...sent, recipientLine: recipient.at.line, subjects: [flowData(flow)] }));
       } else if (forPurpose.length === 0) {
         const declared = [...new Set(covering.flatMap((share) => share.purposes))];
-        out.push(report('undeclaredSharingPurpose', flowPlace(flow), { ...sent, purposes: flow.purposes, declared, shareLine: covering[0]!.at.line }));
+        out.push(report('undeclaredSharingPurpose', flowPlace(flow), { ...sent, purposes: flow.purposes, subjects: [{ ...flowData(flow), declared, shareLine: covering[0]!.at.line }] }));
       }
     }
   }

@@ -1,4 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
+import { collectedAt, sentWhat, type Collected } from '../message-words.js';
 import { destinationHosts } from '../policy.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -18,8 +19,10 @@ export const meta = defineMeta({
 });
 
 export const messages = {
-  unknownDestination: (data: { manifest: string; category: string; api: string; source: string; hashed: boolean; host: string; callee: string }) =>
-    `Sends ${data.category} (${data.api}, collected at ${data.source}) to ${data.host} through ${data.callee}, but ${data.manifest} lists ${data.host} neither under first_party.domains nor as a recipient's domain.${data.hashed ? ' It is hashed on the way, and a hashed identifier is still personal data.' : ''} Fix: add ${data.host} to first_party.domains if it is your own server, or to the recipient that operates it; otherwise stop sending the data there.`,
+  unknownDestination: (data: { manifest: string; host: string; callee: string; subjects: Collected[] }) => ({
+    message: `Sends ${sentWhat(data.subjects)} to ${data.host} through ${data.callee}, a host the manifest does not list.`,
+    help: `${collectedAt(data.subjects)} Fix: add ${data.host} to first_party.domains in ${data.manifest} if it is your own server, or to the domains of the recipient that operates it; otherwise stop sending the data there.`,
+  }),
 };
 
 const report = reporter(meta, messages);
@@ -33,7 +36,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     if (sink.kind !== 'network' || !sink.destination) continue;
     for (const host of destinationHosts(sink.destination)) {
       if (policy.hostOwner(host).kind !== 'unknown') continue;
-      out.push(report('unknownDestination', flowPlace(flow), { ...flowData(flow), manifest: policy.manifestName, host, callee: sink.callee }));
+      out.push(report('unknownDestination', flowPlace(flow), { manifest: policy.manifestName, host, callee: sink.callee, subjects: [flowData(flow)] }));
     }
   }
   return onePerSink(out);

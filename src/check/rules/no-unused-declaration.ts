@@ -20,10 +20,14 @@ export const meta = defineMeta({
 });
 
 export const messages = {
-  unusedCategory: (data: { category: string }) =>
-    `The manifest declares ${data.category}, but no scanned code collects it. Fix: remove the declaration if the policy over-claims, or check that the code that collects it is scanned.`,
-  unusedRecipient: (data: { recipient: string; packages: string[]; hasDomains: boolean }) =>
-    `The manifest lists recipient "${data.recipient}" (packages ${data.packages.join(', ')}), but no scanned code imports any of them${data.hasDomains ? ' or sends personal data to its domains' : ''}. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
+  unusedCategory: (data: { category: string }) => ({
+    message: `The manifest declares ${data.category}, but no scanned code collects it.`,
+    help: 'Fix: remove the declaration if the policy over-claims, or check that the code that collects it is scanned.',
+  }),
+  unusedRecipient: (data: { recipient: string; packages: string[]; hasDomains: boolean }) => ({
+    message: `The manifest lists recipient "${data.recipient}", but no scanned code imports its packages${data.hasDomains ? ' or sends personal data to its domains' : ''}.`,
+    help: `Its packages: ${data.packages.join(', ')}. Fix: remove the recipient if the app no longer uses it, or check its package names.`,
+  }),
 };
 
 const report = reporter(meta, messages);

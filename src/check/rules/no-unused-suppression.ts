@@ -1,5 +1,5 @@
 import type { SuppressionComment } from '../../detect/facts.js';
-import { didYouMean } from '../../util/did-you-mean.js';
+import { closestMatch } from '../../util/did-you-mean.js';
 import type { Draft } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
@@ -22,30 +22,43 @@ const SCOPE_WORDS: Record<SuppressionComment['scope'], { form: string; target: s
   file: { form: 'privlint-disable', target: 'in this file', move: ' (or move it above the line it was meant for)' },
 };
 
+/** Why a directive is ignored: the first sentence's end, and the fix. */
+export interface DirectiveProblem {
+  problem: string;
+  fix: string;
+}
+
 export const messages = {
-  unusedSuppression: (data: { rules: string[]; scope: SuppressionComment['scope'] }) =>
-    `This privlint-disable comment suppresses nothing: no ${data.rules.join(', ')} finding ${SCOPE_WORDS[data.scope].target}. Fix: remove it${SCOPE_WORDS[data.scope].move}.`,
-  invalidSuppression: (data: { problem: string }) => `This privlint-disable comment is ignored: ${data.problem}.`,
+  unusedSuppression: (data: { rules: string[]; scope: SuppressionComment['scope'] }) => ({
+    message: `This privlint-disable comment suppresses nothing: no ${data.rules.join(', ')} finding ${SCOPE_WORDS[data.scope].target}.`,
+    help: `Fix: remove it${SCOPE_WORDS[data.scope].move}.`,
+  }),
+  invalidSuppression: (data: DirectiveProblem) => ({ message: `This privlint-disable comment is ignored: ${data.problem}`, help: `Fix: ${data.fix}` }),
 };
 
 const report = reporter(meta, messages);
 
 /** Why a directive is ignored (no rule, an unknown rule, no reason), or undefined when it is valid. */
-export function directiveProblem(directive: SuppressionComment, ruleIds: readonly string[]): string | undefined {
+export function directiveProblem(directive: SuppressionComment, ruleIds: readonly string[]): DirectiveProblem | undefined {
+  const form = SCOPE_WORDS[directive.scope].form;
   if (directive.rules.length === 0) {
-    const form = SCOPE_WORDS[directive.scope].form;
-    return `a rule name is required: ${form} <rule> -- reason (privlint never disables every rule at once)`;
+    return { problem: 'it names no rule.', fix: `a rule name is required: write \`${form} <rule> -- reason\` (privlint never disables every rule at once).` };
   }
   const unknown = directive.rules.find((rule) => !ruleIds.includes(rule));
-  if (unknown) return `unknown rule "${unknown}"${didYouMean(unknown, ruleIds)}`;
-  if (!directive.reason) return 'add the reason after " -- " (a suppression needs a justification reviewers can read)';
+  if (unknown) {
+    const meant = closestMatch(unknown, ruleIds);
+    return meant
+      ? { problem: `unknown rule "${unknown}"; did you mean "${meant}"?`, fix: `write "${meant}", or another rule from docs/rules.` }
+      : { problem: `unknown rule "${unknown}".`, fix: `name rules from docs/rules: ${ruleIds.join(', ')}.` };
+  }
+  if (!directive.reason) return { problem: 'it gives no reason.', fix: 'add the reason after " -- " (a suppression needs a justification reviewers can read).' };
   return undefined;
 }
 
 /** The suppressions of each file that are ignored (invalid) or silence nothing (unused): this rule's findings. */
-export function checkSuppressions(input: { invalid: [file: string, directive: SuppressionComment, problem: string][]; unused: [file: string, directive: SuppressionComment][] }): Draft[] {
+export function checkSuppressions(input: { invalid: [file: string, directive: SuppressionComment, problem: DirectiveProblem][]; unused: [file: string, directive: SuppressionComment][] }): Draft[] {
   return [
-    ...input.invalid.map(([file, directive, problem]) => report('invalidSuppression', place(file, directive), { problem })),
+    ...input.invalid.map(([file, directive, problem]) => report('invalidSuppression', place(file, directive), problem)),
     ...input.unused.map(([file, directive]) => report('unusedSuppression', place(file, directive), { rules: directive.rules, scope: directive.scope })),
   ];
 }

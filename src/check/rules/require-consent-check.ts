@@ -1,4 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
+import { collectedAt, sentWhat, fullList, unique, type Collected } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -17,27 +18,38 @@ export const meta = defineMeta({
   eslintType: 'problem',
 });
 
-/** What every consent message ends with: a misspelt key the code checks, and how to add the check. */
+/** What every consent message's help ends with: a misspelt key the code checks, and how to add the check. */
 interface ConsentFix {
   key: string;
-  /** " The code checks "adz", an unknown consent key …" or "". */
+  /** "The code checks "adz", an unknown consent key …" or "". */
   misspelt: string;
   /** The guard call to suggest: `hasConsent('ads')`. */
   guard: string;
 }
 
-const fix = (data: ConsentFix) => `${data.misspelt} Fix: wrap it in \`if (await ${data.guard})\`, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
+const fix = (data: ConsentFix) => `${data.misspelt ? `${data.misspelt} ` : ''}Fix: wrap it in \`if (await ${data.guard})\`, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
 
 export const messages = {
   collectionWithoutConsent: (data: ConsentFix & { manifest: string; category: string; api: string; purpose?: string; line: number; mode: 'opt-in' | 'opt-out' }) => {
     const forPurpose = data.purpose ? ` for ${data.purpose}` : '';
     const mode = data.mode === 'opt-out' ? 'an opt-out check' : 'prior opt-in consent';
-    return `Collects ${data.category} (${data.api})${forPurpose} without a consent check for "${data.key}". ${data.manifest}:${data.line} requires ${mode} ("${data.key}")${forPurpose}.${fix(data)}`;
+    return {
+      message: `Collects ${data.category} (${data.api})${forPurpose} without a consent check for "${data.key}".`,
+      help: `${data.manifest}:${data.line} requires ${mode} ("${data.key}")${forPurpose}. ${fix(data)}`,
+    };
   },
-  sdkCallWithoutConsent: (data: ConsentFix & { manifest: string; callee: string; package: string; recipient: string; line: number }) =>
-    `Calls ${data.callee} (${data.package}) without a consent check for "${data.key}". ${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}".${fix(data)}`,
-  flowWithoutConsent: (data: ConsentFix & { manifest: string; category: string; api: string; source: string; vendor: string; channel: string; recipient: string; line: number }) =>
-    `Sends ${data.category} (${data.api}, collected at ${data.source}) to ${data.vendor} ${data.channel} without a consent check for "${data.key}". ${data.manifest}:${data.line} shares ${data.category} with "${data.recipient}" only with consent "${data.key}".${fix(data)}`,
+  sdkCallWithoutConsent: (data: ConsentFix & { manifest: string; callee: string; package: string; recipient: string; line: number }) => ({
+    message: `Calls ${data.callee} (${data.package}) without a consent check for "${data.key}".`,
+    help: `${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}". ${fix(data)}`,
+  }),
+  flowWithoutConsent: (data: ConsentFix & { manifest: string; vendor: string; channel: string; recipient: string; subjects: (Collected & { shareLine: number })[] }) => {
+    const shares = unique(data.subjects.map((subject) => `${subject.category}`));
+    const lines = unique(data.subjects.map((subject) => subject.shareLine));
+    return {
+      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel} without a consent check for "${data.key}".`,
+      help: `${collectedAt(data.subjects)} ${data.manifest}:${lines.join(', ')} shares ${fullList(shares)} with "${data.recipient}" only with consent "${data.key}". ${fix(data)}`,
+    };
+  },
 };
 
 const report = reporter(meta, messages);
@@ -105,16 +117,14 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
       const relevant = forPurpose.length > 0 ? forPurpose : covering;
       if (relevant.length === 0 || !relevant.every((share) => share.consent) || relevant.some((share) => sink.consentKeys.includes(share.consent!))) continue;
       const share = relevant[0]!;
-      const { hashed: _hashed, ...what } = flowData(flow);
       flows.push(
         report('flowWithoutConsent', flowPlace(flow), {
           ...consentFix(share.consent!, sink.consentKeys, [share.consent!]),
-          ...what,
           manifest: policy.manifestName,
           vendor: recipient.name ?? recipient.id,
           channel,
           recipient: recipient.id,
-          line: share.at.line,
+          subjects: [{ ...flowData(flow), shareLine: share.at.line }],
         }),
       );
     }

@@ -17,9 +17,12 @@ export const meta = defineMeta({
 
 export const messages = {
   missingPurpose: (data: { manifest: string; category: string; api: string; detachedLine?: number; declared: string[] }) => {
-    const detached = data.detachedLine !== undefined ? ` The @privacy-purpose at line ${data.detachedLine} does not apply: a blank line separates it from the statement.` : '';
+    const detached = data.detachedLine !== undefined ? `The @privacy-purpose at line ${data.detachedLine} does not apply: a blank line separates it from the statement. ` : '';
     const suggestion = data.declared.length > 0 ? ` (${data.manifest} declares ${data.declared.join(', ')} for it)` : '';
-    return `Collects ${data.category} (${data.api}) without a declared purpose.${detached} Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`;
+    return {
+      message: `Collects ${data.category} (${data.api}) without a declared purpose.`,
+      help: `${detached}Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
+    };
   },
 };
 

@@ -45,6 +45,8 @@ export interface FindingView extends Place {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The policy reference and the fix. */
+  help: string;
   category?: string;
   package?: string;
   /** Anchor of the place in the report the finding is about (a site, an SDK import, a flow, a category, a recipient). */
@@ -195,6 +197,7 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
     line: finding.line,
     column: finding.column,
     message: finding.message,
+    help: finding.help,
     ...(finding.category ? { category: finding.category } : {}),
     ...(finding.package ? { package: finding.package } : {}),
   }));
