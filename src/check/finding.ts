@@ -1,6 +1,6 @@
 import type { SuppressionComment } from '../detect/facts.js';
 import type { ViaStep } from '../link/inventory.js';
-import type { Severity } from './rules.js';
+import type { Severity } from './rule-meta.js';
 
 /** A gap between what the code does and what the policy says. */
 export interface Finding {
@@ -29,8 +29,27 @@ export interface Finding {
   directive?: { rules: string[]; scope: SuppressionComment['scope'] };
   /** For a missing purpose: the purposes the manifest declares for the category, and where an annotation goes. */
   suggestion?: { purposes: string[]; annotationLine: number };
+  /**
+   * When the rule found several things at this place (an SDK import that receives five categories,
+   * a call that is both a collection and an SDK call), they are one finding: its message leads with
+   * the first part and lists or mentions the others. Each part keeps what it is about and its own
+   * fingerprint (the one it had as a finding of its own), so baselines written before still match.
+   */
+  parts?: FindingPart[];
   /** Stable across unrelated edits: does not contain line numbers. */
   fingerprint: string;
+}
+
+/** One of the things a merged finding is about. */
+export interface FindingPart {
+  kind: string;
+  category?: string;
+  package?: string;
+  api?: string;
+  via?: ViaStep[];
+  flow?: ViaStep[];
+  /** The fingerprint this part has as a finding on its own (set with the finding's). */
+  fingerprint?: string;
 }
 
 /** A finding silenced by a `privlint-disable` comment; kept for SARIF's `suppressions` and for reviews. */

@@ -1,6 +1,5 @@
-// Words several rules' messages share: lists that stay short in a first sentence, and the data a
-// flow carries. A first sentence says what and where in at most 160 characters; the full lists go
-// to the help line.
+// Words several rules' messages share: lists that keep a first sentence within 160 characters
+// (what and where; the full lists go to the help line), and the data a flow carries.
 
 /** "a", "a and b", "a, b and c". */
 export function fullList(items: readonly string[]): string {
@@ -8,15 +7,20 @@ export function fullList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** The longest first sentence a message may have. */
+export const MAX_FIRST_SENTENCE = 160;
+
 /**
- * A list for a first sentence: as many items as fit in `budget` characters (at least one), the
- * rest counted — "device.id, device.info and 3 more".
+ * A first sentence that names a list: the whole list when the sentence fits in 160 characters,
+ * else as many items as fit with the rest counted — "device.id, device.info and 3 more" (at
+ * least one item is named). The help line names them all.
  */
-export function shortList(items: readonly string[], budget = 48): string {
-  if (fullList(items).length <= budget) return fullList(items);
-  let shown = 1;
-  while (shown < items.length - 1 && `${items.slice(0, shown + 1).join(', ')} and ${items.length - shown - 1} more`.length <= budget) shown++;
-  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+export function sentenceWithList(items: readonly string[], render: (list: string) => string): string {
+  let sentence = render(fullList(items));
+  for (let shown = items.length - 1; shown >= 1 && sentence.length > MAX_FIRST_SENTENCE; shown--) {
+    sentence = render(`${items.slice(0, shown).join(', ')} and ${items.length - shown} more`);
+  }
+  return sentence;
 }
 
 /** "it" or "them", for the things a message names. */
@@ -36,19 +40,21 @@ export interface Collected {
   hashed?: boolean;
 }
 
-/** "device.id (react-native-device-info#getUniqueId)" for one category, else the categories listed short. */
-export function collectedWhat(subjects: readonly Pick<Collected, 'category' | 'api'>[]): string {
-  const categories = unique(subjects.map((subject) => subject.category));
+/**
+ * A first sentence about collected data: "device.id (react-native-device-info#getUniqueId)" — the
+ * categories, with their API when they share one — fitted by sentenceWithList.
+ */
+export function collectedSentence(subjects: readonly Pick<Collected, 'category' | 'api'>[], render: (what: string) => string): string {
   const apis = unique(subjects.map((subject) => subject.api));
-  return categories.length === 1 && apis.length === 1 ? `${categories[0]} (${apis[0]})` : shortList(categories);
+  return sentenceWithList(unique(subjects.map((subject) => subject.category)), (list) => render(apis.length === 1 ? `${list} (${apis[0]})` : list));
 }
 
 /**
- * What a flow sends, for its first sentence: the categories (listed short). Which API collected
- * them, and where, is the help's (collectedAt): at a sink, the API that matters is the call that sends.
+ * A first sentence about data a flow sends: the categories. Which API collected them, and where,
+ * is the help's (collectedAt): at a sink, the API that matters is the call that sends.
  */
-export function sentWhat(subjects: readonly Pick<Collected, 'category'>[]): string {
-  return shortList(unique(subjects.map((subject) => subject.category)));
+export function sentSentence(subjects: readonly Pick<Collected, 'category'>[], render: (what: string) => string): string {
+  return sentenceWithList(unique(subjects.map((subject) => subject.category)), render);
 }
 
 /** "Collected by <api> at src/a.ts:12." or, for several, each category with its API and place; plus the hashing note. */

@@ -14,7 +14,10 @@ export interface Written {
 
 /**
  * A rule's messages, one per kind of finding (ESLint's messageIds): each a function of the data
- * that kind carries, so a check cannot report a kind without what its message needs.
+ * that kind carries, so a check cannot report a kind without what its message needs. Their order
+ * is their importance: when a rule finds several things at one place, the first kind leads the
+ * finding (src/check/one-per-place.ts). A kind whose data has `subjects` lists them all when it is
+ * found for several at one place.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own data type
 export type MessageTable = Record<string, (data: any) => Written>;
@@ -50,11 +53,4 @@ export interface RuleModule<Messages extends MessageTable = MessageTable> {
 export function reporter<Messages extends MessageTable>(meta: RuleMeta, messages: Messages) {
   void messages;
   return <Kind extends keyof Messages & string>(kind: Kind, place: Place, data: Parameters<Messages[Kind]>[0]): Draft => ({ ...place, ruleId: meta.id, kind, data });
-}
-
-/** The message and help of a draft, written by its rule. */
-export function messageOf(module: RuleModule, draft: Draft): Written {
-  const write = module.messages[draft.kind];
-  if (!write) throw new Error(`${module.meta.id}: no message for kind ${draft.kind}`);
-  return write(draft.data);
 }

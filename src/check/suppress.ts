@@ -1,6 +1,6 @@
 import type { SuppressionComment } from '../detect/facts.js';
 import type { Finding } from './finding.js';
-import { findingOf } from './check.js';
+import { findingsOfRule } from './check.js';
 import type { Severity } from './rule-meta.js';
 import { RULE_IDS } from './rules.js';
 import { checkSuppressions, directiveProblem, type DirectiveProblem } from './rules/no-unused-suppression.js';
@@ -52,7 +52,7 @@ export function applySuppressions(
 
   if (severityOverrides['no-unused-suppression'] !== 'off') {
     const unused = [...valid].flatMap(([file, directives]) => directives.filter((directive) => !used.has(directive)).map((directive) => [file, directive] as [string, SuppressionComment]));
-    for (const draft of checkSuppressions({ invalid, unused })) active.push(findingOf(draft, { rules: severityOverrides }));
+    active.push(...findingsOfRule('no-unused-suppression', checkSuppressions({ invalid, unused }), { rules: severityOverrides }));
   }
   return { active, suppressed };
 }

@@ -69,6 +69,7 @@ export function toJsonReport(result: ScanResult) {
       ...(finding.api ? { api: finding.api } : {}),
       ...(finding.via ? { via: finding.via } : {}),
       ...(finding.flow ? { flow: finding.flow } : {}),
+      ...(finding.parts ? { parts: finding.parts } : {}),
       fingerprint: finding.fingerprint,
     })),
     ...(result.baseline

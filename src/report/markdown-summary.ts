@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
+import { categoriesOf } from '../check/finding-parts.js';
 import { RULES, type Severity } from '../check/rules.js';
 import { findRepositoryRoot } from '../git/repository.js';
 import type { ScanResult } from '../scan.js';
@@ -50,7 +51,8 @@ export function formatMarkdownSummary(result: ScanResult, options: MarkdownSumma
     out.push('');
 
     const byCategory = new Map<string, number>();
-    for (const finding of findings) if (finding.category) byCategory.set(finding.category, (byCategory.get(finding.category) ?? 0) + 1);
+    // A finding that merges several categories at one place counts under each of them.
+    for (const finding of findings) for (const category of categoriesOf(finding)) byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
     if (byCategory.size > 0) {
       out.push('### Findings by data category', '', '| Data category | Findings |', '| --- | ---: |');
       for (const [category, total] of [...byCategory].sort(([a], [b]) => compareText(a, b))) out.push(`| ${code(category)} | ${total} |`);

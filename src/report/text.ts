@@ -4,6 +4,10 @@ import type { ScanResult } from '../scan.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';
+import { flowsOf } from '../check/finding-parts.js';
+
+/** Flows printed under one finding; more are counted. */
+const MAX_FLOWS_SHOWN = 3;
 
 export interface TextOptions {
   colors: Colors;
@@ -39,7 +43,13 @@ export function formatText(result: ScanResult, options: TextOptions): string {
       // The second line: the policy reference and the fix.
       if (finding.help) out.push(`    ${readable(finding.help)}`);
       for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
-      if (finding.flow) out.push(`    ${colors.dim('flow')} ${compactFlow(finding.flow, shownFile).join(colors.dim(' → '))}`);
+      const flows = flowsOf(finding);
+      // A finding that merges several flows at one sink names each flow's category; JSON and SARIF list them all.
+      for (const flow of flows.slice(0, MAX_FLOWS_SHOWN)) {
+        const label = flows.length > 1 && flow.category ? `flow ${flow.category}` : 'flow';
+        out.push(`    ${colors.dim(label)} ${compactFlow(flow.steps, shownFile).join(colors.dim(' → '))}`);
+      }
+      if (flows.length > MAX_FLOWS_SHOWN) out.push(`    ${colors.dim(`… and ${flows.length - MAX_FLOWS_SHOWN} more flows to this place (--format json lists them)`)}`);
       if (lines.length > 0) out.push(indent(codeFrame(lines, finding.line, finding.column, finding.endLine, finding.endColumn, colors), 4));
     }
     out.push('');

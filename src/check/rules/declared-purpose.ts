@@ -1,6 +1,6 @@
 import { isKnownPurpose, PURPOSES } from '../../taxonomy/index.js';
 import { closestMatch } from '../../util/did-you-mean.js';
-import { collectedWhat, fullList, itOrThem, unique } from '../message-words.js';
+import { collectedSentence, fullList, itOrThem, unique } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -24,19 +24,23 @@ interface Annotated {
   annotation?: string;
 }
 
+/** In order of importance: at one place, a purpose the policy does not allow leads, a typo is mentioned. */
 export const messages = {
-  unknownPurpose: (data: Annotated & { category: string; purpose: string; meant?: string }) => ({
-    message: `Unknown purpose "${data.purpose}" for ${data.category} (${data.api})${data.meant ? `; did you mean "${data.meant}"?` : '.'}`,
-    help: `${annotatedAt(data)}Fix: ${data.meant ? `use "${data.meant}", or another` : 'use a'} purpose from docs/taxonomy.md.`,
-  }),
   undeclaredPurpose: (data: Annotated & { manifest: string; purpose: string; subjects: { category: string; declaration: string; declarationLine: number }[] }) => {
     const categories = unique(data.subjects.map((subject) => subject.category));
     const under = fullList(unique(data.subjects.map((subject) => `${subject.declaration} (line ${subject.declarationLine})`)));
     return {
-      message: `Collects ${collectedWhat(data.subjects.map((subject) => ({ category: subject.category, api: data.api })))} for ${data.purpose}, which the manifest does not declare for ${itOrThem(categories)}.`,
+      message: collectedSentence(
+        data.subjects.map((subject) => ({ category: subject.category, api: data.api })),
+        (what) => `Collects ${what} for ${data.purpose}, which the manifest does not declare for ${itOrThem(categories)}.`,
+      ),
       help: `${annotatedAt(data)}${data.manifest} does not declare ${data.purpose} for ${fullList(categories)}. Fix: declare the purpose under ${under} if the policy allows it, or correct the annotation.`,
     };
   },
+  unknownPurpose: (data: Annotated & { category: string; purpose: string; meant?: string }) => ({
+    message: `Unknown purpose "${data.purpose}" for ${data.category} (${data.api})${data.meant ? `; did you mean "${data.meant}"?` : '.'}`,
+    help: `${annotatedAt(data)}Fix: ${data.meant ? `use "${data.meant}", or another` : 'use a'} purpose from docs/taxonomy.md.`,
+  }),
   emptyAnnotation: (data: Annotated & { category: string; annotation: string }) => ({
     message: `The @privacy-purpose annotation at ${data.annotation} names no purpose for ${data.category} (${data.api}).`,
     help: 'Fix: name one or more purposes from docs/taxonomy.md, e.g. `// @privacy-purpose analytics`.',

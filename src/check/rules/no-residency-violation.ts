@@ -1,7 +1,7 @@
 import type { ResidencyRule } from '../../manifest/types.js';
 import { categoryCovers } from '../../taxonomy/index.js';
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
-import { collectedAt, sentWhat, type Collected } from '../message-words.js';
+import { collectedAt, sentSentence, type Collected } from '../message-words.js';
 import { hostMatches } from '../policy.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -38,7 +38,7 @@ export const messages = {
     const chosen = data.chosenForRegion ? `the endpoint chosen for ${data.region}` : `the default endpoint: the map has no entry for ${data.region}`;
     const { rule, fix } = transferWords(data);
     return {
-      message: `Sends ${sentWhat(data.subjects)} of users in ${data.region} to ${data.host} through ${data.callee}, outside residency rule "${data.rule}".`,
+      message: sentSentence(data.subjects, (what) => `Sends ${what} of users in ${data.region} to ${data.host} through ${data.callee}, outside residency rule "${data.rule}".`),
       help: `${collectedAt(data.subjects)} ${data.host} is ${chosen}; rule "${data.rule}" (${data.manifest}:${data.ruleLine}) keeps their data in ${data.storeIn.join(', ')} (${data.endpoints.join(', ')})${rule}. Fix: ${fix}`,
     };
   },

@@ -1,7 +1,7 @@
 import type { RuleInput, Draft } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
-import { collectedWhat, fullList, itOrThem, shortList, unique } from '../message-words.js';
+import { collectedSentence, fullList, itOrThem, sentenceWithList, unique } from '../message-words.js';
 import { sitePlace } from '../once-per-api.js';
 
 export const meta = defineMeta({
@@ -20,14 +20,14 @@ export const messages = {
   undeclaredCategory: (data: { manifest: string; subjects: { category: string; api: string }[] }) => {
     const categories = unique(data.subjects.map((subject) => subject.category));
     return {
-      message: `Collects ${collectedWhat(data.subjects)}, which the manifest does not declare.`,
+      message: collectedSentence(data.subjects, (what) => `Collects ${what}, which the manifest does not declare.`),
       help: `Fix: declare ${fullList(categories)} under categories in ${data.manifest}, with purposes and a legal basis, or stop collecting ${itOrThem(categories)}.`,
     };
   },
   undeclaredSdkCollection: (data: { manifest: string; sdk: string; package: string; vendor: string; subjects: { category: string }[] }) => {
     const categories = unique(data.subjects.map((subject) => subject.category));
     return {
-      message: `${data.sdk} (${data.package}) collects ${shortList(categories)} on its own, which the manifest does not declare.`,
+      message: sentenceWithList(categories, (list) => `${data.sdk} (${data.package}) collects ${list} on its own, which the manifest does not declare.`),
       help: `Fix: declare ${fullList(categories)} under categories in ${data.manifest} (and as shared with ${data.vendor}), or remove the SDK.`,
     };
   },

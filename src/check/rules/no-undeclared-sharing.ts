@@ -1,5 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
-import { collectedAt, sentWhat, fullList, itOrThem, unique, type Collected } from '../message-words.js';
+import { collectedAt, sentSentence, fullList, itOrThem, unique, type Collected } from '../message-words.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
@@ -30,14 +30,14 @@ export const messages = {
   undeclaredSharing: (data: Sent & { recipientLine: number; subjects: Collected[] }) => {
     const categories = unique(data.subjects.map((subject) => subject.category));
     return {
-      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel}, a share the manifest does not declare.`,
+      message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.vendor} ${data.channel}, a share the manifest does not declare.`),
       help: `${collectedAt(data.subjects)} Fix: add a share for ${fullList(categories)} to recipient ${data.recipient} (${data.manifest}, line ${data.recipientLine}) if the policy allows it, or stop sending ${itOrThem(categories)}.`,
     };
   },
   undeclaredSharingPurpose: (data: Sent & { purposes: string[]; subjects: (Collected & { declared: string[]; shareLine: number })[] }) => {
     const shares = unique(data.subjects.map((subject) => `${subject.category} only for ${subject.declared.join(', ')} (line ${subject.shareLine})`));
     return {
-      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel} for ${data.purposes.join(', ')}, a purpose not declared for that share.`,
+      message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.vendor} ${data.channel} for ${data.purposes.join(', ')}, a purpose not declared for that share.`),
       help: `${collectedAt(data.subjects)} ${data.manifest} shares ${fullList(shares)} with "${data.recipient}". Fix: declare the purpose on the share if the policy allows it, or stop sending it.`,
     };
   },

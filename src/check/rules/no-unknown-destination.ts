@@ -1,5 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
-import { collectedAt, sentWhat, type Collected } from '../message-words.js';
+import { collectedAt, sentSentence, type Collected } from '../message-words.js';
 import { destinationHosts } from '../policy.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -20,7 +20,7 @@ export const meta = defineMeta({
 
 export const messages = {
   unknownDestination: (data: { manifest: string; host: string; callee: string; subjects: Collected[] }) => ({
-    message: `Sends ${sentWhat(data.subjects)} to ${data.host} through ${data.callee}, a host the manifest does not list.`,
+    message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.host} through ${data.callee}, a host the manifest does not list.`),
     help: `${collectedAt(data.subjects)} Fix: add ${data.host} to first_party.domains in ${data.manifest} if it is your own server, or to the domains of the recipient that operates it; otherwise stop sending the data there.`,
   }),
 };

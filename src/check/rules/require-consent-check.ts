@@ -1,5 +1,5 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
-import { collectedAt, sentWhat, fullList, unique, type Collected } from '../message-words.js';
+import { collectedAt, sentSentence, fullList, unique, type Collected } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -46,7 +46,7 @@ export const messages = {
     const shares = unique(data.subjects.map((subject) => `${subject.category}`));
     const lines = unique(data.subjects.map((subject) => subject.shareLine));
     return {
-      message: `Sends ${sentWhat(data.subjects)} to ${data.vendor} ${data.channel} without a consent check for "${data.key}".`,
+      message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.vendor} ${data.channel} without a consent check for "${data.key}".`),
       help: `${collectedAt(data.subjects)} ${data.manifest}:${lines.join(', ')} shares ${fullList(shares)} with "${data.recipient}" only with consent "${data.key}". ${fix(data)}`,
     };
   },

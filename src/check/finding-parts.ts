@@ -1,0 +1,19 @@
+import type { ViaStep } from '../link/inventory.js';
+import type { Finding } from './finding.js';
+
+/** A data flow a finding is about, with the category it carries. */
+export interface FindingFlow {
+  category?: string;
+  steps: ViaStep[];
+}
+
+/** The data flows of a finding: each part's (a merged finding at a sink), else its own, else none. */
+export function flowsOf(finding: Pick<Finding, 'flow' | 'category' | 'parts'>): FindingFlow[] {
+  if (finding.parts) return finding.parts.flatMap((part) => (part.flow ? [{ ...(part.category ? { category: part.category } : {}), steps: part.flow }] : []));
+  return finding.flow ? [{ ...(finding.category ? { category: finding.category } : {}), steps: finding.flow }] : [];
+}
+
+/** Every category a finding is about: its own, and its parts' when it merges several at one place. */
+export function categoriesOf(finding: Pick<Finding, 'category' | 'parts'>): string[] {
+  return [...new Set([finding.category, ...(finding.parts ?? []).map((part) => part.category)].filter((category): category is string => category !== undefined))];
+}
