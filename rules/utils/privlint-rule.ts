@@ -37,6 +37,7 @@ export function privlintRule<Messages extends MessageTable, Suggestions extends 
       messages,
       schema: [],
       ...(extras.suggest ? { hasSuggestions: true } : {}),
+      ...(meta.fixable ? { fixable: 'code' as const } : {}),
       defaultOptions: [],
     },
     defaultOptions: [],
@@ -50,6 +51,7 @@ export function privlintRule<Messages extends MessageTable, Suggestions extends 
           for (const finding of findingsFor(context, meta.id)) {
             const messageId = (kinds.includes(finding.kind) ? finding.kind : kinds[0]!) as MessageIds<Messages, Suggestions>;
             const suggest = extras.suggest?.(finding, context) ?? [];
+            const fix = fixIn(finding, context.sourceCode);
             context.report({
               node: program,
               loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
@@ -57,10 +59,28 @@ export function privlintRule<Messages extends MessageTable, Suggestions extends 
               // ESLint shows one message: the first sentence, then the policy reference and the fix.
               data: { message: finding.help ? `${finding.message} ${finding.help}` : finding.message },
               ...(suggest.length > 0 ? { suggest } : {}),
+              ...(fix ? { fix } : {}),
             });
           }
         },
       };
     },
   });
+}
+
+/**
+ * The finding's certain fix as ESLint's: only when every edit is in the linted file (a misspelt
+ * purpose in a wrapper's annotation elsewhere is `privlint scan --fix`'s to change).
+ */
+function fixIn(finding: Finding, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.ReportFixFunction | undefined {
+  const edits = finding.fix?.edits ?? [];
+  if (edits.length === 0 || edits.some((edit) => edit.file !== finding.file)) return undefined;
+  const ranges = edits.map((edit) => ({ range: [indexOf(sourceCode, edit.line, edit.column), indexOf(sourceCode, edit.endLine, edit.endColumn)] as const, text: edit.text }));
+  return (fixer) => ranges.map(({ range, text }) => fixer.replaceTextRange(range, text));
+}
+
+/** The offset of a 1-based line and column; a column past the end of the text is its end (a removal up to the end of the file). */
+function indexOf(sourceCode: Readonly<TSESLint.SourceCode>, line: number, column: number): number {
+  if (line > sourceCode.lines.length) return sourceCode.text.length;
+  return sourceCode.getIndexFromLoc({ line, column: column - 1 });
 }

@@ -29,6 +29,10 @@ export interface Finding {
   directive?: { rules: string[]; scope: SuppressionComment['scope'] };
   /** For a missing purpose: the purposes the manifest declares for the category, and where an annotation goes. */
   suggestion?: { purposes: string[]; annotationLine: number };
+  /** For a missing consent check: the key and the configured guard call to wrap the code in (an editor suggestion, never applied by --fix). */
+  guard?: { key: string; call: string };
+  /** A change that certainly fixes the finding: `privlint scan --fix` applies it, ESLint offers it as the rule's fix. */
+  fix?: Fix;
   /**
    * When the rule found several things at this place (an SDK import that receives five categories,
    * a call that is both a collection and an SDK call), they are one finding: its message leads with
@@ -38,6 +42,24 @@ export interface Finding {
   parts?: FindingPart[];
   /** Stable across unrelated edits: does not contain line numbers. */
   fingerprint: string;
+}
+
+/** A certain fix: what it does, and the text edits that do it. */
+export interface Fix {
+  /** "Replace "analytcs" with "analytics"." */
+  description: string;
+  edits: TextEdit[];
+}
+
+/** Replace the text from line:column up to (not including) endLine:endColumn — 1-based, UTF-16 columns as everywhere — with `text`. */
+export interface TextEdit {
+  /** Scan-root-relative POSIX path. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
 }
 
 /** One of the things a merged finding is about. */

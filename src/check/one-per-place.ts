@@ -1,5 +1,5 @@
 import { compareText } from '../util/order.js';
-import type { FindingPart } from './finding.js';
+import type { FindingPart, Fix, TextEdit } from './finding.js';
 import type { Draft, RuleModule, Written } from './rule-module.js';
 
 /** A rule's finding at one place before its severity and fingerprint: what it says, and its parts when several. */
@@ -41,8 +41,26 @@ function merged(module: RuleModule, group: readonly Draft[]): PlacedDraft {
   }
   const [lead, ...others] = [...sentences.values()].map((sentence) => write(module, sentence.kind, sentence.data));
   const also = [...new Set(others.map((other) => other.message))].map((message) => ` Also here: ${message}`).join('');
-  const { data: _data, ...place } = ordered[0]!;
-  return { ...place, message: lead!.message, help: `${lead!.help}${also}`, parts: ordered.map(partOf) };
+  const { data: _data, fix: _fix, ...place } = ordered[0]!;
+  const fix = combinedFix(ordered.map((draft) => draft.fix));
+  return { ...place, ...(fix ? { fix } : {}), message: lead!.message, help: `${lead!.help}${also}`, parts: ordered.map(partOf) };
+}
+
+/** The parts' certain fixes as one: every edit once, none overlapping an earlier one. */
+function combinedFix(fixes: readonly (Fix | undefined)[]): Fix | undefined {
+  const present = fixes.filter((fix): fix is Fix => fix !== undefined);
+  if (present.length === 0) return undefined;
+  const edits: TextEdit[] = [];
+  for (const edit of present.flatMap((fix) => fix.edits)) {
+    if (edits.some((kept) => kept.file === edit.file && overlaps(kept, edit))) continue;
+    edits.push(edit);
+  }
+  return { description: [...new Set(present.map((fix) => fix.description))].join(' '), edits };
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const before = (x: { line: number; column: number }, y: { line: number; column: number }) => x.line < y.line || (x.line === y.line && x.column <= y.column);
+  return !(before({ line: a.endLine, column: a.endColumn }, b) || before({ line: b.endLine, column: b.endColumn }, a));
 }
 
 function partOf(draft: Draft): FindingPart {

@@ -28,6 +28,8 @@ export interface RuleMeta {
   precision: 'very-high' | 'high' | 'medium' | 'low';
   /** ESLint's meta.type: `problem` for a gap in the policy, `suggestion` for a missing annotation. */
   eslintType: 'problem' | 'suggestion';
+  /** Some findings carry a certain fix (`privlint scan --fix`, ESLint's fix; meta.fixable "code"). */
+  fixable?: boolean;
   docsUrl: string;
 }
 

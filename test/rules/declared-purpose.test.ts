@@ -48,11 +48,32 @@ ruleTester.run('declared-purpose', rule, {
         } as never, // ESLint's RuleTester compares `message`; typescript-eslint's types only know messageId
       ],
     },
-    { name: 'a typo in a purpose', filename: file('src/a.ts'), code: annotated('analytcs'), errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }] },
+    {
+      name: 'a typo in a purpose: the fix writes the one close purpose',
+      filename: file('src/a.ts'),
+      code: annotated('analytcs'),
+      output: annotated('analytics'),
+      errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }],
+    },
+    {
+      name: 'a typo written twice is fixed in both places, the other purposes kept',
+      filename: file('src/a.ts'),
+      code: annotated('fraud_prevention, analytcs, analytcs -- checkout'),
+      output: annotated('fraud_prevention, analytics, analytics -- checkout'),
+      errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }],
+    },
+    {
+      name: 'no fix when no purpose, or more than one, is close: the change would be a guess',
+      filename: file('src/a.ts'),
+      code: annotated('tracking'),
+      output: null,
+      errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }],
+    },
     {
       name: 'one finding for every wrong purpose at the place: the undeclared purpose leads, the typo is mentioned',
       filename: file('src/a.ts'),
       code: annotated('fraud_prevention, advertising, marketting'),
+      output: annotated('fraud_prevention, advertising, marketing'),
       errors: [{ line: 3, column: 19, message: /for advertising, which the manifest does not declare for them\. .* Also here: Unknown purpose "marketting" for device\.id \(react-native-device-info#getUniqueId\); did you mean "marketing"\?$/ } as never],
     },
     {
@@ -67,7 +88,13 @@ ruleTester.run('declared-purpose', rule, {
       code: code(`import * as Location from 'expo-location';`, `export async function here() {`, `  // @privacy-purpose analytics`, `  return Location.getCurrentPositionAsync();`, `}`),
       errors: [{ messageId: 'undeclaredPurpose', line: 4, column: 10 }],
     },
-    { name: 'without a manifest an unknown purpose is still reported', filename: fileIn(NO_MANIFEST_PROJECT, 'src/a.ts'), code: annotated('analytcs'), errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }] },
+    {
+      name: 'without a manifest an unknown purpose is still reported, and fixed',
+      filename: fileIn(NO_MANIFEST_PROJECT, 'src/a.ts'),
+      code: annotated('analytcs'),
+      output: annotated('analytics'),
+      errors: [{ messageId: 'unknownPurpose', line: 3, column: 19 }],
+    },
   ],
 });
 

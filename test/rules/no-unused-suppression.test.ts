@@ -40,7 +40,22 @@ ruleTester.run('no-unused-suppression', rule, {
       name: 'a suppression with nothing to silence on the next line',
       filename: file('src/a.ts'),
       code: code(IMPORT, `  // privlint-disable-next-line require-purpose -- stale`, `export const name = DeviceInfo.name;`),
+      output: code(IMPORT, `export const name = DeviceInfo.name;`),
       errors: [{ messageId: 'unusedSuppression', line: 2, column: 3 }],
+    },
+    {
+      name: 'the fix removes a trailing comment and the space before it, and keeps the code',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `export const name = DeviceInfo.name; // privlint-disable-line require-purpose -- stale`, `export const other = 1;`),
+      output: code(IMPORT, `export const name = DeviceInfo.name;`, `export const other = 1;`),
+      errors: [{ messageId: 'unusedSuppression', line: 2, column: 38 }],
+    },
+    {
+      name: 'the fix removes a comment on the last line of a file without a newline',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `export const name = DeviceInfo.name;`, `// privlint-disable require-purpose -- stale`),
+      output: code(IMPORT, `export const name = DeviceInfo.name;`),
+      errors: [{ messageId: 'unusedSuppression', line: 3, column: 1 }],
     },
     {
       name: 'a suppression without a reason is ignored and reported',
@@ -58,6 +73,7 @@ ruleTester.run('no-unused-suppression', rule, {
       name: 'a JSX comment with nothing to silence',
       filename: file('src/Screen.tsx'),
       code: code(IMPORT, `export const Screen = () => (`, `  <View>`, `    {/* privlint-disable-next-line require-purpose -- stale */}`, `    <Text>plain</Text>`, `  </View>`, `);`),
+      output: code(IMPORT, `export const Screen = () => (`, `  <View>`, `    <Text>plain</Text>`, `  </View>`, `);`),
       errors: [{ messageId: 'unusedSuppression', line: 4, column: 6 }],
     },
     {

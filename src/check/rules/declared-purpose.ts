@@ -1,5 +1,7 @@
 import { isKnownPurpose, PURPOSES } from '../../taxonomy/index.js';
-import { closestMatch } from '../../util/did-you-mean.js';
+import type { Annotation } from '../../detect/facts.js';
+import { closeMatches } from '../../util/did-you-mean.js';
+import type { Fix } from '../finding.js';
 import { collectedSentence, fullList, itOrThem, unique } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
@@ -16,6 +18,7 @@ export const meta = defineMeta({
   precision: 'very-high',
   securitySeverity: '6.5',
   eslintType: 'problem',
+  fixable: true,
 });
 
 interface Annotated {
@@ -47,6 +50,16 @@ export const messages = {
   }),
 };
 
+/** Replace every place the annotation writes the misspelt purpose with the one meant. */
+function typoFix(annotation: Annotation & { file: string }, purpose: string, meant: string): Fix | undefined {
+  const spans = (annotation.spans ?? []).filter((span) => span.purpose === purpose);
+  if (spans.length === 0) return undefined;
+  return {
+    description: `Replace "${purpose}" with "${meant}".`,
+    edits: spans.map((span) => ({ file: annotation.file, line: span.line, column: span.column, endLine: span.line, endColumn: span.column + purpose.length, text: meant })),
+  };
+}
+
 function annotatedAt(data: Annotated): string {
   return data.annotation ? `The annotation is at ${data.annotation}. ` : '';
 }
@@ -67,8 +80,11 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     const declared = policy.declarationsCovering(site.category);
     for (const purpose of site.purposes) {
       if (!isKnownPurpose(purpose)) {
-        const meant = closestMatch(purpose, PURPOSES.map((entry) => entry.id));
-        out.push({ ...report('unknownPurpose', place, { ...annotated, category: site.category, purpose, ...(meant ? { meant } : {}) }), once: purpose });
+        const close = closeMatches(purpose, PURPOSES.map((entry) => entry.id));
+        const meant = close[0];
+        // Certain only when one purpose is close: then --fix and the editor may write it.
+        const fix = close.length === 1 && site.annotation ? typoFix(site.annotation, purpose, close[0]!) : undefined;
+        out.push({ ...report('unknownPurpose', { ...place, ...(fix ? { fix } : {}) }, { ...annotated, category: site.category, purpose, ...(meant ? { meant } : {}) }), once: purpose });
       } else if (declared.length > 0 && !declared.some((declaration) => declaration.uses.some((use) => use.purposes.includes(purpose)))) {
         out.push(report('undeclaredPurpose', place, { ...annotated, manifest: policy.manifestName, purpose, subjects: [{ category: site.category, declaration: declared[0]!.id, declarationLine: declared[0]!.at.line }] }));
       }

@@ -14,6 +14,7 @@ export const meta = defineMeta({
   precision: 'very-high',
   securitySeverity: '2.0',
   eslintType: 'problem',
+  fixable: true,
 });
 
 const SCOPE_WORDS: Record<SuppressionComment['scope'], { form: string; target: string; move: string }> = {
@@ -59,7 +60,10 @@ export function directiveProblem(directive: SuppressionComment, ruleIds: readonl
 export function checkSuppressions(input: { invalid: [file: string, directive: SuppressionComment, problem: DirectiveProblem][]; unused: [file: string, directive: SuppressionComment][] }): Draft[] {
   return [
     ...input.invalid.map(([file, directive, problem]) => report('invalidSuppression', place(file, directive), problem)),
-    ...input.unused.map(([file, directive]) => report('unusedSuppression', place(file, directive), { rules: directive.rules, scope: directive.scope })),
+    // A comment that silences nothing can go: certain.
+    ...input.unused.map(([file, directive]) =>
+      report('unusedSuppression', { ...place(file, directive), fix: { description: 'Remove the privlint-disable comment.', edits: [{ file, ...directive.removal, text: '' }] } }, { rules: directive.rules, scope: directive.scope }),
+    ),
   ];
 }
 

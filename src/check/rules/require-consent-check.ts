@@ -70,7 +70,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     if (!consent || consent.keys.some((key) => site.consentKeys.includes(key))) continue;
     const key = consent.keys[0]!;
     sites.push({
-      ...report('collectionWithoutConsent', sitePlace(site), {
+      ...report('collectionWithoutConsent', { ...sitePlace(site), guard: { key, call: policy.guardCall(key) } }, {
         ...consentFix(key, site.consentKeys, consent.keys),
         manifest: policy.manifestName,
         category: site.category,
@@ -95,7 +95,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     const share = recipient.shares.find((candidate) => candidate.consent === key)!;
     const place = { file: call.file, line: call.line, column: call.column, endLine: call.endLine, endColumn: call.endColumn, package: call.package };
     out.push(
-      report('sdkCallWithoutConsent', place, {
+      report('sdkCallWithoutConsent', { ...place, guard: { key, call: policy.guardCall(key) } }, {
         ...consentFix(key, call.consentKeys, required),
         manifest: policy.manifestName,
         callee: call.callee,
@@ -118,7 +118,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
       if (relevant.length === 0 || !relevant.every((share) => share.consent) || relevant.some((share) => sink.consentKeys.includes(share.consent!))) continue;
       const share = relevant[0]!;
       flows.push(
-        report('flowWithoutConsent', flowPlace(flow), {
+        report('flowWithoutConsent', { ...flowPlace(flow), guard: { key: share.consent!, call: policy.guardCall(share.consent!) } }, {
           ...consentFix(share.consent!, sink.consentKeys, [share.consent!]),
           manifest: policy.manifestName,
           vendor: recipient.name ?? recipient.id,
