@@ -7,7 +7,7 @@ import { defineMeta } from '../rule-meta.js';
 export const meta = defineMeta({
   id: 'no-undeclared-sharing',
   defaultSeverity: 'error',
-  description: 'Personal data flows to a third-party SDK that the manifest does not say receives it (or not for that purpose).',
+  description: 'Personal data flows into a third-party SDK whose recipient in the manifest is not said to receive that category, or not for that purpose.',
   rationale: 'A privacy policy promises who receives which data and why; sending a category to a vendor the policy does not name for it is an undisclosed transfer (GDPR Art. 13(1)(e), Art. 28).',
   needsManifest: true,
   perFile: true,

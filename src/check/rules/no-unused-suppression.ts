@@ -7,7 +7,7 @@ import { defineMeta } from '../rule-meta.js';
 export const meta = defineMeta({
   id: 'no-unused-suppression',
   defaultSeverity: 'warning',
-  description: 'A privlint-disable comment suppresses nothing, or is ignored because it lacks a rule or a reason.',
+  description: 'A privlint-disable comment suppresses nothing, or is ignored because it names no rule, an unknown rule, or gives no reason.',
   rationale: 'Stale suppressions hide future findings on the same line; every suppression needs a reason a reviewer can judge.',
   needsManifest: false,
   perFile: true,
