@@ -10,7 +10,7 @@ export type PlacedDraft = Omit<Draft, 'data'> & Written & { parts?: FindingPart[
  * ordered by their kinds' importance — the order of the rule's messages — then by what they are
  * about (category, API, package), and those of one kind
  * whose data differ only in their `subjects` (the categories, the data sent) become one message
- * listing them all. The first message leads; the others are mentioned in the help ("Also here: …").
+ * listing them all. The first message leads; the others follow in the help ("Also here: …", with their fix).
  */
 export function onePerPlace(module: RuleModule, drafts: readonly Draft[]): PlacedDraft[] {
   const groups = new Map<string, Draft[]>();
@@ -40,7 +40,8 @@ function merged(module: RuleModule, group: readonly Draft[]): PlacedDraft {
     else if (subjects) earlier.data = { ...earlier.data, subjects: uniqueJson([...(earlier.data as { subjects: unknown[] }).subjects, ...subjects]) };
   }
   const [lead, ...others] = [...sentences.values()].map((sentence) => write(module, sentence.kind, sentence.data));
-  const also = [...new Set(others.map((other) => other.message))].map((message) => ` Also here: ${message}`).join('');
+  // The others in full: what else is wrong here, and its fix (a residency rule of another region needs another route).
+  const also = [...new Set(others.map((other) => `${other.message} ${other.help}`))].map((text) => ` Also here: ${text}`).join('');
   const { data: _data, fix: _fix, ...place } = ordered[0]!;
   const fix = combinedFix(ordered.map((draft) => draft.fix));
   return { ...place, ...(fix ? { fix } : {}), message: lead!.message, help: `${lead!.help}${also}`, parts: ordered.map(partOf) };

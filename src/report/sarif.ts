@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
-import { flowsOf } from '../check/finding-parts.js';
+import { flowsOf, viasOf } from '../check/finding-parts.js';
 import { RULES, type RuleMeta, type Severity } from '../check/rules.js';
 import type { ViaStep } from '../link/inventory.js';
 import type { ScanResult } from '../scan.js';
@@ -45,7 +45,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
   const results = findings.map((finding) => {
     // A finding that merges several flows at one sink has a code flow for each.
     const flows = flowsOf(finding).map((flow) => flow.steps);
-    const chains = flows.length > 0 ? flows : finding.via ? [finding.via] : [];
+    const chains = flows.length > 0 ? flows : viasOf(finding);
     const steps = chains.flat();
     const suppression = 'suppression' in finding ? finding.suppression : undefined;
     // GitHub follows an alert by primaryLocationLineHash: a merged finding continues its leading part's alert.

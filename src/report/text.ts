@@ -4,7 +4,7 @@ import type { ScanResult } from '../scan.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';
-import { flowsOf } from '../check/finding-parts.js';
+import { flowsOf, viasOf } from '../check/finding-parts.js';
 
 /** Flows printed under one finding; more are counted. */
 const MAX_FLOWS_SHOWN = 3;
@@ -42,11 +42,11 @@ export function formatText(result: ScanResult, options: TextOptions): string {
       out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${readable(finding.message)}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
       // The second line: the policy reference and the fix.
       if (finding.help) out.push(`    ${readable(finding.help)}`);
-      for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
+      for (const step of viasOf(finding).flat()) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
       const flows = flowsOf(finding);
       // A finding that merges several flows at one sink names each flow's category; JSON and SARIF list them all.
       for (const flow of flows.slice(0, MAX_FLOWS_SHOWN)) {
-        const label = flows.length > 1 && flow.category ? `flow ${flow.category}` : 'flow';
+        const label = new Set(flows.map((candidate) => candidate.category)).size > 1 && flow.category ? `flow ${flow.category}` : 'flow';
         out.push(`    ${colors.dim(label)} ${compactFlow(flow.steps, shownFile).join(colors.dim(' → '))}`);
       }
       if (flows.length > MAX_FLOWS_SHOWN) out.push(`    ${colors.dim(`… and ${flows.length - MAX_FLOWS_SHOWN} more flows to this place (--format json lists them)`)}`);

@@ -37,7 +37,7 @@ describe('one finding per rule per place', () => {
     const consent = result.findings.filter((finding) => finding.ruleId === 'require-consent-check');
     expect(consent.map((finding) => `${finding.kind} ${finding.line}:${finding.column}`)).toEqual(['collectionWithoutConsent 3:19']);
     expect(consent[0]!.message).toBe('Collects device.id (@react-native-firebase/analytics#default().getAppInstanceId) for analytics without a consent check for "analytics".');
-    expect(consent[0]!.help).toMatch(/ Also here: Calls analytics\(\)\.getAppInstanceId \(@react-native-firebase\/analytics\) without a consent check for "analytics"\.$/);
+    expect(consent[0]!.help).toMatch(/ Also here: Calls analytics\(\)\.getAppInstanceId \(@react-native-firebase\/analytics\) without a consent check for "analytics"\. privacy-manifest\.yaml:\d+ shares data with google only with consent "analytics"\. Fix: /);
     expect(consent[0]!.parts!.map((part) => part.kind)).toEqual(['collectionWithoutConsent', 'sdkCallWithoutConsent']);
   });
 
@@ -53,5 +53,18 @@ describe('one finding per rule per place', () => {
       expect(alone.fingerprint).toBe(merged.parts![index]!.fingerprint);
     }
     expect(merged.fingerprint).not.toBe(merged.parts![0]!.fingerprint);
+  });
+
+  it('a wrapper call that collects two APIs is one missing purpose naming both, with each chain', () => {
+    const result = scanProject({
+      'privacy-manifest.yaml': 'version: 1\napp: { name: A }\ncategories:\n  - id: device\n    uses:\n      - purposes: [fraud_prevention]\n        basis: legitimate_interest\n',
+      'src/device.ts': `import DeviceInfo from 'react-native-device-info';\nexport async function fingerprint() {\n  const id = await DeviceInfo.getUniqueId();\n  return { id, model: DeviceInfo.getModel() };\n}\n`,
+      'src/login.ts': `import { fingerprint } from './device';\nexport const device = fingerprint();\n`,
+    });
+    const missing = result.findings.filter((finding) => finding.ruleId === 'require-purpose');
+    expect(missing.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/login.ts:2']);
+    expect(missing[0]!.message).toBe('Collects device.id and device.info without a declared purpose.');
+    expect(missing[0]!.help).toBe('Fix: add `// @privacy-purpose <purpose>` above the statement (privacy-manifest.yaml declares fraud_prevention for them).');
+    expect(missing[0]!.parts!.map((part) => part.via!.map((step) => `${step.file}:${step.line}`))).toEqual([['src/device.ts:3'], ['src/device.ts:4']]);
   });
 });

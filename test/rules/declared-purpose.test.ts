@@ -74,7 +74,7 @@ ruleTester.run('declared-purpose', rule, {
       filename: file('src/a.ts'),
       code: annotated('fraud_prevention, advertising, marketting'),
       output: annotated('fraud_prevention, advertising, marketing'),
-      errors: [{ line: 3, column: 19, message: /for advertising, which the manifest does not declare for them\. .* Also here: Unknown purpose "marketting" for device\.id \(react-native-device-info#getUniqueId\); did you mean "marketing"\?$/ } as never],
+      errors: [{ line: 3, column: 19, message: /for advertising, which the manifest does not declare for them\. .* Also here: Unknown purpose "marketting" for device\.id \(react-native-device-info#getUniqueId\); did you mean "marketing"\? The annotation is at src\/a\.ts:2\. Fix: use "marketing", or another purpose from docs\/taxonomy\.md\.$/ } as never],
     },
     {
       name: 'JSDoc purpose on the enclosing function',

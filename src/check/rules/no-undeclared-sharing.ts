@@ -35,10 +35,10 @@ export const messages = {
     };
   },
   undeclaredSharingPurpose: (data: Sent & { purposes: string[]; subjects: (Collected & { declared: string[]; shareLine: number })[] }) => {
-    const shares = unique(data.subjects.map((subject) => `${subject.category} only for ${subject.declared.join(', ')} (line ${subject.shareLine})`));
+    const shares = unique(data.subjects.map((subject) => `${subject.category} with "${data.recipient}" only for ${subject.declared.join(', ')} (line ${subject.shareLine})`));
     return {
       message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.vendor} ${data.channel} for ${data.purposes.join(', ')}, a purpose not declared for that share.`),
-      help: `${collectedAt(data.subjects)} ${data.manifest} shares ${fullList(shares)} with "${data.recipient}". Fix: declare the purpose on the share if the policy allows it, or stop sending it.`,
+      help: `${collectedAt(data.subjects)} ${data.manifest} shares ${fullList(shares)}. Fix: declare the purpose on the share if the policy allows it, or stop sending it.`,
     };
   },
 };

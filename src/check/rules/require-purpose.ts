@@ -1,3 +1,4 @@
+import { collectedSentence, itOrThem, unique } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import { reporter } from '../rule-module.js';
@@ -16,15 +17,23 @@ export const meta = defineMeta({
 });
 
 export const messages = {
-  missingPurpose: (data: { manifest: string; category: string; api: string; detachedLine?: number; declared: string[] }) => {
+  missingPurpose: (data: { manifest: string; detachedLine?: number; subjects: { category: string; api: string; declared: string[] }[] }) => {
     const detached = data.detachedLine !== undefined ? `The @privacy-purpose at line ${data.detachedLine} does not apply: a blank line separates it from the statement. ` : '';
-    const suggestion = data.declared.length > 0 ? ` (${data.manifest} declares ${data.declared.join(', ')} for it)` : '';
     return {
-      message: `Collects ${data.category} (${data.api}) without a declared purpose.`,
-      help: `${detached}Fix: add \`// @privacy-purpose <purpose>\` above the statement${suggestion}.`,
+      message: collectedSentence(data.subjects, (what) => `Collects ${what} without a declared purpose.`),
+      help: `${detached}Fix: add \`// @privacy-purpose <purpose>\` above the statement${declaredPurposes(data)}.`,
     };
   },
 };
+
+/** " (privacy-manifest.yaml declares analytics for it)", per category when they differ, or "". */
+function declaredPurposes(data: { manifest: string; subjects: { category: string; declared: string[] }[] }): string {
+  const lists = unique(data.subjects.map((subject) => subject.declared.join(', ')));
+  if (lists.every((list) => list === '')) return '';
+  if (lists.length === 1) return ` (${data.manifest} declares ${lists[0]} for ${itOrThem(unique(data.subjects.map((subject) => subject.category)))})`;
+  const per = unique(data.subjects.filter((subject) => subject.declared.length > 0).map((subject) => `${subject.declared.join(', ')} for ${subject.category}`));
+  return ` (${data.manifest} declares ${per.join('; ')})`;
+}
 
 const report = reporter(meta, messages);
 
@@ -38,10 +47,8 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     out.push({
       ...report('missingPurpose', { ...sitePlace(site), suggestion: { purposes: declared, annotationLine: site.annotationLine } }, {
         manifest: policy.manifestName,
-        category: site.category,
-        api: site.api,
         ...(site.detachedAnnotationLine !== undefined ? { detachedLine: site.detachedAnnotationLine } : {}),
-        declared,
+        subjects: [{ category: site.category, api: site.api, declared }],
       }),
       once: '',
     });
