@@ -70,6 +70,7 @@ export function toJsonReport(result: ScanResult) {
       ...(finding.via ? { via: finding.via } : {}),
       ...(finding.flow ? { flow: finding.flow } : {}),
       ...(finding.parts ? { parts: finding.parts } : {}),
+      ...(finding.fix ? { fix: finding.fix } : {}),
       fingerprint: finding.fingerprint,
     })),
     ...(result.baseline

@@ -62,12 +62,17 @@ const copies: string[] = [];
 afterAll(() => copies.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
 describe('privlint scan --fix', () => {
-  it('changes no file without the flag', () => {
+  it('changes no file without the flag; JSON says what the fix would be', () => {
     const root = writeProject({ 'privacy-manifest.yaml': MANIFEST, 'src/a.ts': SOURCE });
     const before = snapshot(root);
     const scanned = runCli(['scan', '--no-cache'], { cwd: root });
     expect(scanned.status).toBe(1);
     expect(scanned.stdout).toContain('privlint/declared-purpose');
+    const json = JSON.parse(runCli(['scan', '--no-cache', '--format', 'json'], { cwd: root }).stdout);
+    expect(json.findings.find((finding: { ruleId: string }) => finding.ruleId === 'declared-purpose').fix).toEqual({
+      description: 'Replace "analytcs" with "analytics".',
+      edits: [{ file: 'src/a.ts', line: 3, column: 23, endLine: 3, endColumn: 31, text: 'analytics' }],
+    });
     expect(snapshot(root)).toEqual(before);
   });
 
