@@ -1,13 +1,5 @@
+import * as declaredPurpose from '../src/check/rules/declared-purpose.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** An annotated purpose must exist and be declared for the category in the manifest. */
-export default privlintRule({
-  id: 'declared-purpose',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    unknownPurpose: '{{message}}',
-    undeclaredPurpose: '{{message}}',
-    emptyAnnotation: '{{message}}',
-  },
-});
+/** privlint/declared-purpose in ESLint: the findings of src/check/rules/declared-purpose.ts for the linted file. */
+export default privlintRule(declaredPurpose);

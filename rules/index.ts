@@ -1,8 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { RULES, type Severity } from '../src/check/rules.js';
 import { PACKAGE_VERSION } from '../src/util/package-info.js';
 import declaredPurpose from './declared-purpose.js';
-import noUndeclaredCollection from './no-undeclared-collection.js';
 import noResidencyViolation from './no-residency-violation.js';
+import noUndeclaredCollection from './no-undeclared-collection.js';
 import noUndeclaredSdk from './no-undeclared-sdk.js';
 import noUndeclaredSharing from './no-undeclared-sharing.js';
 import noUnknownDestination from './no-unknown-destination.js';
@@ -10,7 +11,11 @@ import noUnusedSuppression from './no-unused-suppression.js';
 import requireConsentCheck from './require-consent-check.js';
 import requirePurpose from './require-purpose.js';
 
-/** The rules, by id: the same ids as `privlint scan` findings. */
+/**
+ * The per-file rules (src/check/rules/<id>.ts with `perFile`), by id: the same ids as `privlint
+ * scan` findings. Whole-program rules stay in privlint scan. Each adapter's meta, docs and messages
+ * come from its module; test/rules/plugin.test.ts holds this list to RULES.
+ */
 export const rules = {
   'no-undeclared-collection': noUndeclaredCollection,
   'require-purpose': requirePurpose,
@@ -23,20 +28,12 @@ export const rules = {
   'no-residency-violation': noResidencyViolation,
 } satisfies Record<string, TSESLint.RuleModule<string, unknown[]>>;
 
+const PER_FILE = RULES.filter((meta) => meta.perFile);
+
 type RuleLevel = 'error' | 'warn' | 'off';
 
-/** Levels in `recommended` mirror each rule's default severity in `privlint scan`. */
-const recommendedLevels: Record<keyof typeof rules, RuleLevel> = {
-  'no-undeclared-collection': 'error',
-  'require-purpose': 'warn',
-  'declared-purpose': 'error',
-  'require-consent-check': 'error',
-  'no-undeclared-sdk': 'error',
-  'no-unused-suppression': 'warn',
-  'no-undeclared-sharing': 'error',
-  'no-unknown-destination': 'error',
-  'no-residency-violation': 'error',
-};
+/** `recommended` mirrors each rule's default severity in `privlint scan` (ESLint has no "note": a note warns). */
+const ESLINT_LEVEL: Record<Severity, RuleLevel> = { error: 'error', warning: 'warn', note: 'warn' };
 
 const plugin = {
   meta: { name: 'privlint', version: PACKAGE_VERSION, namespace: 'privlint' },
@@ -44,19 +41,18 @@ const plugin = {
   configs: {} as Record<string, TSESLint.FlatConfig.Config>,
 };
 
-const prefixed = (levels: Record<string, RuleLevel>) =>
-  Object.fromEntries(Object.entries(levels).map(([id, level]) => [`privlint/${id}`, level]));
+const levels = (level: (severity: Severity) => RuleLevel) => Object.fromEntries(PER_FILE.map((meta) => [`privlint/${meta.id}`, level(meta.defaultSeverity)]));
 
 const recommended: TSESLint.FlatConfig.Config = {
   name: 'privlint/recommended',
   plugins: { privlint: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: prefixed(recommendedLevels),
+  rules: levels((severity) => ESLINT_LEVEL[severity]),
 };
 
 const strict: TSESLint.FlatConfig.Config = {
   name: 'privlint/strict',
   plugins: { privlint: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: prefixed(Object.fromEntries(Object.keys(rules).map((id) => [id, 'error' as const]))),
+  rules: levels(() => 'error'),
 };
 
 plugin.configs.recommended = recommended;

@@ -1,11 +1,5 @@
+import * as noResidencyViolation from '../src/check/rules/no-residency-violation.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Data of users in a region with a residency rule must go to an endpoint the rule allows. */
-export default privlintRule({
-  id: 'no-residency-violation',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    residencyViolation: '{{message}}',
-  },
-});
+/** privlint/no-residency-violation in ESLint: the findings of src/check/rules/no-residency-violation.ts for the linted file. */
+export default privlintRule(noResidencyViolation);

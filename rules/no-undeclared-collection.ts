@@ -1,12 +1,5 @@
+import * as noUndeclaredCollection from '../src/check/rules/no-undeclared-collection.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Every category the code collects (directly or through an SDK) must be declared in the manifest. */
-export default privlintRule({
-  id: 'no-undeclared-collection',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    undeclaredCategory: '{{message}}',
-    undeclaredSdkCollection: '{{message}}',
-  },
-});
+/** privlint/no-undeclared-collection in ESLint: the findings of src/check/rules/no-undeclared-collection.ts for the linted file. */
+export default privlintRule(noUndeclaredCollection);

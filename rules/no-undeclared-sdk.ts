@@ -1,11 +1,5 @@
+import * as noUndeclaredSdk from '../src/check/rules/no-undeclared-sdk.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Every third-party SDK the code uses must be listed under a recipient in the manifest. */
-export default privlintRule({
-  id: 'no-undeclared-sdk',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    undeclaredSdk: '{{message}}',
-  },
-});
+/** privlint/no-undeclared-sdk in ESLint: the findings of src/check/rules/no-undeclared-sdk.ts for the linted file. */
+export default privlintRule(noUndeclaredSdk);

@@ -1,12 +1,5 @@
+import * as noUndeclaredSharing from '../src/check/rules/no-undeclared-sharing.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Data that reaches an SDK's or a recipient's servers must be declared as shared with that recipient, for that purpose. */
-export default privlintRule({
-  id: 'no-undeclared-sharing',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    undeclaredSharing: '{{message}}',
-    undeclaredSharingPurpose: '{{message}}',
-  },
-});
+/** privlint/no-undeclared-sharing in ESLint: the findings of src/check/rules/no-undeclared-sharing.ts for the linted file. */
+export default privlintRule(noUndeclaredSharing);

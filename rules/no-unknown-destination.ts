@@ -1,11 +1,5 @@
+import * as noUnknownDestination from '../src/check/rules/no-unknown-destination.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** Personal data may only be sent to first-party hosts and to the domains of declared recipients. */
-export default privlintRule({
-  id: 'no-unknown-destination',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    unknownDestination: '{{message}}',
-  },
-});
+/** privlint/no-unknown-destination in ESLint: the findings of src/check/rules/no-unknown-destination.ts for the linted file. */
+export default privlintRule(noUnknownDestination);

@@ -1,12 +1,5 @@
+import * as noUnusedSuppression from '../src/check/rules/no-unused-suppression.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** A privlint-disable comment must silence something, name its rule and give a reason. */
-export default privlintRule({
-  id: 'no-unused-suppression',
-  type: 'problem',
-  recommended: true,
-  messages: {
-    unusedSuppression: '{{message}}',
-    invalidSuppression: '{{message}}',
-  },
-});
+/** privlint/no-unused-suppression in ESLint: the findings of src/check/rules/no-unused-suppression.ts for the linted file. */
+export default privlintRule(noUnusedSuppression);

@@ -1,15 +1,9 @@
+import * as requirePurpose from '../src/check/rules/require-purpose.js';
 import { privlintRule } from './utils/privlint-rule.js';
 
-/** A collection site needs a `@privacy-purpose` annotation; the quick-fix offers the manifest's purposes. */
-export default privlintRule({
-  id: 'require-purpose',
-  type: 'suggestion',
-  recommended: true,
-  hasSuggestions: true,
-  messages: {
-    missingPurpose: '{{message}}',
-    addPurpose: 'Annotate with `// @privacy-purpose {{purpose}}`.',
-  },
+/** privlint/require-purpose in ESLint; the quick-fix offers the purposes the manifest declares for the category. */
+export default privlintRule(requirePurpose, {
+  suggestionMessages: { addPurpose: 'Annotate with `// @privacy-purpose {{purpose}}`.' },
   suggest(finding, context) {
     const line = finding.suggestion?.annotationLine;
     if (!line) return [];

@@ -28,6 +28,8 @@ export function goldenView(result) {
       at: `${finding.file}:${finding.line}:${finding.column}`,
       ...(finding.category ? { category: finding.category } : {}),
       ...(finding.package ? { package: finding.package } : {}),
+      // One finding per rule per place: what a merged finding is about, each part in order.
+      ...(finding.parts ? { parts: finding.parts.map((part) => [part.kind, part.category, part.package].filter(Boolean).join(' ')) } : {}),
     })),
     diagnostics: result.inventory.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${diagnostic.severity}`),
   };

@@ -15,7 +15,8 @@ export type { PrivlintConfig } from './config/types.js';
 
 // Rules and findings.
 export { RULES, RULE_IDS, ruleMeta, type RuleMeta, type Severity } from './check/rules.js';
-export type { Finding, SuppressedFinding } from './check/finding.js';
+export type { Finding, FindingPart, Fix, SuppressedFinding, TextEdit } from './check/finding.js';
+export { applyFixes, type FixOutcome } from './fix/apply-fixes.js';
 export type { CollectionSite, DataFlow, Inventory, SdkUse } from './link/inventory.js';
 
 // Reporters: a ScanResult in, text out.

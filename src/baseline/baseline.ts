@@ -14,6 +14,12 @@ export const DEFAULT_BASELINE_FILE = '.privlint-baseline.json';
 /** One accepted finding: matched by fingerprint, which survives unrelated edits above it. */
 export interface BaselineEntry {
   fingerprint: string;
+  /**
+   * For a finding with parts (several things one rule found at one place): the parts' fingerprints.
+   * A part stays accepted when the finding's other parts go, so declaring one category of an SDK's
+   * five does not make the other four new.
+   */
+  parts?: string[];
   ruleId: string;
   file: string;
   message: string;
@@ -61,20 +67,54 @@ export function readBaseline(file: string, cwd = process.cwd()): Baseline {
   return baseline as Baseline;
 }
 
-/** A baseline of today's findings; notes of entries that still match are kept from `previous`. */
+/**
+ * A baseline of today's findings. Notes are kept from `previous` for entries that still match: by
+ * fingerprint, or by parts — an entry written for one finding that is now a part of a merged one
+ * (or the other way round) hands its note on, so `privlint baseline --update` maps old entries to
+ * new ones (several notes joined with "; ").
+ */
 export function createBaseline(findings: readonly Finding[], previous?: Baseline): Baseline {
-  const notes = new Map(previous?.entries.map((entry) => [entry.fingerprint, entry.note]) ?? []);
   return {
     version: 1,
     tool: `privlint ${PACKAGE_VERSION}`,
     entries: findings.map((finding) => ({
       fingerprint: finding.fingerprint,
+      ...(finding.parts ? { parts: finding.parts.map((part) => part.fingerprint!) } : {}),
       ruleId: finding.ruleId,
       file: finding.file,
       message: finding.message,
-      note: notes.get(finding.fingerprint) ?? '',
+      note: [...new Set((previous?.entries ?? []).filter((entry) => sameFinding(entry, finding)).map((entry) => entry.note).filter(Boolean))].join('; '),
     })),
   };
+}
+
+/**
+ * What `privlint baseline --update` did to the previous entries: `dropped` match no finding any
+ * more (fixed); `mapped` match a finding under another fingerprint (findings at one place merged
+ * into one, or a merged one split), and live on in its entry with their notes.
+ */
+export function updateSummary(previous: Baseline, next: Baseline): { dropped: number; mapped: number } {
+  const own = new Set(next.entries.map((entry) => entry.fingerprint));
+  const all = new Set(next.entries.flatMap((entry) => [entry.fingerprint, ...(entry.parts ?? [])]));
+  let dropped = 0;
+  let mapped = 0;
+  for (const entry of previous.entries) {
+    if (own.has(entry.fingerprint)) continue;
+    if ([entry.fingerprint, ...(entry.parts ?? [])].some((fingerprint) => all.has(fingerprint))) mapped++;
+    else dropped++;
+  }
+  return { dropped, mapped };
+}
+
+/** The fingerprints a finding answers to: its own and its parts'. */
+function fingerprintsOf(finding: Finding): string[] {
+  return [finding.fingerprint, ...(finding.parts ?? []).map((part) => part.fingerprint!)];
+}
+
+/** An entry is about this finding when they share a fingerprint, their own or a part's. */
+function sameFinding(entry: BaselineEntry, finding: Finding): boolean {
+  const mine = new Set(fingerprintsOf(finding));
+  return [entry.fingerprint, ...(entry.parts ?? [])].some((fingerprint) => mine.has(fingerprint));
 }
 
 /** The baseline file's text: indented JSON, one entry per finding, in the scan's order. */
@@ -82,13 +122,20 @@ export function formatBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
+/**
+ * A finding is accepted when the baseline has its fingerprint, or has every one of its parts (as
+ * entries of their own, written before findings at one place were merged, or as parts of an entry):
+ * a part the baseline has never seen makes the finding new. An entry is stale when no finding
+ * answers to its fingerprint or any of its parts.
+ */
 export function compareWithBaseline(findings: readonly Finding[], baseline: Baseline): BaselineComparison {
-  const accepted = new Set(baseline.entries.map((entry) => entry.fingerprint));
-  const seen = new Set(findings.map((finding) => finding.fingerprint));
+  const accepted = new Set(baseline.entries.flatMap((entry) => [entry.fingerprint, ...(entry.parts ?? [])]));
+  const isKnown = (finding: Finding) => accepted.has(finding.fingerprint) || (finding.parts !== undefined && finding.parts.every((part) => accepted.has(part.fingerprint!)));
+  const seen = new Set(findings.flatMap(fingerprintsOf));
   return {
-    fresh: findings.filter((finding) => !accepted.has(finding.fingerprint)),
-    known: findings.filter((finding) => accepted.has(finding.fingerprint)),
-    stale: baseline.entries.filter((entry) => !seen.has(entry.fingerprint)),
+    fresh: findings.filter((finding) => !isKnown(finding)),
+    known: findings.filter(isKnown),
+    stale: baseline.entries.filter((entry) => ![entry.fingerprint, ...(entry.parts ?? [])].some((fingerprint) => seen.has(fingerprint))),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { SuppressionComment } from '../detect/facts.js';
-import { didYouMean } from '../util/did-you-mean.js';
 import type { Finding } from './finding.js';
-import { RULE_IDS, ruleMeta, type Severity } from './rules.js';
+import { findingsOfRule } from './check.js';
+import type { Severity } from './rule-meta.js';
+import { RULE_IDS } from './rules.js';
+import { checkSuppressions, directiveProblem, type DirectiveProblem } from './rules/no-unused-suppression.js';
 
 type Unfingerprinted<T> = Omit<T, 'fingerprint'>;
 
@@ -23,13 +25,13 @@ export function applySuppressions(
   const active: SuppressionOutcome['active'] = [];
   const suppressed: SuppressionOutcome['suppressed'] = [];
   const used = new Set<SuppressionComment>();
-  const problems: Unfingerprinted<Finding>[] = [];
+  const invalid: [string, SuppressionComment, DirectiveProblem][] = [];
   const valid = new Map<string, SuppressionComment[]>();
 
   for (const [file, directives] of suppressionsByFile) {
     for (const directive of directives) {
-      const problem = directiveProblem(directive);
-      if (problem) problems.push(report(file, directive, 'invalidSuppression', `This privlint-disable comment is ignored: ${problem}.`));
+      const problem = directiveProblem(directive, RULE_IDS);
+      if (problem) invalid.push([file, directive, problem]);
       else valid.set(file, [...(valid.get(file) ?? []), directive]);
     }
   }
@@ -48,49 +50,9 @@ export function applySuppressions(
     }
   }
 
-  for (const [file, directives] of valid) {
-    for (const directive of directives) {
-      if (used.has(directive)) continue;
-      const { target, move } = SCOPE_WORDS[directive.scope];
-      problems.push(report(file, directive, 'unusedSuppression', `This privlint-disable comment suppresses nothing: no ${directive.rules.join(', ')} finding ${target}. Fix: remove it${move}.`));
-    }
-  }
-
-  const level = severityOverrides['no-unused-suppression'];
-  if (level !== 'off') {
-    for (const problem of problems) active.push({ ...problem, severity: level ?? ruleMeta('no-unused-suppression').defaultSeverity });
+  if (severityOverrides['no-unused-suppression'] !== 'off') {
+    const unused = [...valid].flatMap(([file, directives]) => directives.filter((directive) => !used.has(directive)).map((directive) => [file, directive] as [string, SuppressionComment]));
+    active.push(...findingsOfRule('no-unused-suppression', checkSuppressions({ invalid, unused }), { rules: severityOverrides }));
   }
   return { active, suppressed };
-}
-
-const SCOPE_WORDS: Record<SuppressionComment['scope'], { form: string; target: string; move: string }> = {
-  'next-line': { form: 'privlint-disable-next-line', target: 'on the next line', move: ' (or move it above the line it was meant for)' },
-  line: { form: 'privlint-disable-line', target: 'on this line', move: ' (or move it to the line it was meant for)' },
-  file: { form: 'privlint-disable', target: 'in this file', move: ' (or move it above the line it was meant for)' },
-};
-
-function directiveProblem(directive: SuppressionComment): string | undefined {
-  if (directive.rules.length === 0) {
-    const form = SCOPE_WORDS[directive.scope].form;
-    return `a rule name is required: ${form} <rule> -- reason (privlint never disables every rule at once)`;
-  }
-  const unknown = directive.rules.find((rule) => !RULE_IDS.includes(rule));
-  if (unknown) return `unknown rule "${unknown}"${didYouMean(unknown, RULE_IDS)}`;
-  if (!directive.reason) return 'add the reason after " -- " (a suppression needs a justification reviewers can read)';
-  return undefined;
-}
-
-function report(file: string, directive: SuppressionComment, kind: string, message: string): Unfingerprinted<Finding> {
-  return {
-    ruleId: 'no-unused-suppression',
-    severity: 'warning',
-    kind,
-    file,
-    line: directive.line,
-    column: directive.column,
-    endLine: directive.line,
-    endColumn: directive.column + 2,
-    message,
-    directive: { rules: directive.rules, scope: directive.scope },
-  };
 }

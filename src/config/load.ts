@@ -10,6 +10,7 @@ import { displayPath } from '../util/paths.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { readUserTextFile } from '../util/read-text-file.js';
 import { CONFIG_SCHEMA } from './schema.js';
+import { normalizeSeverity } from './severity-words.js';
 import type { PrivlintConfig, SeverityOverride } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['privlint.config.json', 'privlint.config.yaml', 'privlint.config.yml'];
@@ -66,7 +67,7 @@ export function parseConfig(text: string, file: string, cwd = process.cwd()): Pr
     ...(typeof plain.tests === 'boolean' ? { tests: plain.tests } : {}),
     guards: (plain.guards as GuardSpec[] | undefined) ?? [],
     ...(plain.requestParameterNames ? { requestParameterNames: plain.requestParameterNames as string[] } : {}),
-    rules: ruleSeverities(plain.rules as Record<string, SeverityOverride> | undefined),
+    rules: ruleSeverities(plain.rules as Record<string, string | number> | undefined),
     ...flowBudgets(root as ObjectNode),
     ...(plain.catalog ? { catalog: plain.catalog } : {}),
   };
@@ -91,8 +92,8 @@ function flowBudgets(root: ObjectNode): Pick<PrivlintConfig, 'flows' | 'obsolete
 const RULE_PREFIX = 'privlint/';
 const unprefixed = (key: string) => (key.startsWith(RULE_PREFIX) ? key.slice(RULE_PREFIX.length) : key);
 
-function ruleSeverities(rules: Record<string, SeverityOverride> | undefined): Record<string, SeverityOverride> {
-  return Object.fromEntries(Object.entries(rules ?? {}).map(([key, severity]) => [unprefixed(key), severity]));
+function ruleSeverities(rules: Record<string, string | number> | undefined): Record<string, SeverityOverride> {
+  return Object.fromEntries(Object.entries(rules ?? {}).map(([key, severity]) => [unprefixed(key), normalizeSeverity(severity)]));
 }
 
 /** Ids of the bundled catalog guards and of those the config's own catalog section adds. */

@@ -1,5 +1,6 @@
 import { CATALOG_SCHEMA } from '../catalog/schema.js';
 import type { JsonSchema } from '../structured/schema-validator.js';
+import { SEVERITY_VALUES } from './severity-words.js';
 
 const guardKey: Record<string, JsonSchema> = {
   keyArgument: { type: 'integer', description: 'Which argument holds the consent key (0-based).' },
@@ -50,7 +51,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     rules: {
       type: 'object',
-      additionalProperties: { type: 'string', enum: ['error', 'warning', 'note', 'off'], 'x-noun': 'severity' },
+      description: 'Rule id → level: privlint\'s error, warning, note, off, or ESLint\'s warn, 0 (off), 1 (warning), 2 (error).',
+      additionalProperties: { enum: [...SEVERITY_VALUES], 'x-noun': 'severity' },
     },
     catalog: CATALOG_SCHEMA,
   },

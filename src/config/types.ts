@@ -1,6 +1,7 @@
 import type { GuardSpec } from '../catalog/types.js';
 import type { SourcePosition } from '../util/problem.js';
 
+/** A rule's level after loading: privlint's words (ESLint's are translated by config/severity-words.ts). */
 export type SeverityOverride = 'error' | 'warning' | 'note' | 'off';
 
 /** privlint.config.json / .yaml, validated. Paths are absolute. */

@@ -56,6 +56,21 @@ function splitIds(raw: string): { ids: string[]; reason?: string } {
   return reason ? { ids, reason } : { ids };
 }
 
+/** Where each id of `a, b -- reason` starts in the raw text after the tag (the ids splitIds found, in order). */
+function purposeSpans(raw: string, ids: readonly string[]): { purpose: string; offset: number }[] {
+  const spans: { purpose: string; offset: number }[] = [];
+  let from = 0;
+  for (const id of ids) {
+    const token = new RegExp(`(?<![A-Za-z0-9_.-])${id.replace(/[.]/g, '\\.')}(?![A-Za-z0-9_.-])`, 'g');
+    token.lastIndex = from;
+    const match = token.exec(raw);
+    if (!match) break;
+    spans.push({ purpose: id, offset: match.index });
+    from = match.index + id.length;
+  }
+  return spans;
+}
+
 /** A `@privacy-purpose` annotation in the comments before `node`, if any (the last one wins). */
 export function purposeAnnotation(node: ts.Node, sourceFile: ts.SourceFile): Annotation | undefined {
   let found: Annotation | undefined;
@@ -64,8 +79,13 @@ export function purposeAnnotation(node: ts.Node, sourceFile: ts.SourceFile): Ann
     if (!match) continue;
     const { ids, reason } = splitIds(match[1]!);
     const position = sourceFile.getLineAndCharacterOfPosition(comment.pos + match.index);
+    const listStart = comment.pos + match.index + match[0].length - match[1]!.length;
+    const spans = purposeSpans(match[1]!, ids).map(({ purpose, offset }) => {
+      const at = sourceFile.getLineAndCharacterOfPosition(listStart + offset);
+      return { purpose, line: at.line + 1, column: at.character + 1 };
+    });
     // `analytics, analytics` is one purpose.
-    found = { purposes: [...new Set(ids)], ...(reason ? { reason } : {}), line: position.line + 1, column: position.character + 1 };
+    found = { purposes: [...new Set(ids)], ...(reason ? { reason } : {}), line: position.line + 1, column: position.character + 1, spans };
   }
   return found;
 }

@@ -20,6 +20,8 @@ export interface Annotation {
   reason?: string;
   line: number;
   column: number;
+  /** Where each purpose is written (a quick-fix replaces a misspelt one there); a purpose written twice, twice. */
+  spans?: { purpose: string; line: number; column: number }[];
 }
 
 /** Where an access path starts: an import, a global, a value of a catalogued model (an HTTP request …) or a local function. */
@@ -205,6 +207,8 @@ export interface SuppressionComment {
   reason?: string;
   line: number;
   column: number;
+  /** What removing the comment deletes: its whole line when nothing else is on it, else the comment and the space before it. */
+  removal: Range;
 }
 
 export interface FileFacts {

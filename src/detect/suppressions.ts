@@ -34,9 +34,40 @@ export function collectSuppressions(sourceFile: ts.SourceFile): SuppressionComme
       ...(reason ? { reason } : {}),
       line: position.line + 1,
       column: position.character + 1,
+      removal: removalRange(sourceFile, comment),
     });
   }
   return out;
+}
+
+/**
+ * What deleting a comment removes: the whole line (or lines) when nothing but the comment is on it —
+ * a JSX comment's braces count as part of it —, else the comment and the spaces before it, so
+ * `call(); // privlint-disable-line …` becomes `call();`.
+ */
+function removalRange(sourceFile: ts.SourceFile, comment: ts.CommentRange) {
+  const { text } = sourceFile;
+  const lineStart = text.lastIndexOf('\n', comment.pos - 1) + 1;
+  const newline = text.indexOf('\n', comment.end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const before = text.slice(lineStart, comment.pos);
+  const after = text.slice(comment.end, lineEnd);
+  const jsx = /^\s*\{\s*$/.test(before) && /^\s*\}\s*$/.test(after.replace(/\r$/, ''));
+  const alone = jsx || (before.trim() === '' && after.trim() === '');
+  let start: number;
+  let end: number;
+  if (alone) {
+    start = lineStart;
+    end = newline < 0 ? text.length : newline + 1;
+    // The last line of a file without a newline: take the newline before it instead.
+    if (newline < 0 && lineStart > 0) start = lineStart - 1;
+  } else {
+    start = comment.pos - (before.length - before.trimEnd().length);
+    end = comment.end;
+  }
+  const from = sourceFile.getLineAndCharacterOfPosition(start);
+  const to = sourceFile.getLineAndCharacterOfPosition(end);
+  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Finding } from '../check/finding.js';
+import { flowsOf } from '../check/finding-parts.js';
 import { ruleMeta } from '../check/rules.js';
 import type { FileFacts } from '../detect/facts.js';
 
@@ -8,14 +9,16 @@ import type { FileFacts } from '../detect/facts.js';
  * finding, so:
  * - findings of the per-file rules are reported;
  * - a finding about a data flow only when the whole flow, from the collection to where the data
- *   leaves, runs in the finding's own file (a flow across files is `privlint scan`'s);
+ *   leaves, runs in the finding's own file (a flow across files is `privlint scan`'s) — for a finding
+ *   that merges several flows at one sink, every one of them;
  * - an unused `privlint-disable` comment for a rule with flow findings is not, when a sink (or a
  *   project call, which linking may find to be one) is on a line it covers: the flow it silences
  *   may come from a file the editor did not read.
  */
-export function reportedInEditor(finding: Pick<Finding, 'ruleId' | 'kind' | 'file' | 'line' | 'flow' | 'directive'>, facts?: Partial<Pick<FileFacts, 'sinks' | 'projectReferences'>>): boolean {
+export function reportedInEditor(finding: Pick<Finding, 'ruleId' | 'kind' | 'file' | 'line' | 'flow' | 'category' | 'parts' | 'directive'>, facts?: Partial<Pick<FileFacts, 'sinks' | 'projectReferences'>>): boolean {
   if (!ruleMeta(finding.ruleId).perFile) return false;
-  if (finding.flow && !finding.flow.every((step) => step.file === finding.file)) return false;
+  // A finding that merges several flows at one sink: every one of them.
+  if (!flowsOf(finding).every((flow) => flow.steps.every((step) => step.file === finding.file))) return false;
   if (finding.kind === 'unusedSuppression' && finding.directive?.rules.some((rule) => ruleMeta(rule).reportsFlows)) {
     const { scope } = finding.directive;
     const covered = (line: number) => scope === 'file' || (scope === 'next-line' ? line === finding.line + 1 : line === finding.line);

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.js';
-import { hostMatches } from '../check/check.js';
+import { hostMatches } from '../check/policy.js';
 import type { Manifest, RecipientDeclaration } from '../manifest/types.js';
 import type { ScanResult } from '../scan.js';
 import { CATEGORIES, categoryCovers, categoryEntry } from '../taxonomy/index.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
+import { flowsOf } from '../check/finding-parts.js';
 import type { ScanResult } from '../engine/scan-core.js';
 import { changeTouches, type ChangeSet } from './changes.js';
 
@@ -18,7 +19,7 @@ export function changedOnly(result: ScanResult, changes: ChangeSet): ScanResult 
     return relative !== undefined && changes.files.has(relative);
   };
   // A data flow also belongs to the change that starts it: new data sent through an unchanged call.
-  const reported = (finding: Finding) => on(finding) || (finding.flow?.[0] !== undefined && on(finding.flow[0]));
+  const reported = (finding: Finding) => on(finding) || flowsOf(finding).some((flow) => flow.steps[0] !== undefined && on(flow.steps[0]));
   const { inventory } = result;
   return {
     ...result,

@@ -356,7 +356,7 @@ function findings(model: ReportModel): string {
   const rules = RULES.map((rule) => rule.id).filter((id) => model.findings.some((finding) => finding.ruleId === id));
   const extraRules = [...new Set(model.findings.map((finding) => finding.ruleId))].filter((id) => !rules.includes(id)).sort();
   const option = (value: string, label = value) => `<option value="${esc(value)}">${esc(label)}</option>`;
-  const count = (category: string) => model.findings.filter((finding) => finding.category === category).length;
+  const count = (category: string) => model.findings.filter((finding) => finding.categories.includes(category)).length;
   const out = [
     '<section id="findings" aria-labelledby="findings-h">',
     '<h2 id="findings-h">Findings</h2>',
@@ -380,7 +380,7 @@ function findings(model: ReportModel): string {
     '<tbody>',
     ...model.findings.map((finding) => {
       const where = finding.target ? `<a href="#${finding.target}">${esc(`${finding.file}:${finding.line}:${finding.column}`)}</a>` : esc(`${finding.file}:${finding.line}:${finding.column}`);
-      return `<tr id="${finding.anchor}" data-severity="${finding.severity}" data-rule="${esc(finding.ruleId)}" data-category="${esc(finding.category ?? '')}"><td>${severity(finding)}</td><td class="rule"><code>${esc(finding.ruleId)}</code></td><td>${where}${sourceLink(finding, model)}</td><td>${escWithCode(finding.message)}</td></tr>`;
+      return `<tr id="${finding.anchor}" data-severity="${finding.severity}" data-rule="${esc(finding.ruleId)}" data-category="${esc(finding.categories.join(' '))}"><td>${severity(finding)}</td><td class="rule"><code>${esc(finding.ruleId)}</code></td><td>${where}${sourceLink(finding, model)}</td><td>${escWithCode(finding.message)}${finding.help ? ` <span class="muted">${escWithCode(finding.help)}</span>` : ''}</td></tr>`;
     }),
     '</tbody>',
     '</table>',

@@ -73,7 +73,7 @@ export function renderMarkdownReport(model: ReportModel): string {
     out.push(model.manifestPath ? 'No findings: the code and the policy agree, as far as privlint can see.' : 'No findings.', '');
   } else {
     out.push('| Severity | Rule | Place | What is wrong and what to do |', '| --- | --- | --- | --- |');
-    for (const finding of model.findings) out.push(`| ${SEVERITY[finding.severity]} | ${code(finding.ruleId)} | ${place(finding, model, true)} | ${messageText(finding.message)} |`);
+    for (const finding of model.findings) out.push(`| ${SEVERITY[finding.severity]} | ${code(finding.ruleId)} | ${place(finding, model, true)} | ${messageText(finding.help ? `${finding.message} ${finding.help}` : finding.message)} |`);
     out.push('');
   }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
+import { categoriesOf } from '../check/finding-parts.js';
 import { RULES, type Severity } from '../check/rules.js';
 import { findRepositoryRoot } from '../git/repository.js';
 import type { ScanResult } from '../scan.js';
@@ -50,7 +51,8 @@ export function formatMarkdownSummary(result: ScanResult, options: MarkdownSumma
     out.push('');
 
     const byCategory = new Map<string, number>();
-    for (const finding of findings) if (finding.category) byCategory.set(finding.category, (byCategory.get(finding.category) ?? 0) + 1);
+    // A finding that merges several categories at one place counts under each of them.
+    for (const finding of findings) for (const category of categoriesOf(finding)) byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
     if (byCategory.size > 0) {
       out.push('### Findings by data category', '', '| Data category | Findings |', '| --- | ---: |');
       for (const [category, total] of [...byCategory].sort(([a], [b]) => compareText(a, b))) out.push(`| ${code(category)} | ${total} |`);
@@ -62,7 +64,7 @@ export function formatMarkdownSummary(result: ScanResult, options: MarkdownSumma
     const ranked = [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareByPlace(a, b));
     out.push(findings.length > top ? `### Top ${top} of ${findings.length} findings` : '### Findings', '', '| Severity | Rule | Place | Finding |', '| --- | --- | --- | --- |');
     for (const finding of ranked.slice(0, top)) {
-      out.push(`| ${MARK[finding.severity]} | ${code(finding.ruleId)} | ${link(finding.file, finding.line)} | ${messageText(firstSentence(finding.message))} |`);
+      out.push(`| ${MARK[finding.severity]} | ${code(finding.ruleId)} | ${link(finding.file, finding.line)} | ${messageText(finding.message)} |`);
     }
     if (findings.length > top) out.push('', `${findings.length - top} more: see code scanning, or run \`privlint scan\` locally.`);
     out.push('');
@@ -122,15 +124,5 @@ function sourceLinker(result: ScanResult, env: NodeJS.ProcessEnv): (file: string
     const blob = `${server.replace(/\/+$/, '')}/${repository}/blob/${sha}/${relative.split('/').map(encodeURIComponent).join('/')}#L${line}`;
     return `[${label}](${blob})`;
   };
-}
-
-/** The first sentence: a finding's message is self-contained in it; the rest is the fix, in code scanning. */
-function firstSentence(message: string): string {
-  let inCode = false;
-  for (let index = 0; index < message.length; index++) {
-    if (message[index] === '`') inCode = !inCode;
-    else if (!inCode && message[index] === '.' && (message[index + 1] === ' ' || index === message.length - 1)) return message.slice(0, index + 1);
-  }
-  return message;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Finding, SuppressedFinding } from '../check/finding.js';
+import { flowsOf, viasOf } from '../check/finding-parts.js';
 import { RULES, type RuleMeta, type Severity } from '../check/rules.js';
 import type { ViaStep } from '../link/inventory.js';
 import type { ScanResult } from '../scan.js';
@@ -42,19 +43,25 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
   const findings: (Finding | SuppressedFinding)[] = options.includeSuppressed ? [...result.findings, ...result.suppressed].sort(compareByPlace) : result.findings;
 
   const results = findings.map((finding) => {
-    const steps = finding.flow ?? finding.via ?? [];
+    // A finding that merges several flows at one sink has a code flow for each.
+    const flows = flowsOf(finding).map((flow) => flow.steps);
+    const chains = flows.length > 0 ? flows : viasOf(finding);
+    const steps = chains.flat();
     const suppression = 'suppression' in finding ? finding.suppression : undefined;
+    // GitHub follows an alert by primaryLocationLineHash: a merged finding continues its leading part's alert.
+    const leading = finding.parts?.[0]?.fingerprint ?? finding.fingerprint;
     return {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId)!,
       level: LEVEL[finding.severity],
-      message: { text: finding.message },
+      // The first sentence says what and where; the policy reference and the fix are in the markdown and the rule's help.
+      message: { text: finding.message, ...(finding.help ? { markdown: `${finding.message}\n\n${finding.help}` } : {}) },
       locations: [location(finding.file, finding.line, finding.column, finding.endLine, finding.endColumn)],
-      partialFingerprints: { primaryLocationLineHash: `${finding.fingerprint.slice(0, 16)}:1`, 'privlint/v1': finding.fingerprint },
+      partialFingerprints: { primaryLocationLineHash: `${leading.slice(0, 16)}:1`, 'privlint/v1': finding.fingerprint },
       ...(steps.length > 0
         ? {
             relatedLocations: steps.map((step, index) => ({ id: index + 1, ...location(step.file, step.line, step.column), message: { text: step.note } })),
-            codeFlows: [{ threadFlows: [{ locations: flowLocations(finding, steps, location) }] }],
+            codeFlows: chains.map((chain) => ({ threadFlows: [{ locations: flowLocations(finding, flows.length > 0, chain, location) }] })),
           }
         : {}),
       ...(suppression ? { suppressions: [{ kind: 'inSource', justification: suppression.justification }] } : {}),
@@ -91,8 +98,8 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}) {
   };
 }
 
-function flowLocations(finding: Finding, steps: ViaStep[], location: (file: string, line: number, column: number) => object) {
-  if (finding.flow) {
+function flowLocations(finding: Finding, isFlow: boolean, steps: ViaStep[], location: (file: string, line: number, column: number) => object) {
+  if (isFlow) {
     // A data flow runs from the collection site to the sink, which is where the result is reported.
     return steps.map((step, index) => ({ location: { ...location(step.file, step.line, step.column), message: { text: step.note } }, nestingLevel: 0, executionOrder: index + 1 }));
   }

@@ -4,6 +4,10 @@ import type { ScanResult } from '../scan.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';
+import { flowsOf, viasOf } from '../check/finding-parts.js';
+
+/** Flows printed under one finding; more are counted. */
+const MAX_FLOWS_SHOWN = 3;
 
 export interface TextOptions {
   colors: Colors;
@@ -36,8 +40,16 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     const lines = options.readLines(file);
     for (const finding of findings) {
       out.push(`  ${shownFile(file)}:${finding.line}:${finding.column}  ${severityLabel(finding.severity)}  ${readable(finding.message)}  ${colors.dim(`privlint/${finding.ruleId}`)}`);
-      for (const step of finding.via ?? []) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
-      if (finding.flow) out.push(`    ${colors.dim('flow')} ${compactFlow(finding.flow, shownFile).join(colors.dim(' → '))}`);
+      // The second line: the policy reference and the fix.
+      if (finding.help) out.push(`    ${readable(finding.help)}`);
+      for (const step of viasOf(finding).flat()) out.push(`    ${colors.dim('via')} ${shownFile(step.file)}:${step.line}:${step.column}  ${step.note}`);
+      const flows = flowsOf(finding);
+      // A finding that merges several flows at one sink names each flow's category; JSON and SARIF list them all.
+      for (const flow of flows.slice(0, MAX_FLOWS_SHOWN)) {
+        const label = new Set(flows.map((candidate) => candidate.category)).size > 1 && flow.category ? `flow ${flow.category}` : 'flow';
+        out.push(`    ${colors.dim(label)} ${compactFlow(flow.steps, shownFile).join(colors.dim(' → '))}`);
+      }
+      if (flows.length > MAX_FLOWS_SHOWN) out.push(`    ${colors.dim(`… and ${flows.length - MAX_FLOWS_SHOWN} more flows to this place (--format json lists them)`)}`);
       if (lines.length > 0) out.push(indent(codeFrame(lines, finding.line, finding.column, finding.endLine, finding.endColumn, colors), 4));
     }
     out.push('');
@@ -64,7 +76,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     out.push(colors.dim(`${accepted} finding${accepted === 1 ? '' : 's'} accepted by the baseline ${file}.`));
     if (stale.length > 0) {
       out.push(colors.yellow(`${stale.length} baseline entr${stale.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed, or the code changed): run privlint baseline --update to shrink it.`));
-      for (const entry of stale.slice(0, 10)) out.push(`  ${shownFile(entry.file)}  ${entry.ruleId}  ${entry.message.split('. ')[0]}`);
+      for (const entry of stale.slice(0, 10)) out.push(`  ${shownFile(entry.file)}  ${entry.ruleId}  ${firstSentence(entry.message)}`);
     }
     out.push('');
   }
@@ -101,6 +113,11 @@ export function summaryLine(result: ScanResult, colors: Colors): string {
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].join(', ');
   const mark = errors > 0 ? colors.red('✖') : colors.yellow('!');
   return `${mark} ${parts} (${scanned}).`;
+}
+
+/** A baseline entry's message up to its first sentence's end (entries written before messages were split hold the fix too). */
+function firstSentence(message: string): string {
+  return /^.*?[.?](?=\s|$)/.exec(message)?.[0] ?? message;
 }
 
 function escapeRegExp(text: string): string {

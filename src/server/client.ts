@@ -10,11 +10,11 @@ import { lineReader, type ScanRequest, type ScanResponse } from './protocol.js';
  * Have a running `privlint serve` for this scan's root run the scan, and print its answer: the exit
  * code, or undefined when no server answers (none running, another build, another root, a scan it
  * does not take), and the scan runs here as usual. Loads nothing of the engine: a served scan costs
- * Node's start, this module and the server's re-scan. `--watch`, `--no-cache` (a scan from scratch)
- * and PRIVLINT_NO_SERVER=1 always scan here.
+ * Node's start, this module and the server's re-scan. `--watch`, `--fix` (which writes files here),
+ * `--no-cache` (a scan from scratch) and PRIVLINT_NO_SERVER=1 always scan here.
  */
 export async function scanThroughServer(args: ParsedArgs, io: CliIO): Promise<number | undefined> {
-  if (io.served || args.values.watch === true || args.values['no-cache'] === true || io.env.PRIVLINT_NO_SERVER) return undefined;
+  if (io.served || args.values.watch === true || args.values.fix === true || args.values['no-cache'] === true || io.env.PRIVLINT_NO_SERVER) return undefined;
   let root: string;
   try {
     root = scanPaths({ paths: args.positionals, cwd: io.cwd }).root;

@@ -28,6 +28,19 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   return best;
 }
 
+/**
+ * Every candidate as close as closestMatch asks (within a third of the word's length), closest
+ * first: a fix is certain only when there is exactly one.
+ */
+export function closeMatches(word: string, candidates: Iterable<string>): string[] {
+  const limit = Math.max(2, Math.ceil(word.length / 3));
+  return [...candidates]
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= limit)
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ candidate }) => candidate);
+}
+
 /** `; did you mean "x"?` or the empty string. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const match = closestMatch(word, candidates);

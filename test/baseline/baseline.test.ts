@@ -113,3 +113,58 @@ describe('privlint baseline and scan --baseline', () => {
     expect(shard).toMatchObject({ status: 2, stderr: "privlint: shard.json: not valid JSON\n  shard.json:2:1  expected the end of the file after the JSON value, found '}'\n" });
   });
 });
+
+describe('baselines and findings merged at one place (one finding per rule per place)', () => {
+  const OWN = ['device.advertising_id', 'device.id', 'device.info', 'location.coarse', 'network.ip_address', 'usage.events'];
+  const manifest = (declared: string[]) =>
+    `version: 1\napp: { name: Shop }\ncategories:\n${declared.map((id) => `  - id: ${id}\n    uses: [{ purposes: [analytics], basis: legitimate_interest }]\n`).join('')}recipients:\n  - id: google\n    role: processor\n    packages: ["@react-native-firebase/analytics"]\n`;
+  const SOURCE_FILE = `import analytics from '@react-native-firebase/analytics';\nexport const ready = true;\n`;
+  const undeclared = (root: string) => scan({ cwd: root }).findings.filter((finding) => finding.ruleId === 'no-undeclared-collection');
+  /** A baseline as privlint wrote it before findings were merged: one entry per category, with the parts' fingerprints. */
+  const oldStyleBaseline = (root: string) => {
+    const [merged] = undeclared(root);
+    return {
+      version: 1,
+      tool: 'privlint 0.1.0',
+      entries: merged!.parts!.map((part) => ({ fingerprint: part.fingerprint, ruleId: 'no-undeclared-collection', file: 'src/a.ts', message: `… ${part.category} …`, note: `accepted ${part.category} in PRIV-9` })),
+    };
+  };
+
+  it('a baseline written before the merge still accepts the merged finding; a new part makes it new', () => {
+    const root = writeProject({ 'privacy-manifest.yaml': manifest(OWN.filter((id) => !['device.info', 'location.coarse'].includes(id))), 'src/a.ts': SOURCE_FILE });
+    writeFileSync(path.join(root, 'old.json'), JSON.stringify(oldStyleBaseline(root)));
+    const accepted = runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    expect(accepted.status).toBe(0);
+    expect(JSON.parse(accepted.stdout).baseline).toMatchObject({ accepted: 1, stale: [] });
+
+    writeFileSync(path.join(root, 'privacy-manifest.yaml'), manifest(OWN.filter((id) => !['device.info', 'location.coarse', 'network.ip_address'].includes(id))));
+    const grown = runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    expect(grown.status).toBe(1);
+    expect(JSON.parse(grown.stdout).findings.map((finding: { parts: { category: string }[] }) => finding.parts.map((part) => part.category))).toEqual([['device.info', 'location.coarse', 'network.ip_address']]);
+  });
+
+  it('privlint baseline --update maps the old entries to the merged one, keeping their notes; its parts keep a part accepted when the others go', () => {
+    const root = writeProject({ 'privacy-manifest.yaml': manifest(OWN.filter((id) => !['device.info', 'location.coarse'].includes(id))), 'src/a.ts': SOURCE_FILE });
+    const file = path.join(root, '.privlint-baseline.json');
+    writeFileSync(file, JSON.stringify(oldStyleBaseline(root)));
+    const updated = runCli(['baseline', '--update'], { cwd: root });
+    expect(updated.status).toBe(0);
+    expect(updated.stdout).toBe('Wrote 1 finding to .privlint-baseline.json (0 fixed entries dropped, 2 entries mapped to findings merged at one place).\n');
+    const [entry] = JSON.parse(readFileSync(file, 'utf8')).entries;
+    const [merged] = undeclared(root);
+    expect(entry).toEqual({
+      fingerprint: merged!.fingerprint,
+      parts: merged!.parts!.map((part) => part.fingerprint),
+      ruleId: 'no-undeclared-collection',
+      file: 'src/a.ts',
+      message: merged!.message,
+      note: 'accepted device.info in PRIV-9; accepted location.coarse in PRIV-9',
+    });
+
+    // device.info is declared now: location.coarse is left, a finding of its own, still accepted.
+    writeFileSync(path.join(root, 'privacy-manifest.yaml'), manifest(OWN.filter((id) => id !== 'location.coarse')));
+    const shrunk = runCli(['scan', '--baseline', '.privlint-baseline.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    expect(shrunk.status).toBe(0);
+    expect(JSON.parse(shrunk.stdout).baseline).toMatchObject({ accepted: 1, stale: [] });
+  });
+});

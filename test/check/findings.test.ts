@@ -66,9 +66,8 @@ describe('checking collection sites against the manifest', () => {
     );
     expect(findingsOf(result, 'no-undeclared-collection')).toEqual(['no-undeclared-collection src/app.ts:4']);
     const finding = result.findings.find((candidate) => candidate.ruleId === 'no-undeclared-collection')!;
-    expect(finding.message).toContain('device.serial (react-native-device-info#getSerialNumber)');
-    expect(finding.message).toContain('privacy-manifest.yaml does not declare');
-    expect(finding.message).toMatch(/Fix: /);
+    expect(finding.message).toBe('Collects device.serial (react-native-device-info#getSerialNumber), which the manifest does not declare.');
+    expect(finding.help).toMatch(/^Fix: declare device\.serial under categories in privacy-manifest\.yaml/);
     expect(finding.severity).toBe('error');
   });
 
@@ -86,12 +85,13 @@ describe('checking collection sites against the manifest', () => {
       ].join('\n'),
     );
     expect(findingsOf(result, 'require-purpose')).toEqual(['require-purpose src/app.ts:2']);
-    expect(result.findings.find((finding) => finding.ruleId === 'require-purpose')!.message).toContain('declares analytics, advertising for it');
+    expect(result.findings.find((finding) => finding.ruleId === 'require-purpose')!.help).toContain('declares analytics, advertising for it');
     expect(findingsOf(result, 'declared-purpose')).toEqual(['declared-purpose src/app.ts:4', 'declared-purpose src/app.ts:6']);
     const [typo, undeclared] = result.findings.filter((finding) => finding.ruleId === 'declared-purpose');
     expect(typo!.message).toContain('Unknown purpose "analytcs"');
     expect(typo!.message).toContain('did you mean "analytics"?');
-    expect(undeclared!.message).toContain('does not declare fraud_prevention for device.id');
+    expect(undeclared!.message).toContain('for fraud_prevention, which the manifest does not declare for it');
+    expect(undeclared!.help).toContain('does not declare fraud_prevention for device.id');
   });
 
   it('requires the consent key of the annotated purpose, and, without a purpose, only when every use needs consent', () => {
@@ -116,8 +116,8 @@ describe('checking collection sites against the manifest', () => {
     ]);
     const first = result.findings.find((finding) => finding.ruleId === 'require-consent-check')!;
     expect(first.message).toContain('for advertising without a consent check for "ads"');
-    expect(first.message).toMatch(/privacy-manifest\.yaml:\d+ requires prior opt-in consent/);
-    expect(first.message).toContain("if (await hasConsent('ads'))");
+    expect(first.help).toMatch(/^privacy-manifest\.yaml:\d+ requires prior opt-in consent/);
+    expect(first.help).toContain("if (await hasConsent('ads'))");
   });
 
   it('suggests a guard of the config that proves the missing key: a fixed-key guard takes no argument', () => {
@@ -133,7 +133,7 @@ describe('checking collection sites against the manifest', () => {
     const fixes = (guards: unknown[]) =>
       scanProject({ 'privacy-manifest.yaml': manifest, 'privlint.config.json': JSON.stringify({ guards }), 'src/app.ts': code })
         .findings.filter((finding) => finding.ruleId === 'require-consent-check')
-        .map((finding) => `${finding.line} ${/Fix: wrap it in `([^`]+)`/.exec(finding.message)?.[1]}`);
+        .map((finding) => `${finding.line} ${/Fix: wrap it in `([^`]+)`/.exec(finding.help)?.[1]}`);
     const canTrack = { module: './src/consent', export: 'canTrack', key: 'ads' };
     // canTrack proves "ads" only: the location site (key "personalized") needs another guard.
     expect(fixes([canTrack])).toEqual(['4 if (await canTrack())', "6 if (await hasConsent('personalized'))"]);
@@ -233,7 +233,7 @@ describe('inline suppressions', () => {
     ]);
     const messages = result.findings.filter((finding) => finding.ruleId === 'no-unused-suppression').map((finding) => finding.message);
     expect(messages[0]).toContain('suppresses nothing');
-    expect(messages[1]).toContain('add the reason');
+    expect(messages[1]).toBe('This privlint-disable comment is ignored: it gives no reason.');
     expect(messages[2]).toContain('unknown rule "require-purpse"; did you mean "require-purpose"?');
   });
 });

@@ -118,7 +118,7 @@ describe.runIf(available)(`the pre-commit hook under the real pre-commit (${prob
     expect(tryRepo.output).not.toMatch(UNEXPECTED);
     expect(tryRepo.output).toMatch(/^privlint\.+Failed$/m);
     expect(tryRepo.output).toMatch(/^- exit code: 1$/m);
-    expect(tryRepo.output).toMatch(/src\/track\.ts:3:\d+ {2}error {2}Collects .*, which privacy-manifest\.yaml does not declare\. Fix: .* {2}privlint\/no-undeclared-collection/);
+    expect(tryRepo.output).toMatch(/src\/track\.ts:3:\d+ {2}error {2}Collects .*, which the manifest does not declare\. {2}privlint\/no-undeclared-collection\n {4}Fix: declare .* in privacy-manifest\.yaml/);
     expect(tryRepo.output).toContain('privlint: reporting findings on the lines of the staged changes (1 changed file)');
     expect(tryRepo.status).toBe(1);
   });

@@ -6,7 +6,7 @@ const IMPORT = `import DeviceInfo from 'react-native-device-info';`;
 const summary = (files: Record<string, string>) => {
   const result = scanProject(files);
   return {
-    findings: result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}${finding.ruleId === 'no-unused-suppression' ? ` ${finding.message}` : ''}`),
+    findings: result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}${finding.ruleId === 'no-unused-suppression' ? ` ${finding.message} ${finding.help}` : ''}`),
     suppressed: result.suppressed.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} (${finding.suppression.justification})`),
   };
 };
@@ -80,8 +80,8 @@ describe('privlint-disable without a rule', () => {
       'src/a.ts': [IMPORT, '// privlint-disable -- legacy file', '// privlint-disable-next-line -- legacy line', 'export const id = DeviceInfo.getUniqueId();', ''].join('\n'),
     });
     expect(findings).toEqual([
-      'no-unused-suppression src/a.ts:2:1 This privlint-disable comment is ignored: a rule name is required: privlint-disable <rule> -- reason (privlint never disables every rule at once).',
-      'no-unused-suppression src/a.ts:3:1 This privlint-disable comment is ignored: a rule name is required: privlint-disable-next-line <rule> -- reason (privlint never disables every rule at once).',
+      'no-unused-suppression src/a.ts:2:1 This privlint-disable comment is ignored: it names no rule. Fix: a rule name is required: write `privlint-disable <rule> -- reason` (privlint never disables every rule at once).',
+      'no-unused-suppression src/a.ts:3:1 This privlint-disable comment is ignored: it names no rule. Fix: a rule name is required: write `privlint-disable-next-line <rule> -- reason` (privlint never disables every rule at once).',
       'require-purpose src/a.ts:4:19',
     ]);
   });
@@ -122,7 +122,7 @@ describe('privlint-disable-line (the same line, like eslint-disable-line)', () =
     });
     expect(findings).toEqual([
       'require-purpose src/ids.ts:2:19',
-      'no-unused-suppression src/ids.ts:2:45 This privlint-disable comment is ignored: a rule name is required: privlint-disable-line <rule> -- reason (privlint never disables every rule at once).',
+      'no-unused-suppression src/ids.ts:2:45 This privlint-disable comment is ignored: it names no rule. Fix: a rule name is required: write `privlint-disable-line <rule> -- reason` (privlint never disables every rule at once).',
     ]);
   });
 });

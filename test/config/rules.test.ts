@@ -49,4 +49,34 @@ describe('rule severities in the config', () => {
     const root = writeProject({ 'privlint.config.json': '{ "rules": { "privlint/require-purpse": "off" } }\n' });
     expect(problemsOf(path.join(root, 'privlint.config.json'))).toEqual(['1:14 unknown rule "privlint/require-purpse"; did you mean "require-purpose"?']);
   });
+
+  it('accepts ESLint\'s levels ("warn", 0, 1, 2) beside privlint\'s, in JSON and YAML, as privlint\'s words', () => {
+    const json = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": "warn", "declared-purpose": 0, "no-undeclared-sdk": 1, "privlint/no-unused-suppression": 2, "no-unused-declaration": "note" } }\n' });
+    expect(loadConfig(path.join(json, 'privlint.config.json')).rules).toEqual({
+      'require-purpose': 'warning',
+      'declared-purpose': 'off',
+      'no-undeclared-sdk': 'warning',
+      'no-unused-suppression': 'error',
+      'no-unused-declaration': 'note',
+    });
+    const yaml = writeProject({ 'privlint.config.yaml': 'rules:\n  require-purpose: 2\n  privlint/declared-purpose: warn\n  no-undeclared-sdk: off\n' });
+    expect(loadConfig(path.join(yaml, 'privlint.config.yaml')).rules).toEqual({ 'require-purpose': 'error', 'declared-purpose': 'warning', 'no-undeclared-sdk': 'off' });
+  });
+
+  it('ESLint\'s levels change what scan and the editor report', () => {
+    const raised = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": 2 } }\n', 'src/id.ts': SOURCE });
+    expect(scan({ paths: [raised], cwd: raised }).findings.find((finding) => finding.ruleId === 'require-purpose')?.severity).toBe('error');
+    const silenced = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": 0 } }\n', 'src/id.ts': SOURCE });
+    expect(scan({ paths: [silenced], cwd: silenced }).findings.map((finding) => finding.ruleId)).not.toContain('require-purpose');
+    expect(lintText(path.join(silenced, 'src/id.ts'), SOURCE, { cwd: silenced }).findings.map((finding) => finding.ruleId)).not.toContain('require-purpose');
+    const warned = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": "warn" } }\n', 'src/id.ts': SOURCE });
+    expect(scan({ paths: [warned], cwd: warned }).findings.find((finding) => finding.ruleId === 'require-purpose')?.severity).toBe('warning');
+  });
+
+  it('a level neither privlint nor ESLint knows is an error with the accepted levels or a did-you-mean', () => {
+    const misspelt = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": "warnign" } }\n' });
+    expect(problemsOf(path.join(misspelt, 'privlint.config.json'))).toEqual(['1:33 unknown severity "warnign"; did you mean "warning"?']);
+    const number = writeProject({ 'privlint.config.json': '{ "rules": { "require-purpose": 3 } }\n' });
+    expect(problemsOf(path.join(number, 'privlint.config.json'))).toEqual(['1:33 unknown severity 3; expected one of: error, warning, note, off, warn, 0, 1, 2']);
+  });
 });

@@ -22,7 +22,7 @@ describe('where an annotation applies, and what an empty or misspelt one says', 
       ].join('\n'),
     });
     expect(result.inventory.collections.map((site) => `${site.line} ${site.purposes.join(',') || '-'}`)).toEqual(['4 analytics', '7 -', '10 -', '12 -']);
-    const messages = result.findings.filter((finding) => finding.ruleId === 'require-purpose').map((finding) => `${finding.line} ${finding.message}`);
+    const messages = result.findings.filter((finding) => finding.ruleId === 'require-purpose').map((finding) => `${finding.line} ${finding.message} ${finding.help}`);
     expect(messages[0]).toMatch(/^7 .*The @privacy-purpose at line 5 does not apply: a blank line separates it from the statement\. Fix:/);
     expect(messages[1]).toMatch(/^10 .*The @privacy-purpose at line 8 does not apply/);
     expect(messages[2]).not.toMatch(/does not apply/);
@@ -33,7 +33,8 @@ describe('where an annotation applies, and what an empty or misspelt one says', 
       'a.ts': [IMPORT, `// @privacy-purpose`, `export const a = DeviceInfo.getSerialNumber();`, `// @privacy-purpose analytics, analytics -- twice`, `export const b = DeviceInfo.getSerialNumber();`].join('\n'),
     });
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.line}`)).toEqual(['declared-purpose 3']);
-    expect(result.findings[0]!.message).toMatch(/^The @privacy-purpose annotation at a\.ts:2 names no purpose for device\.serial .*Fix: name one or more purposes/);
+    expect(result.findings[0]!.message).toMatch(/^The @privacy-purpose annotation at a\.ts:2 names no purpose for device\.serial /);
+    expect(result.findings[0]!.help).toMatch(/^Fix: name one or more purposes/);
     expect(result.inventory.collections[1]!.purposes).toEqual(['analytics']);
   });
 
@@ -63,7 +64,7 @@ describe('where an annotation applies, and what an empty or misspelt one says', 
         `export const c = hasConsent('analytics') ? DeviceInfo.getSerialNumber() : null;`,
       ].join('\n'),
     });
-    const messages = result.findings.filter((finding) => finding.ruleId === 'require-consent-check').map((finding) => finding.message);
+    const messages = result.findings.filter((finding) => finding.ruleId === 'require-consent-check').map((finding) => finding.help);
     expect(messages).toHaveLength(3);
     expect(messages[0]).toContain('The code checks "adz", an unknown consent key (privacy-manifest.yaml declares no such key); did you mean "ads"? Fix:');
     expect(messages[1]).toContain('The code checks "adz", an unknown consent key');

@@ -136,7 +136,7 @@ describe('privlint/eslint-plugin installed from the packed tarball', () => {
     const files = byFile(result.stdout);
     expect(Object.keys(files)).toEqual(['src/app.ts']);
     expect(files['src/app.ts']).toEqual([
-      expect.stringMatching(/^4:20 {2}error {2}Collects device\.mac_address \(react-native-device-info#getMacAddress\), which privacy-manifest\.yaml does not declare\..* {2}privlint\/no-undeclared-collection$/),
+      expect.stringMatching(/^4:20 {2}error {2}Collects device\.mac_address \(react-native-device-info#getMacAddress\), which the manifest does not declare\. Fix: .*privacy-manifest\.yaml.* {2}privlint\/no-undeclared-collection$/),
       expect.stringMatching(/^5:19 {2}warning {2}Collects device\.id \(react-native-device-info#getUniqueId\) without a declared purpose\..*fraud_prevention.* {2}privlint\/require-purpose$/),
     ]);
     expect(result.stdout).toContain('2 problems (1 error, 1 warning)');

@@ -31,7 +31,7 @@ describe('the editor on a generated project (collectors, wrappers in other files
     const root = writeProject({});
     generateProject(root, 150);
     const expected = scanRows(root);
-    expect([...expected.values()].flat().length).toBeGreaterThanOrEqual(10);
+    expect([...expected.values()].flat().length).toBeGreaterThanOrEqual(5); // one per rule per place: an SDK import is one finding however many categories it collects
     const { files } = scan({ paths: [root], cwd: root });
     for (const file of files) {
       const relative = path.relative(root, file).split(path.sep).join('/');

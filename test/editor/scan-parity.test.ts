@@ -103,7 +103,7 @@ describe('the editor analyses a file as privlint scan does', () => {
     const root = writeProject(FILES);
     const result = scan({ paths: [root], cwd: root });
     expect(result.suppressed.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(['no-undeclared-sharing src/report.ts:10']);
-    expect(result.suppressed[0]!.message).toContain('hashed on the way');
+    expect(result.suppressed[0]!.help).toContain('hashed on the way');
     expect(result.findings).toEqual([]);
     const file = path.join(root, 'src/report.ts');
     const text = readFileSync(file, 'utf8');

@@ -59,7 +59,8 @@ describe('network destinations', () => {
       'no-residency-violation 6 device.id',
       'no-unknown-destination 6 device.id',
     ]);
-    expect(findings[0]!.message).toContain('of users in CN to api.shop.example (the default endpoint: the map has no entry for CN)');
+    expect(findings[0]!.message).toContain('of users in CN to api.shop.example through fetch, outside residency rule');
+    expect(findings[0]!.help).toContain('api.shop.example is the default endpoint: the map has no entry for CN');
     expect(findings[1]!.message).toContain('to api.shop.example.in');
   });
 });

@@ -23,17 +23,17 @@ describe('residency rules and transfer:', () => {
   it('forbidden, or no transfer: key, reports data routed out of store_in as a violation', () => {
     const forbidden = residency('forbidden');
     expect(forbidden.map((finding) => `${finding.line} ${finding.kind} ${finding.severity}`)).toEqual(['5 residencyViolation error']);
-    expect(forbidden[0]!.message).toContain('keeps their data in CN (api.shop.example.cn) and forbids transfers out of it. Fix: route CN to one of api.shop.example.cn.');
+    expect(forbidden[0]!.help).toContain('keeps their data in CN (api.shop.example.cn) and forbids transfers out of it. Fix: route CN to one of api.shop.example.cn.');
     const unsaid = residency(undefined);
     expect(unsaid.map((finding) => `${finding.line} ${finding.kind} ${finding.severity}`)).toEqual(['5 residencyViolation error']);
-    expect(unsaid[0]!.message).toContain('keeps their data in CN (api.shop.example.cn). Fix: route CN to one of api.shop.example.cn.');
+    expect(unsaid[0]!.help).toContain('keeps their data in CN (api.shop.example.cn). Fix: route CN to one of api.shop.example.cn.');
   });
 
   it('with_safeguards reports it too, and says the transfer needs the safeguards the policy names', () => {
     const findings = residency('with_safeguards');
     expect(findings.map((finding) => `${finding.line} ${finding.kind} ${finding.severity}`)).toEqual(['5 residencyViolation error']);
-    expect(findings[0]!.message).toContain('keeps their data in CN (api.shop.example.cn) and allows transfers out of it only with safeguards');
-    expect(findings[0]!.message).toContain('Fix: route CN to one of api.shop.example.cn; or, if this transfer has those safeguards, record them: `// privlint-disable-next-line no-residency-violation -- <the safeguards>`.');
+    expect(findings[0]!.help).toContain('keeps their data in CN (api.shop.example.cn) and allows transfers out of it only with safeguards');
+    expect(findings[0]!.help).toContain('Fix: route CN to one of api.shop.example.cn; or, if this transfer has those safeguards, record them: `// privlint-disable-next-line no-residency-violation -- <the safeguards>`.');
   });
 
   it('allowed reports nothing: their data may leave store_in', () => {

@@ -57,9 +57,10 @@ describe('messages that say what and where', () => {
     expect(runCli(['manifest']).status).toBe(2);
   });
 
-  it('a did-you-mean ends its sentence: no "?." before "Fix:"', () => {
+  it('a did-you-mean ends its sentence (no "?."), and the help offers the purpose meant', () => {
     const result = scanProject({ 'a.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytcs\nexport const a = DeviceInfo.getSerialNumber();\n` });
-    const message = result.findings.find((finding) => finding.ruleId === 'declared-purpose')!.message;
-    expect(message).toContain('did you mean "analytics"? Fix: use a purpose from docs/taxonomy.md.');
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'declared-purpose')!;
+    expect(finding.message).toMatch(/did you mean "analytics"\?$/);
+    expect(finding.help).toBe('The annotation is at a.ts:2. Fix: use "analytics", or another purpose from docs/taxonomy.md.');
   });
 });

@@ -179,6 +179,7 @@ ruleTester.run('no-unused-suppression (directives for flow rules)', noUnusedSupp
       name: 'a directive for a flow rule above a line without a sink suppresses nothing, in the editor too',
       filename: file('src/stale.ts'),
       code: code(`// privlint-disable-next-line no-undeclared-sharing -- approved in PRIV-7`, `export const nothing = 1;`),
+      output: `export const nothing = 1;`,
       errors: [{ messageId: 'unusedSuppression', line: 1 }],
     },
   ],

@@ -45,10 +45,16 @@ ruleTester.run('no-undeclared-collection', rule, {
       errors: [{ messageId: 'undeclaredCategory', line: 3, column: 17 }],
     },
     {
-      name: 'an SDK that collects undeclared categories on its own: one finding per category, at the import',
+      name: 'an SDK that collects undeclared categories on its own: one finding at the import, listing them',
       filename: file('src/a.ts'),
       code: code(`import * as Sentry from '${SENTRY}';`, `Sentry.init({});`),
-      errors: sentryOwn.map(() => ({ messageId: 'undeclaredSdkCollection' as const, line: 1, column: 25, endLine: 1, endColumn: 47 })),
+      errors: [{ messageId: 'undeclaredSdkCollection' as const, line: 1, column: 25, endLine: 1, endColumn: 47 }],
+    },
+    {
+      name: 'the finding names every category the SDK collects that the manifest does not declare',
+      filename: file('src/b.ts'),
+      code: code(`import * as Sentry from '${SENTRY}';`, `Sentry.init({});`),
+      errors: [{ message: new RegExp(`collects ${sentryOwn.join('(, | and )')} on its own, which the manifest does not declare\\. Fix: declare ${sentryOwn.join('(, | and )')} under categories`), line: 1 } as never],
     },
   ],
 });
@@ -67,7 +73,7 @@ espreeTester.run('no-undeclared-collection (espree)', rule as never, {
       filename: file('src/a.cjs'),
       code: code(`const Sentry = require('${SENTRY}');`, `Sentry.init({});`),
       languageOptions: { sourceType: 'commonjs' },
-      errors: sentryOwn.map(() => ({ messageId: 'undeclaredSdkCollection', line: 1, column: 24 })),
+      errors: [{ messageId: 'undeclaredSdkCollection', line: 1, column: 24 }],
     },
     {
       name: 'undeclared category (.jsx)',

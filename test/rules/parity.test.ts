@@ -131,7 +131,8 @@ describe('ESLint reports exactly what privlint scan reports for the per-file rul
               endColumn: finding.endColumn,
               ruleId: `privlint/${finding.ruleId}`,
               severity: ESLINT_SEVERITY[finding.severity],
-              message: finding.message,
+              // ESLint shows one message: the first sentence, then the policy reference and the fix.
+              message: `${finding.message} ${finding.help}`,
             },
           })),
       );

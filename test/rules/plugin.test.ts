@@ -51,7 +51,7 @@ describe('the privlint ESLint plugin', () => {
         expect(rule.defaultOptions).toEqual([]);
         expect(Object.keys(rule.meta.messages).length).toBeGreaterThanOrEqual(2);
         expect(rule.meta.messages).toHaveProperty('setupError');
-        expect(rule.meta).not.toHaveProperty('fixable');
+        expect(rule.meta.fixable).toBe(meta.fixable ? 'code' : undefined);
       });
 
       it(`is in recommended at its default severity (${meta.defaultSeverity} → ${eslintLevel[meta.defaultSeverity]}) and in strict as error`, () => {
@@ -61,11 +61,11 @@ describe('the privlint ESLint plugin', () => {
     });
   }
 
-  it('only require-purpose offers suggestions, and no rule has an autofix', () => {
-    for (const [id, rule] of Object.entries(rules)) {
-      expect(Boolean(rule.meta.hasSuggestions), id).toBe(id === 'require-purpose');
-      expect(rule.meta.fixable, id).toBeUndefined();
-    }
+  it('fixes only what is certain (a misspelt purpose with one close id, an unused suppression); suggests the rest', () => {
+    const fixable = Object.entries(rules).filter(([, rule]) => rule.meta.fixable).map(([id]) => id);
+    expect(fixable.sort()).toEqual(['declared-purpose', 'no-unused-suppression']);
+    const suggesting = Object.entries(rules).filter(([, rule]) => rule.meta.hasSuggestions).map(([id]) => id);
+    expect(suggesting.sort()).toEqual(['require-consent-check', 'require-purpose']);
   });
 
   it('recommended and strict configure exactly the exported rules, with the plugin registered as privlint', () => {

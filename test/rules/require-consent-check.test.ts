@@ -71,7 +71,44 @@ ruleTester.run('require-consent-check', rule, {
       name: 'near-miss: guarded by another consent key',
       filename: file('src/a.ts'),
       code: code(IMPORT, HAS_CONSENT, `export async function f() {`, `  if (await hasConsent('location')) {`, `    // @privacy-purpose analytics`, `    return DeviceInfo.getUniqueId();`, `  }`, `}`),
-      errors: [{ messageId: 'collectionWithoutConsent', line: 6, column: 12 }],
+      errors: [
+        {
+          messageId: 'collectionWithoutConsent',
+          line: 6,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: "hasConsent('analytics')" },
+              output: code(IMPORT, HAS_CONSENT, `export async function f() {`, `  if (await hasConsent('location')) {`, `    // @privacy-purpose analytics`, `    if (await hasConsent('analytics')) {`, `      return DeviceInfo.getUniqueId();`, `    }`, `  }`, `}`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the suggestion for a declaration returns early before it (wrapping would hide its name from the rest)',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `export async function f() {`, `  // @privacy-purpose analytics`, `  const id = await DeviceInfo.getUniqueId();`, `  return id;`, `}`),
+      errors: [
+        {
+          messageId: 'collectionWithoutConsent',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'returnUnlessGuard',
+              data: { guard: "hasConsent('analytics')" },
+              output: code(IMPORT, `export async function f() {`, `  // @privacy-purpose analytics`, `  if (!(await hasConsent('analytics'))) return;`, `  const id = await DeviceInfo.getUniqueId();`, `  return id;`, `}`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion outside an async function, where the guard cannot be awaited',
+      filename: file('src/a.ts'),
+      code: code(IMPORT, `export function f() {`, `  // @privacy-purpose analytics`, `  return DeviceInfo.getUniqueId();`, `}`),
+      errors: [{ messageId: 'collectionWithoutConsent', line: 4, suggestions: [] }],
     },
     {
       name: 'unannotated, and every declared use needs consent',
@@ -83,7 +120,20 @@ ruleTester.run('require-consent-check', rule, {
       name: 'an SDK call without the consent its recipient requires',
       filename: file('src/a.ts'),
       code: code(ANALYTICS, `export async function open() {`, `  await analytics().logEvent('open');`, `}`),
-      errors: [{ messageId: 'sdkCallWithoutConsent', line: 3, column: 9 }],
+      errors: [
+        {
+          messageId: 'sdkCallWithoutConsent',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: "hasConsent('analytics')" },
+              output: code(ANALYTICS, `export async function open() {`, `  if (await hasConsent('analytics')) {`, `    await analytics().logEvent('open');`, `  }`, `}`),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'one unguarded call site in this file makes the function unguarded, despite the guarded caller elsewhere',

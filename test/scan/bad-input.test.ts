@@ -185,7 +185,7 @@ describe('scan on bad input', () => {
       'apps/one/src/a.ts': `import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose advertising\nexport const s = DeviceInfo.getSerialNumber();\n`,
     });
     const { stdout } = runCli(['scan', '.', '--manifest', '../../policies/app.yaml'], { cwd: path.join(root, 'apps/one') });
-    expect(stdout).toContain('but ../../policies/app.yaml does not declare advertising for device.serial');
+    expect(stdout).toContain('\n    The annotation is at src/a.ts:2. ../../policies/app.yaml does not declare advertising for device.serial.');
     expect(stdout).not.toMatch(/\/apps\/one\/\.\.\//);
   });
 });

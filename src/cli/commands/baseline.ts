@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createBaseline, formatBaseline, readBaseline, resolveBaselinePath } from '../../baseline/baseline.js';
+import { createBaseline, formatBaseline, readBaseline, resolveBaselinePath, updateSummary } from '../../baseline/baseline.js';
+import { plural } from '../../util/plural.js';
 import { scanParallel } from '../../scan-parallel.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { displayPath } from '../../util/paths.js';
@@ -26,8 +27,9 @@ export async function runBaseline(args: ParsedArgs, io: CliIO): Promise<number> 
   }
   const baseline = createBaseline(result.findings, previous);
   run.timings.measure('report', () => writeOutput(file, formatBaseline(baseline), 'baseline'));
-  const dropped = previous ? previous.entries.filter((entry) => !baseline.entries.some((kept) => kept.fingerprint === entry.fingerprint)).length : 0;
-  io.stdout(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}${previous ? ` (${dropped} fixed entr${dropped === 1 ? 'y' : 'ies'} dropped)` : ''}.\n`);
+  const changes = previous ? updateSummary(previous, baseline) : undefined;
+  const mapped = changes && changes.mapped > 0 ? `, ${plural(changes.mapped, 'entry', 'entries')} mapped to findings merged at one place` : '';
+  io.stdout(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${displayPath(file, io.cwd)}${changes ? ` (${changes.dropped} fixed entr${changes.dropped === 1 ? 'y' : 'ies'} dropped${mapped})` : ''}.\n`);
   run.reportTimings();
   return EXIT_OK;
 }

@@ -53,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
       'changed-since': { type: 'string', value: 'REF', description: 'Report only findings on lines changed since the merge base of git REF and HEAD (plus uncommitted and untracked files)' },
       shard: { type: 'string', value: 'K/N', description: 'Analyse everything, report only the findings of share K of N (combine with privlint merge)' },
       watch: { type: 'boolean', description: 'Scan again whenever a source, config or manifest file changes, keeping the analysis in memory (Ctrl-C to stop)' },
+      fix: { type: 'boolean', description: 'Apply the fixes privlint is certain of (a misspelt purpose with one close id, an unused privlint-disable comment) to the reported findings, then report what is left' },
     },
     details: [
       'PATH defaults to the current folder. node_modules, build output and .gitignored files are skipped.',
@@ -67,6 +68,7 @@ export const COMMANDS: readonly Command[] = [
       '  privlint scan --staged                         in a pre-commit hook',
       '  privlint scan --changed-since origin/main      what a branch changed',
       '  privlint scan --watch                          re-scan on every save (whole-program flows included)',
+      '  privlint scan --fix                            correct misspelt purposes, remove unused suppressions',
       '  privlint scan --format sarif --output privlint.sarif --category mobile',
     ].join('\n'),
     // A running `privlint serve` for the same folder answers first (server/client.ts loads no engine).

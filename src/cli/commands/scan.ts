@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
+import { applyFixes } from '../../fix/apply-fixes.js';
 import type { SourceOverlay } from '../../engine/source-overlay.js';
 import { scanPaths } from '../../engine/scan-paths.js';
 import { changedOnly, changedPolicyFiles } from '../../git/changed-only.js';
@@ -30,6 +31,7 @@ const SEVERITY_RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 
 
 /** `privlint scan`; its options and help are in commands/index.ts. */
 export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (args.values.watch === true && args.values.fix === true) throw new UserError('--fix and --watch do not go together: a fix would set off the next scan; run privlint scan --fix once');
   if (args.values.watch === true) return (await import('./scan-watch.js')).runScanWatch(args, io);
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const failOn = choice(args, 'fail-on', FAIL_ON_LEVELS, 'error');
@@ -37,11 +39,14 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
   const baseline = baselineFile ? readBaseline(baselineFile, io.cwd) : undefined;
   const shard = typeof args.values.shard === 'string' ? parseShard(args.values.shard) : undefined;
   const diff = diffMode(args);
+  const fix = args.values.fix === true;
+  // The staged version is what --staged analyses; fixes belong in the working tree, which may differ.
+  if (fix && diff?.staged) throw new UserError('--fix changes the working tree, and --staged analyses the staged version of the files; run privlint scan --fix, then stage the fixes');
   const run = scanOptionsFrom(args, io, diff !== undefined);
   let changes: ChangeSet | undefined;
   let overlay: SourceOverlay | undefined;
-  let result: ScanResult;
-  try {
+  let policyChanged: string[] = [];
+  const scanAndSelect = async (): Promise<ScanResult> => {
     if (diff) {
       const { root } = scanPaths(run.options);
       run.timings.measure('git', () => {
@@ -49,17 +54,28 @@ export async function runScan(args: ParsedArgs, io: CliIO): Promise<number> {
         if (diff.staged) overlay = stagedSnapshot(changes.paths);
       });
     }
-    result = await scanParallel({ ...run.options, ...(overlay ? { overlay } : {}) });
+    let scanned = await scanParallel({ ...run.options, ...(overlay ? { overlay } : {}) });
+    // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
+    if (baseline && baselineFile) scanned = applyBaseline(scanned, baseline, baselineFile);
+    // A change to the manifest or config is a change to what every line is checked against: report it all.
+    policyChanged = changes ? changedPolicyFiles(scanned, changes) : [];
+    if (changes && policyChanged.length === 0) scanned = changedOnly(scanned, changes);
+    if (shard) scanned = shardResult(scanned, shard);
+    return scanned;
+  };
+  let result: ScanResult;
+  const quiet = args.values.quiet === true;
+  try {
+    result = await scanAndSelect();
+    if (fix) {
+      // Fix what is reported and certain, then report what is left, as eslint --fix does.
+      const outcome = applyFixes(result.root, result.findings);
+      if (outcome.fixed > 0) result = await scanAndSelect();
+      if (!quiet) io.stderr(`privlint: fixed ${plural(outcome.fixed, 'finding')}${outcome.files.length > 0 ? ` in ${outcome.files.map((file) => displayPath(path.join(result.root, file), io.cwd)).join(', ')}` : ''}\n`);
+    }
   } finally {
     run.finish();
   }
-  // The baseline sees every finding (so "no longer matches" is right), then the diff and the shard keep their part.
-  if (baseline && baselineFile) result = applyBaseline(result, baseline, baselineFile);
-  // A change to the manifest or config is a change to what every line is checked against: report it all.
-  const policyChanged = changes ? changedPolicyFiles(result, changes) : [];
-  if (changes && policyChanged.length === 0) result = changedOnly(result, changes);
-  if (shard) result = shardResult(result, shard);
-  const quiet = args.values.quiet === true;
   if (changes && !quiet) {
     io.stderr(
       policyChanged.length > 0

@@ -92,7 +92,7 @@ export const REPORT_SCRIPT = `
     var category = value('category'), severity = value('severity'), rule = value('rule');
     var shown = 0;
     rows.forEach(function (row) {
-      var match = (!category || row.getAttribute('data-category') === category) &&
+      var match = (!category || (row.getAttribute('data-category') || '').split(' ').indexOf(category) >= 0) &&
         (!severity || row.getAttribute('data-severity') === severity) &&
         (!rule || row.getAttribute('data-rule') === rule);
       row.hidden = !match;

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { packageNameOf } from '../../catalog/match.js';
 import type { Catalog } from '../../catalog/types.js';
-import { hostMatches } from '../../check/check.js';
+import { hostMatches } from '../../check/policy.js';
 import type { Finding } from '../../check/finding.js';
+import { categoriesOf } from '../../check/finding-parts.js';
 import type { Severity } from '../../check/rules.js';
 import type { DataFlow, Diagnostic, ViaStep } from '../../link/inventory.js';
 import { recipientMatches } from '../../export/recipient-match.js';
@@ -45,7 +46,11 @@ export interface FindingView extends Place {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The policy reference and the fix. */
+  help: string;
   category?: string;
+  /** Every category the finding is about: its own, or its parts' when it merges several at one place. */
+  categories: string[];
   package?: string;
   /** Anchor of the place in the report the finding is about (a site, an SDK import, a flow, a category, a recipient). */
   target?: string;
@@ -195,7 +200,9 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
     line: finding.line,
     column: finding.column,
     message: finding.message,
+    help: finding.help,
     ...(finding.category ? { category: finding.category } : {}),
+    categories: categoriesOf(finding),
     ...(finding.package ? { package: finding.package } : {}),
   }));
   const findingsAt = new Map<string, FindingView[]>();
@@ -285,7 +292,7 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
       purposes: flow.purposes,
       hashed: flow.hashed,
       consentKeys: flow.sink.consentKeys,
-      findings: (findingsAt.get(key(flow.sink)) ?? []).filter((finding) => !finding.category || finding.category === flow.category),
+      findings: (findingsAt.get(key(flow.sink)) ?? []).filter((finding) => finding.categories.length === 0 || finding.categories.includes(flow.category)),
     };
     for (const recipient of reached) recipient.receives.push({ category: flow.category, how: 'flow', purposes: flow.purposes, target: view.anchor, where: view.sink });
     if (!targets.has(key(view.sink))) targets.set(key(view.sink), view.anchor);
@@ -294,7 +301,7 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
 
   // Collection sites.
   const sites: (SiteView & { category: string })[] = inventory.collections.map((site, index) => {
-    const here = (findingsAt.get(key(site)) ?? []).filter((finding) => !finding.category || finding.category === site.category);
+    const here = (findingsAt.get(key(site)) ?? []).filter((finding) => finding.categories.length === 0 || finding.categories.includes(site.category));
     const declared = manifest ? manifest.categories.some((declaration) => categoryCovers(declaration.id, site.category)) : false;
     const missing = here.some((finding) => finding.ruleId === 'require-consent-check');
     const state: ConsentState = missing ? 'missing' : site.consentKeys.length > 0 ? 'checked' : manifest && declared ? 'not-required' : 'not-evaluated';
@@ -340,7 +347,7 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
       sites: sites.filter((site) => site.category === id),
       flows: flows.filter((flow) => flow.category === id),
       sdkCollectors: sdkUses.filter((use) => use.collects.includes(id)),
-      findings: findings.filter((finding) => finding.category === id),
+      findings: findings.filter((finding) => finding.categories.includes(id)),
     };
   });
   const categoryAnchor = new Map(categories.map((category) => [category.id, category.anchor]));

@@ -1,0 +1,135 @@
+import { flowData, flowPlace, onePerSink } from '../flow-place.js';
+import { collectedAt, sentSentence, fullList, unique, type Collected } from '../message-words.js';
+import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
+import type { Draft, RuleInput } from '../rule-module.js';
+import { reporter } from '../rule-module.js';
+import { defineMeta } from '../rule-meta.js';
+
+export const meta = defineMeta({
+  id: 'require-consent-check',
+  defaultSeverity: 'error',
+  description: 'Data whose use requires consent is collected (or sent to an SDK) without a consent check for the right key.',
+  rationale: 'When the policy promises prior consent (or an opt-out), collecting before checking the user\'s choice breaks the promise and the law (GDPR Art. 6/7, ePrivacy Art. 5(3)).',
+  needsManifest: true,
+  perFile: true,
+  reportsFlows: true,
+  precision: 'medium',
+  securitySeverity: '8.0',
+  eslintType: 'problem',
+});
+
+/** What every consent message's help ends with: a misspelt key the code checks, and how to add the check. */
+interface ConsentFix {
+  key: string;
+  /** "The code checks "adz", an unknown consent key …" or "". */
+  misspelt: string;
+  /** The guard call to suggest: `hasConsent('ads')`. */
+  guard: string;
+}
+
+const fix = (data: ConsentFix) => `${data.misspelt ? `${data.misspelt} ` : ''}Fix: wrap it in \`if (await ${data.guard})\`, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
+
+export const messages = {
+  collectionWithoutConsent: (data: ConsentFix & { manifest: string; category: string; api: string; purpose?: string; line: number; mode: 'opt-in' | 'opt-out' }) => {
+    const forPurpose = data.purpose ? ` for ${data.purpose}` : '';
+    const mode = data.mode === 'opt-out' ? 'an opt-out check' : 'prior opt-in consent';
+    return {
+      message: `Collects ${data.category} (${data.api})${forPurpose} without a consent check for "${data.key}".`,
+      help: `${data.manifest}:${data.line} requires ${mode} ("${data.key}")${forPurpose}. ${fix(data)}`,
+    };
+  },
+  sdkCallWithoutConsent: (data: ConsentFix & { manifest: string; callee: string; package: string; recipient: string; line: number }) => ({
+    message: `Calls ${data.callee} (${data.package}) without a consent check for "${data.key}".`,
+    help: `${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}". ${fix(data)}`,
+  }),
+  flowWithoutConsent: (data: ConsentFix & { manifest: string; vendor: string; channel: string; recipient: string; subjects: (Collected & { shareLine: number })[] }) => {
+    const shares = unique(data.subjects.map((subject) => `${subject.category}`));
+    const lines = unique(data.subjects.map((subject) => subject.shareLine));
+    return {
+      message: sentSentence(data.subjects, (what) => `Sends ${what} to ${data.vendor} ${data.channel} without a consent check for "${data.key}".`),
+      help: `${collectedAt(data.subjects)} ${data.manifest}:${lines.join(', ')} shares ${fullList(shares)} with "${data.recipient}" only with consent "${data.key}". ${fix(data)}`,
+    };
+  },
+};
+
+const report = reporter(meta, messages);
+
+/**
+ * What the manifest puts behind consent must run after a check of the key: a collection whose
+ * uses all need consent, a call into an SDK whose recipient shares only with consent, and data
+ * sent to a recipient whose covering shares all need consent.
+ */
+export function check({ inventory, policy }: RuleInput): Draft[] {
+  if (!policy.manifest) return [];
+  const manifest = policy.manifest;
+  const consentFix = (key: string, present: readonly string[], needed: readonly string[]): ConsentFix => ({ key, misspelt: policy.misspeltKey(present, needed), guard: policy.guardCall(key) });
+
+  const sites: OnceDraft[] = [];
+  for (const site of inventory.collections) {
+    const consent = policy.requiredConsent(policy.declarationsCovering(site.category), site.purposes);
+    if (!consent || consent.keys.some((key) => site.consentKeys.includes(key))) continue;
+    const key = consent.keys[0]!;
+    sites.push({
+      ...report('collectionWithoutConsent', { ...sitePlace(site), guard: { key, call: policy.guardCall(key) } }, {
+        ...consentFix(key, site.consentKeys, consent.keys),
+        manifest: policy.manifestName,
+        category: site.category,
+        api: site.api,
+        ...(consent.purpose ? { purpose: consent.purpose } : {}),
+        line: consent.use.at.line,
+        mode: manifest.consents.get(key)?.mode === 'opt-out' ? 'opt-out' : 'opt-in',
+      }),
+      once: key,
+    });
+  }
+  const out = oncePerApi(sites, policy.catalog);
+
+  for (const call of inventory.sdkCalls) {
+    // A call of a project function that calls the SDK: the SDK call inside is judged, with this caller's guards.
+    if (call.via) continue;
+    const recipient = policy.recipientFor(call.package, call.sdk);
+    if (!recipient || recipient.shares.length === 0) continue;
+    const keys = recipient.shares.map((share) => share.consent);
+    if (keys.some((key) => key === undefined)) continue;
+    const required = [...new Set(keys as string[])];
+    if (required.some((key) => call.consentKeys.includes(key))) continue;
+    const key = required[0]!;
+    const share = recipient.shares.find((candidate) => candidate.consent === key)!;
+    const place = { file: call.file, line: call.line, column: call.column, endLine: call.endLine, endColumn: call.endColumn, package: call.package };
+    out.push(
+      report('sdkCallWithoutConsent', { ...place, guard: { key, call: policy.guardCall(key) } }, {
+        ...consentFix(key, call.consentKeys, required),
+        manifest: policy.manifestName,
+        callee: call.callee,
+        package: call.package.replace(/^global:/, ''),
+        recipient: recipient.name ?? recipient.id,
+        line: share.at.line,
+      }),
+    );
+  }
+
+  // A call already reported for consent (a collection, an SDK call) is not reported again for the data sent through it.
+  const reported = new Set(out.map((draft) => `${draft.file}:${draft.line}:${draft.column}`));
+  const flows: Draft[] = [];
+  for (const flow of inventory.flows) {
+    const { sink } = flow;
+    if (reported.has(`${sink.file}:${sink.line}:${sink.column}`)) continue;
+    for (const { recipient, channel } of policy.flowRecipients(flow)) {
+      const { covering, forPurpose } = policy.sharesFor(flow, recipient);
+      const relevant = forPurpose.length > 0 ? forPurpose : covering;
+      if (relevant.length === 0 || !relevant.every((share) => share.consent) || relevant.some((share) => sink.consentKeys.includes(share.consent!))) continue;
+      const share = relevant[0]!;
+      flows.push(
+        report('flowWithoutConsent', { ...flowPlace(flow), guard: { key: share.consent!, call: policy.guardCall(share.consent!) } }, {
+          ...consentFix(share.consent!, sink.consentKeys, [share.consent!]),
+          manifest: policy.manifestName,
+          vendor: recipient.name ?? recipient.id,
+          channel,
+          recipient: recipient.id,
+          subjects: [{ ...flowData(flow), shareLine: share.at.line }],
+        }),
+      );
+    }
+  }
+  return [...out, ...onePerSink(flows)];
+}
