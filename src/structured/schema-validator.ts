@@ -63,6 +63,13 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
       }
       return;
     }
+    // An enum of words or numbers takes neither a list nor a mapping, whatever its type says.
+    if (current.enum && node.kind !== 'scalar') {
+      const options = current.enum.map(String);
+      const list = options.length <= 8 ? `expected one of: ${options.join(', ')}` : `expected a ${noun ?? 'value'}`;
+      report(node, path, `${list}${describeFound(node)}`);
+      return;
+    }
     if (current.type && !hasType(node, current.type)) {
       report(node, path, `expected ${article(current.type)}${describeFound(node)}`);
       return;

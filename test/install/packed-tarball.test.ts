@@ -116,7 +116,7 @@ describe('the packed tarball', () => {
     it('runs npx privlint scan there, with paths relative to the project', async () => {
       const { project } = installs.get(lockfile)!;
       const scan = await run('npx', ['--no', 'privlint', 'scan'], project);
-      expect(scan.stdout).toMatch(/^ {2}src\/track\.ts:3:\d+ {2}error {2}Collects .*privacy-manifest\.yaml does not declare.* {2}privlint\/no-undeclared-collection$/m);
+      expect(scan.stdout).toMatch(/^ {2}src\/track\.ts:3:\d+ {2}error {2}Collects .* does not declare.* {2}privlint\/no-undeclared-collection$/m);
       expect(scan.stdout).not.toContain(project);
       expect(scan.status).toBe(1);
       const version = await run('npx', ['--no', '--', 'privlint', '--version'], project);
