@@ -223,11 +223,18 @@ class Linker {
    * call like a direct one — the outer call of a chain, and not the SDK's own consent API.
    */
   private sdkCallThrough(file: string, reference: ProjectReference, target: Target & { kind: 'external' }): SdkCall | undefined {
+    const through = this.sdkThrough(reference, target);
+    return through && this.sdkCall(file, { ...reference, ...through, callee: reference.callee! });
+  }
+
+  /** The SDK a call through a re-export reaches, if it is an SDK call (see sdkCallThrough). */
+  private sdkThrough(reference: ProjectReference, target: Target & { kind: 'external' }): WrappedSdkCall['call'] | undefined {
     if (reference.callee === undefined || reference.chained) return undefined;
     const { catalog } = this.input;
     const sdk = catalog.sdkForSpecifier(target.specifier);
-    if (!sdk || catalog.isConsentApiCall(target.specifier, pathString(target.segments))) return undefined;
-    return this.sdkCall(file, { ...reference, sdkId: sdk.id, package: catalog.sdkPackage(target.specifier), api: pathString(target.segments), callee: reference.callee });
+    const api = pathString(target.segments);
+    if (!sdk || catalog.isConsentApiCall(target.specifier, api)) return undefined;
+    return { sdkId: sdk.id, package: catalog.sdkPackage(target.specifier), api };
   }
 
   // ── flows ───────────────────────────────────────────────────────────────
@@ -586,8 +593,8 @@ class Linker {
       if (!target || reference.callee === undefined || !inside(reference.functionIndex)) continue;
       if (target.kind === 'external') {
         // An SDK function re-exported by a project module (a shim): `setUserId(analytics, id)`.
-        const through = this.sdkCallThrough(file, reference, target);
-        if (through) add({ call: { sdkId: through.sdk, package: through.package, api: through.api }, via: [{ file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` }] });
+        const through = this.sdkThrough(reference, target);
+        if (through) add({ call: through, via: [{ file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` }] });
         continue;
       }
       if (target.kind !== 'function' || target.rest.length > 0) continue;
@@ -603,21 +610,8 @@ class Linker {
 
   /** A call of a function that calls an SDK: inventory, with the chain down to the SDK call (checks judge the SDK call itself). */
   private liftedSdkCall(file: string, reference: ProjectReference, wrapped: WrappedSdkCall): SdkCall {
-    const sdk = this.input.catalog.sdkById(wrapped.call.sdkId)!;
-    const keys = [...this.siteKeys(file, reference, 0)].sort();
-    return {
-      file: this.relative(file),
-      ...reference.range,
-      package: wrapped.call.package,
-      sdk: sdk.id,
-      vendor: sdk.vendor,
-      kind: sdk.kind,
-      callee: reference.callee!,
-      api: wrapped.call.api,
-      consentKeys: keys,
-      guarded: keys.length > 0,
-      via: wrapped.via,
-    };
+    const { sdkId, package: pkg, api } = wrapped.call;
+    return { ...this.sdkCall(file, { ...reference, sdkId, package: pkg, api, callee: reference.callee! }), via: wrapped.via };
   }
 
   private wrapperPurpose(file: string, context: SiteContext): Pick<WrapperSource, 'purpose'> {

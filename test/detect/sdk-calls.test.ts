@@ -77,7 +77,7 @@ describe('SDK call sites are inventory, however the code holds the SDK', () => {
       'src/tracker.ts:10 @segment/analytics-react-native this.segment.track @segment/analytics-react-native#SegmentClient().track',
       'src/tracker.ts:11 mixpanel-react-native this.other?.flush mixpanel-react-native#Mixpanel().flush',
       // `send()` runs the arrow function that calls the SDK.
-      'src/tracker.ts:12 mixpanel-react-native send Mixpanel().flush',
+      'src/tracker.ts:12 mixpanel-react-native send mixpanel-react-native#Mixpanel().flush',
     ]);
   });
 

@@ -165,8 +165,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
 
 /** `user.name`, `this.props.customer.address`: the object the member is read on holds a person's data. */
 function ownerIsPerson(analysis: FileAnalysis, owner: ts.Expression): boolean {
-  const expression = skipOuterExpressions(owner);
-  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+  const name = nameOf(owner);
   return name !== undefined && analysis.catalog.names.isPersonOwner(name);
 }
 
