@@ -40,9 +40,9 @@ describe('fingerprints', () => {
 });
 
 describe('privlint baseline and scan --baseline', () => {
-  it('round-trips: a baseline of today accepts today, reports only new findings, and lists entries that no longer match', () => {
+  it('round-trips: a baseline of today accepts today, reports only new findings, and lists entries that no longer match', async () => {
     const root = writeProject({ 'src/a.ts': SOURCE });
-    const created = runCli(['baseline'], { cwd: root });
+    const created = await runCli(['baseline'], { cwd: root });
     expect(created.status).toBe(0);
     expect(created.stdout).toMatch(/Wrote 2 findings to \.privlint-baseline\.json/);
     const baseline = JSON.parse(readFileSync(path.join(root, '.privlint-baseline.json'), 'utf8'));
@@ -51,12 +51,12 @@ describe('privlint baseline and scan --baseline', () => {
       ['require-purpose', ''],
     ]);
 
-    const clean = runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning'], { cwd: root });
+    const clean = await runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning'], { cwd: root });
     expect(clean.status).toBe(0);
     expect(clean.stdout).toMatch(/2 findings accepted by the baseline/);
 
     writeFileSync(path.join(root, 'src/a.ts'), `// moved down\n${SOURCE.replace('export const mac = DeviceInfo.getMacAddress();', 'export const serial = DeviceInfo.getSerialNumber();')}`);
-    const changed = runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning', '--format', 'json'], { cwd: root });
+    const changed = await runCli(['scan', '--baseline', '.privlint-baseline.json', '--fail-on', 'warning', '--format', 'json'], { cwd: root });
     expect(changed.status).toBe(1);
     const report = JSON.parse(changed.stdout);
     expect(report.findings.map((finding: { line: number; message: string }) => finding.message.split(' ')[1])).toEqual(['device.serial']);
@@ -64,38 +64,38 @@ describe('privlint baseline and scan --baseline', () => {
     expect(report.baseline.stale.map((entry: { message: string }) => entry.message.split(' ')[1])).toEqual(['device.mac_address']);
   });
 
-  it('refuses to overwrite a baseline without --update, and keeps reviewers\' notes with it', () => {
+  it('refuses to overwrite a baseline without --update, and keeps reviewers\' notes with it', async () => {
     const root = writeProject({ 'src/a.ts': SOURCE });
-    runCli(['baseline'], { cwd: root });
+    await runCli(['baseline'], { cwd: root });
     const file = path.join(root, '.privlint-baseline.json');
     const baseline = JSON.parse(readFileSync(file, 'utf8'));
     baseline.entries[0].note = 'accepted in PRIV-3';
     writeFileSync(file, JSON.stringify(baseline));
-    const refused = runCli(['baseline'], { cwd: root });
+    const refused = await runCli(['baseline'], { cwd: root });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/already exists; pass --update/);
     expect(JSON.parse(readFileSync(file, 'utf8')).entries[0].note).toBe('accepted in PRIV-3');
-    const updated = runCli(['baseline', '--update'], { cwd: root });
+    const updated = await runCli(['baseline', '--update'], { cwd: root });
     expect(updated.status).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).entries[0].note).toBe('accepted in PRIV-3');
   });
 
-  it('explains a baseline it cannot write with exit code 2, and creates missing folders', () => {
+  it('explains a baseline it cannot write with exit code 2, and creates missing folders', async () => {
     const root = writeProject({ 'src/a.ts': SOURCE });
-    const blocked = runCli(['baseline', '--output', 'src/a.ts/baseline.json'], { cwd: root });
+    const blocked = await runCli(['baseline', '--output', 'src/a.ts/baseline.json'], { cwd: root });
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toBe('privlint: src/a.ts/baseline.json: cannot write the baseline (a parent of it is a file)\n');
-    const nested = runCli(['baseline', '--output', 'ci/privlint/baseline.json'], { cwd: root });
+    const nested = await runCli(['baseline', '--output', 'ci/privlint/baseline.json'], { cwd: root });
     expect(nested.status).toBe(0);
     expect(JSON.parse(readFileSync(path.join(root, 'ci/privlint/baseline.json'), 'utf8')).entries).toHaveLength(2);
   });
 
-  it('explains a missing or malformed baseline file with exit code 2', () => {
+  it('explains a missing or malformed baseline file with exit code 2', async () => {
     const root = writeProject({ 'src/a.ts': SOURCE, 'broken.json': '{ "version": 1, ' });
-    const missing = runCli(['scan', '--baseline', 'nope.json'], { cwd: root });
+    const missing = await runCli(['scan', '--baseline', 'nope.json'], { cwd: root });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json: no such baseline file/);
-    const broken = runCli(['scan', '--baseline', 'broken.json'], { cwd: root });
+    const broken = await runCli(['scan', '--baseline', 'broken.json'], { cwd: root });
     expect(broken.status).toBe(2);
     expect(broken.stderr).toBe(
       'privlint: broken.json: not valid JSON; fix it there, or recreate it with privlint baseline --update\n' +
@@ -103,13 +103,13 @@ describe('privlint baseline and scan --baseline', () => {
     );
   });
 
-  it('says where a baseline or a shard stops being JSON as line:column, not as a position', () => {
+  it('says where a baseline or a shard stops being JSON as line:column, not as a position', async () => {
     const root = writeProject({ 'src/a.ts': SOURCE, 'edited.json': '{\n  "version": 1,\n  "entries": [\n    { "fingerprint": "x", },\n  ]\n}\n', 'shard.json': '{"version": 1}\n}' });
-    const edited = runCli(['scan', '--baseline', 'edited.json'], { cwd: root });
+    const edited = await runCli(['scan', '--baseline', 'edited.json'], { cwd: root });
     expect(edited.status).toBe(2);
     expect(edited.stderr).toContain('  edited.json:4:27  expected a property name in double quotes, found \'}\' (a comma before it?)\n');
     expect(edited.stderr).not.toMatch(/position/);
-    const shard = runCli(['merge', 'shard.json'], { cwd: root });
+    const shard = await runCli(['merge', 'shard.json'], { cwd: root });
     expect(shard).toMatchObject({ status: 2, stderr: "privlint: shard.json: not valid JSON\n  shard.json:2:1  expected the end of the file after the JSON value, found '}'\n" });
   });
 });
@@ -130,24 +130,24 @@ describe('baselines and findings merged at one place (one finding per rule per p
     };
   };
 
-  it('a baseline written before the merge still accepts the merged finding; a new part makes it new', () => {
+  it('a baseline written before the merge still accepts the merged finding; a new part makes it new', async () => {
     const root = writeProject({ 'privacy-manifest.yaml': manifest(OWN.filter((id) => !['device.info', 'location.coarse'].includes(id))), 'src/a.ts': SOURCE_FILE });
     writeFileSync(path.join(root, 'old.json'), JSON.stringify(oldStyleBaseline(root)));
-    const accepted = runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    const accepted = await runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
     expect(accepted.status).toBe(0);
     expect(JSON.parse(accepted.stdout).baseline).toMatchObject({ accepted: 1, stale: [] });
 
     writeFileSync(path.join(root, 'privacy-manifest.yaml'), manifest(OWN.filter((id) => !['device.info', 'location.coarse', 'network.ip_address'].includes(id))));
-    const grown = runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    const grown = await runCli(['scan', '--baseline', 'old.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
     expect(grown.status).toBe(1);
     expect(JSON.parse(grown.stdout).findings.map((finding: { parts: { category: string }[] }) => finding.parts.map((part) => part.category))).toEqual([['device.info', 'location.coarse', 'network.ip_address']]);
   });
 
-  it('privlint baseline --update maps the old entries to the merged one, keeping their notes; its parts keep a part accepted when the others go', () => {
+  it('privlint baseline --update maps the old entries to the merged one, keeping their notes; its parts keep a part accepted when the others go', async () => {
     const root = writeProject({ 'privacy-manifest.yaml': manifest(OWN.filter((id) => !['device.info', 'location.coarse'].includes(id))), 'src/a.ts': SOURCE_FILE });
     const file = path.join(root, '.privlint-baseline.json');
     writeFileSync(file, JSON.stringify(oldStyleBaseline(root)));
-    const updated = runCli(['baseline', '--update'], { cwd: root });
+    const updated = await runCli(['baseline', '--update'], { cwd: root });
     expect(updated.status).toBe(0);
     expect(updated.stdout).toBe('Wrote 1 finding to .privlint-baseline.json (0 fixed entries dropped, 2 entries mapped to findings merged at one place).\n');
     const [entry] = JSON.parse(readFileSync(file, 'utf8')).entries;
@@ -163,7 +163,7 @@ describe('baselines and findings merged at one place (one finding per rule per p
 
     // device.info is declared now: location.coarse is left, a finding of its own, still accepted.
     writeFileSync(path.join(root, 'privacy-manifest.yaml'), manifest(OWN.filter((id) => id !== 'location.coarse')));
-    const shrunk = runCli(['scan', '--baseline', '.privlint-baseline.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
+    const shrunk = await runCli(['scan', '--baseline', '.privlint-baseline.json', '--format', 'json', '--fail-on', 'note'], { cwd: root });
     expect(shrunk.status).toBe(0);
     expect(JSON.parse(shrunk.stdout).baseline).toMatchObject({ accepted: 1, stale: [] });
   });

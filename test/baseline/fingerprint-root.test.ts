@@ -13,15 +13,15 @@ const MANIFEST = 'version: 1\napp:\n  name: Test\ncategories: []\n';
 const fingerprints = (cwd: string, ...paths: string[]) => scan({ cwd, paths }).findings.map((finding) => finding.fingerprint);
 
 describe('fingerprints do not depend on the folder scanned', () => {
-  it('in a git repository: a baseline made at the top matches a scan of a subfolder', () => {
+  it('in a git repository: a baseline made at the top matches a scan of a subfolder', async () => {
     const repo = tempRepo({ 'src/a.ts': SOURCE, 'lib/b.ts': SOURCE });
-    expect(runCli(['baseline'], { cwd: repo.root, env: GIT_ENV }).status).toBe(0);
-    const sub = runCli(['scan', 'src', '--baseline', '.privlint-baseline.json', '--format', 'json', '--fail-on', 'never'], { cwd: repo.root, env: GIT_ENV });
+    expect((await runCli(['baseline'], { cwd: repo.root, env: GIT_ENV })).status).toBe(0);
+    const sub = await runCli(['scan', 'src', '--baseline', '.privlint-baseline.json', '--format', 'json', '--fail-on', 'never'], { cwd: repo.root, env: GIT_ENV });
     const report = JSON.parse(sub.stdout);
     expect(report.findings).toEqual([]);
     expect(report.baseline.accepted).toBe(1);
     // From inside the subfolder too.
-    const inside = runCli(['scan', '--baseline', '../.privlint-baseline.json', '--format', 'json', '--fail-on', 'never'], { cwd: path.join(repo.root, 'src'), env: GIT_ENV });
+    const inside = await runCli(['scan', '--baseline', '../.privlint-baseline.json', '--format', 'json', '--fail-on', 'never'], { cwd: path.join(repo.root, 'src'), env: GIT_ENV });
     expect(JSON.parse(inside.stdout).baseline.accepted).toBe(1);
   });
 

@@ -42,7 +42,7 @@ describe.runIf(available)('the HTML report of xiaomi-demo in chromium', () => {
   beforeAll(async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    const run = runCli(['report', 'fixtures/apps/xiaomi-demo', '--output', report, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    const run = await runCli(['report', 'fixtures/apps/xiaomi-demo', '--output', report, '--quiet'], { env: { SOURCE_DATE_EPOCH: '1767139200' } });
     if (run.status !== 0) throw new Error(`privlint report failed: ${run.stderr}`);
 
     profile = mkdtempSync(path.join(tmpdir(), 'privlint-chromium-'));

@@ -91,8 +91,8 @@ describe('action.yml', () => {
     for (const candidate of ACTION.runs.steps) if (candidate.run) expect(expressions(candidate.run), candidate.name).toEqual([]);
   });
 
-  it('uses only flags that privlint scan --help lists', () => {
-    const help = runCli(['scan', '--help']).stdout;
+  it('uses only flags that privlint scan --help lists', async () => {
+    const help = (await runCli(['scan', '--help'])).stdout;
     const flags = new Set([...step('scan').run!.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((match) => match[0]));
     expect([...flags].sort()).toEqual(['--baseline', '--cache', '--cache-location', '--category', '--config', '--fail-on', '--format', '--manifest', '--output', '--quiet']);
     for (const flag of flags) expect(help, flag).toMatch(new RegExp(`\\s${flag}\\b`));

@@ -87,8 +87,8 @@ describe('scan --format markdown (the pull request summary)', () => {
     expect(markdown).toContain('No collection of personal data and no third-party SDK found.');
   });
 
-  it('is what the CLI prints with --format markdown', () => {
-    const run = runCli(['scan', APP, '--format', 'markdown', '--fail-on', 'never'], { env: GITHUB });
+  it('is what the CLI prints with --format markdown', async () => {
+    const run = await runCli(['scan', APP, '--format', 'markdown', '--fail-on', 'never'], { env: GITHUB });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(formatMarkdownSummary(scan({ paths: [APP] }), { env: GITHUB }));
   });

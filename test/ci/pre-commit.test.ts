@@ -53,12 +53,12 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(readFileSync(path.join(REPO_ROOT, '.npmrc'), 'utf8')).toMatch(/^foreground-scripts=false$/m);
   });
 
-  it('fails a commit that stages a finding, with only the staged lines reported', () => {
+  it('fails a commit that stages a finding, with only the staged lines reported', async () => {
     const repo = tempRepo({ 'src/old.ts': `import DeviceInfo from 'react-native-device-info';\nexport const old = DeviceInfo.getUniqueId();\n` });
     repo.commitAll('initial');
     repo.write('src/new.ts', `import DeviceInfo from 'react-native-device-info';\nexport const mac = DeviceInfo.getMacAddress();\n`);
     repo.git('add', 'src/new.ts');
-    const run = runCli([...HOOK!.entry.split(' ').slice(1), '--fail-on', 'warning'], { cwd: repo.root, env: GIT_ENV });
+    const run = await runCli([...HOOK!.entry.split(' ').slice(1), '--fail-on', 'warning'], { cwd: repo.root, env: GIT_ENV });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/src\/new\.ts:2:\d+ {2}warning/);
     expect(run.stdout).not.toContain('src/old.ts');

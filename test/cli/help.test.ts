@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { runBinary, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 
 describe('help for command groups', () => {
-  it('privlint export --help (and -h) lists the subcommands and exits 0', () => {
+  it('privlint export --help (and -h) lists the subcommands and exits 0', async () => {
     for (const flag of ['--help', '-h']) {
-      const { status, stdout, stderr } = runCli(['export', flag]);
+      const { status, stdout, stderr } = await runCli(['export', flag]);
       expect(stderr).toBe('');
       expect(status).toBe(0);
       expect(stdout).toContain('Usage: privlint export <subcommand> [options]');
@@ -13,17 +13,28 @@ describe('help for command groups', () => {
     }
   });
 
-  it('privlint export alone says a subcommand is needed, names them, and exits 2', () => {
-    const { status, stdout, stderr } = runCli(['export']);
+  it('privlint export alone says a subcommand is needed, names them, and exits 2', async () => {
+    const { status, stdout, stderr } = await runCli(['export']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('"export" needs a subcommand (commands: privlint export apple-privacy-manifest, privlint export play-data-safety)');
     expect(stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('privlint export play-data-safety --help shows that command\'s options', () => {
-    const { status, stdout } = runCli(['export', 'play-data-safety', '--help']);
+  it('privlint export play-data-safety --help shows that command\'s options', async () => {
+    const { status, stdout } = await runCli(['export', 'play-data-safety', '--help']);
     expect(status).toBe(0);
     expect(stdout).toContain('--template FILE');
+  });
+});
+
+// The suite runs privlint in-process (runCli); this is the binary a shell starts.
+describe('the privlint binary', () => {
+  it("prints its version, and a scan's exit code is the process's", () => {
+    expect(runBinary(['--version'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    const scan = runBinary(['scan', 'fixtures/apps/xiaomi-demo', '--format', 'json']);
+    expect(scan.status).toBe(1);
+    expect(JSON.parse(scan.stdout).findings.length).toBeGreaterThan(0);
+    expect(runBinary(['scan', '--no-such-flag']).status).toBe(2);
   });
 });

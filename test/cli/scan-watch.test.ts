@@ -55,7 +55,7 @@ describe('privlint scan --watch', () => {
       const ids = path.join(root, 'src/utils/ids.ts');
       writeFileSync(ids, `${readFileSync(ids, 'utf8')}\nimport DeviceInfo from 'react-native-device-info';\nexport const serial = () => DeviceInfo.getSerialNumber();\n`);
       await rescanned;
-      const fresh = runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: root });
+      const fresh = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'never'], { cwd: root });
       expect(readFileSync(out, 'utf8')).toContain('device.serial');
       expect(readFileSync(out, 'utf8')).toBe(fresh.stdout);
 
@@ -83,8 +83,8 @@ describe('privlint scan --watch', () => {
     expect(watcher.stderr).not.toMatch(/internal error|\n\s+at /);
   }, 60_000);
 
-  it('refuses options that do not fit a watch', () => {
-    const run = runCli(['scan', 'fixtures/apps/rn-shop', '--watch', '--staged']);
+  it('refuses options that do not fit a watch', async () => {
+    const run = await runCli(['scan', 'fixtures/apps/rn-shop', '--watch', '--staged']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--watch cannot be combined with --staged');
   });

@@ -64,7 +64,7 @@ describe('wording', () => {
     expect('(1 file scanned, 1 collection sites)'.match(ONE_PLURAL)).toEqual(['1 collection sites']);
   });
 
-  it('what the CLI prints with counts of 1, and around the exports\' names, reads right', () => {
+  it('what the CLI prints with counts of 1, and around the exports\' names, reads right', async () => {
     const IMPORT = `import DeviceInfo from 'react-native-device-info';`;
     const manifest = ['version: 1', 'app:', '  name: Wording', 'categories:', '  - id: device.info', '    uses:', '      - purposes: [diagnostics]', '        basis: legitimate_interest', ''].join('\n');
     const repo = tempRepo({ 'privacy-manifest.yaml': manifest, 'privlint.config.json': '{ "rules": { "no-unused-declaration": "off" } }\n', 'src/a.ts': `${IMPORT}\n// @privacy-purpose diagnostics\nexport const mac = DeviceInfo.getMacAddress();\n` });
@@ -73,19 +73,19 @@ describe('wording', () => {
     repo.git('add', 'src/b.ts');
     const bare = writeProject({ 'src/a.ts': 'export const a = 1;\n', 'blocked': '' });
     const runs = [
-      runCli(['scan'], { cwd: repo.root }),
-      runCli(['scan', '--format', 'markdown'], { cwd: repo.root }),
-      runCli(['scan', '--staged'], { cwd: repo.root, env: GIT_ENV }),
-      runCli(['scan', '--output', 'out.json', '--format', 'json'], { cwd: repo.root }),
-      runCli(['report'], { cwd: repo.root }),
-      runCli(['report', '--format', 'markdown'], { cwd: repo.root }),
-      runCli(['baseline'], { cwd: repo.root }),
-      runCli(['export', 'play-data-safety'], { cwd: repo.root }),
-      runCli(['export', 'apple-privacy-manifest'], { cwd: repo.root }),
-      runCli(['export', 'play-data-safety'], { cwd: bare }),
-      runCli(['export', 'apple-privacy-manifest'], { cwd: bare }),
-      runCli(['export', 'play-data-safety', '--manifest', path.join(repo.root, 'privacy-manifest.yaml'), '--output', 'blocked/x.csv'], { cwd: bare }),
-      runCli(['manifest', 'check'], { cwd: repo.root }),
+      await runCli(['scan'], { cwd: repo.root }),
+      await runCli(['scan', '--format', 'markdown'], { cwd: repo.root }),
+      await runCli(['scan', '--staged'], { cwd: repo.root, env: GIT_ENV }),
+      await runCli(['scan', '--output', 'out.json', '--format', 'json'], { cwd: repo.root }),
+      await runCli(['report'], { cwd: repo.root }),
+      await runCli(['report', '--format', 'markdown'], { cwd: repo.root }),
+      await runCli(['baseline'], { cwd: repo.root }),
+      await runCli(['export', 'play-data-safety'], { cwd: repo.root }),
+      await runCli(['export', 'apple-privacy-manifest'], { cwd: repo.root }),
+      await runCli(['export', 'play-data-safety'], { cwd: bare }),
+      await runCli(['export', 'apple-privacy-manifest'], { cwd: bare }),
+      await runCli(['export', 'play-data-safety', '--manifest', path.join(repo.root, 'privacy-manifest.yaml'), '--output', 'blocked/x.csv'], { cwd: bare }),
+      await runCli(['manifest', 'check'], { cwd: repo.root }),
     ];
     const printed = runs.map((run) => `${run.stdout}\n${run.stderr}`).join('\n');
     expect(printed).toContain('the Data safety CSV is drafted from the manifest');

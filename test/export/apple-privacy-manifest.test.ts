@@ -56,8 +56,8 @@ describe('the reference manifest (fixtures/policies/xiaomi.yaml)', () => {
 });
 
 describe('a fixture app (fixtures/apps/rn-shop)', () => {
-  it('writes the hand-written PrivacyInfo.xcprivacy, and warns about what the manifest misses', () => {
-    const run = runCli(['export', 'apple-privacy-manifest', 'fixtures/apps/rn-shop', '--quiet']);
+  it('writes the hand-written PrivacyInfo.xcprivacy, and warns about what the manifest misses', async () => {
+    const run = await runCli(['export', 'apple-privacy-manifest', 'fixtures/apps/rn-shop', '--quiet']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(expected('rn-shop.PrivacyInfo.xcprivacy'));
     expect(parse(run.stdout)).toMatchObject({ NSPrivacyTracking: true, NSPrivacyTrackingDomains: ['googleads.g.doubleclick.net'] });

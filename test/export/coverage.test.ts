@@ -127,20 +127,20 @@ recipients:
     ]);
   });
 
-  it('are printed by both exports, and --strict turns them into exit code 1', () => {
-    const apple = runCli(['export', 'apple-privacy-manifest', '--strict', '--quiet'], { cwd: root });
+  it('are printed by both exports, and --strict turns them into exit code 1', async () => {
+    const apple = await runCli(['export', 'apple-privacy-manifest', '--strict', '--quiet'], { cwd: root });
     expect(apple.status).toBe(1);
     expect(apple.stdout).toContain('<key>NSPrivacyCollectedDataTypes</key>');
     expect(apple.stderr).toContain('so PrivacyInfo.xcprivacy does not cover it either');
     expect(apple.stderr).toContain('so PrivacyInfo.xcprivacy may leave these shares out');
 
-    const play = runCli(['export', 'play-data-safety', '--quiet'], { cwd: root });
+    const play = await runCli(['export', 'play-data-safety', '--quiet'], { cwd: root });
     expect(play.status).toBe(0);
     expect(play.stderr).toContain('so the Data safety CSV does not cover it either');
     expect(play.stderr).toContain('Metrics Inc. receives device.id');
   });
 
-  it('are silent when the manifest covers everything', () => {
+  it('are silent when the manifest covers everything', async () => {
     const clean = writeProject({
       'privacy-manifest.yaml': `version: 1
 app: { name: Clean }
@@ -153,7 +153,7 @@ first_party: { domains: [api.clean.example] }
 `,
       'src/a.ts': "import DeviceInfo from 'react-native-device-info';\n// @privacy-purpose analytics\nexport async function a() {\n  const id = await DeviceInfo.getUniqueId();\n  await fetch('https://api.clean.example/x', { method: 'POST', body: id });\n}\n",
     });
-    const run = runCli(['export', 'play-data-safety', '--strict', '--quiet'], { cwd: clean });
+    const run = await runCli(['export', 'play-data-safety', '--strict', '--quiet'], { cwd: clean });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

@@ -114,14 +114,14 @@ describe('the Play Console CSV (the default)', () => {
 });
 
 describe('a fixture app (fixtures/apps/rn-shop)', () => {
-  it('answers the rows of the hand-written file, and no others', () => {
-    const run = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--quiet']);
+  it('answers the rows of the hand-written file, and no others', async () => {
+    const run = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--quiet']);
     expect(run.status).toBe(0);
     expect(answeredRows(run.stdout)).toBe(expected('rn-shop.data-safety.answers.csv'));
   });
 
-  it('writes the hand-written table with --format table', () => {
-    const run = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'table', '--quiet']);
+  it('writes the hand-written table with --format table', async () => {
+    const run = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'table', '--quiet']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(expected('rn-shop.data-safety.table.csv'));
   });
@@ -185,25 +185,25 @@ describe('--template: a CSV exported from Play Console', () => {
     expect(filled.missing).toEqual([{ question: 'PSL_DATA_USAGE_RESPONSES:PSL_DEVICE_ID:DATA_USAGE_SHARING_PURPOSE', response: 'PSL_ADVERTISING', value: 'TRUE' }]);
   });
 
-  it('through the CLI: writes the filled file, warns about missing rows, rejects a file that is not a template', () => {
+  it('through the CLI: writes the filled file, warns about missing rows, rejects a file that is not a template', async () => {
     const folder = writeProject({
       'good.csv': formatPlayConsoleCsv(xiaomi()).replace(/\r\nPSL_DATA_TYPES_IDENTIFIERS,PSL_DEVICE_ID,[^\r]*/, ''),
       'bad.csv': 'Data category,Data type\nLocation,Precise location\n',
     });
-    const good = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--template', path.join(folder, 'good.csv'), '--output', path.join(folder, 'out.csv'), '--quiet']);
+    const good = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--template', path.join(folder, 'good.csv'), '--output', path.join(folder, 'out.csv'), '--quiet']);
     expect(good.status).toBe(0);
     expect(good.stderr).toContain('has no row PSL_DATA_TYPES_IDENTIFIERS / PSL_DEVICE_ID for an answer privlint has');
     expect(parseCsv(readFileSync(path.join(folder, 'out.csv'), 'utf8')).rows).toHaveLength(782);
 
-    const bad = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--template', path.join(folder, 'bad.csv')]);
+    const bad = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--template', path.join(folder, 'bad.csv')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.csv:1: not a Data safety CSV exported from Play Console/);
     expect(bad.stderr).not.toMatch(STACK_TRACE);
 
-    const table = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'table', '--template', path.join(folder, 'good.csv')]);
+    const table = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'table', '--template', path.join(folder, 'good.csv')]);
     expect(table.status).toBe(2);
     expect(table.stderr).toContain('--template fills a Play Console CSV; it does not go with --format table');
-    const format = runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'tabel']);
+    const format = await runCli(['export', 'play-data-safety', 'fixtures/apps/rn-shop', '--format', 'tabel']);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain('--format must be one of play-console, table; got "tabel"');
   });

@@ -26,10 +26,10 @@ function fillTodos(text: string): string {
     .replace(/role: TODO/g, 'role: third_party');
 }
 
-describe('privlint init on rn-shop', () => {
+describe('privlint init on rn-shop', async () => {
   const root = copyOf('rn-shop');
   const manifest = path.join(root, 'privacy-manifest.yaml');
-  const first = runCli(['init', '--quiet'], { cwd: root });
+  const first = await runCli(['init', '--quiet'], { cwd: root });
   const draft = existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
 
   it('writes privacy-manifest.yaml and says what to do next', () => {
@@ -89,48 +89,48 @@ describe('privlint init on rn-shop', () => {
     expect(draft.split('\n')[0]).toBe(`# yaml-language-server: $schema=${path.relative(root, path.join(REPO_ROOT, 'schema/privacy-manifest.schema.json')).split(path.sep).join('/')}`);
   });
 
-  it('fails privlint manifest check while a TODO is left, each at its line and column', () => {
-    const check = runCli(['manifest', 'check', 'privacy-manifest.yaml'], { cwd: root });
+  it('fails privlint manifest check while a TODO is left, each at its line and column', async () => {
+    const check = await runCli(['manifest', 'check', 'privacy-manifest.yaml'], { cwd: root });
     expect(check.status).toBe(2);
     expect(check.stdout + check.stderr).not.toMatch(STACK_TRACE);
     const todoLine = draft.split('\n').findIndex((line) => line.includes('mode: TODO')) + 1;
     expect(check.stdout + check.stderr).toContain(`privacy-manifest.yaml:${todoLine}:11`);
   });
 
-  it('validates once the TODOs are filled, and privlint scan then uses it', () => {
+  it('validates once the TODOs are filled, and privlint scan then uses it', async () => {
     const filled = fillTodos(draft);
     expect(filled.split('\n').filter((line) => !line.trimStart().startsWith('#') && line.includes('TODO'))).toEqual([]);
     const result = parseManifest(filled, manifest);
     expect(result.ok ? [] : result.problems.map((problem) => `${problem.line}:${problem.column} ${problem.message}`)).toEqual([]);
     writeFileSync(manifest, filled);
-    const scan = runCli(['scan', '--format', 'json', '--fail-on', 'never', '--quiet'], { cwd: root });
+    const scan = await runCli(['scan', '--format', 'json', '--fail-on', 'never', '--quiet'], { cwd: root });
     expect(scan.status).toBe(0);
     const findings = JSON.parse(scan.stdout).findings as { ruleId: string }[];
     // Every collected category and SDK is now declared.
     expect(findings.filter((finding) => finding.ruleId === 'no-undeclared-collection' || finding.ruleId === 'no-undeclared-sdk')).toEqual([]);
   });
 
-  it('never overwrites an existing manifest without --force', () => {
+  it('never overwrites an existing manifest without --force', async () => {
     writeFileSync(manifest, 'version: 1\napp: { name: Mine }\ncategories: []\n');
-    const again = runCli(['init'], { cwd: root });
+    const again = await runCli(['init'], { cwd: root });
     expect(again.status).toBe(2);
     expect(again.stderr).toBe('privlint: privacy-manifest.yaml already exists; privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.\n');
     expect(readFileSync(manifest, 'utf8')).toBe('version: 1\napp: { name: Mine }\ncategories: []\n');
     // Nor a privacy-manifest.json beside it.
     rmSync(manifest);
     writeFileSync(path.join(root, 'privacy-manifest.json'), '{}');
-    expect(runCli(['init'], { cwd: root }).stderr).toContain('privacy-manifest.json already exists');
+    expect((await runCli(['init'], { cwd: root })).stderr).toContain('privacy-manifest.json already exists');
     rmSync(path.join(root, 'privacy-manifest.json'));
 
     writeFileSync(manifest, 'broken: [');
-    const forced = runCli(['init', '--force', '--quiet'], { cwd: root });
+    const forced = await runCli(['init', '--force', '--quiet'], { cwd: root });
     expect(forced.status).toBe(0);
     expect(readFileSync(manifest, 'utf8')).toBe(draft);
   });
 
-  it('writes to standard output with --output -, and nowhere else', () => {
+  it('writes to standard output with --output -, and nowhere else', async () => {
     const other = copyOf('rn-shop');
-    const run = runCli(['init', '--output', '-', '--quiet'], { cwd: other });
+    const run = await runCli(['init', '--output', '-', '--quiet'], { cwd: other });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('  - id: network.carrier\n');
     expect(existsSync(path.join(other, 'privacy-manifest.yaml'))).toBe(false);
@@ -147,9 +147,9 @@ describe('privlint init when the config names the manifest', () => {
     return { root, app, configured: path.join(root, 'policies/xiaomi.yaml') };
   }
 
-  it('writes the draft where the config points, so privlint scan reads it', () => {
+  it('writes the draft where the config points, so privlint scan reads it', async () => {
     const { app, configured } = xiaomiDemo(false);
-    const run = runCli(['init', '--quiet'], { cwd: app });
+    const run = await runCli(['init', '--quiet'], { cwd: app });
     expect(run.status).toBe(0);
     // Paths near the working folder are shown relative to it (../../policies/xiaomi.yaml).
     expect(run.stdout.startsWith(`Wrote ${displayPath(configured, app)} (the manifest privlint.config.json names): a draft with 14 data categories`)).toBe(true);
@@ -157,10 +157,10 @@ describe('privlint init when the config names the manifest', () => {
     expect(existsSync(path.join(app, 'privacy-manifest.yaml'))).toBe(false);
   });
 
-  it('refuses to replace that manifest without --force, and says which config names it', () => {
+  it('refuses to replace that manifest without --force, and says which config names it', async () => {
     const { app, configured } = xiaomiDemo(true);
     const before = readFileSync(configured, 'utf8');
-    const run = runCli(['init'], { cwd: app });
+    const run = await runCli(['init'], { cwd: app });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       `privlint: ${displayPath(configured, app)} already exists (privlint.config.json names it as the manifest); privlint init does not overwrite a manifest. Pass --force to replace it, or --output FILE to write the draft elsewhere.\n`,
@@ -168,9 +168,9 @@ describe('privlint init when the config names the manifest', () => {
     expect(readFileSync(configured, 'utf8')).toBe(before);
   });
 
-  it('warns that a draft written elsewhere with --output is not the one scans read', () => {
+  it('warns that a draft written elsewhere with --output is not the one scans read', async () => {
     const { app, configured } = xiaomiDemo(true);
-    const run = runCli(['init', '--output', 'privacy-manifest.yaml', '--quiet'], { cwd: app });
+    const run = await runCli(['init', '--output', 'privacy-manifest.yaml', '--quiet'], { cwd: app });
     expect(run.status).toBe(0);
     expect(existsSync(path.join(app, 'privacy-manifest.yaml'))).toBe(true);
     expect(run.stderr).toBe(
@@ -180,11 +180,11 @@ describe('privlint init when the config names the manifest', () => {
 });
 
 describe('privlint init mistakes', () => {
-  it('a missing folder, two paths, an output that is a folder: exit 2 with a message', () => {
+  it('a missing folder, two paths, an output that is a folder: exit 2 with a message', async () => {
     const root = copyOf('node-api');
-    expect(runCli(['init', 'nope'], { cwd: root })).toMatchObject({ status: 2, stderr: 'privlint: nope: no such file or folder; check the path you passed to privlint init\n' });
-    expect(runCli(['init', 'src', 'server.js'], { cwd: root }).stderr).toContain('init takes one PATH');
-    const folder = runCli(['init', '--output', 'src'], { cwd: root });
+    expect(await runCli(['init', 'nope'], { cwd: root })).toMatchObject({ status: 2, stderr: 'privlint: nope: no such file or folder; check the path you passed to privlint init\n' });
+    expect((await runCli(['init', 'src', 'server.js'], { cwd: root })).stderr).toContain('init takes one PATH');
+    const folder = await runCli(['init', '--output', 'src'], { cwd: root });
     expect(folder.status).toBe(2);
     expect(folder.stderr).toContain('src is a folder; pass the manifest file to write, e.g. --output src/privacy-manifest.yaml');
   });

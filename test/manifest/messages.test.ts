@@ -30,31 +30,31 @@ describe('messages that say what and where', () => {
     expect(problemsOf('version: [1\n', '/tmp/m.yaml')[0]).toMatch(/: YAML syntax error: /);
   });
 
-  it('an empty or comment-only config says so and where the format is described', () => {
+  it('an empty or comment-only config says so and where the format is described', async () => {
     const empty = writeProject({ 'privlint.config.json': '', 'a.ts': 'export {};\n' });
-    const emptyRun = runCli(['scan', empty]);
+    const emptyRun = await runCli(['scan', empty]);
     expect(emptyRun.status).toBe(2);
     expect(emptyRun.stderr).toMatch(/privlint\.config\.json: the config file is empty; see docs\/config\.md/);
     const comments = writeProject({ 'privlint.config.yaml': '# later\n', 'a.ts': 'export {};\n' });
-    const commentsRun = runCli(['scan', comments]);
+    const commentsRun = await runCli(['scan', comments]);
     expect(commentsRun.status).toBe(2);
     expect(commentsRun.stderr).toMatch(/privlint\.config\.yaml: the config file has only comments/);
     expect(commentsRun.stderr).not.toMatch(/0 problems/);
   });
 
-  it('a config whose manifest does not exist points at the line and column of "manifest"', () => {
+  it('a config whose manifest does not exist points at the line and column of "manifest"', async () => {
     const root = writeProject({ 'privlint.config.json': '{\n  "manifest": "nope.yaml"\n}\n', 'a.ts': 'export {};\n' });
-    const { status, stderr } = runCli(['scan', root]);
+    const { status, stderr } = await runCli(['scan', root]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/privlint\.config\.json:2:15 {2}manifest: no such file .*nope\.yaml; the path is relative to the config's folder/);
     expect(stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('privlint manifest --help lists the subcommands and exits 0', () => {
-    const { status, stdout } = runCli(['manifest', '--help']);
+  it('privlint manifest --help lists the subcommands and exits 0', async () => {
+    const { status, stdout } = await runCli(['manifest', '--help']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/manifest check {2}Validate a policy manifest/);
-    expect(runCli(['manifest']).status).toBe(2);
+    expect((await runCli(['manifest'])).status).toBe(2);
   });
 
   it('a did-you-mean ends its sentence (no "?."), and the help offers the purpose meant', () => {

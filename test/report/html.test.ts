@@ -112,38 +112,38 @@ recipients:
     expect(page).toContain('https://evil.example/&quot;&gt;&lt;script&gt;');
   });
 
-  it('links file:line to the source with --source-url, and rejects a URL that is not http(s)', () => {
-    const run = runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'https://github.com/o/r/blob/abc', '--quiet', '--output', '-']);
+  it('links file:line to the source with --source-url, and rejects a URL that is not http(s)', async () => {
+    const run = await runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'https://github.com/o/r/blob/abc', '--quiet', '--output', '-']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('<a class="source" href="https://github.com/o/r/blob/abc/src/services/appStore.ts#L36" aria-label="source of src/services/appStore.ts line 36">source</a>');
     expect(run.stdout).not.toContain('blob/abc/../../policies');
-    const bad = runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'file:///etc']);
+    const bad = await runCli(['report', 'fixtures/apps/xiaomi-demo', '--source-url', 'file:///etc']);
     expect(bad).toMatchObject({ status: 2, stdout: '', stderr: 'privlint: --source-url must be an http(s) URL; got "file:///etc"\n' });
   });
 });
 
 describe('privlint report', () => {
-  it('writes the file, says so unless --quiet, and takes the scan options of privlint scan', () => {
+  it('writes the file, says so unless --quiet, and takes the scan options of privlint scan', async () => {
     const folder = writeProject({});
     const out = path.join(folder, 'out/report.html');
-    const loud = runCli(['report', 'fixtures/apps/rn-shop', '--output', out, '--workers', '1'], { env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    const loud = await runCli(['report', 'fixtures/apps/rn-shop', '--output', out, '--workers', '1'], { env: { SOURCE_DATE_EPOCH: '1767139200' } });
     expect(loud.status).toBe(0);
     expect(loud.stderr).toBe(`privlint: wrote the HTML report to ${displayPath(out)} (13 collection sites, 16 findings)\n`);
-    const quiet = runCli(['report', 'fixtures/apps/rn-shop', '-q', '--format', 'markdown', '--output', path.join(folder, 'r.md')]);
+    const quiet = await runCli(['report', 'fixtures/apps/rn-shop', '-q', '--format', 'markdown', '--output', path.join(folder, 'r.md')]);
     expect(quiet).toMatchObject({ status: 0, stderr: '', stdout: '' });
-    const format = runCli(['report', '--format', 'pdf']);
+    const format = await runCli(['report', '--format', 'pdf']);
     expect(format).toMatchObject({ status: 2, stderr: 'privlint: --format must be one of html, markdown; got "pdf"\n' });
   });
 
-  it('writes HTML to privlint-report.html in the current folder without --output, and says where; Markdown and --output - print', () => {
+  it('writes HTML to privlint-report.html in the current folder without --output, and says where; Markdown and --output - print', async () => {
     const folder = writeProject({ 'src/a.ts': "import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getMacAddress();\n" });
-    const html = runCli(['report', 'src'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    const html = await runCli(['report', 'src'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
     expect(html).toMatchObject({ status: 0, stdout: '', stderr: 'privlint: wrote the HTML report to privlint-report.html (1 collection site, 1 finding)\n' });
     expect(readFileSync(path.join(folder, 'privlint-report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    const printed = runCli(['report', 'src', '--output', '-'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
+    const printed = await runCli(['report', 'src', '--output', '-'], { cwd: folder, env: { SOURCE_DATE_EPOCH: '1767139200' } });
     expect(printed.stdout).toBe(readFileSync(path.join(folder, 'privlint-report.html'), 'utf8'));
     expect(printed.stderr).toBe('');
-    const markdown = runCli(['report', 'src', '--format', 'markdown'], { cwd: folder });
+    const markdown = await runCli(['report', 'src', '--format', 'markdown'], { cwd: folder });
     expect(markdown.stdout).toMatch(/^# Privacy inventory/);
     expect(existsSync(path.join(folder, 'privlint-report.md'))).toBe(false);
   });

@@ -98,9 +98,9 @@ describe('privlint scan --format sarif --output FILE --category NAME', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'privlint-sarif-cli-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('writes a valid SARIF file with the category as automationDetails.id', () => {
+  it('writes a valid SARIF file with the category as automationDetails.id', async () => {
     const output = path.join(folder, 'out', 'privlint.sarif');
-    const run = runCli(['scan', 'fixtures/apps/xiaomi-demo', '--format', 'sarif', '--output', output, '--category', 'mobile/android', '--fail-on', 'error']);
+    const run = await runCli(['scan', 'fixtures/apps/xiaomi-demo', '--format', 'sarif', '--output', output, '--category', 'mobile/android', '--fail-on', 'error']);
     expect(run.stderr).not.toMatch(STACK_TRACE);
     expect(run.status).toBe(1); // the demo app has errors: the file is written all the same
     expect(run.stdout).toBe('');

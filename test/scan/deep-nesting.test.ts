@@ -4,9 +4,9 @@ import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { scanProject, writeProject } from '../helpers/temp-project.js';
 
 describe('files nested deeper than the analysis follows', () => {
-  it('are reported as not analysed, and the scan reports every other file (CLI)', () => {
+  it('are reported as not analysed, and the scan reports every other file (CLI)', async () => {
     const root = writeProject({ ...deepFiles('ts'), ...NORMAL_FILE });
-    const { status, stdout, stderr } = runCli(['scan', root, '--format', 'json']);
+    const { status, stdout, stderr } = await runCli(['scan', root, '--format', 'json']);
     expect(stderr).not.toMatch(STACK_TRACE);
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
@@ -17,9 +17,9 @@ describe('files nested deeper than the analysis follows', () => {
     );
   });
 
-  it('say so in the text summary, which does not claim a clean scan', () => {
+  it('say so in the text summary, which does not claim a clean scan', async () => {
     const root = writeProject({ ...deepFiles('js'), ...NORMAL_FILE });
-    const { status, stdout } = runCli(['scan', root]);
+    const { status, stdout } = await runCli(['scan', root]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/src\/deep\/members\.js:1:1 +warning +privlint did not analyse this file/);
     expect(stdout).toMatch(/\(5 files scanned \(4 with a warning above\)/);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/report/json.js';
 import { scan } from '../../src/scan.js';
-import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
+import { type CliRun, REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 
 // Output paths are relative to the scan root, never to the process's working folder: the API, the
@@ -39,9 +39,10 @@ describe('the same scan from different working folders', () => {
     expect(result.inventory.diagnostics.map((diagnostic) => diagnostic.file)).toContain('tsconfig.json');
   });
 
-  it('gives identical JSON from the CLI run in three folders', () => {
+  it('gives identical JSON from the CLI run in three folders', async () => {
     const root = writeProject(PROJECT);
-    const outputs = [REPO_ROOT, root, tmpdir()].map((cwd) => runCli(['scan', root, '--format', 'json'], { cwd }));
+    const outputs: CliRun[] = [];
+    for (const cwd of [REPO_ROOT, root, tmpdir()]) outputs.push(await runCli(['scan', root, '--format', 'json'], { cwd }));
     for (const output of outputs) expect(output.status).toBe(0);
     expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
     expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);

@@ -26,14 +26,14 @@ describe('privlint serve', () => {
 
     for (const edit of ['', "\nexport const later = () => navigator.geolocation.getCurrentPosition(() => {});\n"]) {
       appendFileSync(path.join(root, 'src/utils/format.ts'), edit);
-      const served = runCli(['scan', '--format', 'json'], { cwd: root });
-      const alone = runCli(['scan', '--format', 'json'], { cwd: root, env: { PRIVLINT_NO_SERVER: '1' } });
+      const served = await runCli(['scan', '--format', 'json'], { cwd: root });
+      const alone = await runCli(['scan', '--format', 'json'], { cwd: root, env: { PRIVLINT_NO_SERVER: '1' } });
       expect(served).toEqual(alone);
     }
     // spawnSync held this process's event loop: the server's log is read now.
     await expect.poll(() => log.match(/answered privlint scan --format json/g)?.length, { timeout: 10_000 }).toBe(2);
 
-    const second = runCli(['serve'], { cwd: root });
+    const second = await runCli(['serve'], { cwd: root });
     expect(second.status).toBe(2);
     expect(second.stderr).toContain('already running');
 
