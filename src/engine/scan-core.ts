@@ -14,7 +14,7 @@ import { evaluate } from './evaluate.js';
 import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
 import type { SourceOverlay } from './source-overlay.js';
 import { scanPaths } from './scan-paths.js';
-import { Timings } from './timings.js';
+import { Timings } from '../util/timings.js';
 
 export interface ScanOptions {
   /** Files or folders to scan; default: the working directory. */
