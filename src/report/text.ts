@@ -1,4 +1,4 @@
-import type { Colors } from '../cli/io.js';
+import type { Colors } from '../util/colors.js';
 import type { Finding } from '../check/finding.js';
 import type { ScanResult } from '../scan.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
