@@ -12,7 +12,7 @@ import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
-import type { SourceOverlay } from './source-overlay.js';
+import type { SourceOverlay } from '../project/source-overlay.js';
 import { scanPaths } from './scan-paths.js';
 import { Timings } from '../util/timings.js';
 

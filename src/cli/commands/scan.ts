@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Severity } from '../../check/rules.js';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import { applyFixes } from '../../fix/apply-fixes.js';
-import type { SourceOverlay } from '../../engine/source-overlay.js';
+import type { SourceOverlay } from '../../project/source-overlay.js';
 import { scanPaths } from '../../engine/scan-paths.js';
 import { changedOnly, changedPolicyFiles } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
