@@ -6,7 +6,8 @@ import { analyzeSource } from '../detect/analyze-file.js';
 import { MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, SOURCE_EXTENSIONS } from '../project/discover.js';
 import { analyzeFilesSync } from './analyze-files.js';
-import { finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './scan-core.js';
+import { finishScan, prepareScan, type PreparedScan, type ScanOptions } from './scan-core.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { ignoreOptions } from './setup.js';
 import { Timings } from '../util/timings.js';
 

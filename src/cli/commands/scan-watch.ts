@@ -4,7 +4,7 @@ import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
 import { Timings } from '../../util/timings.js';
 import { DEFAULT_IGNORES } from '../../project/discover.js';
 import { WatchSession } from '../../engine/watch-session.js';
-import type { ScanResult } from '../../scan.js';
+import type { ScanResult } from '../../result/scan-result.js';
 import { displayPath, toPosixRelative } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';

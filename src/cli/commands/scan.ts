@@ -12,7 +12,7 @@ import { formatJson } from '../../report/json.js';
 import { formatMarkdownSummary } from '../../report/markdown-summary.js';
 import { formatSarif } from '../../report/sarif.js';
 import { formatText } from '../../report/text.js';
-import type { ScanResult } from '../../scan.js';
+import type { ScanResult } from '../../result/scan-result.js';
 import { scanParallel } from '../../scan-parallel.js';
 import { scanOptionsFrom } from '../scan-options.js';
 import { FAIL_ON_LEVELS, SCAN_FORMATS } from '../shared-options.js';
