@@ -2,9 +2,15 @@
 // re-exports, import() and require() included) points to the importer's own layer or one below,
 // and no two folders of a layer import each other. The checker is proved on small made-up graphs
 // first, so a clean result on the real tree means something.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLayers, type Layer } from './check-layers.js';
-import { relativeImports, type ImportEdge } from './import-graph.js';
+import { readImportGraph, relativeImports, type ImportEdge } from './import-graph.js';
+import { layerTable } from './layer-table.js';
+import { LAYERS } from './layers.js';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 const TOY: Layer[] = [
   { name: 'bottom', units: ['src/util'], holds: '' },
@@ -75,5 +81,23 @@ describe('reading imports', () => {
       { specifier: './e.cjs', line: 6 },
       { specifier: './f.js', line: 7 },
     ]);
+  });
+});
+
+describe("privlint's own code", () => {
+  const edges = readImportGraph(REPO_ROOT);
+
+  it('is read whole: the walk sees the engine, the plugin and a type-only import', () => {
+    expect(edges).toContainEqual(expect.objectContaining({ from: 'rules/utils/file-findings.ts', to: 'src/editor/session.ts' }));
+    expect(edges).toContainEqual(expect.objectContaining({ from: 'src/report/text.ts', to: 'src/result/scan-result.ts' })); // `import type`
+    expect(edges.length).toBeGreaterThan(500);
+  });
+
+  it('imports only within its layer or downwards, with no folder cycles inside a layer', () => {
+    expect(checkLayers(edges, LAYERS)).toEqual([]);
+  });
+
+  it('has its layers shown in docs/architecture.md as they are declared', () => {
+    expect(readFileSync(path.join(REPO_ROOT, 'docs/architecture.md'), 'utf8')).toContain(layerTable(LAYERS));
   });
 });
