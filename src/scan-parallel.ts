@@ -1,5 +1,6 @@
 import { analyzeFiles, startEarlyWorker, startWorkers } from './engine/analyze-files.js';
-import { expectsWarmCache, finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './engine/scan-core.js';
+import { expectsWarmCache, finishScan, prepareScan, type PreparedScan, type ScanOptions } from './engine/scan-core.js';
+import type { ScanResult } from './result/scan-result.js';
 import { defaultWorkerCount } from './engine/worker-pool.js';
 
 export interface ParallelScanOptions extends ScanOptions {

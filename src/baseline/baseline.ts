@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
-import type { ScanResult } from '../scan.js';
 import { toPosixRelative } from '../util/paths.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { displayPath } from '../util/paths.js';
@@ -31,6 +30,14 @@ export interface Baseline {
   version: 1;
   tool: string;
   entries: BaselineEntry[];
+}
+
+/** What comparing a scan's findings with a baseline told: the file, the findings it accepted, its entries nothing matched. */
+export interface BaselineOutcome {
+  file: string;
+  accepted: number;
+  acceptedFindings: Finding[];
+  stale: BaselineEntry[];
 }
 
 export interface BaselineComparison {
@@ -143,8 +150,11 @@ export function resolveBaselinePath(cwd: string, given: string | undefined): str
   return path.resolve(cwd, given ?? DEFAULT_BASELINE_FILE);
 }
 
-/** The scan result with only the findings the baseline does not accept, and what it learned about the baseline. */
-export function applyBaseline(result: ScanResult, baseline: Baseline, file: string): ScanResult {
+/**
+ * The scan result with only the findings the baseline does not accept, and what it learned about the
+ * baseline. Any result with a root and findings: a ScanResult sits above this layer.
+ */
+export function applyBaseline<Result extends { root: string; findings: Finding[] }>(result: Result, baseline: Baseline, file: string): Result & { baseline: BaselineOutcome } {
   const { fresh, known, stale } = compareWithBaseline(result.findings, baseline);
   return { ...result, findings: fresh, baseline: { file: toPosixRelative(result.root, file), accepted: known.length, acceptedFindings: known, stale } };
 }

@@ -1,7 +1,6 @@
 import pc from 'picocolors';
 import type { KeptFacts } from '../engine/scan-core.js';
-
-export type Colors = ReturnType<typeof pc.createColors>;
+import type { Colors } from '../util/colors.js';
 
 /** Where a command writes, so tests can run commands in-process and capture output. */
 export interface CliIO {

@@ -1,4 +1,4 @@
-import type { Phase } from '../engine/timings.js';
+import type { Phase } from '../util/timings.js';
 import type { CliIO } from './io.js';
 
 /** A scan that finishes within this long shows no progress at all (no flicker on small projects). */

@@ -3,7 +3,7 @@ import { UserError } from '../util/problem.js';
 import type { ParallelScanOptions } from '../scan-parallel.js';
 import type { CliIO } from './io.js';
 import { createProgress } from './progress.js';
-import { Timings } from '../engine/timings.js';
+import { Timings } from '../util/timings.js';
 
 export interface ScanRun {
   options: ParallelScanOptions;

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { internalErrorMessage, isStackOverflow } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import type { AnalyzeOptions } from './analyze-options.js';

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { Annotation } from './facts.js';
 
 const PURPOSE_TAG = /@privacy-purpose\b([^\n]*)/;

@@ -1,5 +1,5 @@
 import type { SourceApi } from '../catalog/types.js';
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { FileFacts } from './facts.js';
 import { OTHER_USE_SLOT } from './flows.js';
 

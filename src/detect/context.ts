@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { detachedPurposeLine, documentationHost, purposeAnnotation } from './annotations.js';
 import type { Annotation, GuardCall, Reference } from './facts.js';
 import { calleeText, evaluateReference, skipOuterExpressions, staticString } from './references.js';

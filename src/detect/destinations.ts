@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { byRegion, destinationOfText } from './destination-text.js';
 import type { Destination } from './facts.js';
 import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions } from './references.js';

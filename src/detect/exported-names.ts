@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 
 /** The names each top-level binding of the file is exported under (ESM: `export const`, `export default x`, `export { x as y }`). */
 export function exportedNames(sourceFile: ts.SourceFile): Map<string, string[]> {

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { constantString, destinationOf, firstCallInChain } from './destinations.js';
 import type { Destination, ExportFact, ExportTarget } from './facts.js';
 import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions, staticString } from './references.js';

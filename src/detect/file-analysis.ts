@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../catalog/match.js';
 import type { SourceApi } from '../catalog/types.js';
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsentKeys } from './annotations.js';
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
 import { ReturnedClients } from './returned-clients.js';

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { constObjectLiteral, skipOuterExpressions, staticString } from './references.js';
 import type { Scope } from './scope.js';
 

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 
 /**
  * A yes/no answer per syntax kind, computed once: detection asks "is this a function? a type?"

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 
 /**
  * Set `parent` on every node of a tree parsed without parent pointers, and return how deeply the

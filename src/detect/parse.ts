@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { declaresFlow, stripFlowTypes } from './flow-types.js';
 import { setParentPointers } from './parent-pointers.js';
 

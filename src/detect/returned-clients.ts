@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { Reference } from './facts.js';
 import { evaluateReference, skipOuterExpressions } from './references.js';
 import type { Binding, Scope } from './scope.js';

@@ -1,5 +1,5 @@
 import type { CatalogIndex } from '../catalog/match.js';
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { Reference, ReferenceRoot } from './facts.js';
 import { kindTable } from './kind-table.js';
 

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import type { SuppressionComment } from './facts.js';
 
 const DIRECTIVE = /^\s*privlint-disable(-next-line|-line)?(?:\s+([^\n]*?))?\s*$/;

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { kindTable } from './kind-table.js';
 
 // Questions about syntax that detection asks everywhere: what a node is, where a function sits.

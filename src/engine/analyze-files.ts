@@ -8,8 +8,8 @@ import { readSource, sourceFromBytes } from '../project/read-source.js';
 import { ModuleResolver } from '../project/resolve.js';
 import { toPosixRelative } from '../util/paths.js';
 import type { ProjectSetup } from './setup.js';
-import type { SourceOverlay } from './source-overlay.js';
-import type { Phase, Timings } from './timings.js';
+import type { SourceOverlay } from '../project/source-overlay.js';
+import type { Phase, Timings } from '../util/timings.js';
 import { type AnalyzeHere, MIN_FILES_FOR_WORKERS, WorkerPool, workersAvailable } from './worker-pool.js';
 import type { WorkerSetup } from './worker-protocol.js';
 

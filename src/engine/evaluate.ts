@@ -14,7 +14,7 @@ import { toPosixRelative } from '../util/paths.js';
 import { guardSuggestion, type ProjectSetup } from './setup.js';
 import { fingerprintContext } from './fingerprint-context.js';
 import type { ProgressListener } from './analyze-files.js';
-import type { Timings } from './timings.js';
+import type { Timings } from '../util/timings.js';
 
 export interface Evaluation {
   inventory: Inventory;

@@ -1,20 +1,17 @@
 import path from 'node:path';
 import { DEFAULT_CACHE_FOLDER, FactsCache, type FactsStore } from '../cache/facts-cache.js';
-import type { Finding, SuppressedFinding } from '../check/finding.js';
-import type { BaselineEntry } from '../baseline/baseline.js';
-import type { PrivlintConfig } from '../config/types.js';
-import type { Diagnostic, Inventory } from '../link/inventory.js';
-import type { Manifest } from '../manifest/types.js';
+import type { Diagnostic } from '../link/inventory.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { readSourceText } from '../project/read-source.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 import type { AnalyzedProject, ProgressListener } from './analyze-files.js';
 import { evaluate } from './evaluate.js';
 import { ignoreOptions, loadSetup, type ProjectSetup } from './setup.js';
-import type { SourceOverlay } from './source-overlay.js';
+import type { SourceOverlay } from '../project/source-overlay.js';
 import { scanPaths } from './scan-paths.js';
-import { Timings } from './timings.js';
+import { Timings } from '../util/timings.js';
 
 export interface ScanOptions {
   /** Files or folders to scan; default: the working directory. */
@@ -41,22 +38,6 @@ export interface ScanOptions {
 /** Where a long-lived process keeps the facts of its scans: one store per analysis fingerprint (catalog, analysis config). */
 export interface KeptFacts {
   storeFor(analysisFingerprint: string): { store: FactsStore; warm: boolean };
-}
-
-export interface ScanResult {
-  /** Absolute scan root: the folder scanned, or the common folder of the paths. */
-  root: string;
-  manifest?: Manifest;
-  config: PrivlintConfig;
-  /** Absolute paths of the files analysed. */
-  files: string[];
-  inventory: Inventory;
-  /** Findings not silenced inline. */
-  findings: Finding[];
-  /** Findings silenced by privlint-disable comments (SARIF reports them with --include-suppressed). */
-  suppressed: SuppressedFinding[];
-  /** Set when findings were compared with a baseline (`findings` then holds only the new ones). */
-  baseline?: { file: string; accepted: number; acceptedFindings: Finding[]; stale: BaselineEntry[] };
 }
 
 export interface PreparedScan {

@@ -6,9 +6,10 @@ import { analyzeSource } from '../detect/analyze-file.js';
 import { MANIFEST_FILE_NAMES } from '../manifest/load.js';
 import { createScanFilter, SOURCE_EXTENSIONS } from '../project/discover.js';
 import { analyzeFilesSync } from './analyze-files.js';
-import { finishScan, prepareScan, type PreparedScan, type ScanOptions, type ScanResult } from './scan-core.js';
+import { finishScan, prepareScan, type PreparedScan, type ScanOptions } from './scan-core.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { ignoreOptions } from './setup.js';
-import { Timings } from './timings.js';
+import { Timings } from '../util/timings.js';
 
 const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
 /** Files besides sources whose change can change a scan: they make the next run load the setup and list the files again. */

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { hostMatches } from '../check/policy.js';
 import type { Manifest, RecipientDeclaration } from '../manifest/types.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { CATEGORIES, categoryCovers, categoryEntry } from '../taxonomy/index.js';
 import { recipientMatches } from './recipient-match.js';
 

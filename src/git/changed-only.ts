@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Finding } from '../check/finding.js';
 import { flowsOf } from '../check/finding-parts.js';
-import type { ScanResult } from '../engine/scan-core.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { changeTouches, type ChangeSet } from './changes.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { SourceOverlay } from '../engine/source-overlay.js';
+import type { SourceOverlay } from '../project/source-overlay.js';
 import { UserError } from '../util/problem.js';
 import { firstLine, type RepositoryPaths } from './repository.js';
 import { gitText, runGit, splitNul } from './run-git.js';

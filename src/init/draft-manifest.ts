@@ -2,7 +2,7 @@ import { packageNameOf } from '../catalog/match.js';
 import { SDK_KIND_PURPOSES, type SdkKind } from '../catalog/kinds.js';
 import type { Catalog } from '../catalog/types.js';
 import { collectedCategories, type CollectionPlace } from '../export/coverage.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { CATEGORIES, PURPOSES, categoryEntry } from '../taxonomy/index.js';
 import { plural } from '../util/plural.js';
 

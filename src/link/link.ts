@@ -10,7 +10,7 @@ import { byRegion, destinationOfText } from '../detect/destination-text.js';
 import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
-import type { Timings } from '../engine/timings.js';
+import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
 import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';

@@ -1,4 +1,4 @@
-import type { Colors } from '../cli/io.js';
+import type { Colors } from '../util/colors.js';
 
 /** A few lines around `line`, with a caret under the reported columns, as compilers print them. */
 export function codeFrame(lines: readonly string[], line: number, column: number, endLine: number, endColumn: number, colors: Colors): string {

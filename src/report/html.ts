@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RULES } from '../check/rules.js';
 import { purposeEntry } from '../taxonomy/index.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html/assets.js';
 import { recipientNote, renderDataMap } from './html/diagram.js';
 import { esc, escWithCode, safeUrl } from './html/escape.js';

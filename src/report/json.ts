@@ -1,4 +1,4 @@
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { toPosixRelative } from '../util/paths.js';
 import { compareByPlace } from '../util/order.js';

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { recipientNote } from './html/diagram.js';
 import { buildReportModel, NO_PURPOSE, purposeOrder, type CategoryView, type Place, type RecipientView, type ReportModel, type ReportOptions } from './html/model.js';
 import { plural } from '../util/plural.js';

@@ -3,7 +3,7 @@ import type { Finding } from '../check/finding.js';
 import { categoriesOf } from '../check/finding-parts.js';
 import { RULES, type Severity } from '../check/rules.js';
 import { findRepositoryRoot } from '../git/repository.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { compareByPlace, compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
 import { code, messageText, text } from './markdown-report.js';

@@ -6,7 +6,7 @@ import type { Finding, SuppressedFinding } from '../check/finding.js';
 import { flowsOf, viasOf } from '../check/finding-parts.js';
 import { RULES, type RuleMeta, type Severity } from '../check/rules.js';
 import type { ViaStep } from '../link/inventory.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { findRepositoryRoot } from '../git/repository.js';
 import { DOCS_BASE_URL, HOMEPAGE_URL, PACKAGE_ROOT, PACKAGE_VERSION } from '../util/package-info.js';
 import { compareByPlace } from '../util/order.js';

@@ -1,6 +1,6 @@
-import type { Colors } from '../cli/io.js';
+import type { Colors } from '../util/colors.js';
 import type { Finding } from '../check/finding.js';
-import type { ScanResult } from '../scan.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';

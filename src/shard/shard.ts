@@ -1,4 +1,4 @@
-import type { ScanResult } from '../engine/scan-core.js';
+import type { ScanResult } from '../result/scan-result.js';
 import { UserError } from '../util/problem.js';
 
 export interface Shard {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
-import { ts } from '../../src/engine/ts.js';
+import { ts } from '../../src/detect/ts.js';
 import { isTypeOnlyKind, namesRatherThanUses, parseSource } from '../../src/detect/analyze-file.js';
 import { kindTable } from '../../src/detect/kind-table.js';
 import { isOuterExpression } from '../../src/detect/references.js';

@@ -8,7 +8,7 @@ import { ProjectIndex } from '../../src/editor/project-index.js';
 import { lintText, resetEditorSessions } from '../../src/editor/session.js';
 import { analyzeFilesSync } from '../../src/engine/analyze-files.js';
 import { loadSetup } from '../../src/engine/setup.js';
-import { Timings } from '../../src/engine/timings.js';
+import { Timings } from '../../src/util/timings.js';
 import { scan } from '../../src/scan.js';
 import { writeProject } from '../helpers/temp-project.js';
 

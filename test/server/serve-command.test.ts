@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverAddress } from '../../src/server/address.js';
+import { serverAddress } from '../../src/cli/server/address.js';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 

@@ -72,7 +72,7 @@ export const COMMANDS: readonly Command[] = [
       '  privlint scan --format sarif --output privlint.sarif --category mobile',
     ].join('\n'),
     // A running `privlint serve` for the same folder answers first (server/client.ts loads no engine).
-    run: async (args, io) => (await (await import('../../server/client.js')).scanThroughServer(args, io)) ?? (await import('./scan.js')).runScan(args, io),
+    run: async (args, io) => (await (await import('../server/client.js')).scanThroughServer(args, io)) ?? (await import('./scan.js')).runScan(args, io),
   },
   {
     name: ['serve'],

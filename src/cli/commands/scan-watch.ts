@@ -1,10 +1,10 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, readBaseline } from '../../baseline/baseline.js';
-import { Timings } from '../../engine/timings.js';
+import { Timings } from '../../util/timings.js';
 import { DEFAULT_IGNORES } from '../../project/discover.js';
 import { WatchSession } from '../../engine/watch-session.js';
-import type { ScanResult } from '../../scan.js';
+import type { ScanResult } from '../../result/scan-result.js';
 import { displayPath, toPosixRelative } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';

@@ -1,6 +1,6 @@
 import { scanPaths } from '../../engine/scan-paths.js';
-import { serverAddress } from '../../server/address.js';
-import { ScanServer } from '../../server/server.js';
+import { serverAddress } from '../server/address.js';
+import { ScanServer } from '../server/server.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
 import { EXIT_OK } from '../exit-codes.js';

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { ts } from '../ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';

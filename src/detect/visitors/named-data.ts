@@ -1,5 +1,5 @@
 import { nameApi } from '../../catalog/names.js';
-import { ts } from '../../engine/ts.js';
+import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
 

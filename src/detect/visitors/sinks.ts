@@ -1,5 +1,5 @@
 import type { SinkCall } from '../../catalog/types.js';
-import { ts } from '../../engine/ts.js';
+import { ts } from '../ts.js';
 import { destinationOf, firstCallInChain } from '../destinations.js';
 import type { Destination, Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';

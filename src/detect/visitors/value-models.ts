@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from '../../engine/ts.js';
+import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { iteratedStrings } from '../iterated-keys.js';
 import { evaluateReference, staticString } from '../references.js';

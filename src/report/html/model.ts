@@ -8,7 +8,7 @@ import type { Severity } from '../../check/rules.js';
 import type { DataFlow, Diagnostic, ViaStep } from '../../link/inventory.js';
 import { recipientMatches } from '../../export/recipient-match.js';
 import type { Manifest } from '../../manifest/types.js';
-import type { ScanResult } from '../../scan.js';
+import type { ScanResult } from '../../result/scan-result.js';
 import { CATEGORIES, PURPOSES, categoryCovers, categoryEntry } from '../../taxonomy/index.js';
 import { PACKAGE_VERSION } from '../../util/package-info.js';
 import { toPosixRelative } from '../../util/paths.js';

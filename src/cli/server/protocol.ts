@@ -1,4 +1,4 @@
-import type { ParsedArgs } from '../cli/command.js';
+import type { ParsedArgs } from '../command.js';
 
 /**
  * What `privlint scan` sends a running `privlint serve`, and gets back: one JSON line each way. The

@@ -1,12 +1,12 @@
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import pc from 'picocolors';
-import { runScan } from '../cli/commands/scan.js';
-import { colorEnabled, type CliIO } from '../cli/io.js';
-import { reportError } from '../cli/report-error.js';
-import { scanPaths } from '../engine/scan-paths.js';
-import { scanParallel } from '../scan-parallel.js';
-import { UserError } from '../util/problem.js';
+import { runScan } from '../commands/scan.js';
+import { colorEnabled, type CliIO } from '../io.js';
+import { reportError } from '../report-error.js';
+import { scanPaths } from '../../engine/scan-paths.js';
+import { scanParallel } from '../../scan-parallel.js';
+import { UserError } from '../../util/problem.js';
 import { ServerFacts } from './kept-facts.js';
 import { lineReader, type ScanRequest, type ScanResponse } from './protocol.js';
 

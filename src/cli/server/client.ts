@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import type { ParsedArgs } from '../cli/command.js';
-import type { CliIO } from '../cli/io.js';
-import { scanPaths } from '../engine/scan-paths.js';
+import type { ParsedArgs } from '../command.js';
+import type { CliIO } from '../io.js';
+import { scanPaths } from '../../engine/scan-paths.js';
 import { serverAddress } from './address.js';
 import { lineReader, type ScanRequest, type ScanResponse } from './protocol.js';
 

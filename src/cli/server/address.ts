@@ -3,7 +3,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT, PACKAGE_VERSION } from '../util/package-info.js';
+import { PACKAGE_ROOT, PACKAGE_VERSION } from '../../util/package-info.js';
 
 /**
  * Where `privlint serve` for a scan root listens, and where `privlint scan` looks for it: a Unix

@@ -1,5 +1,5 @@
-import { MemoryFactsStore } from '../cache/memory-store.js';
-import type { KeptFacts } from '../engine/scan-core.js';
+import { MemoryFactsStore } from '../../cache/memory-store.js';
+import type { KeptFacts } from '../../engine/scan-core.js';
 
 /**
  * The facts `privlint serve` keeps between the scans it runs: every file's, in memory, as `scan
