@@ -11,6 +11,8 @@ export interface TestedValue {
   path: string;
   args: readonly (string | null)[];
   equals?: string | number | boolean;
+  /** The condition holds when the value is falsy (or differs from `equals`): an opt-out signal's test. */
+  negated?: boolean;
 }
 
 /** A catalog guard that a tested value satisfies, and the consent key it proves. */
@@ -41,6 +43,7 @@ export class GuardMatcher {
     for (const { guard, check, pattern } of this.checks) {
       if ((check.module ?? undefined) !== (value.module ?? undefined)) continue;
       if (check.equals !== value.equals) continue;
+      if ((check.negated ?? false) !== (value.negated ?? false)) continue;
       const matched = pattern.exec(value.path);
       if (!matched) continue;
       if (!argumentsFit(check, value.args)) continue;

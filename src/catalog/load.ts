@@ -7,7 +7,7 @@ import { entryOf, parseStructured, toPlain, type TreeNode } from '../structured/
 import { packagePatternProblem } from './match.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { CATALOG_SCHEMA } from './schema.js';
-import type { ArgumentConstraints, Catalog, CatalogGuard, PersonalNames, Confidence, GuardCheck, ModelCallback, Sdk, Sink, SinkCall, SourceApi, SourceModule, ValueModel, Vendor } from './types.js';
+import type { ArgumentConstraints, Catalog, CatalogGuard, CollectionSwitch, PersonalNames, Confidence, GuardCheck, ModelCallback, Sdk, Sink, SinkCall, SourceApi, SourceModule, ValueModel, Vendor } from './types.js';
 
 /** A catalog document as written in YAML (bundled data or a config's `catalog:` section). */
 interface CatalogDocument {
@@ -32,7 +32,7 @@ interface CatalogDocument {
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
   sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
-  guards?: { id: string; name: string; key?: string; checks: (GuardCheck & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
+  guards?: { id: string; name: string; key?: string; checks?: (GuardCheck & { note?: string })[]; switches?: (CollectionSwitch & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
 }
 interface RawApi {
   name?: string;
@@ -236,7 +236,8 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
         id: guard.id,
         name: guard.name,
         ...(guard.key ? { key: guard.key } : {}),
-        checks: guard.checks.map(({ note: _note, ...check }) => check),
+        checks: (guard.checks ?? []).map(({ note: _note, ...check }) => check),
+        switches: (guard.switches ?? []).map(({ note: _note, ...collectionSwitch }) => collectionSwitch),
         consentApis: guard.consent_apis ?? [],
         ...(guard.note ? { note: guard.note } : {}),
       });

@@ -1,4 +1,5 @@
 import { GuardMatcher, isConsentApiCall } from './guards.js';
+import { SwitchMatcher } from './switches.js';
 import { argumentsMatch, ModelIndex } from './models.js';
 import { NameMatcher } from './names.js';
 import type { Catalog, Sdk, Sink, SinkCall, SourceApi, SourceModule } from './types.js';
@@ -69,10 +70,13 @@ export class CatalogIndex {
   private readonly continuedPaths = new Set<string>();
   /** The consent-management APIs of guards.yaml (and the config's catalog). */
   readonly guards: GuardMatcher;
+  /** The collection switches of guards.yaml: calls that guard an SDK's every call. */
+  readonly switches: SwitchMatcher;
 
   constructor(catalog: Catalog) {
     this.catalog = catalog;
     this.guards = new GuardMatcher(catalog.guards);
+    this.switches = new SwitchMatcher(catalog.guards);
     this.models = new ModelIndex(catalog.models);
     this.names = new NameMatcher(catalog.personalNames);
     for (const api of catalog.members) {
@@ -127,6 +131,8 @@ export class CatalogIndex {
   moduleRole(specifier: string): 'collects' | 'sends' | undefined {
     if (this.sourceModule(specifier) !== undefined || this.sdkForSpecifier(specifier) !== undefined) return 'collects';
     const module = withoutNodePrefix(specifier);
+    // A consent wrapper (@segment/analytics-consent-tools) switches an SDK's collection for every file.
+    if (this.switches.coversModule(module)) return 'collects';
     // Values found by where a function is, not by its name (app.get callbacks, next/headers): loading the framework matters.
     if (this.models.modules.has(module)) return 'collects';
     return this.sinksByModule.has(module) ? 'sends' : undefined;

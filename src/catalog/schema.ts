@@ -196,6 +196,31 @@ const guardCheck: JsonSchema = {
     },
     keyArgument: { type: 'integer', minimum: 0 },
     key: { type: 'string', minLength: 1 },
+    negated: { type: 'boolean' },
+    note: { type: 'string' },
+  },
+};
+
+const collectionSwitch: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    ...guardPlace,
+    path: { type: 'string', minLength: 1, description: 'the called path: default().setAnalyticsCollectionEnabled, init, gtag' },
+    args: {
+      type: 'object',
+      propertyNames: { pattern: '^[0-9]+$' },
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+    },
+    sets: { type: 'string', enum: ['on', 'off'] },
+    argument: { type: 'integer', minimum: 0 },
+    property: { type: 'string', minLength: 1 },
+    drops: { type: 'array', items: { type: 'string', enum: ['null', 'false', 'value'] } },
+    inverted: { type: 'boolean' },
+    denied: { type: 'string', minLength: 1 },
+    sdks: { type: 'array', items: { type: 'string', minLength: 1 } },
+    key: { type: 'string', minLength: 1 },
     note: { type: 'string' },
   },
 };
@@ -371,12 +396,13 @@ export const CATALOG_SCHEMA: JsonSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'name', 'checks'],
+        required: ['id', 'name'],
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$', description: 'lower-case letters, digits, ".", "_" and "-"' },
           name: { type: 'string', minLength: 1 },
           key: { type: 'string', minLength: 1 },
           checks: { type: 'array', minItems: 1, items: guardCheck },
+          switches: { type: 'array', minItems: 1, items: collectionSwitch },
           consent_apis: {
             type: 'array',
             items: { type: 'object', additionalProperties: false, required: ['path'], properties: { ...guardPlace, path: { type: 'string', minLength: 1 } } },

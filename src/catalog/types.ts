@@ -153,6 +153,41 @@ export interface GuardCheck {
   keyArgument?: number;
   /** The key proven; `{key}` stands for the vendor key from `{key}` or keyArgument. Default: the guard's key, else `{key}`. */
   key?: string;
+  /**
+   * An opt-out signal: the check holds when the value is falsy (or, with `equals`, differs from it) —
+   * `if (!navigator.globalPrivacyControl)`, `navigator.doNotTrack !== '1'`.
+   */
+  negated?: boolean;
+}
+
+/**
+ * A call that switches an SDK's collection for the whole app (`setAnalyticsCollectionEnabled(pref)`,
+ * `Sentry.init({ enabled: pref })`): given the user's choice, it guards every call of the SDKs it
+ * switches. See guards.yaml and EXAMPLE-FORMAT.md.
+ */
+export interface CollectionSwitch {
+  /** The npm module (`*` stands for one path segment: `@sentry/*`); without it, `path` starts at a global. */
+  module?: string;
+  /** The called path, as for SDK calls: `default().setAnalyticsCollectionEnabled`, `init`, `gtag`. */
+  path: string;
+  /** String arguments the call must have, by position. */
+  args?: Record<string, string[]>;
+  /** Calling it sets collection so whatever its arguments (`optOutTracking()`, a consent wrapper). */
+  sets?: 'on' | 'off';
+  /** Where the switch's value is: this argument … */
+  argument?: number;
+  /** … or this property of the object literal there. */
+  property?: string;
+  /** The value is a callback that can refuse: one of its returns is a literal null / false, or (`value`) some other value than its parameter. */
+  drops?: ('null' | 'false' | 'value')[];
+  /** A literal `true` there turns collection off (`opt_out_tracking_by_default: true`). */
+  inverted?: boolean;
+  /** The value is an object whose properties set to this literal are switched off; their names are the keys (Consent Mode's 'denied'). */
+  denied?: string;
+  /** The SDK ids whose calls it guards; default: the SDK of `module` (or of the global). */
+  sdks?: string[];
+  /** The key proven, overriding the guard's; `{key}` stands for a property name under `denied`. */
+  key?: string;
 }
 
 /** A consent-management API privlint knows (guards.yaml). */
@@ -162,6 +197,8 @@ export interface CatalogGuard {
   /** The key its checks prove when they name none. */
   key?: string;
   checks: GuardCheck[];
+  /** Calls that switch an SDK's collection app-wide (every call of the SDK is then guarded). */
+  switches: CollectionSwitch[];
   /** Access paths (module or global) of the API's own calls: consent management, never SDK data calls. */
   consentApis: { module?: string; path: string }[];
   note?: string;

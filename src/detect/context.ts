@@ -117,6 +117,13 @@ function alwaysExits(statement: ts.Statement): boolean {
   return false;
 }
 
+/** The guard calls an expression is made of, as if it were a condition that held: the consent a value carries. */
+export function guardCallsOf(expression: ts.Expression, sourceFile: ts.SourceFile, scopeOf: ScopeOf): GuardCall[] {
+  const guards: GuardCall[] = [];
+  collectGuardCalls(expression, true, guards, sourceFile, scopeOf);
+  return guards;
+}
+
 function collectGuardCalls(
   condition: ts.Expression,
   holds: boolean,
@@ -146,8 +153,15 @@ function collectGuardCalls(
       const comparison = literalComparison(expression);
       if (!comparison) return;
       if (typeof comparison.literal === 'boolean') recurse(comparison.value, comparison.literal ? equal : !equal);
-      else if (equal) pushTest(comparison.value, comparison.literal, out, sourceFile, scopeOf);
+      else pushTest(comparison.value, comparison.literal, !equal, out, sourceFile, scopeOf);
     }
+  } else if (!holds && (ts.isCallExpression(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression))) {
+    // An opt-out signal known to be off: `if (navigator.globalPrivacyControl) return;`, `if (!mixpanel.has_opted_out_tracking())`.
+    pushTest(expression, undefined, true, out, sourceFile, scopeOf);
+  } else if (!holds && ts.isIdentifier(expression)) {
+    const initializer = constInitializer(expression, scopeOf);
+    if (initializer && ts.isCallExpression(skipOuterExpressions(initializer))) recurse(initializer, false);
+    else pushTest(expression, undefined, true, out, sourceFile, scopeOf);
   } else if (holds && ts.isCallExpression(expression)) {
     const scope = scopeOf(expression);
     const reference = evaluateReference(expression.expression, scope) ?? testedReference(expression.expression, scopeOf);
@@ -160,10 +174,10 @@ function collectGuardCalls(
     // `const allowed = await hasConsent('ads'); if (allowed) …`
     const initializer = constInitializer(expression, scopeOf);
     if (initializer && ts.isCallExpression(skipOuterExpressions(initializer))) recurse(initializer, true);
-    else pushTest(expression, undefined, out, sourceFile, scopeOf);
+    else pushTest(expression, undefined, false, out, sourceFile, scopeOf);
   } else if (holds && (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression))) {
     // `info.canRequestAds`, `Cookiebot.consent.marketing`, `tcData.purpose.consents[1]`
-    pushTest(expression, undefined, out, sourceFile, scopeOf);
+    pushTest(expression, undefined, false, out, sourceFile, scopeOf);
   }
 }
 
@@ -191,10 +205,11 @@ function literalComparison(expression: ts.BinaryExpression): { value: ts.Express
   return left !== undefined ? { value: expression.right, literal: left } : undefined;
 }
 
-/** Record a tested value that resolves to an import or a global (for the catalog's guards). */
+/** Record a tested value that resolves to an import or a global (for the catalog's guards); `negated`: known to be falsy (or unequal). */
 function pushTest(
   node: ts.Expression,
   equals: string | number | undefined,
+  negated: boolean,
   out: GuardCall[],
   sourceFile: ts.SourceFile,
   scopeOf: ScopeOf,
@@ -205,7 +220,7 @@ function pushTest(
   out.push({
     callee: calleeText(call ? call.node.expression : node, sourceFile),
     args: call ? call.node.arguments.map((argument) => staticString(argument, call.scope) ?? null) : [],
-    test: { reference, ...(equals !== undefined ? { equals } : {}) },
+    test: { reference, ...(equals !== undefined ? { equals } : {}), ...(negated ? { negated: true as const } : {}) },
   });
 }
 
@@ -217,10 +232,18 @@ function pushTest(
 function testedReference(node: ts.Expression, scopeOf: ScopeOf, depth = 0): Reference | undefined {
   if (depth > 12) return undefined;
   const expression = skipOuterExpressions(node);
-  const direct = evaluateReference(expression, scopeOf(expression));
-  if (direct) return direct;
   const extend = (base: Reference | undefined, segment: string | undefined): Reference | undefined =>
     base && segment !== undefined ? { root: base.root, segments: [...base.segments, segment] } : undefined;
+  // `consents.find((s) => s.templateId === 'abc')`: the member whose field equals the literal, `find(templateId=abc)`.
+  const found = ts.isCallExpression(expression) ? findPredicate(expression, scopeOf) : undefined;
+  if (found) return extend(testedReference(found.list, scopeOf, depth + 1), found.segment);
+  if (ts.isIdentifier(expression)) {
+    const initializer = constInitializer(expression, scopeOf);
+    const inner = initializer && skipOuterExpressions(initializer);
+    if (inner && ts.isCallExpression(inner) && findPredicate(inner, scopeOf)) return testedReference(inner, scopeOf, depth + 1);
+  }
+  const direct = throughFind(expression, scopeOf) ? undefined : evaluateReference(expression, scopeOf(expression));
+  if (direct) return direct;
   if (ts.isPropertyAccessExpression(expression)) return extend(testedReference(expression.expression, scopeOf, depth + 1), expression.name.text);
   if (ts.isElementAccessExpression(expression)) {
     const argument = skipOuterExpressions(expression.argumentExpression);
@@ -235,6 +258,48 @@ function testedReference(node: ts.Expression, scopeOf: ScopeOf, depth = 0): Refe
     return callee && { root: callee.root, segments: [...callee.segments, '()', `=>${parameter.argument}:${parameter.parameter}`] };
   }
   return undefined;
+}
+
+/** Whether the value is read through a `find` predicate (`(await getConsents()).find(…)?.status`), which the plain reference would lose. */
+function throughFind(node: ts.Expression, scopeOf: ScopeOf, depth = 0): boolean {
+  if (depth > 12) return false;
+  const expression = skipOuterExpressions(node);
+  if (ts.isCallExpression(expression)) return findPredicate(expression, scopeOf) !== undefined || throughFind(expression.expression, scopeOf, depth + 1);
+  if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return throughFind(expression.expression, scopeOf, depth + 1);
+  if (ts.isIdentifier(expression)) {
+    const initializer = constInitializer(expression, scopeOf);
+    return initializer !== undefined && throughFind(initializer, scopeOf, depth + 1);
+  }
+  return false;
+}
+
+/**
+ * `list.find((item) => item.field === 'literal')` (also `function (item) { return … }`, and the
+ * literal on the left): the list, and the path segment `find(field=literal)`.
+ */
+function findPredicate(call: ts.CallExpression, scopeOf: ScopeOf): { list: ts.Expression; segment: string } | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'find' || call.arguments.length !== 1) return undefined;
+  const predicate = skipOuterExpressions(call.arguments[0]!);
+  if (!(ts.isArrowFunction(predicate) || ts.isFunctionExpression(predicate)) || predicate.parameters.length !== 1) return undefined;
+  const parameter = predicate.parameters[0]!.name;
+  if (!ts.isIdentifier(parameter)) return undefined;
+  let body: ts.Node = predicate.body;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    if (!only || !ts.isReturnStatement(only) || !only.expression) return undefined;
+    body = only.expression;
+  }
+  const test = skipOuterExpressions(body as ts.Expression);
+  if (!ts.isBinaryExpression(test) || !EQUALITY.has(test.operatorToken.kind) || NEGATED_EQUALITY.has(test.operatorToken.kind)) return undefined;
+  const fieldOf = (side: ts.Expression): string | undefined => {
+    const inner = skipOuterExpressions(side);
+    return ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === parameter.text ? inner.name.text : undefined;
+  };
+  const scope = scopeOf(test);
+  const field = fieldOf(test.left) ?? fieldOf(test.right);
+  const literal = fieldOf(test.left) !== undefined ? staticString(test.right, scope) : staticString(test.left, scope);
+  return field !== undefined && literal !== undefined ? { list: callee.expression, segment: `find(${field}=${literal})` } : undefined;
 }
 
 /** The call whose callback declares `identifier` as a (plain) parameter, with the positions. */

@@ -51,7 +51,7 @@ export interface GuardCall {
    * parameter (`tcData.purpose.consents[1]`). Only the catalog's guards (guards.yaml) match these;
    * `callee` is then the text of the tested path's last call (or of the tested expression).
    */
-  test?: { reference: Reference; equals?: string | number | boolean };
+  test?: { reference: Reference; equals?: string | number | boolean; negated?: true };
 }
 
 /** The circumstances of a site inside its file. */
@@ -97,6 +97,30 @@ export interface SdkCallSite extends SiteContext {
   /** The call as written, shortened: "analytics().logEvent". */
   callee: string;
   range: Range;
+}
+
+/**
+ * A call of a catalogued collection switch (guards.yaml `switches:`): `setAnalyticsCollectionEnabled(pref)`,
+ * `Sentry.init({ enabled: pref })`. Linking makes it guard every call of the SDKs it switches.
+ */
+export interface SwitchSite extends SiteContext {
+  guardId: string;
+  /** The switch's index in its guard's `switches`. */
+  switchIndex: number;
+  /** The SDK ids whose calls it guards. */
+  sdks: string[];
+  /** The call as written, shortened: "analytics().setAnalyticsCollectionEnabled". */
+  callee: string;
+  range: Range;
+  /**
+   * What it sets: `on` (a literal true, a callback that never refuses), `off` (a literal false,
+   * `optOutTracking()`, properties set to 'denied'), or `preference` (a value the code decides).
+   */
+  value: 'on' | 'off' | 'preference';
+  /** Under `denied`: the names of the properties switched off (Consent Mode's `analytics_storage` …). */
+  keys?: string[];
+  /** For a preference: the guard calls the value itself is made of (`setAnalyticsCollectionEnabled(await hasConsent('analytics'))`). */
+  valueGuards?: GuardCall[];
 }
 
 /** A call of something the file imports from the project or declares itself: a possible wrapper or guard. The reference ends with `()`. */
@@ -215,6 +239,8 @@ export interface FileFacts {
   sources: SourceSite[];
   sdkUses: SdkUseSite[];
   sdkCalls: SdkCallSite[];
+  /** Calls of catalogued collection switches (absent when there are none). */
+  switches?: SwitchSite[];
   sinks: SinkSite[];
   flowEdges: FlowEdge[];
   /** React contexts imported from other files whose values flow out of them here (the `x@` slots edges leave). */

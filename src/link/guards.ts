@@ -80,10 +80,17 @@ export function catalogGuardKeys(guard: GuardCall, catalog: CatalogIndex, specs:
   const place =
     root.kind === 'import' ? { module: root.specifier, path: pathString(reference.segments) } : root.kind === 'global' ? { path: pathString([root.name, ...reference.segments]) } : undefined;
   if (!place) return [];
-  const matches = catalog.guards.match({ ...place, args: guard.args, ...(guard.test?.equals !== undefined ? { equals: guard.test.equals } : {}) });
-  const mappings = specs.filter((spec): spec is CatalogGuardMapping => 'catalog' in spec);
-  return matches.map(({ guardId, key }) => {
-    const mapping = mappings.find((candidate) => candidate.catalog === guardId);
-    return mapping?.keys?.[key] ?? mapping?.key ?? key;
+  const matches = catalog.guards.match({
+    ...place,
+    args: guard.args,
+    ...(guard.test?.equals !== undefined ? { equals: guard.test.equals } : {}),
+    ...(guard.test?.negated ? { negated: true } : {}),
   });
+  return matches.map(({ guardId, key }) => mappedGuardKey(guardId, key, specs));
+}
+
+/** A catalog guard's key after the config's mapping: `{ catalog: id, key }` replaces it, `{ catalog: id, keys: { from: to } }` maps it. */
+export function mappedGuardKey(guardId: string, key: string, specs: readonly GuardSpec[]): string {
+  const mapping = specs.find((spec): spec is CatalogGuardMapping => 'catalog' in spec && spec.catalog === guardId);
+  return mapping?.keys?.[key] ?? mapping?.key ?? key;
 }

@@ -43,6 +43,20 @@ export interface SdkUse extends Range {
   kind: string;
 }
 
+/** A collection switch of an SDK found in the project (`setAnalyticsCollectionEnabled(pref)` at a place). */
+export interface SwitchNote {
+  /** The catalog guard (guards.yaml) it belongs to. */
+  guard: string;
+  /** The call as written: "analytics().setAnalyticsCollectionEnabled". */
+  callee: string;
+  file: string;
+  line: number;
+  /** What it sets: on, off, or the user's preference. */
+  value: 'on' | 'off' | 'preference';
+  /** The consent keys it proves; none for a switch set to true outside any consent check. */
+  keys: string[];
+}
+
 /** A call into an SDK (checked for consent when the recipient requires it). */
 export interface SdkCall extends Range {
   file: string;
@@ -57,6 +71,8 @@ export interface SdkCall extends Range {
   api: string;
   consentKeys: string[];
   guarded: boolean;
+  /** The SDK's collection switches in the project: their keys are among consentKeys (unless one turns collection on for everyone). */
+  switches?: SwitchNote[];
   /**
    * For a call of a project function that calls the SDK (a wrapper): the chain down to the SDK call.
    * Such a call is inventory only — the consent check judges the SDK call inside the wrapper, with

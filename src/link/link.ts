@@ -1,6 +1,7 @@
 import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
-import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite, SwitchSite } from '../detect/facts.js';
+import { switchesBySdk, type SdkSwitches } from './switches.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
@@ -117,6 +118,8 @@ class Linker {
   private readonly failed = new Map<string, unknown>();
   /** Places of named sites that count only with a flow to a sink (SourceSite.needsFlow). */
   private readonly needFlow = new Set<string>();
+  /** The SDKs whose collection a switch in the project follows, with the keys that proves. */
+  private sdkSwitches = new Map<string, SdkSwitches>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -124,6 +127,7 @@ class Linker {
 
   run(): Inventory {
     this.indexCallers();
+    this.sdkSwitches = this.findSwitches();
     const collections: CollectionSite[] = [];
     const sdks: SdkUse[] = [];
     const sdkCalls: SdkCall[] = [];
@@ -202,7 +206,8 @@ class Linker {
 
   private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {
     const sdk = this.input.catalog.sdkById(call.sdkId)!;
-    const keys = [...this.siteKeys(file, call, 0)].sort();
+    const switched = this.sdkSwitches.get(sdk.id);
+    const keys = [...new Set([...this.siteKeys(file, call, 0), ...(switched?.keys ?? [])])].sort();
     return {
       file: this.relative(file),
       ...call.range,
@@ -214,7 +219,20 @@ class Linker {
       api: `${call.package}#${call.api}`,
       consentKeys: keys,
       guarded: keys.length > 0,
+      ...(switched ? { switches: switched.notes } : {}),
     };
+  }
+
+  /** The collection switches of every file (guards.yaml `switches:`), by the SDK they switch. */
+  private findSwitches(): Map<string, SdkSwitches> {
+    const sites = [...this.input.files].flatMap(([file, facts]): [string, SwitchSite[]][] => (facts.switches && !this.failed.has(file) ? [[file, facts.switches]] : []));
+    if (sites.length === 0) return new Map();
+    const guards = new Map(this.input.catalog.catalog.guards.map((guard) => [guard.id, guard]));
+    return switchesBySdk(sites, guards, this.input.guardSpecs ?? [], {
+      guardCallKeys: (file, guard) => this.guardCallKeys(file, guard),
+      siteKeys: (file, context) => this.siteKeys(file, context, 0),
+      relative: (file) => this.relative(file),
+    });
   }
 
   /**
@@ -309,7 +327,8 @@ class Linker {
       const places = [sourcePlace, ...flow.steps].map((step) => sitesByPlace.get(`${step.file}:${step.line}:${step.column}`)).filter((site): site is CollectionSite => site !== undefined);
       const purposes = places.at(-1)?.purposes ?? this.purposeOf(flow.start.file, found.context)?.purposes ?? [];
       const sdk = sink.sdkId ? catalog.catalog.sdks.find((candidate) => candidate.id === sink.sdkId) : undefined;
-      const keys = [...this.siteKeys(flow.sink.file, sink, 0)].sort();
+      const switchedKeys = sink.sdkId ? (this.sdkSwitches.get(sink.sdkId)?.keys ?? []) : [];
+      const keys = [...new Set([...this.siteKeys(flow.sink.file, sink, 0), ...switchedKeys])].sort();
       const destination = sink.destination ? this.resolveDestination(flow.sink.file, sink.destination) : undefined;
       out.push({
         category: found.category,

@@ -15,6 +15,7 @@ import { SOURCE_EXTENSIONS } from '../../src/project/discover.js';
 import { scan, type ScanResult } from '../../src/scan.js';
 import { UserError } from '../../src/util/problem.js';
 import { REPO_ROOT } from '../helpers/run-cli.js';
+import { writeProject } from '../helpers/temp-project.js';
 
 const APPS = path.join(REPO_ROOT, 'fixtures/apps');
 const apps = readdirSync(APPS, { withFileTypes: true })
@@ -73,6 +74,69 @@ function scanOrSetupError(root: string): ScanResult | UserError {
   }
 }
 
+/**
+ * A project whose consent checks are the catalog's guards and collection switches (guards.yaml),
+ * guarded and not: the editor must judge them as the scan does, switches in other files included.
+ */
+function consentGuardsProject(): string {
+  const manifest = [
+    'version: 1',
+    'app: { name: Consent guards }',
+    'consents:',
+    '  analytics: { mode: opt-in }',
+    '  crash_reports: { mode: opt-in }',
+    '  tracking: { mode: opt-in }',
+    '  gpc: { mode: opt-out }',
+    'categories:',
+    '  - id: device',
+    '    uses:',
+    '      - { purposes: [analytics], basis: consent, consent: analytics }',
+    '  - id: device.advertising_id',
+    '    uses:',
+    '      - { purposes: [advertising], basis: consent, consent: tracking }',
+    '  - id: usage',
+    '    uses:',
+    '      - { purposes: [analytics], basis: consent, consent: analytics }',
+    'recipients:',
+    '  - id: google',
+    '    role: processor',
+    '    packages: ["@react-native-firebase/analytics"]',
+    '    shares:',
+    '      - { categories: [device], purposes: [analytics], consent: analytics }',
+    '  - id: crashlytics',
+    '    role: processor',
+    '    packages: ["@react-native-firebase/crashlytics"]',
+    '    shares:',
+    '      - { categories: [device], purposes: [analytics], consent: crash_reports }',
+    '  - id: mixpanel',
+    '    role: processor',
+    '    packages: [mixpanel-browser]',
+    '    shares:',
+    '      - { categories: [usage], purposes: [analytics], consent: gpc }',
+  ].join('\n');
+  return writeProject({
+    'package.json': JSON.stringify({ name: 'consent-guards', private: true }),
+    'privacy-manifest.yaml': manifest,
+    'src/privacy.ts': [`import analytics from '@react-native-firebase/analytics';`, `export async function applyChoice(allowed: boolean) {`, `  await analytics().setAnalyticsCollectionEnabled(allowed);`, `}`, ``].join('\n'),
+    'src/screen.ts': [`import analytics from '@react-native-firebase/analytics';`, `export const open = () => analytics().logEvent('open');`, ``].join('\n'),
+    'src/crash.ts': [`import crashlytics from '@react-native-firebase/crashlytics';`, `crashlytics().setCrashlyticsCollectionEnabled(true);`, `export const note = (m: string) => crashlytics().log(m);`, ``].join('\n'),
+    'src/ads.ts': [
+      `import { AppTrackingTransparency } from 'capacitor-plugin-app-tracking-transparency';`,
+      `import { getAdvertisingId } from 'expo-tracking-transparency';`,
+      `export async function adId() {`,
+      `  const { status } = await AppTrackingTransparency.getStatus();`,
+      `  // @privacy-purpose advertising`,
+      `  if (status === 'authorized') return getAdvertisingId();`,
+      `  // @privacy-purpose advertising`,
+      `  if (status === 'denied') return getAdvertisingId();`,
+      `  return null;`,
+      `}`,
+      ``,
+    ].join('\n'),
+    'src/web.js': [`import mixpanel from 'mixpanel-browser';`, `export function read() {`, `  if (!navigator.globalPrivacyControl) mixpanel.track('read');`, `  if (navigator.globalPrivacyControl) mixpanel.track('again');`, `}`, ``].join('\n'),
+  });
+}
+
 describe('ESLint reports exactly what privlint scan reports for the per-file rules', () => {
   beforeEach(() => resetEditorSessions());
 
@@ -80,9 +144,20 @@ describe('ESLint reports exactly what privlint scan reports for the per-file rul
     expect(apps.length).toBeGreaterThanOrEqual(5);
   });
 
-  for (const app of apps) {
+  // The temporary project also says which consent findings it must have, so that agreeing means something.
+  const CONSENT_FINDINGS = [
+    'src/ads.ts:8 Collects device.advertising_id (expo-tracking-transparency#getAdvertisingId) for advertising without a consent check for "tracking".',
+    'src/crash.ts:2 Its collection switch crashlytics().setCrashlyticsCollectionEnabled at src/crash.ts:2 turns collection on outside any consent check',
+    'src/crash.ts:3 Its collection switch crashlytics().setCrashlyticsCollectionEnabled at src/crash.ts:2 turns collection on outside any consent check',
+    'src/web.js:4 Calls mixpanel.track (mixpanel-browser) without a consent check for "gpc".',
+  ];
+  const projects: [string, () => string, string[]?][] = [
+    ...apps.map((app): [string, () => string] => [app, () => path.join(APPS, app)]),
+    ['consent guards and collection switches (a temporary project)', consentGuardsProject, CONSENT_FINDINGS],
+  ];
+  for (const [app, rootOf, consentFindings] of projects) {
     it(app, async () => {
-      const root = path.join(APPS, app);
+      const root = rootOf();
       const result = scanOrSetupError(root);
       const eslint = new ESLint({
         cwd: root,
@@ -138,6 +213,11 @@ describe('ESLint reports exactly what privlint scan reports for the per-file rul
       );
       expect(Object.keys(expected).length, `${app}: scan has no per-file findings; the fixture app should exercise the rules`).toBeGreaterThan(0);
       expect(actual).toEqual(expected);
+      if (consentFindings && !(result instanceof UserError)) {
+        const consent = result.findings.filter((finding) => finding.ruleId === 'require-consent-check');
+        expect(consent.map((finding) => `${finding.file}:${finding.line}`)).toEqual(consentFindings.map((row) => row.split(' ')[0]));
+        consent.forEach((finding, index) => expect(`${finding.message} ${finding.help}`).toContain(consentFindings[index]!.slice(consentFindings[index]!.indexOf(' ') + 1)));
+      }
     });
   }
 });

@@ -2,6 +2,8 @@ import { flowData, flowPlace, onePerSink } from '../flow-place.js';
 import { collectedAt, sentSentence, fullList, unique, type Collected } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
+import type { SwitchNote } from '../../link/inventory.js';
+import { isForcedOn } from '../../link/switches.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
 
@@ -38,9 +40,9 @@ export const messages = {
       help: `${data.manifest}:${data.line} requires ${mode} ("${data.key}")${forPurpose}. ${fix(data)}`,
     };
   },
-  sdkCallWithoutConsent: (data: ConsentFix & { manifest: string; callee: string; package: string; recipient: string; line: number }) => ({
+  sdkCallWithoutConsent: (data: ConsentFix & { manifest: string; callee: string; package: string; recipient: string; line: number; switches: readonly SwitchNote[] }) => ({
     message: `Calls ${data.callee} (${data.package}) without a consent check for "${data.key}".`,
-    help: `${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}". ${fix(data)}`,
+    help: `${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}". ${switchSentence(data.switches, data.key)}${fix(data)}`,
   }),
   flowWithoutConsent: (data: ConsentFix & { manifest: string; vendor: string; channel: string; recipient: string; subjects: (Collected & { shareLine: number })[] }) => {
     const shares = unique(data.subjects.map((subject) => `${subject.category}`));
@@ -51,6 +53,20 @@ export const messages = {
     };
   },
 };
+
+/**
+ * What the SDK's collection switches say, when there are some and they do not prove the key: one
+ * set to true outside any consent check, or one whose key the config has not mapped to the manifest's.
+ */
+function switchSentence(switches: readonly SwitchNote[], key: string): string {
+  const place = (note: SwitchNote) => `${note.callee} at ${note.file}:${note.line}`;
+  const forcedOn = switches.find(isForcedOn);
+  if (forcedOn) return `Its collection switch ${place(forcedOn)} turns collection on outside any consent check, so it proves no consent; pass it the user's choice. `;
+  const other = switches.find((note) => note.keys.length > 0 && !note.keys.includes(key));
+  if (!other) return '';
+  const proven = other.keys.map((candidate) => `"${candidate}"`).join(', ');
+  return `Its collection switch ${place(other)} proves ${proven}; if that is "${key}", map it in the config: { "catalog": "${other.guard}", "key": "${key}" }. `;
+}
 
 const report = reporter(meta, messages);
 
@@ -104,6 +120,7 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
         package: call.package.replace(/^global:/, ''),
         recipient: recipient.name ?? recipient.id,
         line: share.at.line,
+        switches: call.switches ?? [],
       }),
     );
   }

@@ -7,6 +7,7 @@ import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordKeyedRead } from './value-models.js';
+import { recordSwitches } from './switches.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
@@ -44,6 +45,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
 
   if (root.kind === 'import') {
     if (root.typeOnly) return false;
+    recordSwitches(analysis, root.specifier, pathString(reference.segments), node, scope);
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (api?.kind === 'call') analysis.recordSource(api, node);
     recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
@@ -58,6 +60,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     return isSdkCall;
   }
   if (root.kind === 'global') {
+    recordSwitches(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
     const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
     if (api) analysis.recordSource(api, node);
     recordAccessor(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
