@@ -1,5 +1,5 @@
 import type { CollectionSwitch } from '../../catalog/types.js';
-import { ts } from '../../engine/ts.js';
+import { ts } from '../ts.js';
 import { guardCallsOf } from '../context.js';
 import type { SwitchSite } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
