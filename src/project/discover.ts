@@ -7,6 +7,14 @@ import { UserError } from '../util/problem.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
+/** App configuration files scanned beside the sources for the SDK plugins they name (detect/config-plugins.ts). */
+export const APP_CONFIG_FILE_NAMES = ['app.json', 'capacitor.config.json', 'config.xml'];
+
+/** Is this file scanned: JavaScript or TypeScript source, or an app configuration naming SDK plugins? */
+export function isScannedFileName(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase()) || APP_CONFIG_FILE_NAMES.includes(path.basename(file).toLowerCase());
+}
+
 /**
  * Never source code of the project: dependencies, build output, caches, declaration files.
  * `build/` covers android/app/build; the dot folders are listed although dot folders are
@@ -91,7 +99,7 @@ export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file
     const relative = path.relative(options.root, file).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
     if (relative.split('/').some((segment) => segment.startsWith('.'))) return false; // as fast-glob's dot: false
-    if (!SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) return false;
+    if (!isScannedFileName(file)) return false;
     return !defaults.ignores(relative) && !userIgnores(file) && !gitignore.ignores(file);
   };
 }
@@ -107,7 +115,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
     const stats = statOrExplain(given, options.cwd);
     if (stats.isFile()) {
       // A file named explicitly is scanned even if ignored, as ESLint does; but it must be source code.
-      if (!SOURCE_EXTENSIONS.includes(path.extname(given).slice(1).toLowerCase())) {
+      if (!isScannedFileName(given)) {
         throw new UserError(`${displayPath(given, options.cwd)}: not a JavaScript or TypeScript file (expected .${SOURCE_EXTENSIONS.join(', .')})`);
       }
       found.add(given);
@@ -142,7 +150,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       if (message && !isIgnored(file)) links.set(file, message);
       continue;
     }
-    if (!entry.dirent.isFile() || !SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) continue;
+    if (!entry.dirent.isFile() || !isScannedFileName(file)) continue;
     if (isIgnored(file)) continue;
     found.add(file);
   }
