@@ -9,10 +9,10 @@ const placeOf = (place: { file: string; line: number; column: number }) => `${pl
  * in): the catalogued site already says it, so the named site and its flows go.
  * (Within a file, detect/containment.ts does the same before linking.)
  *
- * A named value handed to a project function on its way (`fetch(url, { body })` where `fetch` is the
- * project's wrapper of the global one) is explained only by catalogued data handed over by the same
- * call: every call of a shared wrapper ends at the wrapper's one sink, so the sink alone would let the
- * device model sent by one request hide the push token sent by another.
+ * A named value handed to project functions on its way (`fetch(url, { body })` where `fetch` is the
+ * project's wrapper of the global one) is explained only by catalogued data handed over by one of the
+ * same calls: every call of a shared wrapper ends at the wrapper's one sink, so the sink alone would let
+ * the device model sent by one request hide the push token sent by another.
  */
 export function withoutExplainedNames(
   collections: CollectionSite[],
@@ -28,7 +28,7 @@ export function withoutExplainedNames(
   for (const site of collections) {
     if (!isNamed(site.api)) continue;
     const own = flowsFrom.get(placeOf(site)) ?? [];
-    if (own.length > 0 && own.every((flow) => catalogued.has(neededKey(flow.sink, flow.steps)))) dropped.add(placeOf(site));
+    if (own.length > 0 && own.every((flow) => explainedBy(catalogued, flow.sink, flow.steps))) dropped.add(placeOf(site));
   }
   if (dropped.size === 0) return { collections, flows };
   return {
@@ -48,10 +48,12 @@ export function explainingKeys(sink: Place, steps: readonly Step[]): string[] {
   return [`${at}|`, ...steps.filter(isHandOver).map((step) => `${at}|${placeOf(step)}`)];
 }
 
-/** What a named flow needs explained: its sink, as reached through the first call that hands the value over, if any. */
-function neededKey(sink: Place, steps: readonly Step[]): string {
-  const handOver = steps.find(isHandOver);
-  return `${placeOf(sink)}|${handOver ? placeOf(handOver) : ''}`;
+/** Does catalogued data reach this named flow's sink through one of the calls that hand the value over (or at all, when none does)? */
+function explainedBy(catalogued: ReadonlySet<string>, sink: Place, steps: readonly Step[]): boolean {
+  const at = placeOf(sink);
+  const handOvers = steps.filter(isHandOver);
+  if (handOvers.length === 0) return catalogued.has(`${at}|`);
+  return handOvers.some((step) => catalogued.has(`${at}|${placeOf(step)}`));
 }
 
 /**
