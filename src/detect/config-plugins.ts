@@ -2,30 +2,16 @@ import type { CatalogIndex } from '../catalog/match.js';
 import { ts } from '../engine/ts.js';
 import { parseStructured } from '../structured/tree.js';
 import { emptyFacts, type FileFacts, type Range, type SdkUseSite } from './facts.js';
+import { isCordovaConfig } from './config-files.js';
 import { staticName } from './references.js';
+
+export { isConfigDataFile, isConfigSourceFile } from './config-files.js';
 
 // SDKs an app names in its build configuration, not in code: an Expo config plugin
 // (`"plugins": ["@sentry/react-native/expo", ["expo-tracking-transparency", {…}]]` in app.json or
 // app.config.js/ts), a Capacitor plugin's settings (`plugins: { FirebaseMessaging: {…} }` in
 // capacitor.config.ts/json) and a Cordova plugin (`<plugin name="cordova-plugin-firebasex" …/>` in
 // config.xml). Each is an SDK use at that line, as an import is.
-
-/** Configuration files that are not source code and are read only for the SDKs they name. */
-const DATA_FILES = new Set(['app.json', 'capacitor.config.json', 'config.xml']);
-/** Configuration files written in JavaScript or TypeScript: analysed as source, their `plugins` read too. */
-const SOURCE_FILE = /^(?:app|capacitor)\.config\.[cm]?[jt]s$/i;
-
-const baseName = (fileName: string) => fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-
-/** Is this a configuration file read only for the SDKs it names (app.json, capacitor.config.json, config.xml)? */
-export function isConfigDataFile(fileName: string): boolean {
-  return DATA_FILES.has(baseName(fileName).toLowerCase());
-}
-
-/** Is this a JavaScript or TypeScript app configuration (app.config.ts, capacitor.config.ts)? */
-export function isConfigSourceFile(fileName: string): boolean {
-  return SOURCE_FILE.test(baseName(fileName));
-}
 
 /** The SDK a plugin named in a configuration belongs to: an npm package (or a subpath: `@sentry/react-native/expo`), else a Capacitor plugin's name. */
 function pluginSdk(catalog: CatalogIndex, name: string): { sdkId: string; package: string } | undefined {
@@ -43,7 +29,7 @@ export function analyzeConfigData(fileName: string, text: string, catalog: Catal
     const sdk = pluginSdk(catalog, name);
     if (sdk) facts.sdkUses.push({ ...sdk, range: { line, column, endLine: line, endColumn: column + name.length + 2 } });
   };
-  if (baseName(fileName).toLowerCase() === 'config.xml') {
+  if (isCordovaConfig(fileName)) {
     for (const plugin of cordovaPlugins(text)) add(plugin.name, plugin.line, plugin.column);
     return facts;
   }

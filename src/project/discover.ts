@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isConfigDataFile } from '../detect/config-files.js';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -7,12 +8,9 @@ import { UserError } from '../util/problem.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
-/** App configuration files scanned beside the sources for the SDK plugins they name (detect/config-plugins.ts). */
-export const APP_CONFIG_FILE_NAMES = ['app.json', 'capacitor.config.json', 'config.xml'];
-
 /** Is this file scanned: JavaScript or TypeScript source, or an app configuration naming SDK plugins? */
 export function isScannedFileName(file: string): boolean {
-  return SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase()) || APP_CONFIG_FILE_NAMES.includes(path.basename(file).toLowerCase());
+  return SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase()) || isConfigDataFile(file);
 }
 
 /**
