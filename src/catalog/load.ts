@@ -30,7 +30,7 @@ interface CatalogDocument {
     headerObjects?: { module: string; path: string; note?: string }[];
   };
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
-  sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; collects?: string[]; note?: string }[];
+  sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; capacitor_plugins?: Record<string, string>; collects?: string[]; note?: string }[];
   sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
   guards?: { id: string; name: string; key?: string; checks?: (GuardCheck & { note?: string })[]; switches?: (CollectionSwitch & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
 }
@@ -243,7 +243,8 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       });
     }
     for (const sdk of document.sdks ?? []) {
-      sdks.set(sdk.id, { ...sdk, globals: sdk.globals ?? [], collects: sdk.collects ?? [] });
+      const { capacitor_plugins: capacitorPlugins, ...rest } = sdk;
+      sdks.set(sdk.id, { ...rest, globals: sdk.globals ?? [], ...(capacitorPlugins ? { capacitorPlugins } : {}), collects: sdk.collects ?? [] });
     }
   }
   const extensionHash = createHash('sha256').update(JSON.stringify(extensions)).digest('hex').slice(0, 8);

@@ -49,6 +49,7 @@ export class CatalogIndex {
   private readonly sdkByPackage = new Map<string, Sdk>();
   private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
   private readonly sdkByGlobal = new Map<string, Sdk>();
+  private readonly sdkByCapacitorPlugin = new Map<string, { sdk: Sdk; package: string }>();
   private readonly globalsByPath = new Map<string, SourceApi[]>();
   private readonly sinksByModule = new Map<string, { sink: Sink; calls: Map<string, SinkCall> }>();
   private readonly sinksByGlobalPath = new Map<string, { sink: Sink; call: SinkCall }>();
@@ -101,6 +102,7 @@ export class CatalogIndex {
         if (pattern.includes('*')) this.sdkGlobs.push({ pattern, sdk });
         else if (!this.sdkByPackage.has(pattern)) this.sdkByPackage.set(pattern, sdk);
       }
+      for (const [name, pkg] of Object.entries(sdk.capacitorPlugins ?? {})) if (!this.sdkByCapacitorPlugin.has(name)) this.sdkByCapacitorPlugin.set(name, { sdk, package: pkg });
       for (const name of sdk.globals) {
         this.sdkByGlobal.set(name, sdk);
         this.collectingGlobals.add(name.split('.')[0]!);
@@ -205,6 +207,11 @@ export class CatalogIndex {
       if (candidate === packageName) break;
     }
     return undefined;
+  }
+
+  /** The SDK whose Capacitor plugin is registered as `name` (`registerPlugin('FirebaseMessaging')`, a capacitor.config `plugins` key). */
+  sdkForCapacitorPlugin(name: string): { sdk: Sdk; package: string } | undefined {
+    return this.sdkByCapacitorPlugin.get(name);
   }
 
   sdkForGlobal(name: string): Sdk | undefined {

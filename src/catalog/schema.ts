@@ -428,6 +428,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
           },
           packages: stringList,
           globals: stringList,
+          capacitor_plugins: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
           collects: { type: 'array', items: categoryId },
           note: { type: 'string' },
         },

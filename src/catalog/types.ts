@@ -124,6 +124,11 @@ export interface Sdk {
   packages: string[];
   /** Global functions or objects a script snippet defines (fbq, gtag). */
   globals: string[];
+  /**
+   * The names its Capacitor plugins are registered under (`registerPlugin('FirebaseMessaging')`), which
+   * are also their keys in a Capacitor config's `plugins`, each with the package that registers it.
+   */
+  capacitorPlugins?: Record<string, string>;
   /** Categories the SDK collects on its own. */
   collects: string[];
   note?: string;

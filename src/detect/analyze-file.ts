@@ -2,6 +2,7 @@ import { ts } from './ts.js';
 import { internalErrorMessage, isStackOverflow } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import type { AnalyzeOptions } from './analyze-options.js';
+import { analyzeConfigData, isConfigDataFile } from './config-plugins.js';
 import { emptyFacts, type FileDiagnostic, type FileFacts } from './facts.js';
 import { FileAnalysis } from './file-analysis.js';
 import { MAX_NESTING_DEPTH } from './nesting.js';
@@ -21,6 +22,8 @@ export function analyzeSource(fileName: string, text: string, options: AnalyzeOp
   const started = performance.now();
   let parsed = started;
   try {
+    // app.json, capacitor.config.json, config.xml: not code; read for the SDKs they name.
+    if (isConfigDataFile(fileName)) return analyzeConfigData(fileName, text, options.catalog);
     const sourceFile = parseSource(fileName, text);
     parsed = performance.now();
     if (timing) timing.parse += parsed - started;

@@ -1,4 +1,5 @@
 import type { CatalogIndex } from '../catalog/match.js';
+import { configSourcePlugins, isConfigSourceFile } from './config-plugins.js';
 import type { SourceApi } from '../catalog/types.js';
 import { ts } from './ts.js';
 import type { AnalyzeOptions } from './analyze-options.js';
@@ -87,6 +88,7 @@ export class FileAnalysis {
         if (reexportsValues(statement)) this.recordSdkUse(statement.moduleSpecifier.text, statement.moduleSpecifier);
       }
     }
+    if (isConfigSourceFile(this.sourceFile.fileName)) this.facts.sdkUses.push(...configSourcePlugins(this.sourceFile, this.catalog, (node) => this.range(node)));
     this.facts.imports = [...this.imports].sort();
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;

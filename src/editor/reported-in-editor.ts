@@ -1,6 +1,7 @@
 import type { Finding } from '../check/finding.js';
 import { flowsOf } from '../check/finding-parts.js';
 import { ruleMeta } from '../check/rules.js';
+import { isConfigDataFile } from '../detect/config-files.js';
 import type { FileFacts } from '../detect/facts.js';
 
 /**
@@ -13,10 +14,12 @@ import type { FileFacts } from '../detect/facts.js';
  *   that merges several flows at one sink, every one of them;
  * - an unused `privlint-disable` comment for a rule with flow findings is not, when a sink (or a
  *   project call, which linking may find to be one) is on a line it covers: the flow it silences
- *   may come from a file the editor did not read.
+ *   may come from a file the editor did not read;
+ * - nothing in an app configuration that is not code (app.json, config.xml): ESLint does not lint it.
  */
 export function reportedInEditor(finding: Pick<Finding, 'ruleId' | 'kind' | 'file' | 'line' | 'flow' | 'category' | 'parts' | 'directive'>, facts?: Partial<Pick<FileFacts, 'sinks' | 'projectReferences'>>): boolean {
   if (!ruleMeta(finding.ruleId).perFile) return false;
+  if (isConfigDataFile(finding.file)) return false;
   // A finding that merges several flows at one sink: every one of them.
   if (!flowsOf(finding).every((flow) => flow.steps.every((step) => step.file === finding.file))) return false;
   if (finding.kind === 'unusedSuppression' && finding.directive?.rules.some((rule) => ruleMeta(rule).reportsFlows)) {

@@ -4,14 +4,13 @@ import { MemoryFactsStore } from '../cache/memory-store.js';
 import { CONFIG_FILE_NAMES } from '../config/load.js';
 import { analyzeSource } from '../detect/analyze-file.js';
 import { MANIFEST_FILE_NAMES } from '../manifest/load.js';
-import { createScanFilter, SOURCE_EXTENSIONS } from '../project/discover.js';
+import { createScanFilter, isScannedFileName } from '../project/discover.js';
 import { analyzeFilesSync } from './analyze-files.js';
 import { finishScan, prepareScan, type PreparedScan, type ScanOptions } from './scan-core.js';
 import type { ScanResult } from '../result/scan-result.js';
 import { ignoreOptions } from './setup.js';
 import { Timings } from '../util/timings.js';
 
-const SOURCE_FILE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
 /** Files besides sources whose change can change a scan: they make the next run load the setup and list the files again. */
 const SETUP_FILE_NAMES = new Set([...CONFIG_FILE_NAMES, ...MANIFEST_FILE_NAMES, 'tsconfig.json', 'jsconfig.json', '.gitignore']);
 
@@ -43,7 +42,7 @@ export class WatchSession {
   /** Could a change to `file` (absolute) change the result? Sources the scan takes, and setup files. */
   affects(file: string): boolean {
     if (SETUP_FILE_NAMES.has(path.basename(file)) || this.outsideFiles.includes(file)) return true;
-    return SOURCE_FILE.test(file) && (this.known.has(file) || (this.accepts?.(file) ?? true));
+    return isScannedFileName(file) && (this.known.has(file) || (this.accepts?.(file) ?? true));
   }
 
   /** Did the last run analyse files under `folder` (a folder since removed or moved away)? */
@@ -63,7 +62,7 @@ export class WatchSession {
 
   /** A source file the last run analysed, still there: the file list and setup stay as they are. */
   private isEditOfKnownSource(file: string): boolean {
-    return SOURCE_FILE.test(file) && !SETUP_FILE_NAMES.has(path.basename(file)) && this.known.has(file) && existsSync(file);
+    return isScannedFileName(file) && !SETUP_FILE_NAMES.has(path.basename(file)) && this.known.has(file) && existsSync(file);
   }
 
   private prepare(timings: Timings): PreparedScan {

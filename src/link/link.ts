@@ -13,7 +13,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { explainingKeys, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
 import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
@@ -302,7 +302,7 @@ class Linker {
       for (const flow of findFlows({ ...searchInput, unreadCalls: 'pass-through' }).flows) {
         if (origin(flow.start).api.startsWith('name:')) continue;
         const { range } = flow.sink.site;
-        cataloguedSinksBeyondUnread.add(`${this.relative(flow.sink.file)}:${range.line}:${range.column}`);
+        for (const key of explainingKeys({ file: this.relative(flow.sink.file), line: range.line, column: range.column }, flow.steps)) cataloguedSinksBeyondUnread.add(key);
       }
     }
     const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;

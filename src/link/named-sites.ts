@@ -8,28 +8,52 @@ const placeOf = (place: { file: string; line: number; column: number }) => `${pl
  * that a catalogued source's data also reaches (`getUniqueId()` read in another file and passed
  * in): the catalogued site already says it, so the named site and its flows go.
  * (Within a file, detect/containment.ts does the same before linking.)
+ *
+ * A named value handed to project functions on its way (`fetch(url, { body })` where `fetch` is the
+ * project's wrapper of the global one) is explained only by catalogued data handed over by one of the
+ * same calls: every call of a shared wrapper ends at the wrapper's one sink, so the sink alone would let
+ * the device model sent by one request hide the push token sent by another.
  */
 export function withoutExplainedNames(
   collections: CollectionSite[],
   flows: DataFlow[],
-  /** More sinks that catalogued data reaches (`file:line:column`), where the flows are not all known. */
-  alsoCataloguedSinks: ReadonlySet<string> = new Set(),
+  /** More ways catalogued data reaches sinks (explainingKeys of flows), where the flows are not all known. */
+  alsoCatalogued: ReadonlySet<string> = new Set(),
 ): { collections: CollectionSite[]; flows: DataFlow[] } {
   if (!collections.some((site) => isNamed(site.api))) return { collections, flows };
-  const cataloguedSinks = new Set([...flows.filter((flow) => !isNamed(flow.api)).map((flow) => placeOf(flow.sink)), ...alsoCataloguedSinks]);
+  const catalogued = new Set([...flows.filter((flow) => !isNamed(flow.api)).flatMap((flow) => explainingKeys(flow.sink, flow.steps)), ...alsoCatalogued]);
   const flowsFrom = new Map<string, DataFlow[]>();
   for (const flow of flows) if (isNamed(flow.api)) flowsFrom.set(placeOf(flow.source), [...(flowsFrom.get(placeOf(flow.source)) ?? []), flow]);
   const dropped = new Set<string>();
   for (const site of collections) {
     if (!isNamed(site.api)) continue;
     const own = flowsFrom.get(placeOf(site)) ?? [];
-    if (own.length > 0 && own.every((flow) => cataloguedSinks.has(placeOf(flow.sink)))) dropped.add(placeOf(site));
+    if (own.length > 0 && own.every((flow) => explainedBy(catalogued, flow.sink, flow.steps))) dropped.add(placeOf(site));
   }
   if (dropped.size === 0) return { collections, flows };
   return {
     collections: collections.filter((site) => !(isNamed(site.api) && dropped.has(placeOf(site)))),
     flows: flows.filter((flow) => !(isNamed(flow.api) && dropped.has(placeOf(flow.source)))),
   };
+}
+
+type Place = { file: string; line: number; column: number };
+type Step = Place & { note: string };
+
+const isHandOver = (step: Step) => step.note.startsWith('into parameter ');
+
+/** The ways a catalogued flow explains a named one: its sink, and its sink as reached through each call that hands the data over. */
+export function explainingKeys(sink: Place, steps: readonly Step[]): string[] {
+  const at = placeOf(sink);
+  return [`${at}|`, ...steps.filter(isHandOver).map((step) => `${at}|${placeOf(step)}`)];
+}
+
+/** Does catalogued data reach this named flow's sink through one of the calls that hand the value over (or at all, when none does)? */
+function explainedBy(catalogued: ReadonlySet<string>, sink: Place, steps: readonly Step[]): boolean {
+  const at = placeOf(sink);
+  const handOvers = steps.filter(isHandOver);
+  if (handOvers.length === 0) return catalogued.has(`${at}|`);
+  return handOvers.some((step) => catalogued.has(`${at}|${placeOf(step)}`));
 }
 
 /**

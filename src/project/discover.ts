@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isConfigDataFile } from '../detect/config-files.js';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -6,6 +7,11 @@ import { displayPath } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+
+/** Is this file scanned: JavaScript or TypeScript source, or an app configuration naming SDK plugins? */
+export function isScannedFileName(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase()) || isConfigDataFile(file);
+}
 
 /**
  * Never source code of the project: dependencies, build output, caches, declaration files.
@@ -91,7 +97,7 @@ export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file
     const relative = path.relative(options.root, file).split(path.sep).join('/');
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
     if (relative.split('/').some((segment) => segment.startsWith('.'))) return false; // as fast-glob's dot: false
-    if (!SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) return false;
+    if (!isScannedFileName(file)) return false;
     return !defaults.ignores(relative) && !userIgnores(file) && !gitignore.ignores(file);
   };
 }
@@ -107,7 +113,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
     const stats = statOrExplain(given, options.cwd);
     if (stats.isFile()) {
       // A file named explicitly is scanned even if ignored, as ESLint does; but it must be source code.
-      if (!SOURCE_EXTENSIONS.includes(path.extname(given).slice(1).toLowerCase())) {
+      if (!isScannedFileName(given)) {
         throw new UserError(`${displayPath(given, options.cwd)}: not a JavaScript or TypeScript file (expected .${SOURCE_EXTENSIONS.join(', .')})`);
       }
       found.add(given);
@@ -142,7 +148,7 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       if (message && !isIgnored(file)) links.set(file, message);
       continue;
     }
-    if (!entry.dirent.isFile() || !SOURCE_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase())) continue;
+    if (!entry.dirent.isFile() || !isScannedFileName(file)) continue;
     if (isIgnored(file)) continue;
     found.add(file);
   }

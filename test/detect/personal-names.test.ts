@@ -124,6 +124,19 @@ describe('named personal data is a collection site where it reaches a sink', () 
     ]);
   });
 
+  it('through string methods that only rewrite the value, not through questions about it', () => {
+    const result = scanProject({
+      'src/profile.ts': [
+        `export async function save(userId: number, email: string) {`,
+        `  console.log(userId.toString());`,
+        `  await fetch('https://api.example.com/profile', { method: 'POST', body: JSON.stringify({ mail: email.trim().toLowerCase() }) });`,
+        `  console.log(email.includes('@'), email.length);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/profile.ts:2 identity.account_id name:userId', 'src/profile.ts:3 identity.email name:email']);
+  });
+
   it('passed to project code: a site where it flows on to a sink (a fetch wrapper bound with .bind), not where it stays', () => {
     const result = scanProject({
       'src/util/fetch.ts': [
@@ -145,6 +158,47 @@ describe('named personal data is a collection site where it reaches a sink', () 
     expect(sites(result)).toEqual(['src/push.ts:5 device.push_token name:pushToken.token']);
     const finding = result.findings.find((candidate) => candidate.line === 5 && candidate.category === 'device.push_token');
     expect(finding?.flow?.at(-1)).toMatchObject({ file: 'src/util/fetch.ts', line: 3 });
+  });
+
+  it('through a shared wrapper that other calls send catalogued data through: still a site, explained only by data handed over by the same call', () => {
+    const result = scanProject({
+      'src/util/fetch.ts': [
+        `const nativeFetch = globalThis.fetch.bind(globalThis);`,
+        `export function fetch(input: string, init: RequestInit = {}) {`,
+        `  return nativeFetch(input, { ...init });`,
+        `}`,
+      ].join('\n'),
+      'src/device.ts': [
+        `import { getSystemVersion } from 'react-native-device-info';`,
+        `import { fetch } from './util/fetch';`,
+        `export async function sendVersion() {`,
+        `  await fetch('https://push.example.com/config', { method: 'POST', body: JSON.stringify({ os: getSystemVersion() }) });`,
+        `}`,
+      ].join('\n'),
+      'src/push.ts': [
+        `import { fetch } from './util/fetch';`,
+        `export async function send(pushToken: { token: string }) {`,
+        `  await fetch('https://push.example.com/enqueue', { method: 'POST', body: JSON.stringify({ token: pushToken.token }) });`,
+        `}`,
+      ].join('\n'),
+      'src/send.ts': [
+        `export async function sendDevice(deviceToken: string) {`,
+        `  await globalThis.fetch('https://push.example.com/device', { method: 'POST', body: JSON.stringify({ deviceToken }) });`,
+        `}`,
+      ].join('\n'),
+      'src/caller.ts': [
+        `import messaging from '@react-native-firebase/messaging';`,
+        `import { sendDevice } from './send';`,
+        `export async function register() {`,
+        `  await sendDevice(await messaging().getToken());`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/caller.ts:4 device.push_token @react-native-firebase/messaging#default().getToken',
+      'src/device.ts:4 device.info react-native-device-info#getSystemVersion',
+      'src/push.ts:3 device.push_token name:pushToken.token',
+    ]);
   });
 
   it('stays silent for a form field, a state setter, a validator, a string that mentions e-mail, a wallet address and a venue’s coordinates', () => {

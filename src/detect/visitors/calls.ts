@@ -47,6 +47,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     if (root.typeOnly) return false;
     recordSwitches(analysis, root.specifier, pathString(reference.segments), node, scope);
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
+    if (root.specifier === '@capacitor/core' && pathString(reference.segments) === 'registerPlugin') recordCapacitorPlugin(analysis, node);
     if (api?.kind === 'call') analysis.recordSource(api, node);
     recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
     const sdk = catalog.sdkForSpecifier(root.specifier);
@@ -137,4 +138,12 @@ export function visitJsxElement(analysis: FileAnalysis, node: ts.JsxOpeningEleme
   const isProject =
     reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && analysis.importsProjectCode(reference.root.specifier));
   if (isProject) analysis.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, node);
+}
+
+/** `registerPlugin<FirebaseMessagingPlugin>('FirebaseMessaging')`: the app reaches a catalogued Capacitor plugin by its registered name, without importing its package. */
+function recordCapacitorPlugin(analysis: FileAnalysis, node: ts.CallExpression): void {
+  const name = node.arguments[0];
+  if (!name || !ts.isStringLiteralLike(name)) return;
+  const plugin = analysis.catalog.sdkForCapacitorPlugin(name.text);
+  if (plugin) analysis.facts.sdkUses.push({ sdkId: plugin.sdk.id, package: plugin.package, range: analysis.range(name) });
 }

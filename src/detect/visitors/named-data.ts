@@ -110,6 +110,9 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
         record(at, expression, `${callee}()`, getter.category);
         return;
       }
+      // `userId.toString()`, `email.trim().toLowerCase()`, `expoToken.replace(…)`: the same value, rewritten.
+      const target = skipOuterExpressions((expression as ts.CallExpression).expression);
+      if (callee !== undefined && SAME_VALUE_METHODS.has(callee) && ts.isPropertyAccessExpression(target)) visit(at, target.expression, depth + 1);
       visitArguments(at, expression as ts.CallExpression, depth);
       return;
     }
@@ -121,6 +124,9 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
       return;
   }
 }
+
+/** String methods whose result is their receiver's value, rewritten (not a question about it, as `includes` or `length` are). */
+const SAME_VALUE_METHODS = new Set(['toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'normalize', 'replace', 'replaceAll', 'padStart', 'padEnd']);
 
 /** `JSON.stringify({ email })`, `new URLSearchParams({ phone })`, `encodeURIComponent(email)`. */
 function visitArguments(at: Recording, call: ts.CallExpression | ts.NewExpression, depth: number): void {
