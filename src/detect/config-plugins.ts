@@ -1,5 +1,5 @@
 import type { CatalogIndex } from '../catalog/match.js';
-import { ts } from '../engine/ts.js';
+import { ts } from './ts.js';
 import { parseStructured } from '../structured/tree.js';
 import { emptyFacts, type FileFacts, type Range, type SdkUseSite } from './facts.js';
 import { isCordovaConfig } from './config-files.js';
