@@ -12,7 +12,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../engine/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { cataloguedSinkKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
 import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
@@ -282,9 +282,10 @@ class Linker {
     if (this.input.partialProject && collections.some((site) => site.api.startsWith('name:'))) {
       cataloguedSinksBeyondUnread = new Set();
       for (const flow of findFlows({ ...searchInput, unreadCalls: 'pass-through' }).flows) {
-        if (origin(flow.start).api.startsWith('name:')) continue;
+        const found = origin(flow.start);
+        if (found.api.startsWith('name:')) continue;
         const { range } = flow.sink.site;
-        cataloguedSinksBeyondUnread.add(`${this.relative(flow.sink.file)}:${range.line}:${range.column}`);
+        cataloguedSinksBeyondUnread.add(cataloguedSinkKey(found.category, { file: this.relative(flow.sink.file), ...range }));
       }
     }
     const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;

@@ -3,27 +3,32 @@ import type { CollectionSite, DataFlow } from './inventory.js';
 const isNamed = (api: string) => api.startsWith('name:');
 const placeOf = (place: { file: string; line: number; column: number }) => `${place.file}:${place.line}:${place.column}`;
 
+/** A sink as reached by data of one category: what explains a named value of that category there. */
+export const cataloguedSinkKey = (category: string, sink: { file: string; line: number; column: number }) => `${category}>${placeOf(sink)}`;
+
 /**
  * A value known only by its name (`deviceId` in a request body) whose every flow ends at a sink
- * that a catalogued source's data also reaches (`getUniqueId()` read in another file and passed
- * in): the catalogued site already says it, so the named site and its flows go.
+ * that a catalogued source's data of the same category also reaches (`getUniqueId()` read in
+ * another file and passed in): the catalogued site already says it, so the named site and its flows
+ * go. Another category reaching the sink explains nothing: a push token sent through the project's
+ * `fetch` wrapper is not the device model some other caller sends through it.
  * (Within a file, detect/containment.ts does the same before linking.)
  */
 export function withoutExplainedNames(
   collections: CollectionSite[],
   flows: DataFlow[],
-  /** More sinks that catalogued data reaches (`file:line:column`), where the flows are not all known. */
+  /** More sinks that catalogued data reaches (`category>file:line:column`, cataloguedSinkKey), where the flows are not all known. */
   alsoCataloguedSinks: ReadonlySet<string> = new Set(),
 ): { collections: CollectionSite[]; flows: DataFlow[] } {
   if (!collections.some((site) => isNamed(site.api))) return { collections, flows };
-  const cataloguedSinks = new Set([...flows.filter((flow) => !isNamed(flow.api)).map((flow) => placeOf(flow.sink)), ...alsoCataloguedSinks]);
+  const cataloguedSinks = new Set([...flows.filter((flow) => !isNamed(flow.api)).map((flow) => cataloguedSinkKey(flow.category, flow.sink)), ...alsoCataloguedSinks]);
   const flowsFrom = new Map<string, DataFlow[]>();
   for (const flow of flows) if (isNamed(flow.api)) flowsFrom.set(placeOf(flow.source), [...(flowsFrom.get(placeOf(flow.source)) ?? []), flow]);
   const dropped = new Set<string>();
   for (const site of collections) {
     if (!isNamed(site.api)) continue;
     const own = flowsFrom.get(placeOf(site)) ?? [];
-    if (own.length > 0 && own.every((flow) => cataloguedSinks.has(placeOf(flow.sink)))) dropped.add(placeOf(site));
+    if (own.length > 0 && own.every((flow) => cataloguedSinks.has(cataloguedSinkKey(flow.category, flow.sink)))) dropped.add(placeOf(site));
   }
   if (dropped.size === 0) return { collections, flows };
   return {
