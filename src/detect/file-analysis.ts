@@ -98,6 +98,7 @@ export class FileAnalysis {
     }
     if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
     for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
+    for (const [index, members] of this.flows.returnedMembers()) this.facts.functions[index]!.members = members;
     return this.facts;
   }
 

@@ -172,7 +172,7 @@ class Linker {
       const target = this.resolvedCalls.get(reference);
       if (!target) continue;
       if (target.kind === 'function' && target.rest.length === 0) {
-        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
+        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0, target.viaMember)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
         if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
         for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
@@ -570,9 +570,14 @@ class Linker {
    * `initializeSentry()` is seen as reaching the SDK. Calls in functions nested in it (an event
    * handler a component defines) are not: calling the outer function does not run them. Only calls
    * count, not a JSX element that names a component. Bounded by MAX_SDK_WRAPPER_DEPTH.
+   *
+   * `ownOnly`, for a method of a class instance or of an object a function returns (an API client's
+   * `getUser`): only the SDK calls in the method's own body. An API client's methods reach an SDK
+   * only deep in their transport (a crash report when a token refresh fails); lifting that to every
+   * request the app makes would report each as an SDK call.
    */
-  private wrappedSdkCalls(file: string, index: number, depth: number): WrappedSdkCall[] {
-    const key = functionKey(file, index);
+  private wrappedSdkCalls(file: string, index: number, depth: number, ownOnly = false): WrappedSdkCall[] {
+    const key = ownOnly ? `${functionKey(file, index)}\0own` : functionKey(file, index);
     const cached = this.sdkWrappers.get(key);
     if (cached) return cached;
     this.sdkWrappers.set(key, []); // recursion: a cycle adds nothing
@@ -598,8 +603,8 @@ class Linker {
         if (through) add({ call: through, via: [{ file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` }] });
         continue;
       }
-      if (target.kind !== 'function' || target.rest.length > 0) continue;
-      const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1);
+      if (ownOnly || target.kind !== 'function' || target.rest.length > 0) continue;
+      const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1, target.viaMember);
       if (inner.length === 0) continue;
       const step: ViaStep = { file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` };
       for (const wrapped of inner) add({ call: wrapped.call, via: [step, ...wrapped.via] });

@@ -9,9 +9,11 @@ export const cataloguedSinkKey = (category: string, sink: { file: string; line: 
 /**
  * A value known only by its name (`deviceId` in a request body) whose every flow ends at a sink
  * that a catalogued source's data of the same category also reaches (`getUniqueId()` read in
- * another file and passed in): the catalogued site already says it, so the named site and its flows
- * go. Another category reaching the sink explains nothing: a push token sent through the project's
- * `fetch` wrapper is not the device model some other caller sends through it.
+ * another file and passed in), or that catalogued data reaches along the same way in the named
+ * value's file (`Sentry.setUser({ id })` where `id` holds a device id; one `track(…)` call taking
+ * both on): the catalogued site already says it, so the named site and its flows go. Another
+ * category reaching the sink from elsewhere explains nothing: a push token one caller sends through
+ * the project's `fetch` wrapper is not the device model another caller sends through it.
  * (Within a file, detect/containment.ts does the same before linking.)
  */
 export function withoutExplainedNames(
@@ -21,14 +23,28 @@ export function withoutExplainedNames(
   alsoCataloguedSinks: ReadonlySet<string> = new Set(),
 ): { collections: CollectionSite[]; flows: DataFlow[] } {
   if (!collections.some((site) => isNamed(site.api))) return { collections, flows };
-  const cataloguedSinks = new Set([...flows.filter((flow) => !isNamed(flow.api)).map((flow) => cataloguedSinkKey(flow.category, flow.sink)), ...alsoCataloguedSinks]);
+  const catalogued = flows.filter((flow) => !isNamed(flow.api));
+  const cataloguedSinks = new Set([...catalogued.map((flow) => cataloguedSinkKey(flow.category, flow.sink)), ...alsoCataloguedSinks]);
+  // Per sink, the lines catalogued data passes on its way there: where the named value's flow meets it
+  // in the named value's own file (the same line, or the same call that takes both on), one finding says both.
+  const linesTo = new Map<string, Set<string>>();
+  for (const flow of catalogued) {
+    const lines = linesTo.get(placeOf(flow.sink)) ?? new Set<string>();
+    for (const step of flow.steps) lines.add(`${step.file}:${step.line}`);
+    linesTo.set(placeOf(flow.sink), lines);
+  }
+  const explains = (site: CollectionSite, flow: DataFlow) => {
+    if (cataloguedSinks.has(cataloguedSinkKey(flow.category, flow.sink))) return true;
+    const lines = linesTo.get(placeOf(flow.sink));
+    return lines !== undefined && flow.steps.some((step) => step.file === site.file && lines.has(`${step.file}:${step.line}`));
+  };
   const flowsFrom = new Map<string, DataFlow[]>();
   for (const flow of flows) if (isNamed(flow.api)) flowsFrom.set(placeOf(flow.source), [...(flowsFrom.get(placeOf(flow.source)) ?? []), flow]);
   const dropped = new Set<string>();
   for (const site of collections) {
     if (!isNamed(site.api)) continue;
     const own = flowsFrom.get(placeOf(site)) ?? [];
-    if (own.length > 0 && own.every((flow) => cataloguedSinks.has(cataloguedSinkKey(flow.category, flow.sink)))) dropped.add(placeOf(site));
+    if (own.length > 0 && own.every((flow) => explains(site, flow))) dropped.add(placeOf(site));
   }
   if (dropped.size === 0) return { collections, flows };
   return {
