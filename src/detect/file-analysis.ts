@@ -16,6 +16,7 @@ import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexports
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
+import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
 import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
@@ -203,6 +204,8 @@ export class FileAnalysis {
   }
 
   private visitNode(node: ts.Node, scope: Scope): void {
+    if (ts.isReturnStatement(node) && node.expression) recordNamedReturn(this, node.expression);
+    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) recordNamedReturn(this, node.body);
     if (isFunctionLike(node)) {
       this.visitFunction(node, scope);
       return;

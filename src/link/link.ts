@@ -164,7 +164,8 @@ class Linker {
   private linkFile(file: string, facts: FileFacts, { collections, sdks, sdkCalls }: LinkedFile): void {
     const relative = this.relative(file);
     for (const source of facts.sources) {
-      if (this.representedByCallers(file, source)) continue;
+      // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
+      if (!source.needsFlow && this.representedByCallers(file, source)) continue;
       if (source.needsFlow) this.needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
       collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
     }
@@ -506,7 +507,7 @@ class Linker {
         if (!values) byFunction!.set(functionIndex, (values = { sources: [], references: [] }));
         return values;
       };
-      for (const source of facts?.sources ?? []) if (source.returned && source.functionIndex !== null) entry(source.functionIndex).sources.push(source);
+      for (const source of facts?.sources ?? []) if (source.returned && !source.needsFlow && source.functionIndex !== null) entry(source.functionIndex).sources.push(source);
       for (const reference of facts?.projectReferences ?? []) if (reference.returned && reference.functionIndex !== null) entry(reference.functionIndex).references.push(reference);
       this.returnedValues.set(file, byFunction);
     }
