@@ -85,15 +85,37 @@ const isModuleExports = (node: ts.Expression): boolean =>
   node.expression.text === 'module' &&
   node.name.text === 'exports';
 
+/**
+ * A class: its static methods, and under `()` what an instance has — its methods and the functions
+ * its fields hold (`track = (id) => …`) — so `new Api(config).getUser(id)` and `export const api =
+ * new Api(config)` used in another file reach the method.
+ */
 function classTarget(declaration: ts.ClassLikeDeclaration, functionIndexOf: FunctionIndexOf): ExportTarget {
   const members: Record<string, ExportTarget> = {};
+  const instance: Record<string, ExportTarget> = {};
   for (const member of declaration.members) {
+    if (!member.name || !ts.isIdentifier(member.name)) continue;
     const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
-    if (isStatic && ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name)) {
-      members[member.name.text] = { kind: 'function', functionIndex: functionIndexOf(member) };
+    const into = isStatic ? members : instance;
+    if (ts.isMethodDeclaration(member) && member.body) {
+      into[member.name.text] = { kind: 'function', functionIndex: functionIndexOf(member) };
+    } else if (ts.isPropertyDeclaration(member) && member.initializer) {
+      const value = skipOuterExpressions(member.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) into[member.name.text] = { kind: 'function', functionIndex: functionIndexOf(value) };
     }
   }
+  if (Object.keys(instance).length > 0) members['()'] = { kind: 'object', members: instance };
   return { kind: 'object', members };
+}
+
+/** `new Api(config)` of a class declared at the top of this file: what the instance has. */
+function localInstance(value: ts.NewExpression, scope: Scope, functionIndexOf: FunctionIndexOf): ExportTarget | undefined {
+  const callee = skipOuterExpressions(value.expression);
+  if (!ts.isIdentifier(callee) || scope.lookup(callee.text)?.kind !== 'local') return undefined;
+  const declaration = value.getSourceFile().statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === callee.text);
+  if (!declaration) return undefined;
+  const target = classTarget(declaration, functionIndexOf);
+  return target.kind === 'object' ? target.members['()'] : undefined;
 }
 
 /** What a value expression is, as an export target. `origin` is the node whose scope names resolve in. */
@@ -107,6 +129,10 @@ export function valueTarget(
   const value = skipOuterExpressions(expression);
   if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return { kind: 'function', functionIndex: functionIndexOf(value) };
   if (ts.isClassExpression(value)) return classTarget(value, functionIndexOf);
+  if (ts.isNewExpression(value)) {
+    const instance = localInstance(value, scope, functionIndexOf);
+    if (instance) return instance;
+  }
   if (ts.isObjectLiteralExpression(value)) {
     const members: Record<string, ExportTarget> = {};
     for (const property of value.properties) {
@@ -134,6 +160,8 @@ export function valueTarget(
       if (ts.isObjectLiteralExpression(initial) || ts.isArrowFunction(initial) || ts.isFunctionExpression(initial)) {
         return valueTarget(initial, binding.scope, functionIndexOf);
       }
+      const instance = ts.isNewExpression(initial) ? localInstance(initial, binding.scope, functionIndexOf) : undefined;
+      if (instance) return instance;
     }
   }
   const reference = evaluateReference(value, scope);

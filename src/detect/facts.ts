@@ -198,10 +198,16 @@ export interface FunctionFact {
    * `return client` after `client = Mixpanel.init(…)`), so `getClient().track(…)` can be linked.
    */
   returns?: Reference[];
+  /**
+   * The functions of the object the function returns (`return { track(id) { … } }`, a factory of an
+   * API client), by member name, so `makeApi(config).track(id)` in any file reaches `track`.
+   */
+  members?: Record<string, ExportTarget>;
 }
 
 export type ExportTarget =
-  /** `members`: functions assigned to the function's properties at the top level (`A.logError = (…) => …`). */
+  /** `members`: functions assigned to the function's properties at the top level (`A.logError = (…) => …`). A class is an
+   * `object` whose `()` member holds what an instance has (`new Api(config).getUser(id)`). */
   | { kind: 'function'; functionIndex: number; members?: Record<string, ExportTarget> }
   /** `base`: for a client made by a call (`axios.create({ baseURL })`), where its first argument points. */
   | { kind: 'reference'; reference: Reference; base?: Destination }

@@ -17,6 +17,7 @@ import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexports
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
+import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
 import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
@@ -100,6 +101,7 @@ export class FileAnalysis {
     }
     if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
     for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
+    for (const [index, members] of this.flows.returnedMembers()) this.facts.functions[index]!.members = members;
     return this.facts;
   }
 
@@ -204,6 +206,8 @@ export class FileAnalysis {
   }
 
   private visitNode(node: ts.Node, scope: Scope): void {
+    if (ts.isReturnStatement(node) && node.expression) recordNamedReturn(this, node.expression);
+    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) recordNamedReturn(this, node.body);
     if (isFunctionLike(node)) {
       this.visitFunction(node, scope);
       return;

@@ -1,5 +1,5 @@
 import { ts } from './ts.js';
-import type { FlowEdge, Reference } from './facts.js';
+import type { ExportTarget, FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
 import { ReturnedClients } from './returned-clients.js';
 import { isFunctionLike, patternNames, variableSlot, type Scope } from './scope.js';
@@ -69,9 +69,16 @@ export class FlowRecorder {
   private readonly linkedContexts = new Set<string>();
   private exportNames?: Map<string, string[]>;
 
-  private readonly clients = new ReturnedClients();
+  private readonly clients: ReturnedClients;
 
-  constructor(private readonly context: FlowContext) {}
+  constructor(private readonly context: FlowContext) {
+    this.clients = new ReturnedClients((fn) => context.functionIndexOf(fn));
+  }
+
+  /** The functions of the objects functions return (FunctionFact.members). */
+  returnedMembers(): Map<number, Record<string, ExportTarget>> {
+    return this.clients.members();
+  }
 
   /** What each function returns when that is an imported value or made from one (FunctionFact.returns). */
   returnedClients(): Map<number, Reference[]> {
@@ -108,7 +115,11 @@ export class FlowRecorder {
         return;
       case ts.SyntaxKind.ArrowFunction: {
         const arrow = node as ts.ArrowFunction;
-        if (!ts.isBlock(arrow.body)) this.link(arrow.body, `r${this.context.functionIndexOf(arrow)}`, arrow.body, 'returned');
+        if (!ts.isBlock(arrow.body)) {
+          const fn = this.context.functionIndexOf(arrow);
+          this.link(arrow.body, `r${fn}`, arrow.body, 'returned');
+          this.clients.noteReturn(fn, arrow.body, this.context.scopeOf(arrow.body));
+        }
         this.destructuredParameters(arrow);
         return;
       }

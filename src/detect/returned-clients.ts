@@ -1,5 +1,6 @@
 import { ts } from './ts.js';
-import type { Reference } from './facts.js';
+import type { ExportTarget, Reference } from './facts.js';
+import { valueTarget } from './exports.js';
 import { evaluateReference, skipOuterExpressions } from './references.js';
 import type { Binding, Scope } from './scope.js';
 
@@ -12,8 +13,12 @@ export class ReturnedClients {
   private readonly direct = new Map<number, Reference[]>();
   private readonly viaVariable: { fn: number; binding: Binding }[] = [];
   private readonly assigned = new Map<Binding, Reference[]>();
+  private readonly objects = new Map<number, Record<string, ExportTarget>>();
+
+  constructor(private readonly functionIndexOf: (fn: ts.Node) => number) {}
 
   noteReturn(fn: number, expression: ts.Expression, scope: Scope): void {
+    this.noteObject(fn, expression, scope);
     const reference = importedReference(expression, scope);
     if (reference) {
       push(this.direct, fn, reference);
@@ -32,6 +37,23 @@ export class ReturnedClients {
     if (binding && reference) push(this.assigned, binding, reference);
   }
 
+  /**
+   * `return { getUser(id) { … }, track: (e) => … }` (or a variable bound to such an object, or an instance
+   * of a class of this file): the functions it holds, for FunctionFact.members.
+   */
+  private noteObject(fn: number, expression: ts.Expression, scope: Scope): void {
+    const value = skipOuterExpressions(expression);
+    if (!ts.isObjectLiteralExpression(value) && !ts.isIdentifier(value) && !ts.isNewExpression(value)) return;
+    const target = valueTarget(value, scope, this.functionIndexOf);
+    const members = target.kind === 'object' ? functionMembers(target.members) : undefined;
+    if (members) this.objects.set(fn, { ...this.objects.get(fn), ...members });
+  }
+
+  /** FunctionFact.members of each function that returns an object holding functions. */
+  members(): Map<number, Record<string, ExportTarget>> {
+    return this.objects;
+  }
+
   result(): Map<number, Reference[]> {
     const out = new Map<number, Reference[]>();
     for (const [fn, references] of this.direct) out.set(fn, [...references]);
@@ -41,6 +63,15 @@ export class ReturnedClients {
     }
     return out;
   }
+}
+
+/** The members that lead to functions (a function, or an object or class holding some), or undefined when none does. */
+function functionMembers(members: Record<string, ExportTarget>): Record<string, ExportTarget> | undefined {
+  let out: Record<string, ExportTarget> | undefined;
+  for (const [name, target] of Object.entries(members)) {
+    if (target.kind === 'function' || (target.kind === 'object' && functionMembers(target.members))) (out ??= {})[name] = target;
+  }
+  return out;
 }
 
 function importedReference(expression: ts.Expression, scope: Scope): Reference | undefined {

@@ -419,6 +419,9 @@ class FlowGraph {
         );
       }
       this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
+      // A method of an instance or of a returned object may answer with what its object holds
+      // (`this.items`, which the method's own facts cannot name): its result carries its receiver's data.
+      if (target.viaMember) this.addEdge(key(file, `a${index}.this`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
     });
   }
 }

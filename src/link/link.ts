@@ -13,7 +13,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { explainingKeys, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { cataloguedLineKey, cataloguedSinkKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
 import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
@@ -168,7 +168,8 @@ class Linker {
   private linkFile(file: string, facts: FileFacts, { collections, sdks, sdkCalls }: LinkedFile): void {
     const relative = this.relative(file);
     for (const source of facts.sources) {
-      if (this.representedByCallers(file, source)) continue;
+      // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
+      if (!source.needsFlow && this.representedByCallers(file, source)) continue;
       if (source.needsFlow) this.needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
       collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
     }
@@ -176,7 +177,7 @@ class Linker {
       const target = this.resolvedCalls.get(reference);
       if (!target) continue;
       if (target.kind === 'function' && target.rest.length === 0) {
-        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
+        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0, target.viaMember)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
         if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
         for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
@@ -300,9 +301,12 @@ class Linker {
     if (this.input.partialProject && collections.some((site) => site.api.startsWith('name:'))) {
       cataloguedSinksBeyondUnread = new Set();
       for (const flow of findFlows({ ...searchInput, unreadCalls: 'pass-through' }).flows) {
-        if (origin(flow.start).api.startsWith('name:')) continue;
+        const found = origin(flow.start);
+        if (found.api.startsWith('name:')) continue;
         const { range } = flow.sink.site;
-        for (const key of explainingKeys({ file: this.relative(flow.sink.file), line: range.line, column: range.column }, flow.steps)) cataloguedSinksBeyondUnread.add(key);
+        const sink = { file: this.relative(flow.sink.file), line: range.line, column: range.column };
+        cataloguedSinksBeyondUnread.add(cataloguedSinkKey(found.category, sink));
+        for (const step of flow.steps) cataloguedSinksBeyondUnread.add(cataloguedLineKey(sink, step));
       }
     }
     const budget = this.input.flowBudget ?? DEFAULT_FLOW_BUDGET;
@@ -524,7 +528,7 @@ class Linker {
         if (!values) byFunction!.set(functionIndex, (values = { sources: [], references: [] }));
         return values;
       };
-      for (const source of facts?.sources ?? []) if (source.returned && source.functionIndex !== null) entry(source.functionIndex).sources.push(source);
+      for (const source of facts?.sources ?? []) if (source.returned && !source.needsFlow && source.functionIndex !== null) entry(source.functionIndex).sources.push(source);
       for (const reference of facts?.projectReferences ?? []) if (reference.returned && reference.functionIndex !== null) entry(reference.functionIndex).references.push(reference);
       this.returnedValues.set(file, byFunction);
     }
@@ -588,9 +592,14 @@ class Linker {
    * `initializeSentry()` is seen as reaching the SDK. Calls in functions nested in it (an event
    * handler a component defines) are not: calling the outer function does not run them. Only calls
    * count, not a JSX element that names a component. Bounded by MAX_SDK_WRAPPER_DEPTH.
+   *
+   * `ownOnly`, for a method of a class instance or of an object a function returns (an API client's
+   * `getUser`): only the SDK calls in the method's own body. An API client's methods reach an SDK
+   * only deep in their transport (a crash report when a token refresh fails); lifting that to every
+   * request the app makes would report each as an SDK call.
    */
-  private wrappedSdkCalls(file: string, index: number, depth: number): WrappedSdkCall[] {
-    const key = functionKey(file, index);
+  private wrappedSdkCalls(file: string, index: number, depth: number, ownOnly = false): WrappedSdkCall[] {
+    const key = ownOnly ? `${functionKey(file, index)}\0own` : functionKey(file, index);
     const cached = this.sdkWrappers.get(key);
     if (cached) return cached;
     this.sdkWrappers.set(key, []); // recursion: a cycle adds nothing
@@ -616,8 +625,8 @@ class Linker {
         if (through) add({ call: through, via: [{ file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` }] });
         continue;
       }
-      if (target.kind !== 'function' || target.rest.length > 0) continue;
-      const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1);
+      if (ownOnly || target.kind !== 'function' || target.rest.length > 0) continue;
+      const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1, target.viaMember);
       if (inner.length === 0) continue;
       const step: ViaStep = { file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` };
       for (const wrapped of inner) add({ call: wrapped.call, via: [step, ...wrapped.via] });

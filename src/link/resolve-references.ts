@@ -3,7 +3,8 @@ import type { ModuleResolver } from '../project/resolve.js';
 
 /** What a reference in some file finally denotes, across imports, re-exports and CommonJS. */
 export type Target =
-  | { kind: 'function'; file: string; functionIndex: number; rest: string[] }
+  /** `viaMember`: a method reached on an instance of a project class or an object a project function returns. */
+  | { kind: 'function'; file: string; functionIndex: number; rest: string[]; viaMember?: true }
   /** `base`: the base URL of the client the path starts from, and the file it was found in (`axios.create({ baseURL })`). */
   | { kind: 'external'; specifier: string; segments: string[]; base?: { file: string; destination: Destination } }
   | { kind: 'string'; value: string }
@@ -28,7 +29,7 @@ export class ReferenceResolver {
   resolve(file: string, reference: Reference, depth = 0): Target {
     if (depth > MAX_DEPTH) return UNKNOWN;
     const { root, segments } = reference;
-    if (root.kind === 'function') return { kind: 'function', file, functionIndex: root.functionIndex, rest: segments };
+    if (root.kind === 'function') return this.resolveTarget(file, { kind: 'function', functionIndex: root.functionIndex }, segments, depth + 1);
     if (root.kind !== 'import') return UNKNOWN;
     const key = `${file}\0${root.specifier}\0${segments.join('\u0001')}`;
     const cached = this.memo.get(key);
@@ -86,6 +87,9 @@ export class ReferenceResolver {
         // `A.logError()` where the module assigned `A.logError = (…) => …`.
         const member = rest[0] !== undefined ? target.members?.[rest[0]] : undefined;
         if (member) return this.resolveTarget(file, member, rest.slice(1), depth + 1);
+        // `makeApi(config).getUser(id)`: a function of the object the function returns (FunctionFact.members).
+        const returned = rest[0] === '()' && rest[1] !== undefined ? this.files.get(file)?.functions[target.functionIndex]?.members?.[rest[1]] : undefined;
+        if (returned) return viaMember(this.resolveTarget(file, returned, rest.slice(2), depth + 1));
         return { kind: 'function', file, functionIndex: target.functionIndex, rest };
       }
       case 'reference': {
@@ -100,7 +104,9 @@ export class ReferenceResolver {
         }
         const [member, ...more] = rest;
         const value = member === undefined ? undefined : target.members[member];
-        return value ? this.resolveTarget(file, value, more, depth + 1) : UNKNOWN;
+        if (!value) return UNKNOWN;
+        const resolved = this.resolveTarget(file, value, more, depth + 1);
+        return member === '()' ? viaMember(resolved) : resolved;
       }
       case 'string':
         return rest.length === 0 ? { kind: 'string', value: target.value } : UNKNOWN;
@@ -113,4 +119,8 @@ export class ReferenceResolver {
         return UNKNOWN;
     }
   }
+}
+
+function viaMember(target: Target): Target {
+  return target.kind === 'function' ? { ...target, viaMember: true } : target;
 }

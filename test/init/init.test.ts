@@ -152,7 +152,7 @@ describe('privlint init when the config names the manifest', () => {
     const run = await runCli(['init', '--quiet'], { cwd: app });
     expect(run.status).toBe(0);
     // Paths near the working folder are shown relative to it (../../policies/xiaomi.yaml).
-    expect(run.stdout.startsWith(`Wrote ${displayPath(configured, app)} (the manifest privlint.config.json names): a draft with 14 data categories`)).toBe(true);
+    expect(run.stdout.startsWith(`Wrote ${displayPath(configured, app)} (the manifest privlint.config.json names): a draft with 15 data categories`)).toBe(true);
     expect(readFileSync(configured, 'utf8')).toContain('  - id: device.serial\n');
     expect(existsSync(path.join(app, 'privacy-manifest.yaml'))).toBe(false);
   });

@@ -2,6 +2,7 @@ import { nameApi } from '../../catalog/names.js';
 import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
+import { isFunctionLike } from '../scope.js';
 
 // Personal data known by what the code calls it (catalog personal-names.yaml): an e-mail, a phone
 // number, a name, an address … is a collection site where its value reaches a sink — an argument
@@ -26,6 +27,11 @@ export function calleeName(call: ts.CallExpression): string | undefined {
 interface Recording {
   analysis: FileAnalysis;
   needsFlow: boolean;
+  /**
+   * For an object a variable was initialised with (already visited, its edges recorded): record at
+   * once and link each site into the variable's slot, named here.
+   */
+  into?: { slot: string; name: string };
 }
 
 /**
@@ -38,6 +44,34 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
   });
+}
+
+/**
+ * Named values in an object a function returns (`return { aroundLatLng: \`${position.latitude}, …\` }`,
+ * or `return params` where `const params = { … }` in the same function): a payload built in one
+ * function and sent by its caller. Sites only where linking finds the object reaching a sink.
+ */
+export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Expression): void {
+  const value = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(value)) {
+    visitObject({ analysis, needsFlow: true }, value, 0);
+    return;
+  }
+  // `const params = { … }; …; return params`: the object of a variable declared in the same function.
+  if (!ts.isIdentifier(value)) return;
+  const binding = analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
+  const initial = skipOuterExpressions(binding.expression);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, initial, 0);
+}
+
+/** Whether two nodes are in the same innermost function (or both at module level). */
+function sameFunction(a: ts.Node, b: ts.Node): boolean {
+  const owner = (node: ts.Node) => {
+    for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+    return undefined;
+  };
+  return owner(a) === owner(b);
 }
 
 /** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */
@@ -192,9 +226,15 @@ function isLiteral(node: ts.Expression): boolean {
  * catalogued read at the same place (`req.ip`, `event.deviceToken`) keeps its own site.
  */
 function record(at: Recording, node: ts.Node, written: string, category: string): void {
-  const { analysis, needsFlow } = at;
+  const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
-  analysis.recordAfterChildren(() => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {}));
+  const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
+  if (!into) {
+    analysis.recordAfterChildren(recordIt);
+    return;
+  }
+  recordIt();
+  analysis.sourceInto(node, into.slot, `assigned to ${into.name}`);
 }
 
 /** `coords.latitude` where `const coords = { latitude: 0, longitude: 0 }`: a value the code wrote itself, not the user's. */
