@@ -37,7 +37,9 @@ export interface CombinedFunctions {
  * when those cover FINGERPRINT_GROUPS_THRESHOLD groups or more, every signal read there is
  * `device.fingerprint`, and the low-confidence reads held back by the escape rule (`heldSignals`:
  * a media query tested, a storage probe cast to a boolean) are reported too: their answer is the
- * component the reader returns. Signals held back are not counted, as within a file. Files are
+ * component the reader returns. Only signals the readers return (SiteContext.returned) are counted —
+ * a map of screens or handlers that happen to read traits for other ends is not a fingerprint — and
+ * signals held back are not counted, as within a file. Files are
  * visited in path order, so the result never depends on the order facts arrived in.
  */
 export function combinedFunctions(input: GatheringInput): CombinedFunctions {
@@ -107,18 +109,52 @@ function regionOf(input: GatheringInput, memo: Map<string, Region>, file: string
     }
     for (const index of added) functions.add(index);
     for (const source of facts.sources) {
-      if (source.functionIndex === null || !added.has(source.functionIndex)) continue;
+      // Counted when it is the reader's answer (returned, as such or made into it): a screen that reads
+      // a locale to send it and is listed in a navigator's map of screens does not return it.
+      if (source.functionIndex === null || !added.has(source.functionIndex) || !source.returned) continue;
       const group = input.signalOf(source.apiId);
       if (group !== undefined) region.groups.add(group);
     }
     if (next.depth >= MAX_READER_DEPTH) continue;
-    for (const reference of facts.projectReferences) {
-      // A helper whose answer is part of what the reader returns (`winding: doesSupportWinding(context)`);
+    for (const [index, reference] of facts.projectReferences.entries()) {
+      // A helper whose answer is part of what the reader returns (`winding = doesSupportWinding(context)`);
       // not one that only picks a code path (`if (isChromium()) …`).
-      if (reference.functionIndex === null || !added.has(reference.functionIndex) || !reference.returned) continue;
+      if (reference.functionIndex === null || !added.has(reference.functionIndex)) continue;
+      if (!reference.returned && !reachesReturn(facts, `c${index}`, `r${reference.functionIndex}`)) continue;
       const target = input.resolvedCall(next.file, reference);
       if (target?.kind === 'function' && target.rest.length === 0) queue.push({ file: target.file, functionIndex: target.functionIndex, depth: next.depth + 1 });
     }
   }
   return region;
 }
+
+/** How many slots the search for a helper's answer in its caller's return visits at most. */
+const MAX_ANSWER_SLOTS = 256;
+
+/** Does the value in `from` reach `to` in the file's value graph (within MAX_ANSWER_SLOTS slots)? */
+function reachesReturn(facts: FileFacts, from: string, to: string): boolean {
+  let edges = ADJACENCY.get(facts);
+  if (!edges) {
+    edges = new Map();
+    for (const edge of facts.flowEdges) {
+      const list = edges.get(edge.from);
+      if (list) list.push(edge.to);
+      else edges.set(edge.from, [edge.to]);
+    }
+    ADJACENCY.set(facts, edges);
+  }
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0 && seen.size < MAX_ANSWER_SLOTS) {
+    for (const next of edges.get(queue.shift()!) ?? []) {
+      if (next === to) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
+}
+
+/** The value graph of a file by slot, built when a reader there is first asked about (facts are immutable once linked). */
+const ADJACENCY = new WeakMap<FileFacts, Map<string, string[]>>();

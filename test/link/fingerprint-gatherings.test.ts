@@ -114,6 +114,33 @@ describe('the combination rule across files', () => {
     ]);
   });
 
+  it('a helper whose answer the reader returns is part of it; a helper that only picks a code path is not', () => {
+    const result = scanProject({
+      ...SOURCES,
+      'src/utils/browser.ts': `export function isWebKit(): boolean {\n  return navigator.vendor.indexOf('Apple') === 0;\n}\n`,
+      'src/sources/canvas.ts': [
+        `import { isWebKit } from '../utils/browser';`,
+        `function doesSupportWinding(context: CanvasRenderingContext2D) {`,
+        `  context.rect(0, 0, 10, 10);`,
+        `  return !context.isPointInPath(5, 5, 'evenodd');`,
+        `}`,
+        `export default function getCanvasWinding(context: CanvasRenderingContext2D) {`,
+        `  let winding = false;`,
+        `  if (!isWebKit()) winding = doesSupportWinding(context);`,
+        `  return { winding };`,
+        `}`,
+      ].join('\n'),
+      'src/sources/index.ts': [
+        `import getScreenResolution from './screen';`,
+        `import getLanguages from './languages';`,
+        `import getHardwareConcurrency from './hardware';`,
+        `import getCanvasWinding from './canvas';`,
+        `export const sources = { screenResolution: getScreenResolution, languages: getLanguages, hardwareConcurrency: getHardwareConcurrency, winding: getCanvasWinding };`,
+      ].join('\n'),
+    });
+    expect(sites(result).filter((site) => site.startsWith('src/sources/canvas.ts') || site.startsWith('src/utils/'))).toEqual(['src/sources/canvas.ts:4 device.fingerprint *.isPointInPath']);
+  });
+
   it('near miss: two unrelated files reading one signal each, never gathered, stay as they are', () => {
     const result = scanProject({
       'src/i18n.ts': `export function defaultLanguage(): string {\n  return navigator.language;\n}\n`,
@@ -121,6 +148,20 @@ describe('the combination rule across files', () => {
       'src/app.ts': `import { defaultLanguage } from './i18n';\nimport { screenSize } from './layout';\nexport function start() {\n  console.log(defaultLanguage());\n  return screenSize();\n}\n`,
     });
     expect(sites(result).every((site) => site.includes(' device.info '))).toBe(true);
+  });
+
+  it('near miss: a map of screens that read traits for their own ends (not their answer) is not a fingerprint', () => {
+    const result = scanProject({
+      'src/screens/Settings.ts': `export function Settings() {\n  fetch('/api/prefs', { method: 'POST', body: JSON.stringify({ language: navigator.language }) });\n  if (matchMedia('(prefers-color-scheme: dark)').matches) document.body.classList.add('dark');\n  return null;\n}\n`,
+      'src/screens/Gallery.ts': `export function Gallery() {\n  fetch('/api/layout', { method: 'POST', body: JSON.stringify({ width: screen.width }) });\n  return null;\n}\n`,
+      'src/screens/Support.ts': `export function Support() {\n  fetch('/api/support', { method: 'POST', body: JSON.stringify({ ua: navigator.userAgent }) });\n  return null;\n}\n`,
+      'src/navigation.ts': `import { Settings } from './screens/Settings';\nimport { Gallery } from './screens/Gallery';\nimport { Support } from './screens/Support';\nexport const screens = { Settings, Gallery, Support };\n`,
+    });
+    expect(sites(result)).toEqual([
+      'src/screens/Gallery.ts:2 device.info screen.width',
+      'src/screens/Settings.ts:2 device.info navigator.language',
+      'src/screens/Support.ts:2 device.info navigator.userAgent',
+    ]);
   });
 
   it('near miss: a utilities object of two readers and a feature test stays below the threshold (tests are not counted)', () => {
