@@ -610,9 +610,10 @@ function formatsWithItsArguments(callee: ts.Expression, context: FlowContext): b
   if (!ts.isPropertyAccessExpression(callee)) return false;
   if (FORMATTING_ARGUMENT_METHODS.test(callee.name.text)) return true;
   // `Intl.DateTimeFormat.__setDefaultTimeZone(tz)` and other configuration of the global formatters (not `Intl.getCanonicalLocales`, which answers them).
-  let root: ts.Expression = callee.expression;
-  while (ts.isPropertyAccessExpression(root)) root = root.expression;
-  return ts.isIdentifier(root) && root.text === 'Intl' && ts.isPropertyAccessExpression(callee.expression) && !context.scopeOf(root).lookup('Intl');
+  const receiver = skipOuterExpressions(callee.expression);
+  let root: ts.Expression = receiver;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  return ts.isIdentifier(root) && root.text === 'Intl' && ts.isPropertyAccessExpression(receiver) && !context.scopeOf(root).lookup('Intl');
 }
 
 /** A time: `Date.now()`, `performance.now()`, `new Date(…)`, a Date getter's result (`d.getTime()`, `d.getMinutes()`). */

@@ -43,6 +43,20 @@ describe('feature tests and formatting: a low-confidence value that does not lea
     expect(sites(result)).toEqual([]);
   });
 
+  it('a time zone kept in an unexported module variable to configure Intl stays in the module; an exported one leaves', () => {
+    const result = scanProject({
+      'src/i18n.ts': [
+        `const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;`,
+        `if (timezone && '__setDefaultTimeZone' in Intl.DateTimeFormat) {`,
+        `  (Intl.DateTimeFormat as any).__setDefaultTimeZone(timezone);`,
+        `}`,
+        `export const ready = true;`,
+      ].join('\n'),
+      'src/zone.ts': `export const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;\n`,
+    });
+    expect(sites(result)).toEqual(['src/zone.ts:1 device.info Intl.DateTimeFormat().resolvedOptions().timeZone']);
+  });
+
   it('near miss: the same locale returned, or sent, is still reported', () => {
     const result = scanProject({
       'src/locale.ts': [
