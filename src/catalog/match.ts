@@ -67,6 +67,8 @@ export class CatalogIndex {
   private readonly membersByName = new Map<string, SourceApi[]>();
   /** The category an API id is catalogued under (before `also` and argument variants). */
   private readonly primaryCategories = new Map<string, string>();
+  /** The fingerprinting signal group of an API id, for the APIs that have one (docs/fingerprinting.md). */
+  private readonly signals = new Map<string, string>();
   /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
   private readonly continuedPaths = new Set<string>();
   /** The consent-management APIs of guards.yaml (and the config's catalog). */
@@ -85,8 +87,15 @@ export class CatalogIndex {
       list.push(api);
       this.membersByName.set(api.name, list);
       if (!this.primaryCategories.has(api.id)) this.primaryCategories.set(api.id, api.category);
+      this.noteSignal(api);
     }
-    for (const model of catalog.models) for (const member of model.members) if ('source' in member) this.primaryCategories.set(member.source.id, member.source.category);
+    for (const model of catalog.models) {
+      for (const member of model.members) {
+        if (!('source' in member)) continue;
+        this.primaryCategories.set(member.source.id, member.source.category);
+        this.noteSignal(member.source);
+      }
+    }
     for (const module of catalog.modules) {
       const apis = new Map<string, SourceApi[]>();
       for (const api of module.apis) apis.set(api.name, [...(apis.get(api.name) ?? []), api]);
@@ -94,6 +103,7 @@ export class CatalogIndex {
       for (const api of module.apis) {
         this.addContinuedPaths(module.module, api.name);
         this.primaryCategories.set(api.id, api.category);
+        this.noteSignal(api);
       }
     }
     for (const sdk of catalog.sdks) {
@@ -111,6 +121,7 @@ export class CatalogIndex {
     for (const api of catalog.globals) {
       this.addContinuedPaths('', api.name);
       if (!this.primaryCategories.has(api.id)) this.primaryCategories.set(api.id, api.category);
+      this.noteSignal(api);
       const list = this.globalsByPath.get(api.name) ?? [];
       list.push(api);
       this.globalsByPath.set(api.name, list);
@@ -181,6 +192,15 @@ export class CatalogIndex {
    */
   sdkPackage(specifier: string): string {
     return this.sdkMatch(specifier)?.package ?? specifier;
+  }
+
+  /** The fingerprinting signal group (`screen`, `canvas` …) of a catalogued API, if it has one. */
+  signalOf(apiId: string): string | undefined {
+    return this.signals.get(apiId);
+  }
+
+  private noteSignal(api: SourceApi): void {
+    if (api.signal !== undefined && !this.signals.has(api.id)) this.signals.set(api.id, api.signal);
   }
 
   sdkById(id: string): Sdk | undefined {

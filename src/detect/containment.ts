@@ -19,14 +19,22 @@ export interface RecordedSource {
  *   in a condition or for arithmetic (`navigator.language === 'fr'`, `if (Platform.Version >= 26)`),
  *   as the file's value graph shows: no edge from it reaches a return of its function, an argument
  *   of a call, a sink, a field of `this`, a context or a module-level variable;
+ * - a low-confidence read that leaves its function only as a yes/no (`return !!window.sessionStorage`,
+ *   a feature test) or only through what it formats (a locale given to `Intl.NumberFormat(…).format(n)`
+ *   or `toLocaleString`, a time-zone offset added to a time or given to a Date setter): edges marked
+ *   `presence` or `formatted` are not followed. These are `featureTests`: a file or a gathering that
+ *   fingerprints (fingerprint-signals.ts) counts and reports them after all, because there the yes/no
+ *   is the trait;
  * - a **callback-style** source whose callbacks take no parameter and whose result is unused
  *   (`getCurrentPosition(() => resolve(GRANTED))` only raises the permission prompt).
  *
  * The answer comes from the same value graph (FlowEdge) that links wrappers and finds flows.
  */
-export function containedSources(sources: readonly RecordedSource[], facts: FileFacts, moduleSlots: ReadonlySet<string>): Set<number> {
+export function containedSources(sources: readonly RecordedSource[], facts: FileFacts, moduleSlots: ModuleSlots): { contained: Set<number>; featureTests: Set<number> } {
   const contained = new Set<number>();
+  const featureTests = new Set<number>();
   let edges: Map<string, string[]> | undefined;
+  let dataEdges: Map<string, string[]> | undefined;
   const explained = explainedNames(sources, facts);
   for (const source of sources) {
     if (explained.has(source.index)) {
@@ -41,14 +49,23 @@ export function containedSources(sources: readonly RecordedSource[], facts: File
     // One-app probes (canOpenURL, appAvailability.check) answer by control flow: the value need not flow anywhere.
     if (source.api.confidence !== 'low' || source.api.category === 'apps.installed') continue;
     edges ??= adjacency(facts);
-    if (!leavesItsFunction(`s${source.index}`, source.functionIndex, edges, facts, moduleSlots)) contained.add(source.index);
+    if (!leavesItsFunction(`s${source.index}`, source.functionIndex, edges, facts, moduleSlots)) {
+      contained.add(source.index);
+      continue;
+    }
+    dataEdges ??= adjacency(facts, (edge) => !edge.presence && !edge.formatted);
+    if (!leavesItsFunction(`s${source.index}`, source.functionIndex, dataEdges, facts, moduleSlots)) {
+      contained.add(source.index);
+      featureTests.add(source.index);
+    }
   }
-  return contained;
+  return { contained, featureTests };
 }
 
-function adjacency(facts: FileFacts): Map<string, string[]> {
+function adjacency(facts: FileFacts, keep: (edge: FileFacts['flowEdges'][number]) => boolean = () => true): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   for (const edge of facts.flowEdges) {
+    if (!keep(edge)) continue;
     const list = edges.get(edge.from);
     if (list) list.push(edge.to);
     else edges.set(edge.from, [edge.to]);
@@ -56,18 +73,32 @@ function adjacency(facts: FileFacts): Map<string, string[]> {
   return edges;
 }
 
-function leavesItsFunction(start: string, functionIndex: number | null, edges: Map<string, string[]>, facts: FileFacts, moduleSlots: ReadonlySet<string>): boolean {
+/**
+ * The module-level variables of a file: `exported` ones (or all, in a CommonJS module) hand their value
+ * to other files; the others are the module's own locals, read by its functions — followed further,
+ * any function's return then counting as leaving (`const zone = …; if (zone) Intl…(zone)` at the top
+ * level stays in the module).
+ */
+export interface ModuleSlots {
+  exported: ReadonlySet<string>;
+  private: ReadonlySet<string>;
+}
+
+function leavesItsFunction(start: string, functionIndex: number | null, edges: Map<string, string[]>, facts: FileFacts, moduleSlots: ModuleSlots): boolean {
   // The functions whose return hands the value to someone else: the source's own and those around it.
   const enclosing = new Set<number>();
   for (let index = functionIndex; index !== null; index = facts.functions[index]?.parentFunction ?? null) enclosing.add(index);
   const seen = new Set([start]);
   const queue = [start];
+  // Through a module-level variable, every function of the file may read the value: any return leaves.
+  let anyReturn = false;
   while (queue.length > 0) {
     const slot = queue.shift()!;
     for (const next of edges.get(slot) ?? []) {
       if (seen.has(next)) continue;
       seen.add(next);
-      if (leaves(next, enclosing, moduleSlots)) return true;
+      if (moduleSlots.private.has(next)) anyReturn = true;
+      if (leaves(next, enclosing, moduleSlots, anyReturn)) return true;
       queue.push(next);
     }
   }
@@ -75,17 +106,17 @@ function leavesItsFunction(start: string, functionIndex: number | null, edges: M
 }
 
 /** Does data in `slot` leave the function (see containedSources)? Local variables and parameters of inner callbacks do not. */
-function leaves(slot: string, enclosing: ReadonlySet<number>, moduleSlots: ReadonlySet<string>): boolean {
+function leaves(slot: string, enclosing: ReadonlySet<number>, moduleSlots: ModuleSlots, anyReturn: boolean): boolean {
   switch (slot[0]) {
     case 'v':
-      return moduleSlots.has(slot);
+      return moduleSlots.exported.has(slot);
     case 'p':
     case 's':
     case 'c':
       return false;
     case 'r':
       // An inner callback's return goes wherever its caller's result goes: followed further.
-      return enclosing.has(Number(slot.slice(1)));
+      return anyReturn || enclosing.has(Number(slot.slice(1)));
     default:
       // a<i>.<k> an argument of a project call, k<i> a sink, u other code, t<…> a field of this, x… a context.
       return slot === OTHER_USE_SLOT || 'aktx'.includes(slot[0]!);

@@ -180,6 +180,13 @@ export interface FlowEdge {
   hashed?: true;
   /** The value was cast to a boolean (`!!id`): whether the data is there, not the data. Not followed to sinks. */
   presence?: true;
+  /**
+   * The value only shaped how another value is shown or shifted — a locale given to a formatter
+   * (`new Intl.NumberFormat(locale).format(n)`, `n.toLocaleString(locale)`), a time-zone offset added
+   * to a time or given to a Date setter: the result is the other value. Followed to sinks like any
+   * edge; only the escape rule of low-confidence reads (containment.ts) stops there.
+   */
+  formatted?: true;
 }
 
 export interface FunctionFact {
@@ -222,6 +229,12 @@ export interface ExportFact {
   target: ExportTarget;
 }
 
+/** One object or array literal collecting several project functions: their calls (projectReferences indexes) and the functions used as values. */
+export interface Gathering {
+  calls: number[];
+  values: Reference[];
+}
+
 export interface FileDiagnostic {
   line: number;
   column: number;
@@ -255,6 +268,14 @@ export interface FileFacts {
   /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
   escapes: Reference[];
   pendingKeyedReads: PendingKeyedRead[];
+  /**
+   * Low-confidence fingerprinting signals whose value never leaves their function (the escape rule,
+   * containment.ts): not collection sites here, but reported when linking finds the function's result
+   * gathered with other signals into a fingerprint (link/fingerprint-gatherings.ts).
+   */
+  heldSignals?: SourceSite[];
+  /** Project functions whose values or results this file collects together (detect/gatherings.ts). */
+  gatherings?: Gathering[];
   functions: FunctionFact[];
   exports: ExportFact[];
   /** Every module specifier the file imports (for resolution and invalidation). */

@@ -16,6 +16,7 @@ import { collectSuppressions } from './suppressions.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
+import { gatherings } from './gatherings.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
@@ -50,6 +51,8 @@ export class FileAnalysis {
   private readonly recorded: RecordedSource[] = [];
   private hasLowConfidenceSource = false;
   private readonly afterChildren: (() => void)[] = [];
+  /** Object and array literals of two members or more: where the file may gather project functions' results (gatherings.ts). */
+  private readonly literals: (ts.ObjectLiteralExpression | ts.ArrayLiteralExpression)[] = [];
   private readonly isProjectModule?: (file: string, specifier: string) => boolean;
 
   constructor(
@@ -94,6 +97,8 @@ export class FileAnalysis {
     this.facts.suppressions = collectSuppressions(this.sourceFile);
     this.facts.flowEdges = this.flows.edges;
     this.settleSources(fileScope);
+    const gathered = this.literals.length > 0 ? gatherings(this.literals, { facts: this.facts, scopeOf: this.scopeOf, projectCallIndex: (node) => this.projectCallIndexes.get(node), importsProjectCode: (specifier) => this.importsProjectCode(specifier) }) : [];
+    if (gathered.length > 0) this.facts.gatherings = gathered;
     const contextImports = new Map<string, { specifier: string; name: string }>();
     for (const edge of this.flows.edges) {
       const context = parseContextImportSlot(edge.from);
@@ -253,6 +258,12 @@ export class FileAnalysis {
       case ts.SyntaxKind.Identifier:
         visitIdentifier(this, node as ts.Identifier, scope);
         break;
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        if ((node as ts.ObjectLiteralExpression).properties.length >= 2) this.literals.push(node as ts.ObjectLiteralExpression);
+        break;
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        if ((node as ts.ArrayLiteralExpression).elements.length >= 2) this.literals.push(node as ts.ArrayLiteralExpression);
+        break;
     }
     ts.forEachChild(node, this.visitorIn(scope));
   }
@@ -320,23 +331,33 @@ export class FileAnalysis {
    */
   private settleSources(fileScope: Scope): void {
     if (this.recorded.length === 0) return;
-    const moduleSlots = new Set<string>();
-    for (const binding of fileScope.names.values()) if ('slot' in binding && binding.slot) moduleSlots.add(binding.slot);
-    const contained = containedSources(this.recorded, this.facts, moduleSlots);
-    const kept = this.recorded.filter((source) => !contained.has(source.index));
-    const fingerprinting = readsFingerprint(kept);
+    const exportedNames = locallyExportedNames(this.sourceFile);
+    const moduleSlots = { exported: new Set<string>(), private: new Set<string>() };
+    for (const [name, binding] of fileScope.names) {
+      if (!('slot' in binding) || !binding.slot) continue;
+      (exportedNames === 'all' || exportedNames.has(name) ? moduleSlots.exported : moduleSlots.private).add(binding.slot);
+    }
+    const found = containedSources(this.recorded, this.facts, moduleSlots);
+    // A feature test (a yes/no, a formatting locale) counts in the combination rule: in a fingerprinting file it is the trait.
+    const fingerprinting = readsFingerprint(this.recorded.filter((source) => !found.contained.has(source.index) || found.featureTests.has(source.index)));
+    const contained = fingerprinting ? new Set([...found.contained].filter((index) => !found.featureTests.has(index) || this.recorded.find((source) => source.index === index)!.api.signal === undefined)) : found.contained;
     if (contained.size === 0 && !fingerprinting) return;
     const renumbered = new Map<string, string>();
     const sources: FileFacts['sources'] = [];
+    const held: FileFacts['sources'] = [];
     this.recorded.forEach((source, position) => {
-      if (contained.has(source.index)) return;
       const end = this.recorded[position + 1]?.index ?? this.facts.sources.length;
       const sites = this.facts.sources.slice(source.index, end);
+      if (contained.has(source.index)) {
+        if (source.api.signal !== undefined && source.api.confidence === 'low') held.push(sites[0]!);
+        return;
+      }
       renumbered.set(`s${source.index}`, `s${sources.length}`);
       sources.push(...(fingerprinting && source.api.signal !== undefined ? [{ ...sites[0]!, category: 'device.fingerprint' }] : sites));
     });
     const slot = (name: string) => (name[0] === 's' ? renumbered.get(name) : name);
     this.facts.sources = sources;
+    if (held.length > 0) this.facts.heldSignals = held;
     this.facts.flowEdges = this.facts.flowEdges.flatMap((edge) => {
       const from = slot(edge.from);
       const to = slot(edge.to);
@@ -470,3 +491,24 @@ function classFields(node: ts.ClassLikeDeclaration): Map<string, ThisField[]> {
 }
 
 const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);
+
+/**
+ * The file's top-level names that other files can reach: `export const x`, `export { x as y }`,
+ * `export default x`; 'all' when the file assigns `module.exports` or `exports.…` (CommonJS).
+ */
+function locallyExportedNames(sourceFile: ts.SourceFile): Set<string> | 'all' {
+  if (/\b(?:module\.)?exports\b/.test(sourceFile.text)) return 'all';
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const declaration of statement.declarationList.declarations) for (const { name } of patternNames(declaration.name)) names.add(name);
+    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) names.add((element.propertyName ?? element.name).text);
+    } else if (ts.isExportAssignment(statement)) {
+      const expression = skipOuterExpressions(statement.expression);
+      if (ts.isIdentifier(expression)) names.add(expression.text);
+      else return 'all';
+    }
+  }
+  return names;
+}

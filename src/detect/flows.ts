@@ -201,7 +201,9 @@ export class FlowRecorder {
     }
     if (projectCall === undefined && sink === undefined && context.recordsOtherUses() && !isPredicateCall(callee, context)) {
       const name = nameOf();
-      node.arguments.forEach((argument) => this.link(argument, OTHER_USE_SLOT, argument, `passed to ${name}()`));
+      // A locale given to a formatter, an offset given to a Date setter: it shapes the other value, it is not handed over.
+      const derived = formatsWithItsArguments(callee, context) ? FORMATTED : 0;
+      node.arguments.forEach((argument) => this.link(argument, OTHER_USE_SLOT, argument, `passed to ${name}()`, derived));
     }
     // `getCurrentPosition((position) => …)`: a callback-style source hands its value to its callback.
     const source = context.sourceIndex(node);
@@ -285,9 +287,9 @@ export class FlowRecorder {
   // ── edges ───────────────────────────────────────────────────────────────
 
   /** Edges from every slot whose data reaches `expression` to `to`. */
-  private link(expression: ts.Expression, to: string, at: ts.Node, note: string): void {
+  private link(expression: ts.Expression, to: string, at: ts.Node, note: string, derived = 0): void {
     const found = new Map<string, number>();
-    this.dependencies(expression, found, 0);
+    this.dependencies(expression, found, derived);
     for (const [from, derived] of found) if (from !== to) this.edge(from, to, at, note, derived);
   }
 
@@ -304,7 +306,7 @@ export class FlowRecorder {
       return;
     }
     const position = this.context.sourceFile.getLineAndCharacterOfPosition(at.getStart(this.context.sourceFile));
-    const shown = derived & PRESENCE ? `cast to a boolean, then ${note}` : derived & HASHED ? `hashed, then ${note}` : note;
+    const shown = derived & PRESENCE ? `cast to a boolean, then ${note}` : derived & HASHED ? `hashed, then ${note}` : derived & FORMATTED ? `used to format another value, then ${note}` : note;
     this.edges.push({
       from,
       to,
@@ -313,6 +315,7 @@ export class FlowRecorder {
       note: shown,
       ...(derived & HASHED ? { hashed: true as const } : {}),
       ...(derived & PRESENCE ? { presence: true as const } : {}),
+      ...(derived & FORMATTED ? { formatted: true as const } : {}),
     });
   }
 
@@ -373,6 +376,15 @@ export class FlowRecorder {
       return;
     }
     if (ts.isBinaryExpression(node) && isComparison(node.operatorToken.kind)) return; // a boolean, not the data
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken)) {
+      // `date.getTime() - offset * 60000`: a time shifted by the value is still a time, not the value.
+      const leftIsTime = isTimeValue(node.left);
+      if (leftIsTime !== isTimeValue(node.right)) {
+        this.dependencies(node.left, out, leftIsTime ? hashed : hashed | FORMATTED);
+        this.dependencies(node.right, out, leftIsTime ? hashed | FORMATTED : hashed);
+        return;
+      }
+    }
     if (ts.isConditionalExpression(node)) {
       this.dependencies(node.whenTrue, out, hashed);
       this.dependencies(node.whenFalse, out, hashed);
@@ -427,8 +439,11 @@ export class FlowRecorder {
     const isHash = this.isHashCall(node);
     // An unknown call passes on what its receiver and arguments carry (JSON.stringify, toString, hashing …).
     const derived = isHash ? hashed | HASHED : hashed;
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) this.dependencies(callee.expression, out, derived);
-    for (const argument of node.arguments) this.dependencies(argument, out, derived);
+    // `formatter.format(n)` is n shown the receiver's way; `n.toLocaleString(locale)`, `date.setMinutes(m - offset)` are n, the date.
+    const receiverFormats = ts.isPropertyAccessExpression(callee) && FORMAT_METHODS.has(callee.name.text);
+    const argumentsFormat = formatsWithItsArguments(callee, context);
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) this.dependencies(callee.expression, out, receiverFormats ? derived | FORMATTED : derived);
+    for (const argument of node.arguments) this.dependencies(argument, out, argumentsFormat ? derived | FORMATTED : derived);
   }
 
   // ── slots ───────────────────────────────────────────────────────────────
@@ -590,7 +605,37 @@ export class FlowRecorder {
 /** How data was derived on its way: hashed (still personal data, marked), or cast to a boolean (only whether it is there). */
 const HASHED = 1;
 const PRESENCE = 2;
-const EVERY_DERIVATION = HASHED | PRESENCE;
+/** The value only shaped how another value is shown or shifted (a locale given to a formatter, a time-zone offset added to a time). */
+const FORMATTED = 4;
+const EVERY_DERIVATION = HASHED | PRESENCE | FORMATTED;
+
+/** Methods whose result is their argument shown the receiver's way (`new Intl.NumberFormat(locale).format(n)`). */
+const FORMAT_METHODS = new Set(['format', 'formatToParts', 'formatRange', 'formatRangeToParts']);
+/** Methods whose arguments only say how the receiver is shown or set: a locale, a time-zone offset. */
+const FORMATTING_ARGUMENT_METHODS = /^(?:toLocale(?:String|DateString|TimeString|UpperCase|LowerCase)|set(?:UTC)?(?:FullYear|Month|Date|Hours|Minutes|Seconds|Milliseconds)|setTime)$/;
+/** Date getters whose result is a time (never the time-zone offset itself, a source). */
+const TIME_GETTERS = /^(?:get(?:UTC)?(?:FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds)|getTime|valueOf)$/;
+
+/** Does the call use its arguments only to format or set its receiver (`toLocaleString(locale)`, `setMinutes(m)`), or configure the global Intl formatters? */
+function formatsWithItsArguments(callee: ts.Expression, context: FlowContext): boolean {
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (FORMATTING_ARGUMENT_METHODS.test(callee.name.text)) return true;
+  // `Intl.DateTimeFormat.__setDefaultTimeZone(tz)` and other configuration of the global formatters (not `Intl.getCanonicalLocales`, which answers them).
+  const receiver = skipOuterExpressions(callee.expression);
+  let root: ts.Expression = receiver;
+  while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  return ts.isIdentifier(root) && root.text === 'Intl' && ts.isPropertyAccessExpression(receiver) && !context.scopeOf(root).lookup('Intl');
+}
+
+/** A time: `Date.now()`, `performance.now()`, `new Date(…)`, a Date getter's result (`d.getTime()`, `d.getMinutes()`). */
+function isTimeValue(expression: ts.Expression): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Date';
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const { name, expression: receiver } = node.expression;
+  if (name.text === 'now') return ts.isIdentifier(receiver) && (receiver.text === 'Date' || receiver.text === 'performance');
+  return TIME_GETTERS.test(name.text);
+}
 
 /** Note that `slot`'s data reaches the expression; it counts as derived a way only if it was derived so on every way found. */
 function addDependency(out: Map<string, number>, slot: string, derived: number): void {

@@ -17,6 +17,7 @@ import { cataloguedLineKey, cataloguedSinkKey, withSinkReachingNames, withoutExp
 import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
+import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
 
 export interface LinkInput {
   root: string;
@@ -120,6 +121,8 @@ class Linker {
   private readonly needFlow = new Set<string>();
   /** The SDKs whose collection a switch in the project follows, with the keys that proves. */
   private sdkSwitches = new Map<string, SdkSwitches>();
+  /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
+  private combined: CombinedFunctions = { functions: new Map(), calls: new Set() };
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -128,6 +131,12 @@ class Linker {
   run(): Inventory {
     this.indexCallers();
     this.sdkSwitches = this.findSwitches();
+    this.combined = combinedFunctions({
+      files: this.input.files,
+      resolve: (file, reference) => this.references.resolve(file, reference),
+      resolvedCall: (_file, reference) => this.resolvedCalls.get(reference),
+      signalOf: (apiId) => this.input.catalog.signalOf(apiId),
+    });
     const collections: CollectionSite[] = [];
     const sdks: SdkUse[] = [];
     const sdkCalls: SdkCall[] = [];
@@ -167,11 +176,27 @@ class Linker {
   /** What one file adds to the inventory: its collection sites (its own, and its calls of wrappers), SDK uses and SDK calls. */
   private linkFile(file: string, facts: FileFacts, { collections, sdks, sdkCalls }: LinkedFile): void {
     const relative = this.relative(file);
+    const combined = this.combined.functions.get(file);
+    // A signal in a function a fingerprint gathers is device.fingerprint: one site per place and API, as in a fingerprinting file.
+    const isCombined = (functionIndex: number | null, apiId: string) => functionIndex !== null && combined?.has(functionIndex) === true && this.input.catalog.signalOf(apiId) !== undefined;
+    const fingerprinted = new Set<string>();
+    const seenFingerprint = (place: Range, apiId: string): boolean => {
+      const key = `${place.line}:${place.column}:${apiId}`;
+      if (fingerprinted.has(key)) return true;
+      fingerprinted.add(key);
+      return false;
+    };
     for (const source of facts.sources) {
       // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
       if (!source.needsFlow && this.representedByCallers(file, source)) continue;
       if (source.needsFlow) this.needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
-      collections.push(this.site(file, source, source.range, source.apiId, source.category, []));
+      const combinedHere = isCombined(source.functionIndex, source.apiId);
+      if (combinedHere && seenFingerprint(source.range, source.apiId)) continue;
+      collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, []));
+    }
+    for (const source of facts.heldSignals ?? []) {
+      if (!isCombined(source.functionIndex, source.apiId) || seenFingerprint(source.range, source.apiId)) continue;
+      collections.push(this.site(file, source, source.range, source.apiId, 'device.fingerprint', []));
     }
     for (const reference of facts.projectReferences) {
       const target = this.resolvedCalls.get(reference);
@@ -180,7 +205,11 @@ class Linker {
         if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0, target.viaMember)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
         if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
-        for (const source of sources) collections.push(this.wrapperCallSite(file, reference, source));
+        for (const source of sources) {
+          const combinedHere = (isCombined(reference.functionIndex, source.api) || this.combined.calls.has(reference)) && this.input.catalog.signalOf(source.api) !== undefined;
+          if (combinedHere && seenFingerprint(reference.range, source.api)) continue;
+          collections.push(this.wrapperCallSite(file, reference, combinedHere ? { ...source, category: 'device.fingerprint' } : source));
+        }
       } else if (target.kind === 'external') {
         const api = this.externalCallApi(target);
         if (api && !this.representedByCallers(file, reference)) {

@@ -517,7 +517,7 @@ describe('near misses: everyday code that reads the same APIs', () => {
     expect(sites(result)).toEqual(['ExportButton.tsx:5 device.fingerprint web.canvas#toDataURL()']);
   });
 
-  it('getTimezoneOffset for date formatting: nothing on a Date from elsewhere, device.info on a new Date', () => {
+  it('getTimezoneOffset for date formatting: nothing when it only shifts a time, device.info when the offset itself is returned', () => {
     const result = scanProject({
       'dates.ts': [
         `export function toLocalISODate(date: Date): string {`,
@@ -528,11 +528,19 @@ describe('near misses: everyday code that reads the same APIs', () => {
         `  const offsetMinutes = new Date().getTimezoneOffset();`,
         `  return new Date(Date.now() - offsetMinutes * 60_000).toISOString().slice(0, 10);`,
         `}`,
+        `export function localizeUTCDate(someDate: Date | string) {`,
+        `  const utcDate = new Date(someDate);`,
+        `  const offset = new Date(someDate).getTimezoneOffset();`,
+        `  return utcDate.setMinutes(utcDate.getMinutes() - offset);`,
+        `}`,
+        `export function clientZone() {`,
+        `  return { offset: new Date().getTimezoneOffset() };`,
+        `}`,
       ].join('\n'),
     });
-    // The offset flows into the returned string, so the escape rule keeps it; device.info either way
-    // (one timezone group in the file: no combination).
-    expect(sites(result)).toEqual(['dates.ts:6 device.info Date().getTimezoneOffset']);
+    // A time shifted by the offset (date arithmetic, a Date setter) is a time, not the offset: the
+    // escape rule holds it back. Returned as it is, the offset leaves (one group: device.info).
+    expect(sites(result)).toEqual(['dates.ts:15 device.info Date().getTimezoneOffset']);
   });
 
   it('a local function or another object’s getParameter is not WebGL', () => {
