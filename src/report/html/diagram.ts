@@ -52,8 +52,10 @@ export function renderDataMap(model: ReportModel): string {
     return node(categoryBoxes.get(id)!, CATEGORY_X, 'cat', id, id, category.findings, `data-category="${esc(id)}"`);
   });
   const recipientNodes = recipients.map((recipient) => {
+    // Findings about the recipient, and about data reaching it.
+    const findings = [...new Set([...recipient.findings, ...edges.filter((edge) => edge.recipient === recipient.key).flatMap((edge) => edge.findings)])];
     const undeclared = model.manifestPath !== undefined && (recipient.kind === 'vendor' || recipient.kind === 'host' || recipient.kind === 'unresolved');
-    return node(recipientBoxes.get(recipient.key)!, RECIPIENT_X, undeclared ? 'recipient dashed' : 'recipient', recipient.name, `${recipient.name}${recipientNote(recipient, model)}`, recipient.findings, `data-recipient="${recipient.anchor}"`);
+    return node(recipientBoxes.get(recipient.key)!, RECIPIENT_X, undeclared ? 'recipient dashed' : 'recipient', recipient.name, `${recipient.name}${recipientNote(recipient, model)}`, findings, `data-recipient="${recipient.anchor}"`);
   });
   const edgeGroups = edges.map((edge, index) => edgeGroup(edge, categoryBoxes.get(edge.category)!, labelBoxes[index]!, recipientBoxes.get(edge.recipient)!, recipientByKey.get(edge.recipient)!, model));
 
