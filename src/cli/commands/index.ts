@@ -220,4 +220,21 @@ export const COMMANDS: readonly Command[] = [
     ),
     run: lazy(async () => (await import('./export.js')).runPlayExport),
   },
+  {
+    name: ['export', 'records'],
+    summary: 'Draft a record of processing activities (category, purpose, basis, recipient, retention, where in code) as CSV',
+    usage: 'export records [PATH...] [--output FILE] [--strict] [options]',
+    options: EXPORT_OPTIONS,
+    details: exportDetails(
+      [
+        'Writes one CSV row per data category and purpose the manifest declares: the legal basis, the recipients the',
+        'manifest shares it with (and those the code sends it to that the manifest does not name for it), the',
+        'retention, and the places in the code that collect it for that purpose or without stating one (file:line).',
+        'Then one row per category and purpose the code collects that the manifest does not declare, with the basis',
+        '"not declared in the manifest". A draft for the GDPR Art. 30 record: see docs/records-of-processing.md.',
+      ],
+      ['privlint export records --output records-of-processing.csv'],
+    ),
+    run: lazy(async () => (await import('./export.js')).runRecordsExport),
+  },
 ];
