@@ -83,7 +83,7 @@ function header(model: ReportModel): string {
   const policy = model.policy ? ` It transcribes ${link(model.policy.url, model.policy.title ?? 'the privacy policy')}${model.policy.date ? ` of ${esc(model.policy.date)}` : ''}.` : '';
   const against = model.manifestPath
     ? `compared with the policy manifest <code>${esc(model.manifestPath)}</code>.${policy}`
-    : 'No policy manifest was found, so nothing was compared with a policy: this is the inventory of the code alone (run <code>privlint init</code> to draft a manifest).';
+    : 'without a policy manifest: none was found, so nothing was compared with a policy and this is the inventory of the code alone (run <code>privlint init</code> to draft a manifest).';
   return [
     '<header>',
     `<h1>${esc(model.title)}</h1>`,
@@ -164,13 +164,16 @@ function dataMap(model: ReportModel): string {
   return [
     '<section id="data-map" aria-labelledby="data-map-h">',
     '<h2 id="data-map-h">Where the data goes</h2>',
-    '<p>Each line joins a kind of data the code collects to whoever receives it: an SDK that collects it on its own, or a data flow from the collecting code into an SDK call or a network request. The label on the line gives the purposes: <strong>code</strong> — from the <code>@privacy-purpose</code> annotations of the code that collects the data sent; <strong>manifest</strong> — from what the policy manifest lets that recipient receive it for.</p>',
+    svg ? '<p>Each line joins a kind of data the code collects to whoever receives it: an SDK that collects it on its own, or a data flow from the collecting code into an SDK call or a network request. The label on the line gives the purposes: <strong>code</strong> — from the <code>@privacy-purpose</code> annotations of the code that collects the data sent; <strong>manifest</strong> — from what the policy manifest lets that recipient receive it for.</p>' : '',
     svg
       ? `<figure class="map">${svg}<figcaption class="legend">Boxes with a dashed border are recipients the policy manifest does not name. A number in a circle counts the findings about a category, a recipient or a line, in the colour of the most severe (<span class="sev-error">error</span>, <span class="sev-warning">warning</span>, <span class="sev-note">note</span>); a line in that colour has findings too.</figcaption></figure>`
-      : '<p>The code collects no personal data that privlint recognises.</p>',
+      : '',
+    model.categories.every((category) => category.status === 'declared-only') ? '<p>The code collects no personal data that privlint recognises.</p>' : '',
     matrix,
     '</section>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function policyVsCode(model: ReportModel): string {

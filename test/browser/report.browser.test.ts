@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { writeProject } from '../helpers/temp-project.js';
 
 /** Debian's chromium; PRIVLINT_CHROMIUM names another Chromium build (macOS, other distributions). */
 const CHROMIUM = process.env.PRIVLINT_CHROMIUM ?? '/usr/bin/chromium';
@@ -267,6 +268,23 @@ describe.runIf(available)('the HTML report of xiaomi-demo in chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await page.locator('#findings-table pre.snippet').count()).toBe(23);
     expect(await page.locator('#f-4 pre.snippet mark').innerText()).toContain('const apps = await InstalledApps.getApps');
+  });
+
+  it('keeps a report of a few findings short: no filter controls, and no map when nothing leaves the app', async () => {
+    const small = path.join(ARTIFACTS, 'small.html');
+    const folder = writeProject({ 'src/a.ts': "import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getMacAddress();\n" });
+    const run = runCli(['report', '.', '--output', small, '--quiet'], { cwd: folder });
+    expect(run.status).toBe(0);
+    const other = await context.newPage();
+    try {
+      await other.goto(pathToFileURL(small).href);
+      expect(await other.locator('#findings-table tbody tr').count()).toBe(1);
+      expect(await other.locator('#filters').isVisible()).toBe(false);
+      expect(await other.locator('#data-map svg').count()).toBe(0);
+      expect(await other.evaluate(() => document.body.scrollHeight)).toBeLessThan(2600);
+    } finally {
+      await other.close();
+    }
   });
 
   it('follows a finding to the place it is about', async () => {

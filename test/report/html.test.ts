@@ -131,6 +131,10 @@ describe('the HTML report of xiaomi-demo', () => {
     const clean = formatHtml(scanProject({ 'package.json': '{"name":"app","dependencies":{"react":"18.3.1"}}', 'src/a.ts': 'export const a = 1;\n' }), { catalog });
     expect(clean).toContain('It recognised every third-party package the code depends on and analysed every file.');
     expect(clean).not.toContain('id="not-judged"');
+    // Nothing leaves the app: no map of boxes without lines, a sentence instead.
+    expect(page).not.toContain('<svg');
+    expect(page).toContain('<p>privlint found no personal data leaving the app');
+    expect(page).toContain('where it sends it, without a policy manifest: none was found');
     const noPackage = formatHtml(scanProject({ 'src/a.ts': 'export const a = 1;\n' }), { catalog });
     expect(noPackage).toContain('No package.json was found, so the dependencies were not checked for SDKs privlint does not know.');
   });

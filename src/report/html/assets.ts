@@ -106,6 +106,7 @@ export const REPORT_SCRIPT = `
 (function () {
   var form = document.getElementById('filters');
   if (!form) return;
+  var FEW_FINDINGS = 5;
   var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
   var mapItems = Array.prototype.slice.call(document.querySelectorAll('#data-map svg .edge, #data-map svg .node'));
   function words(element, name) { return (element.getAttribute(name) || '').split(' '); }
@@ -142,6 +143,8 @@ export const REPORT_SCRIPT = `
   form.addEventListener('input', apply);
   form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
   form.addEventListener('submit', function (event) { event.preventDefault(); });
+  // A few findings read at a glance: the controls would take more room than the table.
+  if (rows.length <= FEW_FINDINGS) return;
   form.hidden = false;
   apply();
 })();

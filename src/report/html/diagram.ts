@@ -34,7 +34,8 @@ interface Box {
  */
 export function renderDataMap(model: ReportModel): string {
   const categoryIds = model.categories.filter((category) => category.status !== 'declared-only').map((category) => category.id);
-  if (categoryIds.length === 0) return '';
+  // Nothing reaches anyone: the map would be boxes without lines; the page says so in words.
+  if (categoryIds.length === 0 || model.edges.length === 0) return '';
   const recipients = model.recipients.filter((recipient) => model.edges.some((edge) => edge.recipient === recipient.key));
   const edges = model.edges;
   const height = Math.max(columnHeight(categoryIds.length, NODE_HEIGHT, NODE_GAP), columnHeight(edges.length, LABEL_HEIGHT, LABEL_GAP), columnHeight(recipients.length, NODE_HEIGHT, NODE_GAP));
