@@ -149,8 +149,11 @@ export const COMMANDS: readonly Command[] = [
     },
     details: [
       'The report lists every data category the code collects (with file:line, API, purposes and consent checks),',
-      'where the data goes (SDKs, hosts), how that compares with the policy manifest, and the findings.',
-      'The HTML file needs no network and opens from disk; it has filters when JavaScript runs and prints cleanly.',
+      'which data reaches which recipient and for which purposes (from the code and from the manifest), how that',
+      'compares with the policy manifest, the findings with their code, and what privlint could not judge',
+      '(third-party packages it does not recognise, files it skipped).',
+      'The HTML file needs no network and opens from disk; it has filters (category, recipient, file, text …) when',
+      'JavaScript runs and prints cleanly.',
       'Exit codes: 0 the report was written (whatever it found), 2 usage, config or manifest error.',
       '',
       'Examples:',
