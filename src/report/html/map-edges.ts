@@ -48,8 +48,9 @@ export function mapEdges(
       }
     }
   }
-  const rank = (finding: FindingView) => finding.anchor;
-  for (const edge of edges.values()) edge.findings.sort((a, b) => Number(rank(a).slice(2)) - Number(rank(b).slice(2)));
+  // In the findings table's order (anchors f-1, f-2 … follow it).
+  const position = (finding: FindingView) => Number(finding.anchor.slice('f-'.length));
+  for (const edge of edges.values()) edge.findings.sort((a, b) => position(a) - position(b));
   return [...edges.values()];
 }
 
