@@ -39,7 +39,7 @@ if (!upToDate) {
   }
   // The other YAML data files as JSON beside them, read instead by readBundledYaml (src/util/data-file.ts).
   const { parse: parseYaml } = await import('yaml');
-  for (const file of fg.sync(['dist/src/taxonomy/*.yaml', 'dist/src/export/*.yaml'])) {
+  for (const file of fg.sync(['dist/src/taxonomy/*.yaml', 'dist/src/export/*.yaml', 'dist/src/catalog/*.yaml'])) {
     writeFileSync(`${file}.json`, JSON.stringify(parseYaml(readFileSync(file, 'utf8'))));
   }
   // The bundled catalog, parsed and validated once here rather than in every scan (src/catalog/load.ts).

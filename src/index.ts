@@ -18,6 +18,7 @@ export { RULES, RULE_IDS, ruleMeta, type RuleMeta, type Severity } from './check
 export type { Finding, FindingPart, Fix, SuppressedFinding, TextEdit } from './check/finding.js';
 export { applyFixes, type FixOutcome } from './fix/apply-fixes.js';
 export type { CollectionSite, DataFlow, Inventory, SdkUse } from './link/inventory.js';
+export { listDependencies, type DependencyListing, type UnrecognisedDependency } from './link/dependencies.js';
 
 // Reporters: a ScanResult in, text out.
 export { formatText, type TextOptions } from './report/text.js';

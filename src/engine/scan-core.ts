@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_CACHE_FOLDER, FactsCache, type FactsStore } from '../cache/facts-cache.js';
 import type { Diagnostic } from '../link/inventory.js';
+import { listDependencies, packageFilesOf, type DependencyListing } from '../link/dependencies.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { readSourceText } from '../project/read-source.js';
 import type { ScanResult } from '../result/scan-result.js';
@@ -46,6 +47,8 @@ export interface PreparedScan {
   files: string[];
   /** Found while discovering files (symbolic links not followed). */
   diagnostics: Diagnostic[];
+  /** The package.json files whose dependencies the result lists (absolute). */
+  packageFiles: string[];
   cache?: FactsStore;
   overlay?: SourceOverlay;
   timings: Timings;
@@ -77,7 +80,7 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
     }),
   );
   const ignores = ignoreOptions(setup);
-  const { files: discovered, notFollowed } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root, cwd }));
+  const { files: discovered, notFollowed, packageFiles } = timings.measure('discover', () => discoverFiles({ paths, ...ignores, root, cwd }));
   const files = options.overlay ? options.overlay.files(discovered, root, overlayFilter(paths, root, ignores)) : discovered;
   if (files.length === 0) {
     throw new UserError(`no JavaScript or TypeScript files to scan in ${paths.map((given) => displayPath(given, cwd)).join(', ')} (node_modules, build output and .gitignored files are skipped)`);
@@ -93,6 +96,7 @@ export function prepareScan(options: ScanOptions, onFilesFound?: (setup: Project
     setup,
     files,
     diagnostics,
+    packageFiles: packageFilesOf(paths, packageFiles),
     ...(cache ? { cache } : {}),
     ...(options.overlay ? { overlay: options.overlay } : {}),
     timings,
@@ -122,17 +126,18 @@ export function finishScan(prepared: PreparedScan, analyzed: AnalyzedProject): S
     return lines.get(file)![line - 1] ?? '';
   };
   const known = new Set(files);
+  const dependencies = listDependencies(root, prepared.packageFiles, setup.catalog.catalog);
   const { inventory, findings, suppressed } = evaluate({
     setup,
     facts: analyzed.facts,
     fileExists: (file) => known.has(file),
     modules: analyzed.modules,
     lineText,
-    diagnostics: [...prepared.diagnostics, ...analyzed.diagnostics],
+    diagnostics: [...prepared.diagnostics, ...dependencies.diagnostics, ...analyzed.diagnostics],
     timings,
     ...(prepared.onProgress ? { onProgress: prepared.onProgress } : {}),
   });
-  return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, findings, suppressed };
+  return { root, ...(setup.manifest ? { manifest: setup.manifest } : {}), config: setup.config, files, inventory, dependencies: dependencies.listing, findings, suppressed };
 }
 
 /** Where the scan's facts cache is, if it uses one. */

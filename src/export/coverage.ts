@@ -3,7 +3,7 @@ import { hostMatches } from '../check/policy.js';
 import type { Manifest, RecipientDeclaration } from '../manifest/types.js';
 import type { ScanResult } from '../result/scan-result.js';
 import { CATEGORIES, categoryCovers, categoryEntry } from '../taxonomy/index.js';
-import { recipientMatches } from './recipient-match.js';
+import { recipientMatches } from '../check/recipient-match.js';
 
 /**
  * The leaf categories a declaration stands for: itself when it is a leaf, else every child with a

@@ -83,6 +83,8 @@ export interface DiscoveredFiles {
   files: string[];
   /** Symbolic links that were not followed (absolute paths, sorted), with why: a scan never follows links. */
   notFollowed: { file: string; message: string }[];
+  /** The package.json files under the scanned folders, not ignored (absolute paths, sorted): their dependencies are listed. */
+  packageFiles: string[];
 }
 
 /**
@@ -105,6 +107,7 @@ export function createScanFilter(options: Omit<DiscoverOptions, 'paths'>): (file
 /** The source files to scan: every JS/TS file under the given paths, minus default, config and .gitignore ignores. */
 export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
   const found = new Set<string>();
+  const packageFiles: string[] = [];
   const links = new Map<string, string>();
   const gitignoreFiles = gitignoresAbove(options.root);
   const walked: fg.Entry[] = [];
@@ -148,12 +151,13 @@ export function discoverFiles(options: DiscoverOptions): DiscoveredFiles {
       if (message && !isIgnored(file)) links.set(file, message);
       continue;
     }
+    if (entry.name === 'package.json' && entry.dirent.isFile() && !isIgnored(file)) packageFiles.push(file);
     if (!entry.dirent.isFile() || !isScannedFileName(file)) continue;
     if (isIgnored(file)) continue;
     found.add(file);
   }
   const notFollowed = [...links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, message]) => ({ file, message }));
-  return { files: [...found].sort(), notFollowed };
+  return { files: [...found].sort(), notFollowed, packageFiles: [...new Set(packageFiles)].sort() };
 }
 
 /** The config's ignore patterns, matched against paths relative to their base folder; files outside it never match. */

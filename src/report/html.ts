@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { RULES } from '../check/rules.js';
-import { purposeEntry } from '../taxonomy/index.js';
 import type { ScanResult } from '../result/scan-result.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html/assets.js';
-import { recipientNote, renderDataMap } from './html/diagram.js';
-import { esc, escWithCode, safeUrl } from './html/escape.js';
+import { noManifestPurpose, recipientNote, renderDataMap } from './html/diagram.js';
+import { esc } from './html/escape.js';
+import { findingsSection } from './html/findings-table.js';
+import { notJudgedSection, notJudgedSentence } from './html/not-judged.js';
+import { categoryLink, findingLinks, link, place, purposeList, severity } from './html/parts.js';
 import { plural } from '../util/plural.js';
 import {
   buildReportModel,
-  NO_PURPOSE,
-  SEVERITIES,
   type CategoryView,
   type ConsentState,
-  type FindingView,
   type Place,
   type RecipientView,
   type ReportModel,
@@ -21,7 +19,6 @@ import {
 
 export type { ReportOptions } from './html/model.js';
 
-const SEVERITY_MARK = { error: '✖', warning: '▲', note: 'ℹ' } as const;
 const STATUS_TEXT = {
   both: ['✔', 'Declared and collected'],
   'collected-only': ['▲', 'Collected, not declared'],
@@ -56,7 +53,7 @@ export function renderHtml(model: ReportModel): string {
     policyVsCode(model),
     categories(model),
     recipients(model),
-    findings(model),
+    findingsSection(model),
     diagnostics(model),
     '</main>',
     footer(model),
@@ -86,7 +83,7 @@ function header(model: ReportModel): string {
   const policy = model.policy ? ` It transcribes ${link(model.policy.url, model.policy.title ?? 'the privacy policy')}${model.policy.date ? ` of ${esc(model.policy.date)}` : ''}.` : '';
   const against = model.manifestPath
     ? `compared with the policy manifest <code>${esc(model.manifestPath)}</code>.${policy}`
-    : 'No policy manifest was found, so nothing was compared with a policy: this is the inventory of the code alone (run <code>privlint init</code> to draft a manifest).';
+    : 'without a policy manifest: none was found, so nothing was compared with a policy and this is the inventory of the code alone (run <code>privlint init</code> to draft a manifest).';
   return [
     '<header>',
     `<h1>${esc(model.title)}</h1>`,
@@ -113,7 +110,7 @@ function summary(model: ReportModel): string {
   const sentence = [
     `The code collects ${plural(counts.categoriesCollected, 'kind')} of personal data in ${plural(counts.sites, 'place')}`,
     counts.sdkPackages > 0 ? ` and uses ${plural(counts.sdkPackages, 'third-party SDK')}` : '',
-    '. ',
+    `; ${counts.recipients === 1 ? '1 recipient receives' : `${counts.recipients} recipients receive`} personal data from it, as far as privlint can see. `,
     model.manifestPath
       ? total === 0
         ? 'privlint found no gap between the code and the policy.'
@@ -123,7 +120,7 @@ function summary(model: ReportModel): string {
   return [
     '<section id="summary" aria-labelledby="summary-h">',
     '<h2 id="summary-h">Summary</h2>',
-    `<p>${esc(sentence)}</p>`,
+    `<p>${esc(sentence)} ${notJudgedSentence(model)}</p>`,
     '<dl class="tiles">',
     tile('categories', 'Data categories collected', counts.categoriesCollected),
     tile('sites', 'Places that collect', counts.sites),
@@ -133,26 +130,31 @@ function summary(model: ReportModel): string {
     tile('warning', 'Warnings', counts.findings.warning, 'tile-warning'),
     tile('note', 'Notes', counts.findings.note, 'tile-note'),
     '</dl>',
+    notJudgedSection(model),
     '</section>',
   ].join('\n');
 }
 
 function dataMap(model: ReportModel): string {
   const svg = renderDataMap(model);
-  const receiving = model.recipients.filter((recipient) => model.paths.some((path) => path.recipient === recipient.key));
+  const receiving = model.recipients.filter((recipient) => model.edges.some((edge) => edge.recipient === recipient.key));
   const rows = model.categories.filter((category) => category.status !== 'declared-only');
   const matrix =
     receiving.length === 0
       ? '<p>privlint found no personal data leaving the app: no data flow into an SDK or a network request, and no SDK that collects data on its own.</p>'
       : [
           '<table class="matrix" id="matrix">',
-          '<caption>Who receives what: the purposes for which each recipient gets each kind of data</caption>',
+          '<caption>Who receives what: the purposes for which each recipient gets each kind of data, from the code\'s annotations and from the policy manifest</caption>',
           `<thead><tr><th scope="col">Data category</th>${receiving.map((recipient) => `<th scope="col"><a href="#${recipient.anchor}">${esc(recipient.name)}</a><span class="muted">${esc(recipientNote(recipient, model))}</span></th>`).join('')}</tr></thead>`,
           '<tbody>',
           ...rows.map((category) => {
             const cells = receiving.map((recipient) => {
-              const purposes = [...new Set(model.paths.filter((path) => path.category === category.id && path.recipient === recipient.key).map((path) => path.purpose ?? NO_PURPOSE))];
-              return purposes.length === 0 ? '<td><span class="muted" aria-label="nothing">—</span></td>' : `<td>${purposeList(purposes)}</td>`;
+              const edge = model.edges.find((candidate) => candidate.category === category.id && candidate.recipient === recipient.key);
+              if (!edge) return '<td><span class="muted" aria-label="nothing">—</span></td>';
+              const code = edge.codePurposes.length > 0 ? purposeList(edge.codePurposes) : edge.how.includes('flow') ? '<span class="muted">none stated</span>' : '<span class="muted">— (collected by the SDK on its own)</span>';
+              const manifest = model.manifestPath ? `<br><span class="origin">manifest:</span> ${edge.manifestPurposes.length > 0 ? purposeList(edge.manifestPurposes) : `<span class="muted">${esc(noManifestPurpose(recipient))}</span>`}` : '';
+              const marks = edge.findings.length > 0 ? `<br>${findingLinks(edge.findings)}` : '';
+              return `<td><span class="origin">code:</span> ${code}${manifest}${marks}</td>`;
             });
             return `<tr><th scope="row">${categoryLink(category)}</th>${cells.join('')}</tr>`;
           }),
@@ -162,11 +164,16 @@ function dataMap(model: ReportModel): string {
   return [
     '<section id="data-map" aria-labelledby="data-map-h">',
     '<h2 id="data-map-h">Where the data goes</h2>',
-    '<p>Each line joins a kind of data the code collects to the purpose the code gives for it, and that purpose to whoever receives the data: an SDK that collects on its own, or a data flow from the collecting code into an SDK call or a network request.</p>',
-    svg ? `<figure class="map">${svg}<figcaption class="legend">Boxes with a dashed border are not named in the policy manifest, or say that the code states no purpose.</figcaption></figure>` : '<p>The code collects no personal data that privlint recognises.</p>',
+    svg ? '<p>Each line joins a kind of data the code collects to whoever receives it: an SDK that collects it on its own, or a data flow from the collecting code into an SDK call or a network request. The label on the line gives the purposes: <strong>code</strong> — from the <code>@privacy-purpose</code> annotations of the code that collects the data sent; <strong>manifest</strong> — from what the policy manifest lets that recipient receive it for.</p>' : '',
+    svg
+      ? `<figure class="map">${svg}<figcaption class="legend">Boxes with a dashed border are recipients the policy manifest does not name. A number in a circle counts the findings about a category, a recipient or a line, in the colour of the most severe (<span class="sev-error">error</span>, <span class="sev-warning">warning</span>, <span class="sev-note">note</span>); a line in that colour has findings too.</figcaption></figure>`
+      : '',
+    model.categories.every((category) => category.status === 'declared-only') ? '<p>The code collects no personal data that privlint recognises.</p>' : '',
     matrix,
     '</section>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function policyVsCode(model: ReportModel): string {
@@ -352,44 +359,6 @@ function recipientSection(recipient: RecipientView, model: ReportModel): string 
   return out.filter(Boolean).join('\n');
 }
 
-function findings(model: ReportModel): string {
-  const rules = RULES.map((rule) => rule.id).filter((id) => model.findings.some((finding) => finding.ruleId === id));
-  const extraRules = [...new Set(model.findings.map((finding) => finding.ruleId))].filter((id) => !rules.includes(id)).sort();
-  const option = (value: string, label = value) => `<option value="${esc(value)}">${esc(label)}</option>`;
-  const count = (category: string) => model.findings.filter((finding) => finding.categories.includes(category)).length;
-  const out = [
-    '<section id="findings" aria-labelledby="findings-h">',
-    '<h2 id="findings-h">Findings</h2>',
-  ];
-  if (model.findings.length === 0) {
-    out.push(`<p>${model.manifestPath ? 'No findings: the code and the policy agree, as far as privlint can see.' : 'No findings.'}</p>`, '</section>');
-    return out.join('\n');
-  }
-  out.push(
-    '<p>Each finding is a gap between what the code does and what the policy says, with what to do about it. Errors break a promise of the policy; warnings and notes ask for a look.</p>',
-    '<form id="filters" class="filters" hidden aria-label="Filter the findings">',
-    `<label>Data category<select name="category">${option('', 'All categories')}${model.categories.map((category) => option(category.id, `${category.id} (${count(category.id)})`)).join('')}</select></label>`,
-    `<label>Severity<select name="severity">${option('', 'All severities')}${SEVERITIES.filter((severity) => model.counts.findings[severity] > 0).map((severity) => option(severity, `${severity} (${model.counts.findings[severity]})`)).join('')}</select></label>`,
-    `<label>Rule<select name="rule">${option('', 'All rules')}${[...rules, ...extraRules].map((id) => option(id, `${id} (${model.findings.filter((finding) => finding.ruleId === id).length})`)).join('')}</select></label>`,
-    '<button type="reset">Show all</button>',
-    '<p id="filter-status" class="filter-status" role="status" aria-live="polite"></p>',
-    '</form>',
-    '<table id="findings-table">',
-    `<caption>${plural(model.findings.length, 'finding')}, errors first</caption>`,
-    '<thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Place</th><th scope="col">What is wrong and what to do</th></tr></thead>',
-    '<tbody>',
-    ...model.findings.map((finding) => {
-      const where = finding.target ? `<a href="#${finding.target}">${esc(`${finding.file}:${finding.line}:${finding.column}`)}</a>` : esc(`${finding.file}:${finding.line}:${finding.column}`);
-      return `<tr id="${finding.anchor}" data-severity="${finding.severity}" data-rule="${esc(finding.ruleId)}" data-category="${esc(finding.categories.join(' '))}"><td>${severity(finding)}</td><td class="rule"><code>${esc(finding.ruleId)}</code></td><td>${where}${sourceLink(finding, model)}</td><td>${escWithCode(finding.message)}${finding.help ? ` <span class="muted">${escWithCode(finding.help)}</span>` : ''}</td></tr>`;
-    }),
-    '</tbody>',
-    '</table>',
-    '<p id="findings-empty" hidden>No finding matches the filters.</p>',
-    '</section>',
-  );
-  return out.join('\n');
-}
-
 function diagnostics(model: ReportModel): string {
   if (model.diagnostics.length === 0) return '';
   return [
@@ -410,43 +379,6 @@ function footer(model: ReportModel): string {
     '</footer>',
   ].join('\n');
 }
-
-function severity(item: { severity: FindingView['severity'] }): string {
-  return `<span class="sev sev-${item.severity}"><span aria-hidden="true">${SEVERITY_MARK[item.severity]}</span> ${item.severity}</span>`;
-}
-
-function findingLinks(items: FindingView[]): string {
-  return items.map((finding) => `<a href="#${finding.anchor}" title="${esc(`${finding.ruleId}: ${finding.message}`)}">${severity(finding)}<span class="muted"> ${esc(finding.ruleId)}</span></a>`).join(' ');
-}
-
-/** Purpose ids, each with its description as a tooltip. */
-function purposeList(purposes: readonly string[]): string {
-  return purposes.map((purpose) => {
-    const description = purposeEntry(purpose)?.description;
-    return description ? `<span title="${esc(description)}">${esc(purpose)}</span>` : esc(purpose);
-  }).join(', ');
-}
-
-function categoryLink(category: CategoryView): string {
-  return `<a href="#${category.anchor}"${category.description ? ` title="${esc(category.description)}"` : ''}><code>${esc(category.id)}</code></a>`;
-}
-
-function place(at: Place, model: ReportModel): string {
-  return `<code>${esc(`${at.file}:${at.line}`)}</code>${sourceLink(at, model)}`;
-}
-
-function sourceLink(at: Place, model: ReportModel): string {
-  const base = safeUrl(model.sourceUrl);
-  if (!base || at.file.startsWith('../')) return '';
-  const href = `${base}${at.file.split('/').map(encodeURIComponent).join('/')}#L${at.line}`;
-  return ` <a class="source" href="${esc(href)}" aria-label="${esc(`source of ${at.file} line ${at.line}`)}">source</a>`;
-}
-
-function link(url: string, text: string): string {
-  const safe = safeUrl(url);
-  return safe ? `<a class="external" href="${esc(safe)}" rel="noreferrer">${esc(text)}</a>` : esc(text);
-}
-
 
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;

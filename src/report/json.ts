@@ -53,6 +53,8 @@ export function toJsonReport(result: ScanResult) {
           ...(call.via ? { via: call.via } : {}),
         })),
       ].sort(compareByPlace),
+      // Third-party packages privlint could not judge: what a reviewer must look at by hand.
+      ...(result.dependencies ? { dependencies: { packageFiles: result.dependencies.packageFiles, unrecognised: result.dependencies.unrecognised } } : {}),
     },
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,

@@ -1,5 +1,5 @@
 import type { ScanResult } from '../result/scan-result.js';
-import { recipientNote } from './html/diagram.js';
+import { noManifestPurpose, recipientNote } from './html/diagram.js';
 import { buildReportModel, NO_PURPOSE, purposeOrder, type CategoryView, type Place, type RecipientView, type ReportModel, type ReportOptions } from './html/model.js';
 import { plural } from '../util/plural.js';
 
@@ -16,6 +16,17 @@ const STATUS = { both: '✔ declared and collected', 'collected-only': '▲ coll
 const SEVERITY = { error: '✖ error', warning: '▲ warning', note: 'ℹ note' } as const;
 const CONSENT = { checked: '✔ checked', missing: '✖ **missing**', 'not-required': 'not required', 'not-evaluated': 'not evaluated' } as const;
 
+/** What privlint could not judge: unrecognised third-party packages and skipped files (the HTML report's box). */
+function notJudged(model: ReportModel): string[] {
+  const { packageFiles, packages, files } = model.notJudged;
+  const out = ['### What privlint could not judge', ''];
+  if (packages.length > 0) out.push(`- ${plural(packages.length, 'third-party package')} it does not recognise (runtime dependencies in ${(packageFiles ?? []).map(code).join(', ')} that no catalog entry describes; they may send data privlint cannot see): ${packages.map((entry) => code(entry.package)).join(', ')}`);
+  if (files.length > 0) out.push(`- ${plural(files.length, 'file')} skipped or not fully analysed: ${files.map((entry) => `${code(entry.file)} (${text(entry.why)})`).join(', ')}`);
+  if (packages.length === 0 && files.length === 0) out.push(packageFiles ? '- Nothing: it recognised every third-party package the code depends on and analysed every file.' : '- No package.json was found, so the dependencies were not checked for SDKs privlint does not know.');
+  out.push('');
+  return out;
+}
+
 export function renderMarkdownReport(model: ReportModel): string {
   const out: string[] = [];
   const { counts } = model;
@@ -30,9 +41,10 @@ export function renderMarkdownReport(model: ReportModel): string {
   out.push('| Data categories collected | Places that collect | Third-party SDKs | Recipients | Errors | Warnings | Notes |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   out.push(`| ${counts.categoriesCollected} | ${counts.sites} | ${counts.sdkPackages} | ${counts.recipients} | ${counts.findings.error} | ${counts.findings.warning} | ${counts.findings.note} |`, '');
   if (model.manifestPath) out.push(`Policy and code: ${counts.declaredAndCollected} declared and collected, ${counts.collectedOnly} collected but not declared, ${counts.declaredOnly} declared but not found in the code.`, '');
+  out.push(...notJudged(model));
 
   out.push('## Where the data goes', '');
-  const receiving = model.recipients.filter((recipient) => model.paths.some((path) => path.recipient === recipient.key));
+  const receiving = model.recipients.filter((recipient) => model.edges.some((edge) => edge.recipient === recipient.key));
   const collected = model.categories.filter((category) => category.status !== 'declared-only');
   if (collected.length > 0) out.push(...mermaid(model), '');
   if (receiving.length === 0) {
@@ -41,8 +53,11 @@ export function renderMarkdownReport(model: ReportModel): string {
     out.push(`| Data category | ${receiving.map((recipient) => `${text(recipient.name)}${text(recipientNote(recipient, model))}`).join(' | ')} |`, `| --- |${' --- |'.repeat(receiving.length)}`);
     for (const category of collected) {
       const cells = receiving.map((recipient) => {
-        const purposes = [...new Set(model.paths.filter((path) => path.category === category.id && path.recipient === recipient.key).map((path) => path.purpose ?? NO_PURPOSE))];
-        return purposes.length > 0 ? purposes.map(text).join(', ') : '—';
+        const edge = model.edges.find((candidate) => candidate.category === category.id && candidate.recipient === recipient.key);
+        if (!edge) return '—';
+        const fromCode = edge.codePurposes.length > 0 ? edge.codePurposes.map(text).join(', ') : edge.how.includes('flow') ? NO_PURPOSE : 'the SDK on its own';
+        const fromManifest = model.manifestPath ? `; manifest: ${edge.manifestPurposes.length > 0 ? edge.manifestPurposes.map(text).join(', ') : text(noManifestPurpose(recipient))}` : '';
+        return `code: ${fromCode}${fromManifest}`;
       });
       out.push(`| ${code(category.id)} | ${cells.join(' | ')} |`);
     }
@@ -174,22 +189,17 @@ function mermaid(model: ReportModel): string[] {
     const close = { box: ']', round: ')', stadium: '])' }[shape];
     lines.push(`  ${nodeId}${open}"${mermaidLabel(label)}"${close}`);
   };
-  const edges = new Set<string>();
-  for (const path of model.collectedFor) {
-    const from = id('c', path.category);
-    const to = id('p', path.purpose ?? '');
-    declare(from, path.category, 'box');
-    declare(to, path.purpose ?? NO_PURPOSE, 'round');
-    edges.add(`  ${from} --> ${to}`);
-  }
-  for (const path of model.paths) {
-    const recipient = model.recipients.find((candidate) => candidate.key === path.recipient);
+  // Category → recipient, each line labelled with the purposes from the code and from the manifest, as the HTML map.
+  const edges: string[] = [];
+  for (const category of model.categories) if (category.status !== 'declared-only') declare(id('c', category.id), category.id, 'box');
+  for (const edge of model.edges) {
+    const recipient = model.recipients.find((candidate) => candidate.key === edge.recipient);
     if (!recipient) continue;
-    const from = id('p', path.purpose ?? '');
     const to = id('r', recipient.key);
-    declare(from, path.purpose ?? NO_PURPOSE, 'round');
     declare(to, `${recipient.name}${recipientNote(recipient, model)}`, 'stadium');
-    edges.add(`  ${from} --> ${to}`);
+    const fromCode = edge.codePurposes.length > 0 ? edge.codePurposes.join(', ') : edge.how.includes('flow') ? NO_PURPOSE : 'the SDK on its own';
+    const fromManifest = model.manifestPath ? ` / manifest: ${edge.manifestPurposes.length > 0 ? edge.manifestPurposes.join(', ') : noManifestPurpose(recipient)}` : '';
+    edges.push(`  ${id('c', edge.category)} -->|"${mermaidLabel(`code: ${fromCode}${fromManifest}`)}"| ${to}`);
   }
   lines.push(...edges, '```');
   return lines;

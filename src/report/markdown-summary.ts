@@ -3,6 +3,7 @@ import type { Finding } from '../check/finding.js';
 import { categoriesOf } from '../check/finding-parts.js';
 import { RULES, type Severity } from '../check/rules.js';
 import { findRepositoryRoot } from '../git/repository.js';
+import { unrecognisedPackageNames } from '../link/dependencies.js';
 import type { ScanResult } from '../result/scan-result.js';
 import { compareByPlace, compareText } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
@@ -17,6 +18,8 @@ export interface MarkdownSummaryOptions {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+/** Unrecognised packages named one by one; more are counted. */
+const MAX_PACKAGES_LISTED = 10;
 const MARK: Record<Severity, string> = { error: '✖ error', warning: '▲ warning', note: 'ℹ note' };
 
 /**
@@ -35,6 +38,12 @@ export function formatMarkdownSummary(result: ScanResult, options: MarkdownSumma
   out.push(`## privlint: ${status}`, '');
   const policy = result.manifest ? `against the policy manifest ${code(toPosixRelative(result.root, result.manifest.file))}` : 'without a policy manifest (only annotations were checked; `privlint init` drafts one)';
   out.push(`${plural(result.files.length, 'file')} scanned ${policy}: ${plural(result.inventory.collections.length, 'collection site')}, ${plural(result.inventory.sdks.length, 'SDK use')}.`, '');
+  const unrecognised = result.dependencies ? unrecognisedPackageNames(result.dependencies) : [];
+  if (unrecognised.length > 0) {
+    const shown = unrecognised.slice(0, MAX_PACKAGES_LISTED).map(code).join(', ');
+    const more = unrecognised.length > MAX_PACKAGES_LISTED ? `, and ${unrecognised.length - MAX_PACKAGES_LISTED} more` : '';
+    out.push(`**Not judged:** ${plural(unrecognised.length, 'third-party package')} privlint does not recognise, so it cannot say what ${unrecognised.length === 1 ? 'it sends' : 'they send'}: ${shown}${more}.`, '');
+  }
 
   if (result.baseline) {
     const { accepted, stale, file } = result.baseline;

@@ -5,6 +5,7 @@ import { displayPath, toPosixRelative } from '../util/paths.js';
 import { codeFrame } from './code-frame.js';
 import { compactFlow } from './flow-listing.js';
 import { flowsOf, viasOf } from '../check/finding-parts.js';
+import { unrecognisedPackageNames } from '../link/dependencies.js';
 
 /** Flows printed under one finding; more are counted. */
 const MAX_FLOWS_SHOWN = 3;
@@ -80,8 +81,26 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     }
     out.push('');
   }
+  const notRecognised = unrecognisedLine(result);
+  if (notRecognised) out.push(colors.yellow(notRecognised));
   out.push(summaryLine(result, colors));
   return `${out.join('\n')}\n`;
+}
+
+/** Names shown in the line about unrecognised packages; more are counted. */
+const MAX_PACKAGES_SHOWN = 8;
+
+/**
+ * "3 third-party packages not recognised: a, b, c …": what privlint could not judge, next to the
+ * totals so that "no findings" never reads as "nothing is sent". Undefined when there are none.
+ */
+export function unrecognisedLine(result: ScanResult): string | undefined {
+  const names = result.dependencies ? unrecognisedPackageNames(result.dependencies) : [];
+  if (names.length === 0) return undefined;
+  const shown = names.slice(0, MAX_PACKAGES_SHOWN).join(', ');
+  const more = names.length > MAX_PACKAGES_SHOWN ? `, and ${names.length - MAX_PACKAGES_SHOWN} more (--format json lists them)` : '';
+  const count = `${names.length} third-party package${names.length === 1 ? '' : 's'}`;
+  return `! ${count} not recognised, so not judged (privlint's catalog does not say what ${names.length === 1 ? 'it sends' : 'they send'}): ${shown}${more}`;
 }
 
 function inventorySummary(result: ScanResult, shownFile: (file: string) => string): string[] {

@@ -3,6 +3,7 @@ import type { Finding, SuppressedFinding } from '../check/finding.js';
 import type { PrivlintConfig } from '../config/types.js';
 import type { Inventory } from '../link/inventory.js';
 import type { Manifest } from '../manifest/types.js';
+import type { DependencyListing } from '../link/dependencies.js';
 
 /**
  * What a scan gives, on this thread or on workers, from the CLI, the server or the public API: the
@@ -17,6 +18,8 @@ export interface ScanResult {
   /** Absolute paths of the files analysed. */
   files: string[];
   inventory: Inventory;
+  /** Third-party runtime dependencies privlint does not recognise (absent when no scan of files made the result). */
+  dependencies?: DependencyListing;
   /** Findings not silenced inline. */
   findings: Finding[];
   /** Findings silenced by privlint-disable comments (SARIF reports them with --include-suppressed). */

@@ -7,7 +7,7 @@ import { readStamp, withoutStamp, type ShardStamp } from './stamp.js';
 type Json = Record<string, unknown>;
 type JsonReport = Json & {
   schemaVersion: number;
-  inventory: { collections: Json[]; flows: Json[]; sdks: Json[] };
+  inventory: { collections: Json[]; flows: Json[]; sdks: Json[]; dependencies?: Json };
   findings: Json[];
   diagnostics: Json[];
   baseline?: { file: string; accepted: number; stale: Json[] };
@@ -37,6 +37,8 @@ export function mergeJson(reports: JsonReport[]): JsonReport {
       collections: all((report) => report.inventory.collections).sort((a, b) => compareByPlace(place(a), place(b))),
       flows: all((report) => report.inventory.flows).sort((a, b) => compareFlows(a as never, b as never)),
       sdks: all((report) => report.inventory.sdks).sort((a, b) => compareByPlace(place(a), place(b))),
+      // Every shard lists the same package.json files: the first one's listing is the project's.
+      ...(first!.inventory.dependencies ? { dependencies: first!.inventory.dependencies } : {}),
     },
     findings: all((report) => report.findings).sort((a, b) => compareByPlace(place(a), place(b))),
     diagnostics: all((report) => report.diagnostics).sort((a, b) => compareByPlace(place(a), place(b))),

@@ -17,7 +17,7 @@ describe('help for command groups', () => {
     const { status, stdout, stderr } = await runCli(['export']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('"export" needs a subcommand (commands: privlint export apple-privacy-manifest, privlint export play-data-safety)');
+    expect(stderr).toContain('"export" needs a subcommand (commands: privlint export apple-privacy-manifest, privlint export play-data-safety, privlint export records)');
     expect(stderr).not.toMatch(STACK_TRACE);
   });
 

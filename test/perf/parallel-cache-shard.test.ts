@@ -132,7 +132,7 @@ describe('sharding', () => {
       await runCli(['scan', '.', '--format', format, '--quiet', '--shard', spec, '--output', file, ...extra], { cwd: app });
       return path.basename(file);
     };
-    const merge = (...files: string[]) => runCli(['merge', ...files], { cwd: folder });
+    const merge = async (...files: string[]) => await runCli(['merge', ...files], { cwd: folder });
     const expectError = (run: CliRun, message: RegExp) => {
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');

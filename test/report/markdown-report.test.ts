@@ -52,6 +52,14 @@ describe('the Markdown report of rn-shop', () => {
     ]);
   });
 
+  it('says what privlint could not judge', () => {
+    expect(report).toContain('### What privlint could not judge\n\n- Nothing: it recognised every third-party package the code depends on and analysed every file.\n');
+    const other = formatMarkdownReport(scan({ cwd: path.join(REPO_ROOT, 'fixtures/apps/expo-fit') }), { catalog });
+    expect(other).toContain(
+      '- 5 third-party packages it does not recognise (runtime dependencies in `package.json` that no catalog entry describes; they may send data privlint cannot see): `@config-plugins/react-native-branch`, `expo`, `expo-constants`, `expo-crypto`, `expo-router`\n',
+    );
+  });
+
   it('lists the findings, errors first, with file:line:column', () => {
     const rows = tableAfter('## Findings');
     expect(rows).toHaveLength(16);
@@ -60,13 +68,16 @@ describe('the Markdown report of rn-shop', () => {
     expect(rows[2]!.slice(0, 3)).toEqual(['✖ error', '`require-consent-check`', '`src/screens/ProductScreen.tsx:36:30`']);
   });
 
-  it('draws the data map as a Mermaid flowchart', () => {
+  it('draws the data map as a Mermaid flowchart: category → recipient, labelled with the purposes from the code and the manifest', () => {
     const start = lines.indexOf('```mermaid');
     const end = lines.indexOf('```', start + 1);
     const chart = lines.slice(start + 1, end);
     expect(chart[0]).toBe('flowchart LR');
-    expect(chart).toContain('  c1["device.android_id"]');
-    expect(chart).toContain('  c3["device.id"]');
+    expect(chart).toContain('  c1["device.id"]');
+    expect(chart).toContain('  c3["device.android_id"]');
+    expect(chart).toContain('  r13(["Google Firebase (processor, in the policy)"])');
+    expect(chart).toContain('  c1 -->|"code: fraud_prevention / manifest: analytics"| r13');
+    expect(chart).toContain('  c4 -->|"code: the SDK on its own / manifest: advertising"| r14');
     expect(chart.some((line) => /^ {2}r\d+\(\["AppsFlyer \(SDK vendor, not in the policy\)"\]\)$/.test(line))).toBe(true);
     expect(chart.filter((line) => line.includes('-->')).length).toBeGreaterThan(10);
   });

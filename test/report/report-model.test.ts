@@ -94,6 +94,23 @@ describe('xiaomi-demo', () => {
     expect(model.paths).toContainEqual({ category: 'device.advertising_id', purpose: 'advertising', recipient: 'recipient:facebook' });
     expect(model.paths).toContainEqual({ category: 'device.serial', purpose: 'app_functionality', recipient: 'first-party' });
   });
+
+  it('joins each category to its recipients, with the purposes from the code and from the manifest apart, and the findings on the way', () => {
+    const edge = (category: string, recipient: string) => model.edges.find((candidate) => candidate.category === category && candidate.recipient === recipient)!;
+    // The Facebook SDK collects the advertising id on its own: no purpose in the code; the policy shares it for advertising.
+    expect(edge('device.advertising_id', 'recipient:facebook')).toMatchObject({ codePurposes: [], manifestPurposes: ['advertising'], how: ['sdk'] });
+    expect(edge('device.advertising_id', 'recipient:facebook').findings.map((finding) => finding.ruleId)).toEqual(['require-consent-check']);
+    // The code sends the push token to its own back end for notifications; the manifest declares it for notifications and marketing.
+    expect(edge('device.push_token', 'first-party')).toMatchObject({ codePurposes: ['notifications'], manifestPurposes: ['notifications', 'marketing'], how: ['flow'] });
+    // A host no one declares: nothing from the manifest.
+    expect(edge('location.precise', 'host:restapi.amap.com')).toMatchObject({ codePurposes: ['app_functionality'], manifestPurposes: [] });
+    expect(edge('location.precise', 'host:restapi.amap.com').findings.map((finding) => finding.ruleId)).toEqual(['no-unknown-destination']);
+    expect(model.edges).toHaveLength(24);
+  });
+
+  it('says what it could not judge: packages it does not recognise, files it skipped', () => {
+    expect(model.notJudged).toEqual({ packageFiles: ['package.json'], packages: [{ package: 'expo', packageJsons: ['package.json'] }], files: [] });
+  });
 });
 
 describe('rn-shop', () => {

@@ -4,7 +4,10 @@ import { formatApplePrivacyManifest } from '../../export/apple-privacy-manifest.
 import { formatUndeclaredSharesWarning, formatUndeclaredWarning, undeclaredCollections, undeclaredShares } from '../../export/coverage.js';
 import { fillPlayConsoleTemplate, formatPlayConsoleCsv } from '../../export/play-console-csv.js';
 import { formatPlayDataSafetyTable } from '../../export/play-data-safety.js';
+import { formatRecordsCsv, recordsOfProcessing } from '../../export/records-of-processing.js';
+import type { Catalog } from '../../catalog/types.js';
 import type { Manifest } from '../../manifest/types.js';
+import type { ScanResult } from '../../scan.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
@@ -25,7 +28,7 @@ interface ExportSpec {
   /** Reject bad options before the scan. */
   checkArgs?: (args: ParsedArgs) => void;
   /** The file's text; notes go to standard error. */
-  render: (manifest: Manifest, args: ParsedArgs, io: CliIO) => { text: string; notes?: string[] };
+  render: (manifest: Manifest, args: ParsedArgs, io: CliIO, result: ScanResult, catalog: Catalog) => { text: string; notes?: string[] };
 }
 
 function exportRunner(spec: ExportSpec): RunCommand {
@@ -39,12 +42,12 @@ function exportRunner(spec: ExportSpec): RunCommand {
       );
     }
     const manifestName = displayPath(manifest.file, io.cwd);
-    const { text, notes = [] } = spec.render(manifest, args, io);
+    const catalog = loadCatalog(result.config.catalog ? [result.config.catalog] : []);
+    const { text, notes = [] } = spec.render(manifest, args, io, result, catalog);
     const output = typeof args.values.output === 'string' && args.values.output !== '-' ? path.resolve(io.cwd, args.values.output) : undefined;
     if (output) writeOutput(output, text, spec.noun);
     else io.stdout(text);
 
-    const catalog = loadCatalog(result.config.catalog ? [result.config.catalog] : []);
     const undeclared = undeclaredCollections(result, manifest, catalog);
     const shares = undeclaredShares(result, manifest, catalog);
     io.stderr(formatUndeclaredWarning(undeclared, spec.declaration, manifestName));
@@ -78,6 +81,12 @@ export const runPlayExport = exportRunner({
     );
     return { text: filled.text, notes };
   },
+});
+
+export const runRecordsExport = exportRunner({
+  declaration: 'the record of processing',
+  noun: 'record of processing',
+  render: (manifest, _args, _io, result, catalog) => ({ text: formatRecordsCsv(recordsOfProcessing(result, manifest, catalog)) }),
 });
 
 function playFormat(args: ParsedArgs): (typeof PLAY_FORMATS)[number] {

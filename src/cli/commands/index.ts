@@ -149,8 +149,11 @@ export const COMMANDS: readonly Command[] = [
     },
     details: [
       'The report lists every data category the code collects (with file:line, API, purposes and consent checks),',
-      'where the data goes (SDKs, hosts), how that compares with the policy manifest, and the findings.',
-      'The HTML file needs no network and opens from disk; it has filters when JavaScript runs and prints cleanly.',
+      'which data reaches which recipient and for which purposes (from the code and from the manifest), how that',
+      'compares with the policy manifest, the findings with their code, and what privlint could not judge',
+      '(third-party packages it does not recognise, files it skipped).',
+      'The HTML file needs no network and opens from disk; it has filters (category, recipient, file, text …) when',
+      'JavaScript runs and prints cleanly.',
       'Exit codes: 0 the report was written (whatever it found), 2 usage, config or manifest error.',
       '',
       'Examples:',
@@ -219,5 +222,22 @@ export const COMMANDS: readonly Command[] = [
       ],
     ),
     run: lazy(async () => (await import('./export.js')).runPlayExport),
+  },
+  {
+    name: ['export', 'records'],
+    summary: 'Draft a record of processing activities (category, purpose, basis, recipient, retention, where in code) as CSV',
+    usage: 'export records [PATH...] [--output FILE] [--strict] [options]',
+    options: EXPORT_OPTIONS,
+    details: exportDetails(
+      [
+        'Writes one CSV row per data category and purpose the manifest declares: the legal basis, the recipients the',
+        'manifest shares it with (and those the code sends it to that the manifest does not name for it), the',
+        'retention, and the places in the code that collect it for that purpose or without stating one (file:line).',
+        'Then one row per category and purpose the code collects that the manifest does not declare, with the basis',
+        '"not declared in the manifest". A draft for the GDPR Art. 30 record: see docs/records-of-processing.md.',
+      ],
+      ['privlint export records --output records-of-processing.csv'],
+    ),
+    run: lazy(async () => (await import('./export.js')).runRecordsExport),
   },
 ];

@@ -10,6 +10,7 @@ import type { ParsedArgs } from '../command.js';
 import type { CliIO } from '../io.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { REPORT_FORMATS } from '../shared-options.js';
+import { readLines } from '../source-lines.js';
 import { writeOutput } from '../write-output.js';
 import { reportDate, scanWith } from './document-io.js';
 
@@ -27,6 +28,7 @@ export async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
     date: reportDate(io.env),
     ...(typeof args.values.title === 'string' ? { title: args.values.title } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
+    readLines: (file: string) => readLines(result.root, file),
   };
   const text = format === 'markdown' ? formatMarkdownReport(result, options) : formatHtml(result, options);
   // HTML is a file to open, not text for the terminal: without --output it goes to privlint-report.html

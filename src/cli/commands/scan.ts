@@ -7,7 +7,7 @@ import { scanPaths } from '../../engine/scan-paths.js';
 import { changedOnly, changedPolicyFiles } from '../../git/changed-only.js';
 import { changesSince, stagedChanges, type ChangeSet } from '../../git/changes.js';
 import { stagedSnapshot } from '../../git/staged-snapshot.js';
-import { readSourceText } from '../../project/read-source.js';
+import { readLines } from '../source-lines.js';
 import { formatJson } from '../../report/json.js';
 import { formatMarkdownSummary } from '../../report/markdown-summary.js';
 import { formatSarif } from '../../report/sarif.js';
@@ -122,12 +122,6 @@ function plainColors(io: CliIO) {
   return Object.fromEntries(Object.keys(io.colors).map((key) => [key, identity])) as unknown as CliIO['colors'];
 }
 
-/** A file's lines for code frames: the version that was analysed (the staged one with --staged). */
-function readLines(root: string, file: string, overlay?: SourceOverlay): string[] {
-  const absolute = path.join(root, file);
-  const text = readSourceText(absolute, overlay?.bytes(absolute));
-  return text === '' ? [] : text.split('\n');
-}
 
 
 export function exitCode(result: ScanResult, failOn: (typeof FAIL_ON_LEVELS)[number]): number {

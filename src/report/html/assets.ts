@@ -41,7 +41,18 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
-td.rule { white-space: nowrap; }
+#findings-table { table-layout: fixed; }
+#findings-table col.col-severity { width: 7.5rem; }
+#findings-table col.col-rule { width: 12rem; }
+#findings-table col.col-place { width: 15rem; }
+#findings-table td { overflow-wrap: anywhere; }
+pre.snippet { margin: .45rem 0 0; padding: .35rem .5rem; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; font: .82rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre.snippet code { background: none; padding: 0; font: inherit; }
+pre.snippet mark { background: #fff8c5; color: inherit; }
+pre.snippet .ln { color: var(--muted); margin-right: .9em; user-select: none; }
+.not-judged { margin: 1rem 0; padding: .4rem 1rem; border: 1px solid #d4a72c; border-left-width: 5px; border-radius: 8px; background: #fff8e6; }
+.not-judged h3 { margin: .3rem 0; }
+.origin { color: var(--muted); font-size: .85em; }
 .finding-links a { margin-right: .35rem; }
 .map { overflow-x: auto; margin: .5rem 0; }
 .map svg { width: 100%; min-width: 40rem; height: auto; font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -52,11 +63,22 @@ td.rule { white-space: nowrap; }
 .map .node.dashed rect { stroke-dasharray: 4 3; fill: #fff8c5; stroke: #bf8700; }
 .map .node text { fill: var(--fg); }
 .map .head { font-weight: 700; fill: var(--muted); }
-.map path { fill: none; stroke: #8c959f; stroke-opacity: .55; }
+.map path { fill: none; stroke: #8c959f; stroke-opacity: .6; stroke-width: 1.6; }
+.map .edge rect.label { fill: #fbefff; stroke: #c297ff; }
+.map .edge.sev-error path { stroke: #cf222e; stroke-opacity: .8; stroke-width: 2.2; }
+.map .edge.sev-warning path { stroke: #bf8700; stroke-opacity: .8; stroke-width: 2; }
+.map .edge.sev-note path { stroke: #0969da; stroke-opacity: .5; }
+.map .purposes { font-size: 11.5px; fill: var(--fg); }
+.map .purposes .origin { font-weight: 600; fill: var(--muted); font-size: 11px; }
+.map .badge circle { fill: #0969da; }
+.map .badge.sev-error circle { fill: #cf222e; }
+.map .badge.sev-warning circle { fill: #bf8700; }
+.map .badge text { fill: #fff; font-size: 10.5px; font-weight: 700; }
+.map .dim { opacity: .15; }
 .legend { font-size: .88rem; color: var(--muted); }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: end; margin: .5rem 0; padding: .6rem .8rem; background: var(--soft); border: 1px solid var(--line); border-radius: 8px; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
-form.filters select, form.filters button { font: inherit; padding: .2rem .4rem; }
+form.filters select, form.filters input, form.filters button { font: inherit; padding: .2rem .4rem; max-width: 16rem; }
 .filter-status { font-size: .9rem; }
 tr:target, section:target > h3 { outline: 3px solid #ffd33d; }
 footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .75rem; }
@@ -75,7 +97,8 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); border-top: 1
 `;
 
 /**
- * Filters for the findings (category, severity, rule). Plain JavaScript with no framework; the
+ * Filters for the findings (category, recipient, file, severity, rule, free text), which also dim
+ * the data map's lines and boxes the category or recipient filter leaves out. Plain JavaScript with no framework; the
  * form is `hidden` in the HTML and shown here, so without JavaScript the page shows everything and
  * no controls. It only toggles `hidden` on existing rows: it builds no HTML.
  */
@@ -83,30 +106,45 @@ export const REPORT_SCRIPT = `
 (function () {
   var form = document.getElementById('filters');
   if (!form) return;
+  var FEW_FINDINGS = 5;
   var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
+  var mapItems = Array.prototype.slice.call(document.querySelectorAll('#data-map svg .edge, #data-map svg .node'));
+  function words(element, name) { return (element.getAttribute(name) || '').split(' '); }
   var sections = Array.prototype.slice.call(document.querySelectorAll('section.category[data-category]'));
   var status = document.getElementById('filter-status');
   var empty = document.getElementById('findings-empty');
   function value(name) { var field = form.elements.namedItem(name); return field ? field.value : ''; }
   function apply() {
-    var category = value('category'), severity = value('severity'), rule = value('rule');
+    var category = value('category'), recipient = value('recipient'), file = value('file'), severity = value('severity'), rule = value('rule');
+    var query = value('q').trim().toLowerCase();
     var shown = 0;
     rows.forEach(function (row) {
-      var match = (!category || (row.getAttribute('data-category') || '').split(' ').indexOf(category) >= 0) &&
+      var match = (!category || words(row, 'data-category').indexOf(category) >= 0) &&
+        (!recipient || words(row, 'data-recipient').indexOf(recipient) >= 0) &&
+        (!file || row.getAttribute('data-file') === file) &&
         (!severity || row.getAttribute('data-severity') === severity) &&
-        (!rule || row.getAttribute('data-rule') === rule);
+        (!rule || row.getAttribute('data-rule') === rule) &&
+        (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
       row.hidden = !match;
       if (match) shown += 1;
     });
     sections.forEach(function (section) {
       section.hidden = Boolean(category) && section.getAttribute('data-category') !== category;
     });
+    mapItems.forEach(function (item) {
+      var itemCategory = item.getAttribute('data-category'), itemRecipient = item.getAttribute('data-recipient');
+      var left = (category && itemCategory !== null && itemCategory !== category) || (recipient && itemRecipient !== null && itemRecipient !== recipient);
+      item.classList.toggle('dim', Boolean(left));
+    });
     if (status) status.textContent = shown === rows.length ? 'Showing all ' + rows.length + ' findings.' : 'Showing ' + shown + ' of ' + rows.length + ' findings.';
     if (empty) empty.hidden = shown !== 0;
   }
   form.addEventListener('change', apply);
+  form.addEventListener('input', apply);
   form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
   form.addEventListener('submit', function (event) { event.preventDefault(); });
+  // A few findings read at a glance: the controls would take more room than the table.
+  if (rows.length <= FEW_FINDINGS) return;
   form.hidden = false;
   apply();
 })();

@@ -6,7 +6,9 @@ import type { Finding } from '../../check/finding.js';
 import { categoriesOf } from '../../check/finding-parts.js';
 import type { Severity } from '../../check/rules.js';
 import type { DataFlow, Diagnostic, ViaStep } from '../../link/inventory.js';
-import { recipientMatches } from '../../export/recipient-match.js';
+import { recipientMatches } from '../../check/recipient-match.js';
+import { unrecognisedPackageNames } from '../../link/dependencies.js';
+import { mapEdges, type MapEdge } from './map-edges.js';
 import type { Manifest } from '../../manifest/types.js';
 import type { ScanResult } from '../../result/scan-result.js';
 import { CATEGORIES, PURPOSES, categoryCovers, categoryEntry } from '../../taxonomy/index.js';
@@ -28,6 +30,8 @@ export interface ReportOptions {
   title?: string;
   /** Base URL of the scanned folder's source (e.g. https://github.com/o/r/blob/<sha>/app/); file:line become links to it. */
   sourceUrl?: string;
+  /** A file's lines by scan-root-relative path, for the code snippet under each finding; without it, no snippets. */
+  readLines?: (file: string) => readonly string[];
 }
 
 export type CategoryStatus = 'both' | 'collected-only' | 'declared-only';
@@ -54,6 +58,25 @@ export interface FindingView extends Place {
   package?: string;
   /** Anchor of the place in the report the finding is about (a site, an SDK import, a flow, a category, a recipient). */
   target?: string;
+  /** For a finding about an SDK: the categories its recipient receives through it (the category filter finds it by them). */
+  receives: string[];
+  /** Anchors of the recipients the finding is about: its SDK's, or those the data at its place reaches. */
+  recipients: string[];
+  /** The lines around the finding, for a code snippet. */
+  snippet?: Snippet;
+}
+
+/** A few lines of a file: `lines[i]` is line `first + i`; `line` is the finding's. */
+export interface Snippet {
+  first: number;
+  line: number;
+  lines: string[];
+}
+
+/** A file privlint skipped or could not fully analyse, and why, in a few words. */
+export interface NotAnalysedView {
+  file: string;
+  why: string;
 }
 
 export interface SiteView extends Place {
@@ -174,7 +197,18 @@ export interface ReportModel {
   collectedFor: DataPath[];
   /** Category → purpose → recipient, from data flows and SDKs collecting on their own. */
   paths: DataPath[];
+  /** Category → recipient, with the purposes from the code and from the manifest: the data map's lines. */
+  edges: MapEdge[];
   diagnostics: Diagnostic[];
+  /**
+   * What privlint could not judge: third-party packages it does not recognise (undefined when no
+   * package.json was read, so none was checked) and files it skipped or could not fully analyse.
+   */
+  notJudged: {
+    packageFiles?: string[];
+    packages: { package: string; packageJsons: string[] }[];
+    files: NotAnalysedView[];
+  };
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
@@ -204,6 +238,9 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
     ...(finding.category ? { category: finding.category } : {}),
     categories: categoriesOf(finding),
     ...(finding.package ? { package: finding.package } : {}),
+    receives: [],
+    recipients: [],
+    ...(options.readLines ? snippetOf(options.readLines(finding.file), finding.line) : {}),
   }));
   const findingsAt = new Map<string, FindingView[]>();
   for (const finding of findings) findingsAt.set(key(finding), [...(findingsAt.get(key(finding)) ?? []), finding]);
@@ -372,6 +409,8 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
         ? recipientList.find((candidate) => candidate.kind === 'recipient' && manifest.recipients.find((declared) => declared.id === candidate.id)?.at.line === finding.line)
         : undefined;
     if (recipient) recipient.findings.push(finding);
+    findingRecipients(finding, recipient, flows, recipientList);
+    if (recipient && finding.package) finding.receives = packageReceives(finding.package, recipient, sdkUses, flows, inventory.flows);
     const target = targets.get(key(finding)) ?? (finding.category ? categoryAnchor.get(finding.category) : undefined) ?? recipient?.anchor;
     if (target) finding.target = target;
   }
@@ -389,6 +428,8 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
       }
     }
   }
+
+  const edges = mapEdges(recipientList, flows, (recipient, category) => manifestPurposes(manifest, recipient, category));
 
   const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   const appName = manifest?.app.name ?? path.basename(result.root);
@@ -418,7 +459,16 @@ export function buildReportModel(result: ScanResult, options: ReportOptions = {}
     findings,
     collectedFor,
     paths,
+    edges,
     diagnostics: inventory.diagnostics,
+    notJudged: {
+      ...(result.dependencies && result.dependencies.packageFiles.length > 0 ? { packageFiles: result.dependencies.packageFiles } : {}),
+      packages: unrecognisedPackageNames(result.dependencies ?? { packageFiles: [], unrecognised: [] }).map((name) => ({
+        package: name,
+        packageJsons: result.dependencies!.unrecognised.filter((dependency) => dependency.package === name).map((dependency) => dependency.packageJson),
+      })),
+      files: notAnalysedFiles(inventory.diagnostics),
+    },
   };
 }
 
@@ -450,11 +500,71 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
+/**
+ * The purposes the manifest gives data of a category reaching a recipient: a declared recipient's
+ * shares; for the app's own back end and the device, the category's declared uses (the app keeps the
+ * data); none for a recipient the manifest does not name.
+ */
+function manifestPurposes(manifest: Manifest | undefined, recipient: RecipientView, category: string): string[] {
+  if (!manifest) return [];
+  if (recipient.kind === 'recipient') return sharePurposes(manifest, recipient, category);
+  if (recipient.kind !== 'first-party' && recipient.kind !== 'on-device') return [];
+  const uses = manifest.categories.filter((declaration) => categoryCovers(declaration.id, category)).flatMap((declaration) => declaration.uses);
+  return [...new Set(uses.flatMap((use) => use.purposes))];
+}
+
 /** The purposes for which the manifest lets a recipient receive a category (empty when it does not). */
 function sharePurposes(manifest: Manifest | undefined, recipient: RecipientView, category: string): string[] {
   if (!manifest || recipient.kind !== 'recipient') return [];
   const declared = manifest.recipients.find((candidate) => candidate.id === recipient.id);
   return [...new Set(declared?.shares.filter((share) => share.categories.some((shared) => categoryCovers(shared, category))).flatMap((share) => share.purposes) ?? [])];
+}
+
+/** Lines shown around a finding's line (one before, one after), each cut to this length. */
+const SNIPPET_CONTEXT = 1;
+const SNIPPET_WIDTH = 160;
+
+function snippetOf(lines: readonly string[], line: number): { snippet?: Snippet } {
+  if (line < 1 || line > lines.length) return {};
+  const first = Math.max(1, line - SNIPPET_CONTEXT);
+  const last = Math.min(lines.length, line + SNIPPET_CONTEXT);
+  const cut = (text: string) => {
+    const plain = text.replace(/\r$/, '').replace(/\t/g, '  ');
+    return plain.length > SNIPPET_WIDTH ? `${plain.slice(0, SNIPPET_WIDTH - 1)}…` : plain;
+  };
+  return { snippet: { first, line, lines: lines.slice(first - 1, last).map(cut) } };
+}
+
+/** The recipients a finding is about: its SDK's, and those the data collected or sent at its place reaches. */
+function findingRecipients(finding: FindingView, own: RecipientView | undefined, flows: readonly FlowView[], recipients: readonly RecipientView[]): void {
+  const at = (place: Place) => place.file === finding.file && place.line === finding.line && place.column === finding.column;
+  const keys = new Set<string>(own ? [own.key] : []);
+  for (const flow of flows) if (at(flow.sink) || at(flow.source)) for (const recipient of flow.recipients) keys.add(recipient.key);
+  finding.recipients = recipients.filter((recipient) => keys.has(recipient.key)).map((recipient) => recipient.anchor);
+}
+
+/** The categories a recipient receives through one package: what its SDK collects on its own, and the flows into its calls. */
+function packageReceives(pkg: string, recipient: RecipientView, sdkUses: readonly SdkUseView[], flows: readonly FlowView[], inventoryFlows: readonly DataFlow[]): string[] {
+  const categories = new Set<string>();
+  for (const use of sdkUses) if (use.package === pkg) use.collects.forEach((category) => categories.add(category));
+  flows.forEach((flow, index) => {
+    if (inventoryFlows[index]?.sink.package === pkg) categories.add(flow.category);
+  });
+  // A finding about a package the recipient is known by, not imported as such (a subpath): all it receives.
+  if (categories.size === 0) for (const received of recipient.receives) if (received.how !== 'share') categories.add(received.category);
+  return [...categories];
+}
+
+/** Files privlint skipped, did not analyse, or analysed only in part, with why (a diagnostic's first clause). */
+function notAnalysedFiles(diagnostics: readonly Diagnostic[]): NotAnalysedView[] {
+  const files: NotAnalysedView[] = [];
+  for (const diagnostic of diagnostics) {
+    const skipped = /^(skipped|not followed)\b/.test(diagnostic.message);
+    if (!skipped && diagnostic.severity === 'note') continue;
+    if (files.some((entry) => entry.file === diagnostic.file)) continue;
+    files.push({ file: diagnostic.file, why: diagnostic.message.split(/;\s/)[0]!.replace(/^skipped: /, '') });
+  }
+  return files;
 }
 
 function flowRecipients(
