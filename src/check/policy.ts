@@ -17,8 +17,8 @@ export interface CheckOptions {
   manifestFile?: string;
   /** Severity overrides from the config; "off" drops a rule. */
   rules?: Record<string, Severity | 'off'>;
-  /** The consent check to suggest in fixes for a key, e.g. `hasConsent('ads')` (default: that form). */
-  guardCall?: (key: string) => string;
+  /** The configured consent check to suggest in fixes for a key, e.g. `hasConsent('ads')`; undefined when no guard of the config proves it. */
+  guardCall?: (key: string) => string | undefined;
 }
 
 /** A category an SDK collects on its own, and the consent its declared uses need. */
@@ -65,6 +65,11 @@ export class PolicyContext {
   /** The consent check a fix suggests for a key: a configured guard, else `hasConsent('<key>')`. */
   guardCall(key: string): string {
     return this.options.guardCall?.(key) ?? `hasConsent('${key}')`;
+  }
+
+  /** Whether a guard of the config proves the key (else a fix must say how to configure one). */
+  hasConfiguredGuard(key: string): boolean {
+    return this.options.guardCall?.(key) !== undefined;
   }
 
   sdk(id: string): Sdk | undefined {

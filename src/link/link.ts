@@ -5,9 +5,9 @@ import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
-import { catalogGuardKeys, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
+import { catalogGuardKeys, catalogGuardMatches, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destination-text.js';
-import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
+import type { CollectionSite, ConsentCheck, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../engine/timings.js';
@@ -117,6 +117,8 @@ class Linker {
   private readonly failed = new Map<string, unknown>();
   /** Places of named sites that count only with a flow to a sink (SourceSite.needsFlow). */
   private readonly needFlow = new Set<string>();
+  /** The guard calls seen while computing sites' keys, by file, callee and arguments. */
+  private readonly consentChecks = new Map<string, ConsentCheck>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -157,6 +159,7 @@ class Linker {
       sdkCalls: sortByPlace(sdkCalls),
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
+      consentChecks: [...this.consentChecks.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0)),
     };
   }
 
@@ -412,9 +415,10 @@ class Linker {
   }
 
   private guardCallKeys(file: string, guard: GuardCall): string[] {
+    const matches = catalogGuardMatches(guard, this.input.catalog);
     const keys = [
       ...configuredGuardKeys(guard, file, this.input.guards, this.input.modules),
-      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? []),
+      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? [], matches),
     ];
     if (guard.reference) {
       const target = this.references.resolve(file, guard.reference);
@@ -426,7 +430,16 @@ class Linker {
         }
       }
     }
+    this.recordConsentCheck(file, guard, keys, matches[0]?.guardId);
     return keys;
+  }
+
+  /** A guard call in effect somewhere, once per file, callee and arguments (for privlint init). */
+  private recordConsentCheck(file: string, guard: GuardCall, keys: string[], catalogGuard: string | undefined): void {
+    const id = `${file}\0${guard.callee}\0${JSON.stringify(guard.args)}`;
+    if (this.consentChecks.has(id)) return;
+    const callee = guard.callee.replace(/^await\s+/, '');
+    this.consentChecks.set(id, { file: this.relative(file), callee, args: [...guard.args], test: guard.test !== undefined, keys: [...new Set(keys)], ...(catalogGuard ? { catalogGuard } : {}) });
   }
 
   /** Keys every caller of a function is guarded by (empty when a caller is unknown or unguarded). */

@@ -26,9 +26,16 @@ interface ConsentFix {
   misspelt: string;
   /** The guard call to suggest: `hasConsent('ads')`. */
   guard: string;
+  /** The guard is one the config names; else the fix says how to name one. */
+  configured: boolean;
 }
 
-const fix = (data: ConsentFix) => `${data.misspelt ? `${data.misspelt} ` : ''}Fix: wrap it in \`if (await ${data.guard})\`, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
+const fix = (data: ConsentFix) =>
+  `${data.misspelt ? `${data.misspelt} ` : ''}Fix: ${
+    data.configured
+      ? `wrap it in \`if (await ${data.guard})\``
+      : `check consent "${data.key}" first, e.g. \`if (await ${data.guard})\`, and name your check function under "guards" in privlint.config.json (no guard there proves "${data.key}"; docs/config.md#guards)`
+  }, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
 
 export const messages = {
   collectionWithoutConsent: (data: ConsentFix & { manifest: string; category: string; api: string; purpose?: string; line: number; mode: 'opt-in' | 'opt-out' }) => {
@@ -81,7 +88,12 @@ function sharedConsent(recipient: RecipientDeclaration | undefined): { keys: str
 export function check({ inventory, policy }: RuleInput): Draft[] {
   if (!policy.manifest) return [];
   const manifest = policy.manifest;
-  const consentFix = (key: string, present: readonly string[], needed: readonly string[]): ConsentFix => ({ key, misspelt: policy.misspeltKey(present, needed), guard: policy.guardCall(key) });
+  const consentFix = (key: string, present: readonly string[], needed: readonly string[]): ConsentFix => ({
+    key,
+    misspelt: policy.misspeltKey(present, needed),
+    guard: policy.guardCall(key),
+    configured: policy.hasConfiguredGuard(key),
+  });
 
   const sites: OnceDraft[] = [];
   for (const site of inventory.collections) {
