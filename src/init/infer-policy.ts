@@ -104,18 +104,6 @@ export function proposePolicy(inventory: Inventory, catalog: Catalog | undefined
     receive(flow.sink.vendor, flow.category, own.length > 0 ? own : kinds.length > 0 ? [kinds[0]!] : DEFAULT_PURPOSES);
   }
 
-  const usualPurposes = (category: string) => CATEGORY_PURPOSES.find(([prefix]) => categoryCovers(prefix, category))?.[1] ?? DEFAULT_PURPOSES;
-
-  // Each category's purposes.
-  const purposesOf = new Map<string, Set<string>>();
-  for (const category of categories) {
-    const sites = inventory.collections.filter((site) => site.category === category);
-    const purposes = new Set(sites.flatMap((site) => site.purposes).filter(isKnownPurpose));
-    for (const byCategory of vendorPurposes.values()) for (const purpose of byCategory.get(category) ?? []) purposes.add(purpose);
-    if (purposes.size === 0 || sites.some((site) => site.purposes.length === 0)) for (const purpose of usualPurposes(category)) purposes.add(purpose);
-    purposesOf.set(category, purposes);
-  }
-
   // The key for a purpose: the one the code checks most where it collects for it or calls an SDK serving it.
   const keyEvidence = new Map<string, Map<string, number>>();
   const evidence = (purposes: readonly string[], keys: readonly string[]) => {
@@ -131,15 +119,31 @@ export function proposePolicy(inventory: Inventory, catalog: Catalog | undefined
     const counts = [...(keyEvidence.get(purpose) ?? new Map<string, number>())].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
     return counts[0]?.[0] ?? CONSENT_PURPOSES[purpose]!;
   };
-  // The key the code checks most where it collects a category for a purpose (unannotated places count
-  // for the category's usual purposes): the code treats that use as consent-based, so a place that
-  // collects for it without the check is a consent gap.
+  const usualPurposes = (category: string) => CATEGORY_PURPOSES.find(([prefix]) => categoryCovers(prefix, category))?.[1] ?? DEFAULT_PURPOSES;
+  /** Why a site collects: its annotation; else the purpose whose key guards it (`hasConsent('analytics')`); else the category's usual purposes. */
+  const sitePurposes = (site: Inventory['collections'][number]): string[] => {
+    const annotated = site.purposes.filter(isKnownPurpose);
+    if (annotated.length > 0) return annotated;
+    const guardedFor = Object.keys(CONSENT_PURPOSES).filter((purpose) => site.consentKeys.includes(keyFor(purpose)));
+    return guardedFor.length > 0 ? guardedFor : usualPurposes(site.category);
+  };
+
+  // Each category's purposes.
+  const purposesOf = new Map<string, Set<string>>();
+  for (const category of categories) {
+    const purposes = new Set(inventory.collections.filter((site) => site.category === category).flatMap(sitePurposes));
+    for (const byCategory of vendorPurposes.values()) for (const purpose of byCategory.get(category) ?? []) purposes.add(purpose);
+    if (purposes.size === 0) for (const purpose of usualPurposes(category)) purposes.add(purpose);
+    purposesOf.set(category, purposes);
+  }
+
+  // The key the code checks most where it collects a category for a purpose: the code treats that use
+  // as consent-based, so a place that collects for it without the check is a consent gap.
   const checkedKey = (category: string, purpose: string): string | undefined => {
     const counts = new Map<string, number>();
     for (const site of inventory.collections) {
       if (site.category !== category) continue;
-      const purposes = site.purposes.length > 0 ? site.purposes : usualPurposes(category);
-      if (!purposes.includes(purpose)) continue;
+      if (!sitePurposes(site).includes(purpose)) continue;
       for (const key of site.consentKeys) if (VALID_KEY.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0]?.[0];

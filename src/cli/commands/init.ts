@@ -61,7 +61,7 @@ export async function runInit(args: ParsedArgs, io: CliIO): Promise<number> {
     lines.push(`Wrote ${displayPath(configWritten.file, io.cwd)}: ${plural(guards.length, 'consent guard')} found in the code (${guards.map((guard) => guard.label).join(', ')}).`);
   } else if (configWritten) {
     lines.push(`${displayPath(configWritten.file, io.cwd)} already exists and was left alone (pass --force to add to its guards). Consent checks found in the code: ${guards.map((guard) => guard.label).join(', ')}.`);
-  } else if (output) {
+  } else if (!(config ? path.resolve(io.cwd, config) : findConfig(folder))) {
     lines.push('No consent check found in the code; when you add one, name it under "guards" in privlint.config.json (docs/config.md#guards).');
   }
   lines.push(
