@@ -15,7 +15,7 @@ const CONSENT_PURPOSES: Readonly<Record<string, string>> = {
   analytics: 'analytics',
   marketing: 'marketing',
   personalization: 'personalization',
-  // Crash and performance reports to a vendor are opt-in in the reference policy ("User Experience Program").
+  // Crash and performance reports to a vendor are opt-in under the reference policy ("User Experience Program").
   diagnostics: 'diagnostics',
 };
 

@@ -25,14 +25,15 @@ export async function runManifestCheck(args: ParsedArgs, io: CliIO): Promise<num
     plural(manifest.residency.length, 'residency rule'),
   ].join(', ');
   const shown = displayPath(file, io.cwd);
-  io.stdout(`${green('✓')} ${shown} is a valid privacy manifest (${counts}).\n`);
+  const lines = [`${green('✓')} ${shown} is a valid privacy manifest (${counts}).`];
   const proposals = manifest.proposals ?? [];
   if (proposals.length > 0) {
     const { cyan } = io.colors;
     for (const proposal of proposals) {
-      io.stdout(`${shown}:${proposal.at.line}:${proposal.at.column}  ${cyan('note')}  ${proposal.path}: ${proposal.value} is a proposal of privlint init; confirm it by deleting its "# ${PROPOSAL_MARKER}" comment, or change it\n`);
+      lines.push(`${shown}:${proposal.at.line}:${proposal.at.column}  ${cyan('note')}  ${proposal.path}: ${proposal.value} is a proposal of privlint init; confirm it by deleting its "# ${PROPOSAL_MARKER}" comment, or change it`);
     }
-    io.stdout(`${plural(proposals.length, 'proposal')} to confirm: privlint checks the code against them meanwhile, but only a person who knows the privacy policy can say they are right.\n`);
+    lines.push(`${plural(proposals.length, 'proposal')} to confirm: privlint checks the code against them meanwhile, but only a person who knows the privacy policy can say they are right.`);
   }
+  io.stdout(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }
