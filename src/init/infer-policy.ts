@@ -30,8 +30,12 @@ const PURPOSE_BASES: Readonly<Record<string, LegalBasis>> = {
   legal_obligation: 'legal_obligation',
 };
 
-/** Identifiers that track a person across apps and sites: every use needs consent, whatever its purpose. */
-const TRACKING_IDENTIFIERS = ['device.advertising_id', 'web.cookies'];
+/**
+ * Identifiers that track a person across apps: every use needs consent, whatever its purpose. (Cookies
+ * the code reads for a purpose it annotates — a session, the consent choice itself — may be strictly
+ * necessary; unannotated, they get their usual purpose, analytics, which needs consent.)
+ */
+const TRACKING_IDENTIFIERS = ['device.advertising_id'];
 
 /** The usual purposes of data the code collects when nothing says why (first match by category prefix). */
 const CATEGORY_PURPOSES: readonly [string, string[]][] = [
@@ -114,10 +118,14 @@ export function proposePolicy(inventory: Inventory, catalog: Catalog | undefined
     }
   };
   for (const site of inventory.collections) evidence(site.purposes, site.consentKeys);
-  for (const call of inventory.sdkCalls) evidence(kindPurposes(call.kind), call.consentKeys);
+  // A call of a wrapper is the SDK call inside it seen again: counted once.
+  for (const call of inventory.sdkCalls) if (!call.via) evidence(kindPurposes(call.kind), call.consentKeys);
+  /** The purpose's usual key when the code checks it for the purpose at all (a call guarded for something else too proves nothing), else the key checked most. */
   const keyFor = (purpose: string): string => {
-    const counts = [...(keyEvidence.get(purpose) ?? new Map<string, number>())].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
-    return counts[0]?.[0] ?? CONSENT_PURPOSES[purpose]!;
+    const counts = keyEvidence.get(purpose) ?? new Map<string, number>();
+    const usual = CONSENT_PURPOSES[purpose]!;
+    if (counts.has(usual)) return usual;
+    return [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))[0]?.[0] ?? usual;
   };
   const usualPurposes = (category: string) => CATEGORY_PURPOSES.find(([prefix]) => categoryCovers(prefix, category))?.[1] ?? DEFAULT_PURPOSES;
   /** Why a site collects: its annotation; else the purpose whose key guards it (`hasConsent('analytics')`); else the category's usual purposes. */

@@ -183,6 +183,29 @@ describe('privlint init on a fresh copy of rn-shop (no manifest, no config)', ()
   });
 });
 
+describe('privlint init on a fresh copy of web-news (a web app)', () => {
+  it('writes the config with its consent store, and the first scan reports the consent gaps EXPECTED.md lists', () => {
+    const root = copyOf('web-news', { fresh: true });
+    const init = runCli(['init'], { cwd: root });
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain('Wrote privlint.config.json: 1 consent guard found in the code (consentStore.isGranted(key)).');
+    const scan = runCli(['scan', '--format', 'json'], { cwd: root });
+    expect(scan.stderr).toBe('');
+    expect(scan.status).toBe(1);
+    const findings = JSON.parse(scan.stdout).findings as { ruleId: string; file: string; line: number; message: string }[];
+    expect(findings.filter((finding) => finding.ruleId === 'require-consent-check').map((finding) => `${finding.file}:${finding.line}`)).toEqual([
+      // PostHog's init: the fixture runs it cookieless under legitimate interest, but an analytics SDK is proposed opt-in.
+      'src/lib/analytics.mjs:17',
+      'src/lib/analytics.mjs:36',
+      'src/main.jsx:15',
+      'src/pages/Article.jsx:18',
+      'src/pages/LocalNews.jsx:22',
+    ]);
+    // The consent cookie the banner reads (annotated app_functionality) needs no consent.
+    expect(findings.some((finding) => finding.file === 'src/lib/consent.mjs' && finding.ruleId === 'require-consent-check')).toBe(false);
+  });
+});
+
 describe('privlint init beside an existing config', () => {
   it('leaves the config alone, and the draft uses the keys its guards prove', () => {
     const root = copyOf('rn-shop');
