@@ -10,6 +10,7 @@ export { scanParallel, type ParallelScanOptions } from './scan-parallel.js';
 // The policy manifest and the config.
 export { findManifest, loadManifest, parseManifest, MANIFEST_FILE_NAMES, type ManifestResult } from './manifest/load.js';
 export type { Manifest } from './manifest/types.js';
+export type { Proposal } from './manifest/proposals.js';
 export { findConfig, loadConfig, CONFIG_FILE_NAMES } from './config/load.js';
 export type { PrivlintConfig } from './config/types.js';
 
@@ -17,7 +18,7 @@ export type { PrivlintConfig } from './config/types.js';
 export { RULES, RULE_IDS, ruleMeta, type RuleMeta, type Severity } from './check/rules.js';
 export type { Finding, FindingPart, Fix, SuppressedFinding, TextEdit } from './check/finding.js';
 export { applyFixes, type FixOutcome } from './fix/apply-fixes.js';
-export type { CollectionSite, DataFlow, Inventory, SdkUse } from './link/inventory.js';
+export type { CollectionSite, ConsentCheck, DataFlow, Inventory, SdkUse } from './link/inventory.js';
 export { listDependencies, type DependencyListing, type UnrecognisedDependency } from './link/dependencies.js';
 
 // Reporters: a ScanResult in, text out.

@@ -3,6 +3,7 @@ import type { CatalogIndex } from '../catalog/match.js';
 import type { Sdk } from '../catalog/types.js';
 import type { DataFlow } from '../link/inventory.js';
 import type { CategoryDeclaration, Manifest, RecipientDeclaration, ShareDeclaration, UseDeclaration } from '../manifest/types.js';
+import { SDK_KIND_PURPOSES } from '../catalog/kinds.js';
 import { categoryCovers } from '../taxonomy/index.js';
 import { closestMatch } from '../util/did-you-mean.js';
 import { RecipientIndex } from './recipient-index.js';
@@ -16,8 +17,16 @@ export interface CheckOptions {
   manifestFile?: string;
   /** Severity overrides from the config; "off" drops a rule. */
   rules?: Record<string, Severity | 'off'>;
-  /** The consent check to suggest in fixes for a key, e.g. `hasConsent('ads')` (default: that form). */
-  guardCall?: (key: string) => string;
+  /** The configured consent check to suggest in fixes for a key, e.g. `hasConsent('ads')`; undefined when no guard of the config proves it. */
+  guardCall?: (key: string) => string | undefined;
+}
+
+/** A category an SDK collects on its own, and the consent its declared uses need. */
+export interface SdkCollectionConsent {
+  category: string;
+  keys: string[];
+  use: UseDeclaration;
+  purpose?: string;
 }
 
 /** Who operates a host, as the manifest says. */
@@ -58,6 +67,11 @@ export class PolicyContext {
     return this.options.guardCall?.(key) ?? `hasConsent('${key}')`;
   }
 
+  /** Whether a guard of the config proves the key (else a fix must say how to configure one). */
+  hasConfiguredGuard(key: string): boolean {
+    return this.options.guardCall?.(key) !== undefined;
+  }
+
   sdk(id: string): Sdk | undefined {
     return this.options.catalog.catalog.sdks.find((candidate) => candidate.id === id);
   }
@@ -85,6 +99,33 @@ export class PolicyContext {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The consent an SDK's own collection needs (what the catalog says it collects by itself, as
+   * soon as the app calls it, or of that what its recipient's shares say it receives): for each such category, the declared uses for the purposes the
+   * SDK's kind serves (catalog/kinds.ts) — for a kind without usual purposes, those the
+   * recipient's shares of the category give, else every use — when all of them name a consent
+   * key. A use with `basis: consent` thus covers the SDK's collection too, not only the app's own.
+   */
+  sdkCollectionConsent(sdkId: string, recipient: RecipientDeclaration | undefined): SdkCollectionConsent[] {
+    const sdk = this.sdk(sdkId);
+    if (!sdk) return [];
+    const out: SdkCollectionConsent[] = [];
+    // A recipient that declares its shares says what it receives; the rest is no-undeclared-sharing's.
+    const shares = recipient?.shares ?? [];
+    const received = shares.length === 0 ? sdk.collects : sdk.collects.filter((category) => shares.some((share) => share.categories.some((shared) => categoryCovers(shared, category))));
+    for (const category of received) {
+      const declared = this.declarationsCovering(category);
+      // Why it collects: what its kind serves (an analytics SDK, for analytics); for an SDK of no
+      // usual purpose, what its recipient's shares of the category say, else every declared use.
+      const kindPurposes = SDK_KIND_PURPOSES[sdk.kind] ?? [];
+      const sharePurposes = shares.filter((share) => share.categories.some((shared) => categoryCovers(shared, category))).flatMap((share) => share.purposes);
+      const purposes = kindPurposes.length > 0 ? [...kindPurposes] : sharePurposes;
+      const consent = this.requiredConsent(declared, purposes);
+      if (consent) out.push({ category, ...consent });
+    }
+    return out;
   }
 
   /**

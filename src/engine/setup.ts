@@ -98,9 +98,9 @@ export function ignoreOptions(setup: Pick<ProjectSetup, 'config' | 'configFile' 
 /**
  * The consent check that fix suggestions show for a key: a guard of the config that proves it —
  * `canTrack()` for a guard whose key is fixed to it, `hasConsent('ads')` for one that takes the key
- * as an argument — or `hasConsent('<key>')` when the config has none.
+ * as an argument — or undefined when the config has none for it (the fix then says how to add one).
  */
-export function guardSuggestion(config: PrivlintConfig): (key: string) => string {
+export function guardSuggestion(config: PrivlintConfig): (key: string) => string | undefined {
   const guards = config.guards.flatMap((guard) => {
     if ('catalog' in guard) return []; // a mapping of a catalog guard's keys, not a function to call
     const name = 'call' in guard ? guard.call : 'member' in guard ? guard.member : guard.export;
@@ -110,7 +110,7 @@ export function guardSuggestion(config: PrivlintConfig): (key: string) => string
     const fixed = guards.find((guard) => guard.key === key);
     if (fixed) return `${fixed.name}()`;
     const taking = guards.find((guard) => guard.key === undefined);
-    if (!taking) return `hasConsent('${key}')`;
+    if (!taking) return undefined;
     return `${taking.name}(${'…, '.repeat(taking.keyArgument)}'${key}')`;
   };
 }

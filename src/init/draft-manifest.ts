@@ -1,13 +1,15 @@
 import { packageNameOf } from '../catalog/match.js';
 import { SDK_KIND_PURPOSES, type SdkKind } from '../catalog/kinds.js';
 import type { Catalog } from '../catalog/types.js';
+import { PROPOSAL_MARKER } from '../manifest/proposals.js';
+import { proposePolicy } from './infer-policy.js';
 import { collectedCategories, type CollectionPlace } from '../export/coverage.js';
 import type { ScanResult } from '../result/scan-result.js';
 import { CATEGORIES, PURPOSES, categoryEntry } from '../taxonomy/index.js';
 import { plural } from '../util/plural.js';
 
-/** The placeholder `privlint manifest check` rejects (an unknown purpose, basis, mode or role) until a person replaces it. */
-export const TODO = 'TODO';
+/** The trailing comment that marks an inferred value (the manifest loader lists them until a person deletes it). */
+const PROPOSED = `# ${PROPOSAL_MARKER}`;
 
 export interface DraftOptions {
   /** privlint's catalog: which SDKs collect what on their own, vendor names, hosts and policy URLs. */
@@ -25,8 +27,8 @@ export interface ManifestDraft {
   categories: string[];
   recipients: string[];
   consentKeys: string[];
-  /** How many TODO markers a person must replace. */
-  todos: number;
+  /** How many values are proposals a person must confirm. */
+  proposals: number;
 }
 
 export const DEFAULT_SCHEMA_PATH = './node_modules/privlint/schema/privacy-manifest.schema.json';
@@ -34,8 +36,10 @@ const BASES = 'consent, contract, legitimate_interest, legal_obligation, vital_i
 
 /**
  * Draft a privacy-manifest.yaml from what a scan found: every collected category and every SDK
- * vendor, with TODO purposes, legal bases, consent modes and roles that `privlint manifest check`
- * rejects until a person fills them, and comments that point to the places in the code. Pure.
+ * vendor, with the purposes, legal bases, consent keys and modes, recipient roles and shares
+ * privlint infers (infer-policy.ts), each marked `# privlint: proposed` for a person to confirm,
+ * and comments that point to the places in the code. It validates as written, so the first
+ * `privlint scan` checks consent for real. Pure.
  */
 export function draftManifest(result: ScanResult, options: DraftOptions = {}): ManifestDraft {
   const catalog = options.catalog;
@@ -55,6 +59,8 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
   // Recipients: one per SDK vendor, with what reaches it.
   interface Vendor {
     id: string;
+    /** The catalog's vendor id. */
+    vendorId: string;
     name: string;
     packages: Set<string>;
     globals: Set<string>;
@@ -74,6 +80,7 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
       const info = catalog?.vendors.find((candidate) => candidate.id === vendorId);
       vendor = {
         id,
+        vendorId,
         name: info?.name ?? vendorId,
         packages: new Set(),
         globals: new Set(),
@@ -108,10 +115,12 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
     for (const host of found) hosts.set(host.toLowerCase(), [...(hosts.get(host.toLowerCase()) ?? []), `${flow.sink.file}:${flow.sink.line}`]);
   }
 
-  let todos = 0;
-  const todo = () => {
-    todos += 1;
-    return TODO;
+  const proposed = proposePolicy(result.inventory, catalog, categoryIds);
+  let proposals = 0;
+  /** A value privlint inferred, with the marker comment. */
+  const propose = (line: string) => {
+    proposals += 1;
+    return `${line} ${PROPOSED}`;
   };
   const out: string[] = [];
   const scanned = `${plural(result.files.length, 'file')}, ${plural(result.inventory.collections.length, 'collection site')}, ${plural(result.inventory.sdks.length, 'SDK import')}`;
@@ -119,12 +128,16 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
     `# yaml-language-server: $schema=${options.schemaPath ?? DEFAULT_SCHEMA_PATH}`,
     '#',
     `# A DRAFT privacy manifest, written by \`privlint init\` from what it found in the code (${scanned}).`,
-    '# It is not your privacy policy. A person who knows the policy must:',
-    '#   1. replace every TODO: the purposes of each use (ids in docs/taxonomy.md), its legal basis,',
-    '#      the mode of each consent key, the role of each recipient, and the purposes of each share;',
+    '# It is not your privacy policy, but it works as it is: `privlint scan` checks the code against it.',
+    `# Each value marked "${PROPOSED}" is privlint's guess — purposes from the code's annotations and`,
+    '# the kinds of its SDKs, prior opt-in consent for advertising, analytics, marketing, personalization,',
+    '# diagnostics and tracking identifiers. A person who knows the policy must:',
+    `#   1. confirm each proposal by deleting its "${PROPOSED}" comment, or change it: purposes are`,
+    `#      ${PURPOSES.map((entry) => entry.id).join(', ')};`,
+    `#      a basis is ${BASES}; a consent mode is opt-in or opt-out;`,
     '#   2. remove what the policy does not promise, and add what the code cannot show (data collected',
     '#      on a server or in native code, recipients without an SDK, retention, residency);',
-    '#   3. run `privlint manifest check` (it fails while a TODO is left), then `privlint scan`.',
+    '#   3. run `privlint manifest check` (it lists the proposals left), then `privlint scan`.',
     '# The format: docs/manifest.md in the privlint package.',
     'version: 1',
     '',
@@ -137,10 +150,12 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
     '',
   );
 
-  if (consentKeys.length > 0 || oddKeys.length > 0) {
-    out.push('# Consent keys the code checks before collecting or calling an SDK. For each, say how the user chooses.', 'consents:');
-    for (const key of consentKeys) {
-      out.push(`  # checked at ${places(keyPlaces.get(key)!, maxPlaces)}`, `  ${key}:`, `    mode: ${todo()} # opt-in (nothing until the user agrees) or opt-out (until the user objects)`);
+  const allKeys = [...new Set([...consentKeys, ...proposed.consentKeys])].sort();
+  if (allKeys.length > 0 || oddKeys.length > 0) {
+    out.push('# Consent keys: what the code checks before collecting or calling an SDK, and the keys proposed below. For each, say how the user chooses.', 'consents:');
+    for (const key of allKeys) {
+      const checked = keyPlaces.get(key);
+      out.push(`  # ${checked ? `checked at ${places(checked, maxPlaces)}` : 'the code checks it nowhere yet'}`, `  ${key}:`, propose(`    mode: opt-in`));
     }
     for (const key of oddKeys) out.push(`  # The code also checks ${comment(JSON.stringify(key))}, which is not a valid key (lower-case letters, digits, _); rename it in code and here.`);
     out.push('');
@@ -148,19 +163,18 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
 
   out.push('# What the code collects. Each category needs its uses: why (purposes) and on which legal basis.', 'categories:');
   if (categoryIds.length === 0) out.push('  [] # privlint found no collection of personal data; keep the list empty or add what the policy declares');
-  const purposeList = PURPOSES.map((entry) => entry.id).join(', ');
   for (const category of categoryIds) {
     const sites = result.inventory.collections.filter((site) => site.category === category);
     const entry = categoryEntry(category);
     const annotated = [...new Set(sites.flatMap((site) => site.purposes))];
-    const guardKeys = sites.length > 0 ? sites.map((site) => site.consentKeys).reduce((shared, keys) => shared.filter((key) => keys.includes(key))) : [];
     out.push('', `  # ${category}${entry ? `: ${comment(entry.description)}` : ''}`);
     out.push(...placeLines(collected.get(category)!, maxPlaces).map((line) => `  #   ${line}`));
+    if (annotated.length > 0) out.push(`  #   the code's annotations say: ${comment(annotated.join(', '))}`);
     out.push(`  - id: ${scalar(category)}`, '    uses:');
-    out.push(`      - purposes: [${todo()}] # ${annotated.length > 0 ? `the code's annotations say: ${comment(annotated.join(', '))}. ` : ''}One or more of: ${purposeList}`);
-    out.push(`        basis: ${todo()} # ${BASES}`);
-    const suggested = guardKeys.filter((key) => consentKeys.includes(key));
-    if (suggested.length > 0) out.push(`        # consent: ${suggested[0]} # every place above checks this key first; name it when the use needs consent`);
+    for (const use of proposed.uses.get(category) ?? []) {
+      out.push(propose(`      - purposes: [${use.purposes.join(', ')}]`), propose(`        basis: ${use.basis}`));
+      if (use.consent) out.push(propose(`        consent: ${use.consent}`));
+    }
   }
   out.push('');
 
@@ -171,20 +185,23 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
       out.push('', `  # ${comment(vendor.name)}: imported at ${places(vendor.imports, maxPlaces)}`);
       if (vendor.globals.size > 0) out.push(`  # Also used through the global ${comment([...vendor.globals].sort().join(', '))}, which privlint matches to this recipient by its id.`);
       out.push(`  - id: ${scalar(vendor.id)}`, `    name: ${scalar(vendor.name)}`);
-      out.push(`    role: ${todo()} # processor (processes data on your behalf, under contract) or third_party (uses it for its own purposes)`);
+      out.push('    # processor: processes data on your behalf, under contract; third_party: uses it for its own purposes too');
+      out.push(propose(`    role: ${proposed.roles.get(vendor.vendorId) ?? 'processor'}`));
       out.push(`    packages: [${[...vendor.packages].sort().map(scalar).join(', ')}]`);
       if (vendor.domains.length > 0) out.push(`    domains: [${vendor.domains.map(scalar).join(', ')}] # from privlint's catalog; keep the hosts your app talks to`);
       if (vendor.policyUrl && /^https?:\/\/\S+$/.test(vendor.policyUrl)) out.push(`    policy_url: ${scalar(vendor.policyUrl)}`);
-      const shared = [...new Set([...vendor.collects, ...vendor.sent.keys()])].sort(byTaxonomy);
-      if (shared.length === 0) {
+      const shares = proposed.shares.get(vendor.vendorId) ?? [];
+      if (shares.length === 0) {
         out.push('    # shares: privlint saw no personal data reach it; add what the policy says it receives');
         continue;
       }
       out.push('    shares:');
-      if (vendor.collects.size > 0) out.push(`      # collected by the SDK on its own: ${[...vendor.collects].sort(byTaxonomy).join(', ')}`);
+      if (vendor.collects.size > 0) out.push(`      # collected by the SDK on its own: ${[...vendor.collects].sort(byTaxonomy).join(', ')}${usualPurposes(vendor.kinds)}`);
       for (const [category, flows] of [...vendor.sent].sort(([a], [b]) => byTaxonomy(a, b))) out.push(`      # ${category} is sent to it at ${places(flows, 3)}`);
-      out.push(`      - categories: [${shared.map(scalar).join(', ')}]`, `        purposes: [${todo()}] # why it receives them (one or more purposes, as above)${usualPurposes(vendor.kinds)}`);
-      out.push('        # consent: <key> # when the policy shares them only after the user agrees');
+      for (const share of shares) {
+        out.push(`      - categories: [${share.categories.map(scalar).join(', ')}]`, propose(`        purposes: [${share.purposes.join(', ')}]`));
+        if (share.consent) out.push(propose(`        consent: ${share.consent}`));
+      }
     }
     out.push('');
   }
@@ -200,7 +217,7 @@ export function draftManifest(result: ScanResult, options: DraftOptions = {}): M
   }
   out.push('');
 
-  return { text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, categories: categoryIds, recipients: recipients.map((vendor) => vendor.id), consentKeys, todos };
+  return { text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, categories: categoryIds, recipients: recipients.map((vendor) => vendor.id), consentKeys: allKeys, proposals };
 }
 
 function placeLines(placesOf: CollectionPlace[], max: number): string[] {
@@ -254,7 +271,7 @@ function byTaxonomy(a: string, b: string): number {
 
 /**
  * "; usual for its push SDK: notifications": the purposes an SDK of these kinds usually serves
- * (catalog/kinds.ts), as a hint next to a recipient's TODO. Empty when no kind suggests one.
+ * (catalog/kinds.ts), as a hint next to a recipient's shares. Empty when no kind suggests one.
  */
 function usualPurposes(kinds: Set<string>): string {
   const known = [...kinds].filter((kind): kind is SdkKind => Object.hasOwn(SDK_KIND_PURPOSES, kind)).sort();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CatalogIndex } from '../catalog/match.js';
+import type { GuardMatch } from '../catalog/guards.js';
 import type { GuardSpec } from '../catalog/types.js';
 import type { GuardCall } from '../detect/facts.js';
 import { pathString } from '../detect/access-path.js';
@@ -72,20 +73,7 @@ function withoutOptionalChaining(callee: string): string {
  * (guards.yaml), after the config's mappings: `{ catalog: id, key }` replaces every key of that
  * guard, `{ catalog: id, keys: { from: to } }` maps keys one by one.
  */
-export function catalogGuardKeys(guard: GuardCall, catalog: CatalogIndex, specs: readonly GuardSpec[]): string[] {
-  const reference = guard.test?.reference ?? (guard.reference ? { root: guard.reference.root, segments: [...guard.reference.segments, '()'] } : undefined);
-  if (!reference) return [];
-  const { root } = reference;
-  if (root.kind === 'import' && root.typeOnly) return [];
-  const place =
-    root.kind === 'import' ? { module: root.specifier, path: pathString(reference.segments) } : root.kind === 'global' ? { path: pathString([root.name, ...reference.segments]) } : undefined;
-  if (!place) return [];
-  const matches = catalog.guards.match({
-    ...place,
-    args: guard.args,
-    ...(guard.test?.equals !== undefined ? { equals: guard.test.equals } : {}),
-    ...(guard.test?.negated ? { negated: true } : {}),
-  });
+export function catalogGuardKeys(guard: GuardCall, catalog: CatalogIndex, specs: readonly GuardSpec[], matches = catalogGuardMatches(guard, catalog)): string[] {
   return matches.map(({ guardId, key }) => mappedGuardKey(guardId, key, specs));
 }
 
@@ -93,4 +81,21 @@ export function catalogGuardKeys(guard: GuardCall, catalog: CatalogIndex, specs:
 export function mappedGuardKey(guardId: string, key: string, specs: readonly GuardSpec[]): string {
   const mapping = specs.find((spec): spec is CatalogGuardMapping => 'catalog' in spec && spec.catalog === guardId);
   return mapping?.keys?.[key] ?? mapping?.key ?? key;
+}
+
+/** The catalog guards (guards.yaml) a condition satisfies, with the vendor's key each proves. */
+export function catalogGuardMatches(guard: GuardCall, catalog: CatalogIndex): GuardMatch[] {
+  const reference = guard.test?.reference ?? (guard.reference ? { root: guard.reference.root, segments: [...guard.reference.segments, '()'] } : undefined);
+  if (!reference) return [];
+  const { root } = reference;
+  if (root.kind === 'import' && root.typeOnly) return [];
+  const place =
+    root.kind === 'import' ? { module: root.specifier, path: pathString(reference.segments) } : root.kind === 'global' ? { path: pathString([root.name, ...reference.segments]) } : undefined;
+  if (!place) return [];
+  return catalog.guards.match({
+    ...place,
+    args: guard.args,
+    ...(guard.test?.equals !== undefined ? { equals: guard.test.equals } : {}),
+    ...(guard.test?.negated ? { negated: true } : {}),
+  });
 }

@@ -121,6 +121,25 @@ export interface Diagnostic {
   message: string;
 }
 
+/**
+ * A call the code tests before it collects or calls an SDK — a consent guard, or something that
+ * may be one (`hasConsent('ads')`, `canShowAds()`) — and what privlint makes of it; `privlint init`
+ * proposes the config's guards from these. One per file, callee and arguments.
+ */
+export interface ConsentCheck {
+  file: string;
+  /** The callee as written, without `await`: "hasConsent", "consentStore.isGranted". */
+  callee: string;
+  /** String literal arguments by position (null where not a literal). */
+  args: (string | null)[];
+  /** A value test (`status === 'granted'`, `info.canRequestAds`) rather than "the call returned true". */
+  test: boolean;
+  /** The consent keys it proves with the config and catalog as they are ([] when none). */
+  keys: string[];
+  /** The catalog guard (guards.yaml) it matches, if any. */
+  catalogGuard?: string;
+}
+
 /** Everything detected in a codebase, independent of any policy. */
 export interface Inventory {
   collections: CollectionSite[];
@@ -128,4 +147,6 @@ export interface Inventory {
   sdkCalls: SdkCall[];
   flows: DataFlow[];
   diagnostics: Diagnostic[];
+  /** The guard calls in effect at collection sites, SDK calls and sinks (sorted by file, callee). */
+  consentChecks?: ConsentCheck[];
 }

@@ -6,9 +6,9 @@ import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
 import { compareByPlace, compareText, type Placed } from '../util/order.js';
 import { toPosixRelative } from '../util/paths.js';
-import { catalogGuardKeys, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
+import { catalogGuardKeys, catalogGuardMatches, configuredGuardKeys, type ConfiguredGuard } from './guards.js';
 import { byRegion, destinationOfText } from '../detect/destination-text.js';
-import type { CollectionSite, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
+import type { CollectionSite, ConsentCheck, DataFlow, Diagnostic, Inventory, PurposeOrigin, ResolvedDestination, SdkCall, SdkUse, ViaStep } from './inventory.js';
 import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.js';
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
@@ -123,6 +123,8 @@ class Linker {
   private sdkSwitches = new Map<string, SdkSwitches>();
   /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
   private combined: CombinedFunctions = { functions: new Map(), calls: new Set() };
+  /** The guard calls seen while computing sites' keys, by file, callee and arguments. */
+  private readonly consentChecks = new Map<string, ConsentCheck>();
 
   constructor(private readonly input: LinkInput) {
     this.references = new ReferenceResolver(input.files, input.modules);
@@ -170,6 +172,7 @@ class Linker {
       sdkCalls: sortByPlace(sdkCalls),
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
+      consentChecks: [...this.consentChecks.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0)),
     };
   }
 
@@ -464,9 +467,10 @@ class Linker {
   }
 
   private guardCallKeys(file: string, guard: GuardCall): string[] {
+    const matches = catalogGuardMatches(guard, this.input.catalog);
     const keys = [
       ...configuredGuardKeys(guard, file, this.input.guards, this.input.modules),
-      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? []),
+      ...catalogGuardKeys(guard, this.input.catalog, this.input.guardSpecs ?? [], matches),
     ];
     if (guard.reference) {
       const target = this.references.resolve(file, guard.reference);
@@ -478,7 +482,16 @@ class Linker {
         }
       }
     }
+    this.recordConsentCheck(file, guard, keys, matches[0]?.guardId);
     return keys;
+  }
+
+  /** A guard call in effect somewhere, once per file, callee and arguments (for privlint init). */
+  private recordConsentCheck(file: string, guard: GuardCall, keys: string[], catalogGuard: string | undefined): void {
+    const id = `${file}\0${guard.callee}\0${JSON.stringify(guard.args)}`;
+    if (this.consentChecks.has(id)) return;
+    const callee = guard.callee.replace(/^await\s+/, '');
+    this.consentChecks.set(id, { file: this.relative(file), callee, args: [...guard.args], test: guard.test !== undefined, keys: [...new Set(keys)], ...(catalogGuard ? { catalogGuard } : {}) });
   }
 
   /** Keys every caller of a function is guarded by (empty when a caller is unknown or unguarded). */

@@ -7,6 +7,7 @@ import { displayPath } from '../util/paths.js';
 import { UserError, type Problem } from '../util/problem.js';
 import { readUserTextFile } from '../util/read-text-file.js';
 import { buildManifest } from './build-model.js';
+import { findProposals } from './proposals.js';
 import { checkManifestSemantics } from './semantic-checks.js';
 import type { Manifest } from './types.js';
 
@@ -37,7 +38,8 @@ export function parseManifest(text: string, file: string, cwd = process.cwd()): 
   }
   const structural = [...parsed.problems, ...validateAgainstSchema(parsed.root, manifestSchema(), shown)];
   if (structural.length > 0) return { ok: false, problems: sortProblems(structural) };
-  const manifest = buildManifest(parsed.root, file);
+  const proposals = findProposals(parsed.root, parsed.comments ?? [], file);
+  const manifest = { ...buildManifest(parsed.root, file), ...(proposals.length > 0 ? { proposals } : {}) };
   const semantic = checkManifestSemantics(manifest).map((problem) => ({ ...problem, file: shown }));
   if (semantic.length > 0) return { ok: false, problems: sortProblems(semantic) };
   return { ok: true, manifest };

@@ -1,4 +1,5 @@
 import type { SourcePosition } from '../util/problem.js';
+import type { Proposal } from './proposals.js';
 
 export type LegalBasis =
   | 'consent'
@@ -98,4 +99,6 @@ export interface Manifest {
   firstPartyDomains: string[];
   residency: ResidencyRule[];
   retention?: Retention;
+  /** Values `privlint init` proposed that nobody has confirmed yet (their `# privlint: proposed` comment is still there). */
+  proposals?: Proposal[];
 }

@@ -38,9 +38,18 @@ export interface ScalarNode extends NodeBase {
   value: string | number | boolean | null;
 }
 
+/** A `# …` comment of the document: where it starts and its text after the `#`, trimmed. */
+export interface DocumentComment {
+  line: number;
+  column: number;
+  text: string;
+}
+
 export interface ParsedDocument {
   root: TreeNode | undefined;
   problems: Problem[];
+  /** Every comment, in document order (the manifest reads `# privlint: proposed` markers from them). */
+  comments?: DocumentComment[];
 }
 
 /** Parse YAML (JSON is YAML too) into a TreeNode; syntax errors become problems with positions. */
@@ -161,7 +170,29 @@ export function parseStructured(text: string, file: string): ParsedDocument {
   const root = document.contents === null ? undefined : convert(document.contents, false);
   if (aliasProblem) return { root: undefined, problems: [...problems, aliasProblem] };
   if (duplicates.size > 0) return { root: undefined, problems: [...problems, ...duplicates.values()] };
-  return { root, problems: [...problems, ...mergeProblems] };
+  const comments = commentsOf(tokens).map(({ offset, source }) => ({ ...position(offset), text: source.replace(/^#/, '').trim() }));
+  return { root, problems: [...problems, ...mergeProblems], comments };
+}
+
+/**
+ * The comment tokens of a parsed document, in document order. The parser keeps them in several
+ * places (before a document, between a key and its value, after a collection), so the token tree
+ * is walked whole — without recursion, its depth was checked above.
+ */
+function commentsOf(tokens: readonly CST.Token[]): { offset: number; source: string }[] {
+  const found: { offset: number; source: string }[] = [];
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      stack.push(...value);
+    } else if (value && typeof value === 'object') {
+      const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+      if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') found.push({ offset: token.offset, source: token.source });
+      else for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push(child);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** How many values alias expansion may produce in one document (far above any real manifest). */

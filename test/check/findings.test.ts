@@ -133,13 +133,13 @@ describe('checking collection sites against the manifest', () => {
     const fixes = (guards: unknown[]) =>
       scanProject({ 'privacy-manifest.yaml': manifest, 'privlint.config.json': JSON.stringify({ guards }), 'src/app.ts': code })
         .findings.filter((finding) => finding.ruleId === 'require-consent-check')
-        .map((finding) => `${finding.line} ${/Fix: wrap it in `([^`]+)`/.exec(finding.help)?.[1]}`);
+        .map((finding) => `${finding.line} ${/`(if \(await [^`]+\))`/.exec(finding.help)?.[1]}${/name your check function under "guards"/.test(finding.help) ? ' (no guard configured)' : ''}`);
     const canTrack = { module: './src/consent', export: 'canTrack', key: 'ads' };
-    // canTrack proves "ads" only: the location site (key "personalized") needs another guard.
-    expect(fixes([canTrack])).toEqual(['4 if (await canTrack())', "6 if (await hasConsent('personalized'))"]);
+    // canTrack proves "ads" only: the location site (key "personalized") needs another guard, and the fix says how to name one.
+    expect(fixes([canTrack])).toEqual(['4 if (await canTrack())', "6 if (await hasConsent('personalized')) (no guard configured)"]);
     expect(fixes([canTrack, { member: 'consentStore.isGranted', keyArgument: 0 }])).toEqual(['4 if (await canTrack())', "6 if (await consentStore.isGranted('personalized'))"]);
     expect(fixes([{ call: 'allowed', keyArgument: 1 }])).toEqual(["4 if (await allowed(…, 'ads'))", "6 if (await allowed(…, 'personalized'))"]);
-    expect(fixes([])).toEqual(["4 if (await hasConsent('ads'))", "6 if (await hasConsent('personalized'))"]);
+    expect(fixes([])).toEqual(["4 if (await hasConsent('ads')) (no guard configured)", "6 if (await hasConsent('personalized')) (no guard configured)"]);
   });
 
   it('reports SDKs no recipient lists, SDK calls without the recipient consent, and SDK collection that is undeclared', () => {
@@ -160,8 +160,13 @@ describe('checking collection sites against the manifest', () => {
     );
     expect(findingsOf(result, 'no-undeclared-sdk')).toEqual(['no-undeclared-sdk src/app.ts:3']);
     expect(result.findings.find((finding) => finding.ruleId === 'no-undeclared-sdk')!.message).toContain('react-native-appsflyer');
-    expect(findingsOf(result, 'require-consent-check')).toEqual(['require-consent-check src/app.ts:7']);
+    // AppsFlyer is in no recipient, but it collects on its own the advertising id and the device id, whose
+    // advertising uses (an attribution SDK's purpose) need "ads".
+    expect(findingsOf(result, 'require-consent-check')).toEqual(['require-consent-check src/app.ts:7', 'require-consent-check src/app.ts:9']);
     expect(result.findings.find((finding) => finding.ruleId === 'require-consent-check')!.message).toContain('mobileAds().initialize');
+    expect(result.findings.filter((finding) => finding.ruleId === 'require-consent-check')[1]!.message).toBe(
+      'Calls appsFlyer.initSdk (react-native-appsflyer), which collects device.id and device.advertising_id on its own, without a consent check for "ads".',
+    );
   });
 
   it('notes declarations the code never uses, located in the manifest', () => {

@@ -190,7 +190,7 @@ describe('privlint report', () => {
     const out = path.join(folder, 'out/report.html');
     const loud = await runCli(['report', 'fixtures/apps/rn-shop', '--output', out, '--workers', '1'], { env: { SOURCE_DATE_EPOCH: '1767139200' } });
     expect(loud.status).toBe(0);
-    expect(loud.stderr).toBe(`privlint: wrote the HTML report to ${displayPath(out)} (13 collection sites, 16 findings)\n`);
+    expect(loud.stderr).toBe(`privlint: wrote the HTML report to ${displayPath(out)} (13 collection sites, 19 findings)\n`);
     const quiet = await runCli(['report', 'fixtures/apps/rn-shop', '-q', '--format', 'markdown', '--output', path.join(folder, 'r.md')]);
     expect(quiet).toMatchObject({ status: 0, stderr: '', stdout: '' });
     const format = await runCli(['report', '--format', 'pdf']);

@@ -96,7 +96,7 @@ function consentGuardsProject(): string {
     '      - { purposes: [advertising], basis: consent, consent: tracking }',
     '  - id: usage',
     '    uses:',
-    '      - { purposes: [analytics], basis: consent, consent: analytics }',
+    '      - { purposes: [analytics], basis: consent, consent: gpc }',
     'recipients:',
     '  - id: google',
     '    role: processor',

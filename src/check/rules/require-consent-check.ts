@@ -1,11 +1,12 @@
 import { flowData, flowPlace, onePerSink } from '../flow-place.js';
-import { collectedAt, sentSentence, fullList, unique, type Collected } from '../message-words.js';
+import { collectedAt, fullList, itOrThem, sentenceWithList, sentSentence, unique, type Collected } from '../message-words.js';
 import { oncePerApi, sitePlace, type OnceDraft } from '../once-per-api.js';
 import type { Draft, RuleInput } from '../rule-module.js';
 import type { SwitchNote } from '../../link/inventory.js';
 import { isForcedOn } from '../../link/switches.js';
 import { reporter } from '../rule-module.js';
 import { defineMeta } from '../rule-meta.js';
+import type { RecipientDeclaration } from '../../manifest/types.js';
 
 export const meta = defineMeta({
   id: 'require-consent-check',
@@ -27,9 +28,16 @@ interface ConsentFix {
   misspelt: string;
   /** The guard call to suggest: `hasConsent('ads')`. */
   guard: string;
+  /** The guard is one the config names; else the fix says how to name one. */
+  configured: boolean;
 }
 
-const fix = (data: ConsentFix) => `${data.misspelt ? `${data.misspelt} ` : ''}Fix: wrap it in \`if (await ${data.guard})\`, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
+const fix = (data: ConsentFix) =>
+  `${data.misspelt ? `${data.misspelt} ` : ''}Fix: ${
+    data.configured
+      ? `wrap it in \`if (await ${data.guard})\``
+      : `check consent "${data.key}" first, e.g. \`if (await ${data.guard})\`, and name your check function under "guards" in privlint.config.json (no guard there proves "${data.key}"; docs/config.md#guards)`
+  }, or mark the enclosing function with @privacy-requires-consent ${data.key}.`;
 
 export const messages = {
   collectionWithoutConsent: (data: ConsentFix & { manifest: string; category: string; api: string; purpose?: string; line: number; mode: 'opt-in' | 'opt-out' }) => {
@@ -44,6 +52,16 @@ export const messages = {
     message: `Calls ${data.callee} (${data.package}) without a consent check for "${data.key}".`,
     help: `${data.manifest}:${data.line} shares data with ${data.recipient} only with consent "${data.key}". ${switchSentence(data.switches, data.key)}${fix(data)}`,
   }),
+  sdkCollectionWithoutConsent: (
+    data: ConsentFix & { manifest: string; callee: string; package: string; categories: string[]; purpose?: string; line: number; mode: 'opt-in' | 'opt-out'; switches: readonly SwitchNote[] },
+  ) => {
+    const forPurpose = data.purpose ? ` for ${data.purpose}` : '';
+    const mode = data.mode === 'opt-out' ? 'an opt-out check' : 'prior opt-in consent';
+    return {
+      message: sentenceWithList(data.categories, (list) => `Calls ${data.callee} (${data.package}), which collects ${list} on its own, without a consent check for "${data.key}".`),
+      help: `${data.manifest}:${data.line} requires ${mode} ("${data.key}") to collect ${fullList(data.categories)}${forPurpose}, and the SDK collects ${itOrThem(data.categories)} as soon as the app calls it. ${switchSentence(data.switches, data.key)}${fix(data)}`,
+    };
+  },
   flowWithoutConsent: (data: ConsentFix & { manifest: string; vendor: string; channel: string; recipient: string; subjects: (Collected & { shareLine: number })[] }) => {
     const shares = unique(data.subjects.map((subject) => `${subject.category}`));
     const lines = unique(data.subjects.map((subject) => subject.shareLine));
@@ -70,15 +88,30 @@ function switchSentence(switches: readonly SwitchNote[], key: string): string {
 
 const report = reporter(meta, messages);
 
+/** The consent keys a recipient shares only with (every share names one), and where the first is written. */
+function sharedConsent(recipient: RecipientDeclaration | undefined): { keys: string[]; line: number } | undefined {
+  if (!recipient || recipient.shares.length === 0) return undefined;
+  const keys = recipient.shares.map((share) => share.consent);
+  if (keys.some((key) => key === undefined)) return undefined;
+  const required = [...new Set(keys as string[])];
+  return { keys: required, line: recipient.shares.find((share) => share.consent === required[0])!.at.line };
+}
+
 /**
  * What the manifest puts behind consent must run after a check of the key: a collection whose
- * uses all need consent, a call into an SDK whose recipient shares only with consent, and data
- * sent to a recipient whose covering shares all need consent.
+ * uses all need consent, a call into an SDK whose recipient shares only with consent or that
+ * collects on its own a category whose uses all need consent, and data sent to a recipient whose
+ * covering shares all need consent.
  */
 export function check({ inventory, policy }: RuleInput): Draft[] {
   if (!policy.manifest) return [];
   const manifest = policy.manifest;
-  const consentFix = (key: string, present: readonly string[], needed: readonly string[]): ConsentFix => ({ key, misspelt: policy.misspeltKey(present, needed), guard: policy.guardCall(key) });
+  const consentFix = (key: string, present: readonly string[], needed: readonly string[]): ConsentFix => ({
+    key,
+    misspelt: policy.misspeltKey(present, needed),
+    guard: policy.guardCall(key),
+    configured: policy.hasConfiguredGuard(key),
+  });
 
   const sites: OnceDraft[] = [];
   for (const site of inventory.collections) {
@@ -104,22 +137,39 @@ export function check({ inventory, policy }: RuleInput): Draft[] {
     // A call of a project function that calls the SDK: the SDK call inside is judged, with this caller's guards.
     if (call.via) continue;
     const recipient = policy.recipientFor(call.package, call.sdk);
-    if (!recipient || recipient.shares.length === 0) continue;
-    const keys = recipient.shares.map((share) => share.consent);
-    if (keys.some((key) => key === undefined)) continue;
-    const required = [...new Set(keys as string[])];
-    if (required.some((key) => call.consentKeys.includes(key))) continue;
-    const key = required[0]!;
-    const share = recipient.shares.find((candidate) => candidate.consent === key)!;
     const place = { file: call.file, line: call.line, column: call.column, endLine: call.endLine, endColumn: call.endColumn, package: call.package };
+    const shared = sharedConsent(recipient);
+    if (shared && !shared.keys.some((key) => call.consentKeys.includes(key))) {
+      const key = shared.keys[0]!;
+      out.push(
+        report('sdkCallWithoutConsent', { ...place, guard: { key, call: policy.guardCall(key) } }, {
+          ...consentFix(key, call.consentKeys, shared.keys),
+          manifest: policy.manifestName,
+          callee: call.callee,
+          package: call.package.replace(/^global:/, ''),
+          recipient: recipient!.name ?? recipient!.id,
+          line: shared.line,
+          switches: call.switches ?? [],
+        }),
+      );
+      continue;
+    }
+    // What the SDK collects on its own needs the consent its categories' uses name, whatever the shares say.
+    const unmet = policy.sdkCollectionConsent(call.sdk, recipient).filter((consent) => !consent.keys.some((key) => call.consentKeys.includes(key)));
+    if (unmet.length === 0) continue;
+    const first = unmet[0]!;
+    const key = first.keys[0]!;
+    const sameKey = unmet.filter((consent) => consent.keys.includes(key));
     out.push(
-      report('sdkCallWithoutConsent', { ...place, guard: { key, call: policy.guardCall(key) } }, {
-        ...consentFix(key, call.consentKeys, required),
+      report('sdkCollectionWithoutConsent', { ...place, guard: { key, call: policy.guardCall(key) } }, {
+        ...consentFix(key, call.consentKeys, first.keys),
         manifest: policy.manifestName,
         callee: call.callee,
         package: call.package.replace(/^global:/, ''),
-        recipient: recipient.name ?? recipient.id,
-        line: share.at.line,
+        categories: unique(sameKey.map((consent) => consent.category)),
+        ...(first.purpose ? { purpose: first.purpose } : {}),
+        line: first.use.at.line,
+        mode: manifest.consents.get(key)?.mode === 'opt-out' ? 'opt-out' : 'opt-in',
         switches: call.switches ?? [],
       }),
     );

@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../catalog/load.js';
-import { findConfig, loadConfig } from '../../config/load.js';
+import type { GuardSpec } from '../../catalog/types.js';
+import { CONFIG_FILE_NAMES, findConfig, loadConfig } from '../../config/load.js';
+import { proposeGuards, type ProposedGuard } from '../../init/propose-guards.js';
 import { DEFAULT_SCHEMA_PATH, draftManifest } from '../../init/draft-manifest.js';
 import { MANIFEST_FILE_NAMES } from '../../manifest/load.js';
 import { PACKAGE_ROOT } from '../../util/package-info.js';
@@ -35,7 +37,11 @@ export async function runInit(args: ParsedArgs, io: CliIO): Promise<number> {
     }
   }
 
-  const result = await scanWithoutManifest(args, io, target);
+  // The guards the code uses go to the config first, so the draft's consent keys are the ones they prove.
+  let result = await scanWithoutManifest(args, io, target);
+  const guards = output ? proposeGuards(result.inventory.consentChecks ?? []) : [];
+  const configWritten = guards.length > 0 ? writeGuardConfig(folder, config ? path.resolve(io.cwd, config) : findConfig(folder), guards, args.values.force === true) : undefined;
+  if (configWritten?.written) result = await scanWithoutManifest(args, io, target);
   const draft = draftManifest(result, {
     catalog: loadCatalog(result.config.catalog ? [result.config.catalog] : []),
     appName: appName(folder),
@@ -48,16 +54,45 @@ export async function runInit(args: ParsedArgs, io: CliIO): Promise<number> {
   writeOutput(output, draft.text, 'manifest draft');
   const shown = displayPath(output, io.cwd);
   const plural = (count: number, word: string, many = `${word}s`) => `${count} ${count === 1 ? word : many}`;
-  io.stdout(
-    [
-      `Wrote ${shown}${destination.fromConfig ? ` (the manifest ${displayPath(destination.fromConfig, io.cwd)} names)` : ''}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
-      `Next: replace its ${plural(draft.todos, 'TODO')} (purposes, legal bases, consent modes, recipient roles) with what your privacy policy says,`,
-      `then run: privlint manifest check ${shown}`,
-      '',
-    ].join('\n'),
+  const lines = [
+    `Wrote ${shown}${destination.fromConfig ? ` (the manifest ${displayPath(destination.fromConfig, io.cwd)} names)` : ''}: a draft with ${plural(draft.categories.length, 'data category', 'data categories')}, ${plural(draft.recipients.length, 'recipient')} and ${plural(draft.consentKeys.length, 'consent key')}.`,
+  ];
+  if (configWritten?.written) {
+    lines.push(`Wrote ${displayPath(configWritten.file, io.cwd)}: ${plural(guards.length, 'consent guard')} found in the code (${guards.map((guard) => guard.label).join(', ')}).`);
+  } else if (configWritten) {
+    lines.push(`${displayPath(configWritten.file, io.cwd)} already exists and was left alone (pass --force to add to its guards). Consent checks found in the code: ${guards.map((guard) => guard.label).join(', ')}.`);
+  } else if (!(config ? path.resolve(io.cwd, config) : findConfig(folder))) {
+    lines.push('No consent check found in the code; when you add one, name it under "guards" in privlint.config.json (docs/config.md#guards).');
+  }
+  lines.push(
+    `Its ${plural(draft.proposals, 'value')} marked "# privlint: proposed" (purposes, legal bases, consent keys and modes, recipient roles and shares) are privlint's guesses;`,
+    'privlint scan checks the code against them now, and a person who knows the privacy policy must confirm or change each one.',
+    `Next: privlint scan, and privlint manifest check ${shown} to list the proposals left.`,
+    '',
   );
+  io.stdout(lines.join('\n'));
   if (destination.ignoredBecause) io.stderr(`privlint: warning: ${destination.ignoredBecause}\n`);
   return EXIT_OK;
+}
+
+/**
+ * Put the proposed guards in the folder's privlint.config.json: a new file when there is no
+ * config; an existing JSON config only with --force, adding the guards it lacks and keeping the
+ * rest. `written` is false when a config exists and was left alone.
+ */
+function writeGuardConfig(folder: string, existing: string | undefined, guards: readonly ProposedGuard[], force: boolean): { file: string; written: boolean } {
+  if (!existing) {
+    const file = path.join(folder, CONFIG_FILE_NAMES[0]!);
+    writeOutput(file, `${JSON.stringify({ guards: guards.map((guard) => guard.spec) }, null, 2)}\n`, 'config');
+    return { file, written: true };
+  }
+  if (!force || !existing.endsWith('.json')) return { file: existing, written: false };
+  loadConfig(existing); // a broken config is the user's to fix: its problems, not a rewrite
+  const config = JSON.parse(readFileSync(existing, 'utf8')) as { guards?: GuardSpec[] };
+  const known = new Set((config.guards ?? []).map((spec) => JSON.stringify(spec)));
+  config.guards = [...(config.guards ?? []), ...guards.map((guard) => guard.spec).filter((spec) => !known.has(JSON.stringify(spec)))];
+  writeOutput(existing, `${JSON.stringify(config, null, 2)}\n`, 'config');
+  return { file: existing, written: true };
 }
 
 interface Destination {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { findManifest, loadManifest } from '../../manifest/load.js';
+import { PROPOSAL_MARKER } from '../../manifest/proposals.js';
 import { displayPath } from '../../util/paths.js';
 import { UserError } from '../../util/problem.js';
 import type { ParsedArgs } from '../command.js';
@@ -23,6 +24,16 @@ export async function runManifestCheck(args: ParsedArgs, io: CliIO): Promise<num
     plural(manifest.consents.size, 'consent key'),
     plural(manifest.residency.length, 'residency rule'),
   ].join(', ');
-  io.stdout(`${green('✓')} ${displayPath(file, io.cwd)} is a valid privacy manifest (${counts}).\n`);
+  const shown = displayPath(file, io.cwd);
+  const lines = [`${green('✓')} ${shown} is a valid privacy manifest (${counts}).`];
+  const proposals = manifest.proposals ?? [];
+  if (proposals.length > 0) {
+    const { cyan } = io.colors;
+    for (const proposal of proposals) {
+      lines.push(`${shown}:${proposal.at.line}:${proposal.at.column}  ${cyan('note')}  ${proposal.path}: ${proposal.value} is a proposal of privlint init; confirm it by deleting its "# ${PROPOSAL_MARKER}" comment, or change it`);
+    }
+    lines.push(`${plural(proposals.length, 'proposal')} to confirm: privlint checks the code against them meanwhile, but only a person who knows the privacy policy can say they are right.`);
+  }
+  io.stdout(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }
