@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES module of the benchmark, without declarations
 import { SDK_KINDS as BENCH_SDK_KINDS } from '../../bench/realworld/categories.mjs';
 import { SDK_KIND_PURPOSES, SDK_KINDS } from '../../src/catalog/kinds.js';
 import { loadCatalog } from '../../src/catalog/load.js';
