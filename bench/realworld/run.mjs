@@ -11,7 +11,6 @@
  * memory), time the parse-only floor over the same files, and score both privlint's inventory and
  * the naive baseline against labels.jsonl.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
