@@ -28,7 +28,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const PLUGIN = path.join(ROOT, 'dist/rules/index.js');
 
-/** Core rules a plain project typically enables; they give ESLint's own traversal realistic work. */
+/**
+ * Core rules a plain project typically enables; they give ESLint's own traversal realistic work.
+ * @type {import('eslint').Linter.RulesRecord}
+ */
 const CORE_RULES = {
   eqeqeq: ['error', 'smart'],
   'prefer-const': 'error',
@@ -40,6 +43,11 @@ const CORE_RULES = {
   'no-unreachable': 'error',
 };
 
+/**
+ * @param {string[]} args
+ * @param {string} name
+ * @param {string} [fallback]
+ */
 function option(args, name, fallback) {
   const index = args.indexOf(`--${name}`);
   return index === -1 ? fallback : args[index + 1];
@@ -47,10 +55,15 @@ function option(args, name, fallback) {
 
 // ── child: one ESLint process ─────────────────────────────────────────────
 
+/**
+ * @param {string | undefined} mode
+ * @param {string | undefined} folder
+ */
 async function child(mode, folder) {
   const started = performance.now();
   const { ESLint } = await import('eslint');
   const tsParser = (await import('@typescript-eslint/parser')).default;
+  /** @type {import('eslint').Linter.Config[]} */
   const config = [
     { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tsParser } },
     { rules: CORE_RULES },
@@ -67,6 +80,7 @@ async function child(mode, folder) {
   const relintStart = performance.now();
   await eslint.lintFiles(['src']);
   const relintMs = performance.now() - relintStart;
+  /** @type {Record<string, number>} */
   const byRule = {};
   for (const result of results) {
     for (const message of result.messages) {
@@ -79,12 +93,26 @@ async function child(mode, folder) {
 
 // ── parent: generate, alternate runs, report ──────────────────────────────
 
+/**
+ * @param {number[]} values
+ * @returns {number}
+ */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const at = (/** @type {number} */ index) => /** @type {number} */ (sorted[index]);
+  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
+/** @typedef {{ processMs: number, files: number, lintMs: number, relintMs: number, setupMs: number, byRule: Record<string, number> }} ChildRun */
+/** @typedef {'plain' | 'privlint'} Mode */
+
+/**
+ * @param {Mode} mode
+ * @param {string} folder
+ * @param {string} [profileDir]
+ * @returns {ChildRun}
+ */
 function runChild(mode, folder, profileDir) {
   const args = [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), fileURLToPath(import.meta.url), '--child', mode, '--folder', folder];
   const started = performance.now();
@@ -94,16 +122,21 @@ function runChild(mode, folder, profileDir) {
   return { processMs, ...JSON.parse(result.stdout) };
 }
 
-/** How many files privlint's cheap pre-check lets through to the full analysis (the editor's own test). */
+/**
+ * How many files privlint's cheap pre-check lets through to the full analysis (the editor's own test).
+ * @param {string} folder
+ * @returns {Promise<{ passed: number, total: number, top: [string, number][] }>}
+ */
 async function preCheckShare(folder) {
   const { preCheckReport } = await import(pathToFileURL(path.join(ROOT, 'dist/src/editor/session.js')).href);
   return preCheckReport(folder);
 }
 
+/** @param {string[]} args */
 async function parent(args) {
   if (!existsSync(PLUGIN)) throw new Error(`${path.relative(process.cwd(), PLUGIN)} is missing: run npm run build first`);
   const json = args.includes('--json');
-  const log = json ? () => {} : (line) => console.log(line);
+  const log = json ? () => {} : (/** @type {string} */ line) => console.log(line);
   const runs = Number(option(args, 'runs', '5'));
   const given = option(args, 'folder');
   const folder = path.resolve(given ?? mkdtempSync(path.join(tmpdir(), 'privlint-bench-')));
@@ -120,36 +153,39 @@ async function parent(args) {
 
   runChild('plain', folder);
   runChild('privlint', folder);
+  /** @type {Record<Mode, ChildRun[]>} */
   const samples = { plain: [], privlint: [] };
   for (let run = 0; run < runs; run++) {
-    for (const mode of run % 2 === 0 ? ['plain', 'privlint'] : ['privlint', 'plain']) {
+    for (const mode of /** @type {Mode[]} */ (run % 2 === 0 ? ['plain', 'privlint'] : ['privlint', 'plain'])) {
       samples[mode].push(runChild(mode, folder, mode === 'privlint' ? profileDir : undefined));
     }
   }
 
   // Each round's privlint run is divided by the plain run next to it; the figure is the median.
-  const pairedRatio = (key) => median(samples.privlint.map((sample, index) => sample[key] / samples.plain[index][key]));
-  const figure = (mode, key) => median(samples[mode].map((sample) => sample[key]));
+  /** @typedef {'processMs' | 'lintMs' | 'relintMs'} Key */
+  const pairedRatio = (/** @type {Key} */ key) => median(samples.privlint.map((sample, index) => sample[key] / /** @type {ChildRun} */ (samples.plain[index])[key]));
+  const figure = (/** @type {Mode} */ mode, /** @type {Key} */ key) => median(samples[mode].map((sample) => sample[key]));
+  /** @type {[string, Key][]} */
   const rows = [
     ['process (npx eslint)', 'processMs'],
     ['lint (lintFiles)', 'lintMs'],
     ['re-lint, warm index', 'relintMs'],
   ];
-  const pad = (text, width) => String(text).padEnd(width);
-  const padLeft = (text, width) => String(text).padStart(width);
+  const pad = (/** @type {string} */ text, /** @type {number} */ width) => String(text).padEnd(width);
+  const padLeft = (/** @type {string} */ text, /** @type {number} */ width) => String(text).padStart(width);
   log(`${pad('median of ' + runs, 24)}${padLeft('plain', 10)}${padLeft('+privlint', 12)}${padLeft('ratio', 10)}`);
   for (const [label, key] of rows) {
     log(`${pad(label, 24)}${padLeft(`${(figure('plain', key) / 1000).toFixed(2)} s`, 10)}${padLeft(`${(figure('privlint', key) / 1000).toFixed(2)} s`, 12)}${padLeft(`${pairedRatio(key).toFixed(3)}×`, 10)}`);
   }
   log(`\nratio (whole process, privlint / plain, median of paired runs): ${pairedRatio('processMs').toFixed(3)}  (target ≤ 1.15)`);
-  const findings = Object.entries(samples.privlint[0].byRule).filter(([rule]) => rule.startsWith('privlint/'));
+  const findings = Object.entries(/** @type {ChildRun} */ (samples.privlint[0]).byRule).filter(([rule]) => rule.startsWith('privlint/'));
   log(`privlint findings: ${findings.map(([rule, count]) => `${rule} ${count}`).join(', ') || 'none'}`);
   if (profileDir) log(`CPU profiles of the privlint runs: ${profileDir}`);
   if (json) {
-    const seconds = (mode) => ({ process: figure(mode, 'processMs') / 1000, lint: figure(mode, 'lintMs') / 1000, relint: figure(mode, 'relintMs') / 1000 });
+    const seconds = (/** @type {Mode} */ mode) => ({ process: figure(mode, 'processMs') / 1000, lint: figure(mode, 'lintMs') / 1000, relint: figure(mode, 'relintMs') / 1000 });
     console.log(
       JSON.stringify({
-        files: samples.plain[0].files,
+        files: /** @type {ChildRun} */ (samples.plain[0]).files,
         runs,
         plain: seconds('plain'),
         privlint: seconds('privlint'),

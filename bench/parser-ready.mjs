@@ -26,6 +26,7 @@ if (process.argv.includes('--child')) {
   });
 } else {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+  /** @type {{ entered: number, ready: number }[]} */
   const samples = [];
   for (let run = 0; run < runs; run++) {
     const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], { encoding: 'utf8' });
@@ -33,7 +34,7 @@ if (process.argv.includes('--child')) {
   }
   const ready = samples.map((sample) => sample.ready).sort((a, b) => a - b);
   const entered = samples.map((sample) => sample.entered).sort((a, b) => a - b);
-  const ms = (value) => `${Math.round(value)} ms`;
+  const ms = (/** @type {number | undefined} */ value) => `${Math.round(value ?? NaN)} ms`;
   console.log(`Node's start-up (until the entry script runs): ${ms(entered[0])}–${ms(entered.at(-1))}`);
   console.log(`parser ready in a worker, from the process's start: median ${ms(ready[ready.length >> 1])}, ${ms(ready[0])}–${ms(ready.at(-1))} over ${runs} runs`);
 }

@@ -34,8 +34,8 @@ const tscArgs = [`--max-old-space-size=${TSC_HEAP_MB}`, TSC, '--noEmit', '-p', '
 const node = process.execPath;
 // privlint's default for a project of that many files (src/engine/worker-pool.ts), and the other
 // choice the benchmark compares it with.
-const defaultWorkers = (files) => Math.max(1, Math.min(files >= 5000 ? availableParallelism() : availableParallelism() - 1, 4));
-const otherWorkers = (files) => (defaultWorkers(files) === 1 ? 2 : 1);
+const defaultWorkers = (/** @type {number} */ files) => Math.max(1, Math.min(files >= 5000 ? availableParallelism() : availableParallelism() - 1, 4));
+const otherWorkers = (/** @type {number} */ files) => (defaultWorkers(files) === 1 ? 2 : 1);
 
 const args = process.argv.slice(2);
 const USAGE = `usage: npm run bench -- [--sizes 200,2000,20000] [--runs 5] [--out FILE] [--keep] [--eslint-max N] [--staged-max N]
@@ -46,13 +46,17 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 for (let index = 0; index < args.length; index++) {
-  if (VALUE_OPTIONS.includes(args[index])) index++;
+  if (VALUE_OPTIONS.includes(/** @type {string} */ (args[index]))) index++;
   else if (args[index] !== '--keep') {
     console.error(`bench: unknown argument ${args[index]}\n${USAGE}`);
     process.exit(2);
   }
 }
-const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+/**
+ * @param {string} name
+ * @param {string} fallback
+ */
+const option = (name, fallback) => (args.includes(`--${name}`) ? /** @type {string} */ (args[args.indexOf(`--${name}`) + 1]) : fallback);
 const sizes = option('sizes', '200,2000,20000').split(',').map(Number);
 const runs = Number(option('runs', '5'));
 const eslintMax = Number(option('eslint-max', '2000'));
@@ -66,11 +70,12 @@ if (!existsSync(BIN)) {
 }
 
 const started = new Date();
-const startLoad = loadavg()[0];
+const startLoad = /** @type {number} */ (loadavg()[0]);
 console.log(`privlint benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${startLoad.toFixed(2)}`);
 console.log(`sizes ${sizes.join(', ')}; ${runs} rounds each; ratios are medians of per-round ratios${canMeasureCpu ? '' : '; /usr/bin/time is missing, so CPU time and memory are not measured'}`);
 if (startLoad > 1.5) console.log('note: the machine is busy (load average above 1.5); these figures are not fit for bench/README.md');
 
+/** @type {import('./lib/targets.mjs').Row[]} */
 const rows = [];
 let commandFailed = false;
 for (const size of sizes) {
@@ -88,13 +93,22 @@ const shown = path.relative(process.cwd(), out);
 console.log(`\nresults: ${shown.startsWith('..') ? out : shown}`);
 process.exitCode = commandFailed ? 2 : checked.some((target) => target.verdict === 'FAIL') ? 1 : 0;
 
+/**
+ * @param {number} size
+ * @returns {import('./lib/targets.mjs').Row}
+ */
 function benchSize(size) {
   const folder = mkdtempSync(path.join(tmpdir(), `privlint-bench-${size}-`));
   const generated = generateProject(folder, size);
+  /** @type {import('./lib/targets.mjs').Row} */
   const row = { size, files: generated.files, lines: generated.lines, errors: [] };
   const report = path.join(tmpdir(), `privlint-bench-report-${process.pid}.json`);
-  const scanArgs = (extra) => [BIN, 'scan', '.', '--format', 'json', '--output', report, '--quiet', ...extra];
-  const scan = (label, extra) => measure(label, node, scanArgs(extra), { cwd: folder, ok: [0, 1] });
+  const scanArgs = (/** @type {string[]} */ extra) => [BIN, 'scan', '.', '--format', 'json', '--output', report, '--quiet', ...extra];
+  const scan = (/** @type {string} */ label, /** @type {string[]} */ extra) => measure(label, node, scanArgs(extra), { cwd: folder, ok: [0, 1] });
+  /**
+   * @param {string} target
+   * @param {() => void} work
+   */
   const attempt = (target, work) => {
     try {
       return work();
@@ -113,7 +127,10 @@ function benchSize(size) {
     measure('tsc --noEmit (warm-up)', node, tscArgs, { cwd: folder });
     const edited = path.join(folder, 'src/shared/pass-through.ts');
     scan('privlint scan --cache (filling the cache)', ['--cache']);
+    /** @typedef {'scan' | 'other' | 'tsc' | 'parse' | 'warm'} Step */
+    /** @type {Record<Step, import('./lib/measure.mjs').Sample[]>} */
     const samples = { scan: [], other: [], tsc: [], parse: [], warm: [] };
+    /** @type {[Step, () => import('./lib/measure.mjs').Sample][]} */
     const steps = [
       ['scan', () => scan('privlint scan', ['--no-cache'])],
       ['other', () => scan(`privlint scan --workers ${otherWorkers(row.files)}`, ['--no-cache', '--workers', String(otherWorkers(row.files))])],
@@ -130,11 +147,11 @@ function benchSize(size) {
     for (let round = 0; round < runs; round++) {
       // Rotate the order so no command always runs first (or right after another's cleanup).
       for (let index = 0; index < steps.length; index++) {
-        const [key, work] = steps[(index + round) % steps.length];
+        const [key, work] = /** @type {(typeof steps)[number]} */ (steps[(index + round) % steps.length]);
         samples[key].push(work());
       }
     }
-    for (const key of Object.keys(samples)) row[key] = summarise(samples[key]);
+    for (const key of /** @type {Step[]} */ (Object.keys(samples))) row[key] = summarise(samples[key]);
     row.ratios = {
       scanVsTsc: pairedRatio(samples.scan, samples.tsc).ratio,
       scanVsParse: pairedRatio(samples.scan, samples.parse).ratio,
@@ -146,14 +163,15 @@ function benchSize(size) {
   attempt('watch-vs-cold', () => {
     const run = spawnSync(node, [path.join(HERE, 'watch-rescan.mjs'), '--folder', folder, '--runs', String(runs)], { encoding: 'utf8' });
     if (run.status !== 0) throw new CommandFailed(`bench/watch-rescan.mjs exited with ${run.status}:\n${run.stderr || run.stdout}`);
-    const { samples } = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    /** @type {{ samples: { wall: number, rescan: number }[] }} */
+    const { samples } = JSON.parse(/** @type {string} */ (run.stdout.trim().split('\n').at(-1)));
     row.watch = { runs: samples.length, wall: median(samples.map((sample) => sample.wall)), rescan: median(samples.map((sample) => sample.rescan)) };
     // Not paired by round: the watching process must not see the other steps' edits.
     if (row.ratios && row.scan) row.ratios.watchVsCold = row.watch.wall / row.scan.wall;
   });
 
   attempt('workers-identical', () => {
-    const output = (workers) => {
+    const output = (/** @type {number} */ workers) => {
       scan(`privlint scan --workers ${workers}`, ['--no-cache', '--workers', String(workers)]);
       return readFileSync(report, 'utf8');
     };
@@ -162,12 +180,13 @@ function benchSize(size) {
 
   if (size <= stagedMax) {
     attempt('staged', () => {
-      const git = (...gitArgs) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...gitArgs], { cwd: folder, stdio: 'ignore' });
+      const git = (/** @type {string[]} */ ...gitArgs) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...gitArgs], { cwd: folder, stdio: 'ignore' });
       git('init', '-q');
       git('add', '-A');
       git('commit', '-qm', 'initial');
       scan('privlint scan --cache (filling the cache)', ['--cache']);
       const edited = path.join(folder, 'src/privacy/consent.ts');
+      /** @type {import('./lib/measure.mjs').Sample[]} */
       const samples = [];
       for (let round = 0; round < runs; round++) {
         appendFileSync(edited, `\nexport const staged${round} = ${round};\n`);
@@ -182,7 +201,7 @@ function benchSize(size) {
     attempt('eslint', () => {
       const run = spawnSync(node, [path.join(HERE, 'eslint-overhead.mjs'), '--folder', folder, '--runs', String(runs), '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
       if (run.status !== 0) throw new CommandFailed(`bench/eslint-overhead.mjs exited with ${run.status}:\n${run.stderr || run.stdout}`);
-      row.eslint = JSON.parse(run.stdout.trim().split('\n').at(-1));
+      row.eslint = JSON.parse(/** @type {string} */ (run.stdout.trim().split('\n').at(-1)));
     });
   }
 
@@ -192,19 +211,20 @@ function benchSize(size) {
   return row;
 }
 
+/** @param {import('./lib/targets.mjs').Row} row */
 function printRow(row) {
-  const f = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-  const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
+  const f = (/** @type {number} */ value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+  const ratio = (/** @type {number | undefined} */ value) => (Number.isFinite(value) ? `${/** @type {number} */ (value).toFixed(2)}×` : '—');
   console.log(`\n${row.files.toLocaleString('en')} files, ${row.lines.toLocaleString('en')} lines`);
   console.log(`  ${'what'.padEnd(38)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(7)} ${'peak MB'.padStart(8)}`);
-  for (const [label, key] of [
+  for (const [label, key] of /** @type {[string, 'scan' | 'other' | 'tsc' | 'parse' | 'warm' | 'staged'][]} */ ([
     [`privlint scan (cold, default: ${defaultWorkers(row.files)})`, 'scan'],
     [`privlint scan (cold, ${otherWorkers(row.files)} worker${otherWorkers(row.files) === 1 ? '' : 's'})`, 'other'],
     ['tsc --noEmit', 'tsc'],
     ['parse-only floor', 'parse'],
     ['re-scan after a 1-file edit (--cache)', 'warm'],
     ['scan --staged, 1 changed file', 'staged'],
-  ]) {
+  ])) {
     const value = row[key];
     if (value) console.log(`  ${label.padEnd(38)} ${f(value.wall).padStart(7)} ${f(value.cpu).padStart(7)} ${f(value.rss, 0).padStart(8)}`);
   }

@@ -10,17 +10,21 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(here, '..', 'dist', 'src', 'cli', 'bin.js');
+/**
+ * @param {string} name
+ * @param {string} [fallback]
+ */
 const option = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const runs = Number(option('--runs', '5'));
 let folder = option('--folder');
 if (!folder) {
   folder = path.join(mkdtempSync(path.join(os.tmpdir(), 'privlint-bench-serve-')), 'app');
-  execFileSync(process.execPath, [path.join(here, 'generate.mjs'), option('--files', '2000'), folder], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(here, 'generate.mjs'), /** @type {string} */ (option('--files', '2000')), folder], { stdio: 'ignore' });
 }
 const edited = path.join(folder, 'src/shared/pass-through.ts');
 if (!existsSync(edited)) throw new Error(`${edited} is missing: --folder takes a project made by bench/generate.mjs`);
 
-const scan = (args, env = {}) => {
+const scan = (/** @type {string[]} */ args, /** @type {Record<string, string>} */ env = {}) => {
   const started = performance.now();
   execFileSync(process.execPath, [bin, 'scan', '.', '--format', 'json', '--output', path.join(os.tmpdir(), 'privlint-serve-bench.json'), '--fail-on', 'never', '--quiet', ...args], {
     cwd: folder,
@@ -46,7 +50,7 @@ for (let round = 0; round < runs; round++) {
   rows.push({ cold, served, ratio: served / cold });
 }
 server.kill('SIGINT');
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const median = (/** @type {number[]} */ values) => /** @type {number} */ ([...values].sort((a, b) => a - b)[values.length >> 1]);
 console.log(`${folder}: ${runs} rounds`);
 console.log(`  scan from scratch (--no-cache)               ${median(rows.map((row) => row.cold)).toFixed(2)} s`);
 console.log(`  re-scan after a 1-file edit, privlint serve  ${median(rows.map((row) => row.served)).toFixed(2)} s`);

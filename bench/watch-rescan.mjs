@@ -19,13 +19,18 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'privlint-watch-'));
 const child = spawn(process.execPath, [BIN, 'scan', '.', '--watch', '--format', 'json', '--output', path.join(scratch, 'report.json'), '--fail-on', 'never'], { cwd: values.folder, env: { ...process.env, NO_COLOR: '1' } });
 
 let stderr = '';
+/** @type {{ check(): void, fail(error: Error): void } | undefined} */
 let waiting;
 child.stderr.setEncoding('utf8').on('data', (chunk) => {
   stderr += chunk;
   waiting?.check();
 });
 child.on('exit', (code) => waiting?.fail(new Error(`privlint scan --watch exited with ${code}:\n${stderr}`)));
-/** Resolves with the match once stderr, after `from`, matches `pattern`. */
+/**
+ * Resolves with the match once stderr, after `from`, matches `pattern`.
+ * @param {RegExp} pattern
+ * @returns {Promise<RegExpExecArray>}
+ */
 const next = (pattern, from = stderr.length) =>
   new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`no ${pattern} within 120 s:\n${stderr}`)), 120_000);
@@ -42,7 +47,7 @@ const next = (pattern, from = stderr.length) =>
     };
     waiting.check();
   });
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 try {
   await next(/watching .* for changes/, 0);

@@ -30,7 +30,7 @@ if (!upToDate) {
   try {
     // tsc prints its errors on standard output: send them to standard error.
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: ['ignore', 2, 2] });
-  } catch (error) {
+  } catch (/** @type {any} */ error) {
     console.error(`build: the TypeScript compiler failed (exit code ${error.status ?? error.signal})`);
     process.exit(1);
   }

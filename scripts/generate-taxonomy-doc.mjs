@@ -3,11 +3,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
+/** @typedef {{ id: string, description?: string, apple?: string, play?: string, fideslang?: string }} TaxonomyEntry */
+
 export function renderTaxonomyDoc() {
+  /** @type {{ categories: TaxonomyEntry[] }} */
   const { categories } = parse(readFileSync('src/taxonomy/categories.yaml', 'utf8'));
+  /** @type {{ purposes: TaxonomyEntry[] }} */
   const { purposes } = parse(readFileSync('src/taxonomy/purposes.yaml', 'utf8'));
-  const cell = (value) => (value ? String(value).replace(/\|/g, '\\|') : '—');
-  const code = (value) => (value ? `\`${value}\`` : '—');
+  const cell = (/** @type {unknown} */ value) => (value ? String(value).replace(/\|/g, '\\|') : '—');
+  const code = (/** @type {unknown} */ value) => (value ? `\`${value}\`` : '—');
   const lines = [
     '# Taxonomy: data categories and purposes',
     '',

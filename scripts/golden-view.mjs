@@ -1,6 +1,11 @@
 // The part of a scan that golden files pin down: every collection site, SDK use, data flow and
 // finding with what it is about and where — not messages or fingerprints, which have their own
 // tests. A flow lists the files its steps pass through, in order (a file again when it comes back).
+
+/** @typedef {import('../src/index.js').ScanResult} ScanResult */
+/** @typedef {NonNullable<ScanResult['inventory']['flows'][number]['sink']['destination']>} Destination */
+
+/** @param {ScanResult} result */
 export function goldenView(result) {
   return {
     collections: result.inventory.collections.map((site) => ({
@@ -36,6 +41,7 @@ export function goldenView(result) {
 }
 
 /** "host", "relative", "unknown", or a region map as "CN=a.example IN=b.example DEFAULT=c.example". */
+/** @param {Destination} destination */
 function destinationText(destination) {
   if (destination.kind === 'host') return destination.host;
   if (destination.kind === 'by-region') return Object.entries(destination.hosts).map(([region, host]) => `${region}=${host}`).join(' ');

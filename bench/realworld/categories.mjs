@@ -15,4 +15,4 @@ export const LABEL_CATEGORIES = new Set([
 export const SDK_KINDS = new Set(['analytics', 'ads', 'attribution', 'crash', 'social', 'push', 'session-replay', 'support-chat', 'payments', 'feature-flags', 'marketing', 'maps', 'fraud-prevention', 'identity-verification', 'ai', 'other']);
 
 /** `device.imei` → device; `contacts` → contacts. Scoring matches collections by family. */
-export const familyOf = (category) => category.split('.')[0];
+export const familyOf = (/** @type {string} */ category) => category.split('.')[0];

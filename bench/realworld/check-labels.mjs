@@ -13,11 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { LABEL_CATEGORIES, SDK_KINDS } from './categories.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** @type {{ repo: string, commit: string }[]} */
 const corpus = JSON.parse(readFileSync(path.join(here, 'corpus.json'), 'utf8')).repos;
 const KEYS = ['repo', 'commit', 'file', 'line', 'kind', 'category', 'api', 'sdk', 'note'];
 
-/** Problems of one parsed label (without looking at the tree). */
+/**
+ * Problems of one parsed label (without looking at the tree).
+ * @param {Record<string, any>} label
+ */
 export function labelProblems(label) {
+  /** @type {string[]} */
   const problems = [];
   const keys = Object.keys(label);
   if (keys.join() !== KEYS.join()) problems.push(`keys must be, in order: ${KEYS.join(', ')} (got ${keys.join(', ')})`);
@@ -39,9 +44,13 @@ export function labelProblems(label) {
   return problems;
 }
 
-/** The words of an api text that must appear near the line: `DeviceInfo.getUniqueId` → getUniqueId; `import` → the package. */
+/**
+ * The words of an api text that must appear near the line: `DeviceInfo.getUniqueId` → getUniqueId; `import` → the package.
+ * @param {import('./score.mjs').Label} label
+ * @returns {string[]}
+ */
 function expectedText(label) {
-  if (label.kind === 'sdk' && label.api === 'import') return [label.sdk.split('/').pop()];
+  if (label.kind === 'sdk' && label.api === 'import') return [/** @type {string} */ (/** @type {string} */ (label.sdk).split('/').pop())];
   const last = label.api.split(/[.#()[\]'"\s]+/).filter(Boolean).at(-1);
   return last ? [last] : [];
 }
@@ -50,7 +59,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const file = args.find((arg) => !arg.startsWith('--'));
   const treesAt = args.indexOf('--trees');
-  const trees = treesAt >= 0 ? args[treesAt + 1] : path.join(process.env.TMPDIR ?? '/tmp', 'privlint-corpus');
+  const trees = treesAt >= 0 ? /** @type {string} */ (args[treesAt + 1]) : path.join(process.env.TMPDIR ?? '/tmp', 'privlint-corpus');
   if (!file) {
     console.error('usage: check-labels.mjs LABELS.jsonl [--trees DIR]');
     process.exit(2);
@@ -64,7 +73,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     let label;
     try {
       label = JSON.parse(text);
-    } catch (error) {
+    } catch (/** @type {any} */ error) {
       console.log(`${where}: not JSON (${error.message})`);
       bad++;
       return;

@@ -14,18 +14,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** @type {{ repo: string, commit: string }[]} */
 export const corpus = JSON.parse(readFileSync(path.join(here, 'corpus.json'), 'utf8')).repos;
 
 /** Where fetch puts a snapshot: /work/.mirror/<owner>+<name>/repo, or beside the checkout. */
 export function defaultMirror() {
-  const candidates = [process.env.PRIVLINT_MIRROR, path.resolve(here, '../../../.mirror'), '/work/.mirror'].filter(Boolean);
-  return candidates.find((candidate) => existsSync(candidate)) ?? candidates.at(-1);
+  const candidates = /** @type {string[]} */ ([process.env.PRIVLINT_MIRROR, path.resolve(here, '../../../.mirror'), '/work/.mirror'].filter(Boolean));
+  return /** @type {string} */ (candidates.find((candidate) => existsSync(candidate)) ?? candidates.at(-1));
 }
 
+/**
+ * @param {string} mirror
+ * @param {string} repo
+ */
 export function snapshotDir(mirror, repo) {
   return path.join(mirror, repo.replace('/', '+'), 'repo');
 }
 
+/**
+ * @param {string} gitDir
+ * @param {string} commit
+ */
 export function hasCommit(gitDir, commit) {
   try {
     execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${commit}^{commit}`], { stdio: 'ignore' });
@@ -35,11 +44,17 @@ export function hasCommit(gitDir, commit) {
   }
 }
 
-/** Write the tree of `commit` into `out`; returns { files, skipped } (skipped: blobs absent from the snapshot). */
+/**
+ * Write the tree of `commit` into `out`; returns { files, skipped } (skipped: blobs absent from the snapshot).
+ * @param {string} gitDir
+ * @param {string} commit
+ * @param {string} out
+ */
 export async function extractTree(gitDir, commit, out) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const listing = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 }).toString('utf8');
+  /** @type {{ mode: string | undefined, sha: string | undefined, file: string }[]} */
   const entries = [];
   for (const record of listing.split('\0')) {
     if (!record) continue;
@@ -52,9 +67,10 @@ export async function extractTree(gitDir, commit, out) {
   const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let buffer = Buffer.alloc(0);
   let written = 0;
+  /** @type {string[]} */
   let skipped = [];
   let index = 0;
-  const done = new Promise((resolve, reject) => {
+  const done = /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     child.on('error', reject);
     child.stdout.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -62,7 +78,7 @@ export async function extractTree(gitDir, commit, out) {
         const newline = buffer.indexOf(10);
         if (newline < 0) return;
         const header = buffer.subarray(0, newline).toString('utf8');
-        const entry = entries[index];
+        const entry = /** @type {(typeof entries)[number]} */ (entries[index]);
         if (header.endsWith(' missing')) {
           skipped.push(entry.file);
           buffer = buffer.subarray(newline + 1);
@@ -85,7 +101,7 @@ export async function extractTree(gitDir, commit, out) {
       }
     });
     child.on('close', () => resolve());
-  });
+  }));
   child.stdin.end(entries.map((entry) => entry.sha).join('\n') + '\n');
   await done;
   return { files: written, skipped };
@@ -93,12 +109,16 @@ export async function extractTree(gitDir, commit, out) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  /**
+   * @param {string} name
+   * @param {string} [fallback]
+   */
   const option = (name, fallback) => {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : fallback;
   };
-  const mirror = option('--mirror', defaultMirror());
-  const out = option('--out', path.join(process.env.TMPDIR ?? '/tmp', 'privlint-corpus'));
+  const mirror = /** @type {string} */ (option('--mirror', defaultMirror()));
+  const out = /** @type {string} */ (option('--out', path.join(process.env.TMPDIR ?? '/tmp', 'privlint-corpus')));
   const only = option('--repo');
   for (const { repo, commit } of corpus) {
     if (only && only !== repo) continue;

@@ -28,18 +28,26 @@ const ALTERNATIVES = Object.entries(FAMILIES).flatMap(([family, words]) => words
 /** The one regex; each alternative is a named group so the family of a match is known. */
 export const NAIVE_REGEX = new RegExp(ALTERNATIVES.map(({ word }, index) => `(?<g${index}>${word})`).join('|'), 'gi');
 
-/** The families a line suggests (empty when the regex does not match it). */
+/**
+ * The families a line suggests (empty when the regex does not match it).
+ * @param {string} line
+ */
 export function familiesOfLine(line) {
+  /** @type {Set<string>} */
   const families = new Set();
   for (const match of line.matchAll(NAIVE_REGEX)) {
-    const index = Object.entries(match.groups).findIndex(([, value]) => value !== undefined);
-    families.add(ALTERNATIVES[index].family);
+    const index = Object.entries(/** @type {Record<string, string | undefined>} */ (match.groups)).findIndex(([, value]) => value !== undefined);
+    families.add(/** @type {{ family: string }} */ (ALTERNATIVES[index]).family);
   }
   return families;
 }
 
-/** Every dependency named in the repository's package.json files (not node_modules). */
+/**
+ * Every dependency named in the repository's package.json files (not node_modules).
+ * @param {string} root
+ */
 export function dependencyNames(root) {
+  /** @type {Set<string>} */
   const names = new Set();
   for (const file of fg.sync('**/package.json', { cwd: root, ignore: ['**/node_modules/**'], absolute: true })) {
     try {
@@ -57,10 +65,15 @@ const IMPORT_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*im
 /**
  * The naive tool's output for one repository, normalised as score.mjs expects. `files` are the
  * absolute paths privlint scans; `root` the repository's folder.
+ * @param {string} root
+ * @param {string[]} files
+ * @returns {import('./score.mjs').Output}
  */
 export function naiveOutput(root, files) {
   const dependencies = dependencyNames(root);
+  /** @type {import('./score.mjs').Output['collections']} */
   const collections = [];
+  /** @type {import('./score.mjs').Output['sdks']} */
   const sdks = [];
   const flagged = new Set();
   for (const absolute of files) {
@@ -78,8 +91,8 @@ export function naiveOutput(root, files) {
         flagged.add(`${file}:${line}`);
       }
       for (const match of content.matchAll(IMPORT_SPECIFIER)) {
-        const specifier = match[1];
-        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+        const specifier = /** @type {string} */ (match[1]);
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : /** @type {string} */ (specifier.split('/')[0]);
         if (!dependencies.has(name)) continue;
         sdks.push({ file, line, package: name });
         flagged.add(`${file}:${line}`);

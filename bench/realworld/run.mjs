@@ -11,7 +11,6 @@
  * memory), time the parse-only floor over the same files, and score both privlint's inventory and
  * the naive baseline against labels.jsonl.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,18 +25,22 @@ const projectRoot = path.resolve(here, '../..');
 const bin = path.join(projectRoot, 'dist/src/cli/bin.js');
 
 const args = process.argv.slice(2);
+/**
+ * @param {string} name
+ * @param {string} [fallback]
+ */
 const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : fallback;
 };
-const flag = (name) => args.includes(name);
+const flag = (/** @type {string} */ name) => args.includes(name);
 
-const mirror = option('--mirror', defaultMirror());
+const mirror = /** @type {string} */ (option('--mirror', defaultMirror()));
 const givenTrees = option('--trees');
 const onlyRepo = option('--repo');
 const runs = Number(option('--runs', '1'));
 const missLimit = Number(option('--misses', '400'));
-const jsonOut = option('--json', path.join(here, 'results.json'));
+const jsonOut = /** @type {string} */ (option('--json', path.join(here, 'results.json')));
 const timing = !flag('--no-timing');
 
 if (!existsSync(bin)) {
@@ -46,6 +49,7 @@ if (!existsSync(bin)) {
 }
 const { discoverFiles } = await import(path.join(projectRoot, 'dist/src/project/discover.js'));
 
+/** @type {import('./score.mjs').Label[]} */
 const labels = readFileSync(path.join(here, 'labels.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
@@ -53,9 +57,12 @@ const labels = readFileSync(path.join(here, 'labels.jsonl'), 'utf8')
   .filter((label) => !onlyRepo || label.repo === onlyRepo);
 
 const workDir = givenTrees ?? mkdtempSync(path.join(os.tmpdir(), 'privlint-corpus-'));
+/** @type {Map<string, import('./score.mjs').Output>} */
 const privlint = new Map();
+/** @type {Map<string, import('./score.mjs').Output>} */
 const naive = new Map();
 const perRepo = [];
+/** @type {string[]} */
 const skippedRepos = [];
 
 for (const { repo, commit } of corpus) {
@@ -71,6 +78,7 @@ for (const { repo, commit } of corpus) {
   }
   const output = path.join(workDir, `${repo.replace('/', '+')}.privlint.json`);
   const scans = [];
+  /** @type {(import('../lib/measure.mjs').Sample & { inProcess: number })[]} */
   const floors = [];
   for (let round = 0; round < runs; round++) {
     scans.push(measure(`privlint scan ${repo}`, process.execPath, [bin, 'scan', tree, '--format', 'json', '--output', output, '--no-cache', '--fail-on', 'never', '--quiet'], { cwd: projectRoot }));
@@ -91,9 +99,9 @@ for (const { repo, commit } of corpus) {
     labels: labels.filter((label) => label.repo === repo).length,
     scanSeconds: scanWall,
     parseOnlySeconds: floorWall,
-    ratio: timing ? median(scans.map((run, index) => run.wall / floors[index].wall)) : NaN,
+    ratio: timing ? median(scans.map((run, index) => run.wall / (floors[index]?.wall ?? NaN))) : NaN,
     peakMB: Math.max(...scans.map((run) => run.rss)),
-    notAnalysed: report.diagnostics.filter((diagnostic) => /cannot parse|skipped:|could not analyse/.test(diagnostic.message)).length,
+    notAnalysed: report.diagnostics.filter((/** @type {{ message: string }} */ diagnostic) => /cannot parse|skipped:|could not analyse/.test(diagnostic.message)).length,
   });
 }
 
@@ -103,17 +111,21 @@ if (!givenTrees) rmSync(workDir, { recursive: true, force: true });
 
 // ── report ────────────────────────────────────────────────────────────────
 
-const pct = (value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : 'n/a');
-const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const pct = (/** @type {number} */ value) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : 'n/a');
+const fixed = (/** @type {number} */ value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+/**
+ * @param {string[]} header
+ * @param {unknown[][]} rows
+ */
 const table = (header, rows) => {
   const widths = header.map((cell, column) => Math.max(String(cell).length, ...rows.map((row) => String(row[column]).length)));
-  const line = (row) => `| ${row.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  const line = (/** @type {unknown[]} */ row) => `| ${row.map((cell, column) => String(cell).padEnd(/** @type {number} */ (widths[column]))).join(' | ')} |`;
   return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n');
 };
 
 console.log(`\nReal-world corpus: ${labels.length} labels (${ours.collections} collections, ${ours.sdkLabels} SDK sites, ${ours.negatives} negatives) in ${perRepo.length} repositories\n`);
 const categoryRows = Object.entries(ours.perCategory).map(([category, entry]) => {
-  const naiveEntry = theirs.perCategory[category];
+  const naiveEntry = /** @type {{ labels: number, found: number }} */ (theirs.perCategory[category]);
   return [category, entry.labels, pct(entry.found / entry.labels), pct(naiveEntry.found / naiveEntry.labels)];
 });
 console.log(table(['category', 'labels', 'privlint', 'naive'], categoryRows));
@@ -134,7 +146,7 @@ if (timing) {
 }
 if (skippedRepos.length) console.log(`\nSkipped: ${skippedRepos.join('; ')}`);
 
-const describe = (label) => `${label.repo} ${label.file}:${label.line}  ${label.kind === 'sdk' ? `sdk ${label.sdk}` : label.category}  ${label.api}${label.note ? ` — ${label.note}` : ''}`;
+const describe = (/** @type {import('./score.mjs').Label} */ label) => `${label.repo} ${label.file}:${label.line}  ${label.kind === 'sdk' ? `sdk ${label.sdk}` : label.category}  ${label.api}${label.note ? ` — ${label.note}` : ''}`;
 if (missLimit > 0 && ours.misses.length) {
   console.log(`\nMissed by privlint (${ours.misses.length}):`);
   for (const label of ours.misses.slice(0, missLimit)) console.log(`  ${describe(label)}`);
@@ -144,6 +156,6 @@ if (ours.falsePositives.length) {
   for (const label of ours.falsePositives) console.log(`  ${describe(label)}`);
 }
 
-const strip = ({ misses, falsePositives, ...figures }) => ({ ...figures, misses: misses.length, falsePositives: falsePositives.length });
+const strip = (/** @type {ReturnType<typeof score>} */ { misses, falsePositives, ...figures }) => ({ ...figures, misses: misses.length, falsePositives: falsePositives.length });
 writeFileSync(jsonOut, `${JSON.stringify({ labels: labels.length, privlint: strip(ours), naive: strip(theirs), repos: perRepo, skipped: skippedRepos }, null, 2)}\n`);
 console.log(`\nFigures written to ${path.relative(process.cwd(), jsonOut)}`);

@@ -10,19 +10,40 @@
  */
 import { familyOf } from './categories.mjs';
 
+/**
+ * One line of labels.jsonl (LABELLING.md).
+ * @typedef {{ repo: string, commit: string, file: string, line: number, kind: string, category: string, api: string, sdk: string | null, note: string }} Label
+ */
+/**
+ * A tool's normalised output for one repository.
+ * @typedef {{
+ *   collections: { file: string, line: number, category: string, via?: { file: string, line: number }[] }[],
+ *   sdks: { file: string, line: number, package: string }[],
+ *   flagged: number,
+ * }} Output
+ */
+
 /** How far from a label's line a report may be and still be the same site. */
 export const LINE_SLACK = 2;
 
 /** `firebase/analytics` → firebase; `@sentry/react-native/dist/x` → @sentry/react-native; `global:fbq` stays. */
+/**
+ * @param {string} specifier
+ * @returns {string}
+ */
 export function packageName(specifier) {
   if (specifier.startsWith('global:')) return specifier;
   const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : /** @type {string} */ (parts[0]);
 }
 
-const near = (a, b) => Math.abs(a - b) <= LINE_SLACK;
+const near = (/** @type {number} */ a, /** @type {number} */ b) => Math.abs(a - b) <= LINE_SLACK;
 
-/** Is a collection label found: a collection of its family in its file within the slack, or a `via` step there. */
+/**
+ * Is a collection label found: a collection of its family in its file within the slack, or a `via` step there.
+ * @param {Label} label
+ * @param {Output} output
+ */
 export function collectionFound(label, output) {
   const family = familyOf(label.category);
   return output.collections.some(
@@ -32,12 +53,20 @@ export function collectionFound(label, output) {
   );
 }
 
-/** Is an SDK label found: the same package in the same file (`atLine`: and within the slack of its line). */
+/**
+ * Is an SDK label found: the same package in the same file (`atLine`: and within the slack of its line).
+ * @param {Label} label
+ * @param {Output} output
+ */
 export function sdkFound(label, output, atLine = false) {
   return output.sdks.some((use) => use.file === label.file && packageName(use.package) === label.sdk && (!atLine || near(use.line, label.line)));
 }
 
-/** A negative is a false positive when a collection is reported on its very line. */
+/**
+ * A negative is a false positive when a collection is reported on its very line.
+ * @param {Label} label
+ * @param {Output} output
+ */
 export function falsePositive(label, output) {
   return output.collections.some((site) => site.file === label.file && site.line === label.line);
 }
@@ -45,10 +74,15 @@ export function falsePositive(label, output) {
 /**
  * Score one tool over the corpus. `outputs` maps repo → normalised output (a repo without output
  * counts every label as missed). Returns the figures and the misses.
+ * @param {Label[]} labels
+ * @param {Map<string, Output>} outputs
  */
 export function score(labels, outputs) {
+  /** @type {Map<string, { labels: number, found: number }>} */
   const perCategory = new Map();
+  /** @type {Label[]} */
   const misses = [];
+  /** @type {Label[]} */
   const falsePositives = [];
   let collections = 0;
   let collectionsFound = 0;
@@ -57,6 +91,7 @@ export function score(labels, outputs) {
   let sdkLineHits = 0;
   let negatives = 0;
   let negativesFlagged = 0;
+  /** @type {Output} */
   const empty = { collections: [], sdks: [], flagged: 0 };
   for (const label of labels) {
     const output = outputs.get(label.repo) ?? empty;
@@ -102,9 +137,13 @@ export function score(labels, outputs) {
   };
 }
 
-const ratio = (part, whole) => (whole === 0 ? NaN : part / whole);
+const ratio = (/** @type {number} */ part, /** @type {number} */ whole) => (whole === 0 ? NaN : part / whole);
 
-/** privlint's JSON report → the normalised output. */
+/**
+ * privlint's JSON report → the normalised output.
+ * @param {{ inventory: { collections: { file: string, line: number, category: string, via?: { file: string, line: number }[] }[], sdks: { file: string, line: number, package: string }[] } }} report
+ * @returns {Output}
+ */
 export function fromPrivlintJson(report) {
   const { inventory } = report;
   const collections = inventory.collections.map((site) => ({ file: site.file, line: site.line, category: site.category, via: site.via ?? [] }));

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding } from '../../src/check/finding.js';
 
 export type GuardSuggestionIds = 'wrapInGuard' | 'returnUnlessGuard';
@@ -22,7 +22,7 @@ export function guardSuggestions<Ids extends string>(finding: Finding, sourceCod
   const guard = finding.guard?.call;
   if (!guard || guard.includes('…')) return [];
   const at = sourceCode.getIndexFromLoc({ line: finding.line, column: finding.column - 1 });
-  const reported = sourceCode.getNodeByRangeIndex(at) as TSESTree.Node | null;
+  const reported = sourceCode.getNodeByRangeIndex(at);
   if (!reported) return [];
   const statement = enclosingStatement(reported);
   const fn = enclosingFunction(reported);
@@ -56,7 +56,7 @@ const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'Sta
 function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (FUNCTIONS.has(current.type)) return undefined;
-    if (current.parent && STATEMENT_LISTS.has(current.parent.type) && current.type !== 'BlockStatement') return current;
+    if (current.parent && STATEMENT_LISTS.has(current.parent.type) && current.type !== AST_NODE_TYPES.BlockStatement) return current;
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ const LABELS: Record<Phase, string> = {
 };
 
 export interface Progress {
-  update(phase: Phase, done?: number, total?: number): void;
+  update: (phase: Phase, done?: number, total?: number) => void;
   done(): void;
 }
 

@@ -1,7 +1,7 @@
 import { ts } from './ts.js';
 import { constantString, destinationOf, firstCallInChain } from './destinations.js';
 import type { Destination, ExportFact, ExportTarget } from './facts.js';
-import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions, staticString } from './references.js';
+import { evaluateReference, moduleLoadSpecifier, skipOuterExpressions } from './references.js';
 import type { Scope } from './scope.js';
 
 type FunctionIndexOf = (fn: ts.Node) => number;

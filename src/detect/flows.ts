@@ -530,7 +530,7 @@ export class FlowRecorder {
 
   /** The context slot `<X.Provider value>` writes to (`<X value>` for a local createContext). */
   private providedContext(tag: ts.JsxTagNameExpression): string | undefined {
-    if (ts.isPropertyAccessExpression(tag) && tag.name.text === 'Provider') return this.contextSlot(tag.expression as ts.Expression);
+    if (ts.isPropertyAccessExpression(tag) && tag.name.text === 'Provider') return this.contextSlot(tag.expression);
     return ts.isIdentifier(tag) && this.isLocalContext(tag) ? this.contextSlot(tag) : undefined;
   }
 

@@ -62,14 +62,14 @@ function listStrings(node: ts.Expression, scope: Scope, element: 'value' | 'entr
       const object = constObjectLiteral(list.arguments[0]!, scope);
       if (!object) return undefined;
       const values = object.literal.properties.map((property) => (ts.isPropertyAssignment(property) ? staticString(property.initializer, object.scope) : undefined));
-      return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+      return values.every((value) => value !== undefined) ? values : undefined;
     }
     return undefined;
   }
   if (element !== 'value') return undefined;
   if (ts.isArrayLiteralExpression(list)) {
     const values = list.elements.map((item) => staticString(item, scope));
-    return values.every((value) => value !== undefined) ? (values as string[]) : undefined;
+    return values.every((value) => value !== undefined) ? values : undefined;
   }
   if (ts.isIdentifier(list)) {
     const binding = scope.lookup(list.text);

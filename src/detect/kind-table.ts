@@ -8,6 +8,6 @@ import { ts } from './ts.js';
  */
 export function kindTable(test: (node: ts.Node) => boolean): Uint8Array {
   const table = new Uint8Array(ts.SyntaxKind.Count);
-  for (let kind = 0; kind < ts.SyntaxKind.Count; kind++) table[kind] = test({ kind } as ts.Node) ? 1 : 0;
+  for (let kind: ts.SyntaxKind = 0; kind < ts.SyntaxKind.Count; kind++) table[kind] = test({ kind } as ts.Node) ? 1 : 0;
   return table;
 }

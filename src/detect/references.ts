@@ -30,7 +30,7 @@ export function skipOuterExpressions(node: ts.Expression): ts.Expression {
 }
 
 /** The literal text of a property name or element-access argument, if it is known statically. */
-export function staticName(node: ts.Node, scope?: Scope): string | undefined {
+export function staticName(node: ts.Node): string | undefined {
   if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
   return undefined;

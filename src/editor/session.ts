@@ -32,8 +32,6 @@ export interface LintOutcome {
   notAnalysed?: { line: number; column: number; message: string };
 }
 
-type NotAnalysed = NonNullable<LintOutcome['notAnalysed']>;
-
 const SETUP_CHECK_INTERVAL_MS = 1000;
 
 /** One project as the editor sees it: setup reloaded when the manifest or config changes on disk. */

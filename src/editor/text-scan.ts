@@ -34,7 +34,7 @@ function globalsPattern(catalog: CatalogIndex, kind: 'collectingGlobals' | 'send
   }
   const names = [...catalog[kind]];
   patterns[kind] ??= names.length === 0 ? /(?!)/ : new RegExp(`(?<![\\w$'"/@-])(?:${names.map(escapeRegExp).join('|')})(?![\\w$'"/-])`);
-  return patterns[kind]!;
+  return patterns[kind];
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

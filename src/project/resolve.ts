@@ -41,7 +41,7 @@ export class ModuleResolver {
       return known ?? undefined;
     }
     let fromHere = this.relative.get(fromFile);
-    if (!fromHere) this.relative.set(fromFile, (fromHere = new Map()));
+    if (!fromHere) this.relative.set(fromFile, (fromHere = new Map<string, string | null>()));
     let known = fromHere.get(specifier);
     if (known === undefined) fromHere.set(specifier, (known = this.probe(path.resolve(path.dirname(fromFile), specifier)) ?? null));
     return known ?? undefined;

@@ -68,7 +68,7 @@ function readChain(file: string, problems: Problem[], seen: Set<string>): Resolv
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    problems.push({ file, line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? error})` });
+    problems.push({ file, line: 1, column: 1, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
     return undefined;
   }
   const parsed = parseJsonc(text);

@@ -135,11 +135,11 @@ function describe<T extends { name: string }>(documents: T[], pick: (document: T
 }
 
 function versionOf(document: Record<string, unknown>, kind: ReportKind): string {
-  if (kind === 'json') return String((document.tool as { version?: unknown } | undefined)?.version ?? 'unknown');
-  return String(((document.runs as SarifRun[])[0]?.tool as { driver?: { version?: unknown } } | undefined)?.driver?.version ?? 'unknown');
+  if (kind === 'json') return String((document.tool as { version?: string } | undefined)?.version ?? 'unknown');
+  return String(((document.runs as SarifRun[])[0]?.tool as { driver?: { version?: string } } | undefined)?.driver?.version ?? 'unknown');
 }
 
 function categoryOf(document: Record<string, unknown>, kind: ReportKind, stamp: ShardStamp): string {
   if (kind === 'json') return stamp.category ?? '(none)';
-  return String(((document.runs as SarifRun[])[0]?.automationDetails as { id?: unknown } | undefined)?.id ?? '(none)');
+  return String(((document.runs as SarifRun[])[0]?.automationDetails as { id?: string } | undefined)?.id ?? '(none)');
 }

@@ -96,7 +96,7 @@ export function validateAgainstSchema(root: TreeNode, schema: JsonSchema, file: 
     if (current.enum && !current.enum.includes(value)) {
       const options = current.enum.map(String);
       // A misspelt word gets a did-you-mean among the words; a wrong number only the list.
-      const hint = typeof value === 'string' ? didYouMean(value, current.enum.filter((option) => typeof option === 'string') as string[]) : '';
+      const hint = typeof value === 'string' ? didYouMean(value, current.enum.filter((option): option is string => typeof option === 'string')) : '';
       const what = noun ?? 'value';
       const list = options.length <= 8 ? `; expected one of: ${options.join(', ')}` : '';
       report(node, path, `unknown ${what} ${JSON.stringify(value)}${hint || list}`);

@@ -150,7 +150,8 @@ export function parseStructured(text: string, file: string): ParsedDocument {
       const scalar =
         typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null
           ? value
-          : String(value);
+          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a YAML scalar of another type (a bigint, a date) is read as its text, on purpose
+            String(value);
       return { kind: 'scalar', value: scalar, ...start };
     }
     return { kind: 'scalar', value: null, ...start };

@@ -19,10 +19,8 @@ function load(file: string, key: 'categories' | 'purposes'): TaxonomyEntry[] {
 export const CATEGORIES: readonly TaxonomyEntry[] = load('./categories.yaml', 'categories');
 export const PURPOSES: readonly TaxonomyEntry[] = load('./purposes.yaml', 'purposes');
 
-const categoryIds = new Set(CATEGORIES.map((entry) => entry.id));
 const purposeIds = new Set(PURPOSES.map((entry) => entry.id));
 
-export const isKnownCategory = (id: string): boolean => categoryIds.has(id);
 export const isKnownPurpose = (id: string): boolean => purposeIds.has(id);
 
 /** True when `declared` is `category` or one of its ancestors (`device` covers `device.imei`). */

@@ -15,7 +15,7 @@ export const PACKAGE_ROOT: string = (() => {
 
 function isPrivlintPackage(folder: string): boolean {
   try {
-    return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).name === 'privlint';
+    return (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown }).name === 'privlint';
   } catch {
     return false;
   }

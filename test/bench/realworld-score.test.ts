@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES modules of the benchmark, without declarations
 import { labelProblems } from '../../bench/realworld/check-labels.mjs';
-// @ts-expect-error plain ES modules of the benchmark, without declarations
 import { familiesOfLine, naiveOutput } from '../../bench/realworld/naive.mjs';
-// @ts-expect-error plain ES modules of the benchmark, without declarations
 import { fromPrivlintJson, packageName, score } from '../../bench/realworld/score.mjs';
 import { writeProject } from '../helpers/temp-project.js';
 

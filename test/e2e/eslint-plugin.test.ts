@@ -3,7 +3,7 @@
 // the peer range is ^9 || ^10),
 // write an eslint.config.js that uses privlint.configs.recommended, and run `npx eslint .`.
 // Needs the build (npm test runs it first) and the npm registry (or a warm npm cache).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -138,7 +138,7 @@ describe('the index on disk', () => {
     expect(relevant()).toEqual(['src/a.ts', 'src/b.ts']); // b uses what a collects
 
     rmSync(path.join(root, 'src/a.ts'));
-    index.refresh((now += 5000));
+    index.refresh(now + 5000);
     expect(index.has(path.join(root, 'src/a.ts'))).toBe(false);
     expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
     expect(relevant()).toEqual([]);
@@ -154,7 +154,7 @@ describe('the index on disk', () => {
     index.refresh((now += 30_000), true);
     expect(index.has(path.join(root, 'src/b.ts'))).toBe(true);
     writeFileSync(path.join(root, 'src/c.ts'), `export const c = 3;\n`);
-    index.refresh((now += 5000)); // a linted text that differs from the index: the usual interval
+    index.refresh(now + 5000); // a linted text that differs from the index: the usual interval
     expect(index.has(path.join(root, 'src/c.ts'))).toBe(true);
   });
 });

@@ -91,11 +91,11 @@ describe('the editor analyses a file as privlint scan does', () => {
     const root = writeProject(withoutLabel);
     const file = path.join(root, 'src/report.ts');
     const index = new ProjectIndex(loadSetup({ root, cwd: root }));
-    let now = 1_000_000;
+    const now = 1_000_000;
     index.refresh(now);
     expect(index.facts(file)!.projectReferences.map(importedFrom)).toEqual([]); // ./label reaches no file yet
     writeFileSync(path.join(root, 'src/label.ts'), label);
-    index.refresh((now += 60_000));
+    index.refresh(now + 60_000);
     expect(index.facts(file)!.projectReferences.map(importedFrom)).toEqual(['./label']);
   });
 

@@ -44,6 +44,6 @@ describe('personal data sent over the network to a recipient', () => {
         .map((finding) => finding.message.split('"')[1]);
     expect(unused(sends)).toEqual(['mixpanel', 'sentry']);
     // Without the request, posthog is unused too: the request is what made it used.
-    expect(unused(sends.replace(/  await fetch.*\n/, ''))).toEqual(['mixpanel', 'sentry', 'posthog']);
+    expect(unused(sends.replace(/ {2}await fetch.*\n/, ''))).toEqual(['mixpanel', 'sentry', 'posthog']);
   });
 });

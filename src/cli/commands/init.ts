@@ -146,7 +146,7 @@ async function scanWithoutManifest(args: ParsedArgs, io: CliIO, target: string) 
 /** The app's name: package.json's name, else the folder's. */
 function appName(folder: string): string {
   try {
-    const name = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).name;
+    const name = (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: unknown }).name;
     if (typeof name === 'string' && name.trim()) return name.trim();
   } catch {
     // no package.json, or not JSON: use the folder's name

@@ -23,7 +23,7 @@ export async function runMerge(args: ParsedArgs, io: CliIO): Promise<number> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UserError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`);
+      throw new UserError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     try {
       return { name, document: JSON.parse(text) as unknown };

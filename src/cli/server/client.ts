@@ -43,7 +43,7 @@ function exchange(address: string, request: ScanRequest): Promise<ScanResponse> 
         try {
           resolve(JSON.parse(line) as ScanResponse);
         } catch (error) {
-          reject(error as Error);
+          reject(error);
         }
       }),
     );

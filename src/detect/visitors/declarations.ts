@@ -164,7 +164,7 @@ function decorateWithSource(analysis: FileAnalysis, parameter: ts.ParameterDecla
   const call = keyed?.keyArgument !== undefined && ts.isCallExpression(keyed.decorator.expression) ? keyed.decorator.expression : undefined;
   const keyNode = call?.arguments[keyed!.keyArgument!];
   if (!keyed || !keyNode) return false;
-  const key = argumentKeys(call!, scope)[keyed.keyArgument!];
+  const key = argumentKeys(call, scope)[keyed.keyArgument!];
   const api = key === undefined ? undefined : analysis.catalog.models.keyedSource(keyed.model, key);
   if (!api) return false;
   analysis.recordSource(api, keyed.decorator);

@@ -71,7 +71,7 @@ function siblingCallArgument(node: ts.CallExpression, method: string, index: num
       scopeOf(candidate.expression.expression).lookup(candidate.expression.expression.text) === binding &&
       candidate.arguments[index]
     ) {
-      found = { argument: candidate.arguments[index]!, scope: scopeOf(candidate) };
+      found = { argument: candidate.arguments[index], scope: scopeOf(candidate) };
       return;
     }
     ts.forEachChild(candidate, visit);
