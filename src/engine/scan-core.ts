@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_CACHE_FOLDER, FactsCache, type FactsStore } from '../cache/facts-cache.js';
 import type { Diagnostic } from '../link/inventory.js';
-import { listDependencies, packageFilesOf, type DependencyListing } from '../link/dependencies.js';
+import { listDependencies, packageFilesOf } from '../link/dependencies.js';
 import { createScanFilter, discoverFiles } from '../project/discover.js';
 import { readSourceText } from '../project/read-source.js';
 import type { ScanResult } from '../result/scan-result.js';

@@ -11,7 +11,6 @@ import {
   buildReportModel,
   type CategoryView,
   type ConsentState,
-  type Place,
   type RecipientView,
   type ReportModel,
   type ReportOptions,

@@ -186,7 +186,7 @@ function commentsOf(tokens: readonly CST.Token[]): { offset: number; source: str
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
-      stack.push(...value);
+      stack.push(...(value as unknown[]));
     } else if (value && typeof value === 'object') {
       const token = value as { type?: unknown; offset?: unknown; source?: unknown };
       if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') found.push({ offset: token.offset, source: token.source });

@@ -94,7 +94,7 @@ describe.runIf(available)('the HTML report of xiaomi-demo in chromium', () => {
   const pixelCounts = async (png: Buffer): Promise<PixelCounts> => {
     const blank = await context.newPage();
     try {
-      return await blank.evaluate(async ({ data, colours }) => {
+      return await blank.evaluate<PixelCounts, { data: string; colours: typeof MAP_COLOURS }>(async ({ data, colours }) => {
         const image = new Image();
         image.src = `data:image/png;base64,${data}`;
         await image.decode();
@@ -105,7 +105,7 @@ describe.runIf(available)('the HTML report of xiaomi-demo in chromium', () => {
         drawing.drawImage(image, 0, 0);
         const pixels = drawing.getImageData(0, 0, image.width, image.height).data;
         const counts: Record<string, number> = Object.fromEntries(Object.keys(colours).map((name) => [name, 0]));
-        const targets = Object.entries(colours) as [string, [number, number, number]][];
+        const targets = Object.entries(colours) as [string, readonly [number, number, number]][];
         let nonWhite = 0;
         for (let index = 0; index < pixels.length; index += 4) {
           const [red, green, blue] = [pixels[index]!, pixels[index + 1]!, pixels[index + 2]!];
@@ -113,7 +113,7 @@ describe.runIf(available)('the HTML report of xiaomi-demo in chromium', () => {
           for (const [name, [r, g, b]] of targets) if (Math.abs(red - r) <= 3 && Math.abs(green - g) <= 3 && Math.abs(blue - b) <= 3) counts[name]! += 1;
         }
         return { width: image.width, height: image.height, nonWhite, counts };
-      }, { data: png.toString('base64'), colours: MAP_COLOURS }) as PixelCounts;
+      }, { data: png.toString('base64'), colours: MAP_COLOURS });
     } finally {
       await blank.close();
     }

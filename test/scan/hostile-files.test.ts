@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBinary, runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { runBinary, STACK_TRACE } from '../helpers/run-cli.js';
 import { writeProject } from '../helpers/temp-project.js';
 
 const APP = { 'src/app.ts': `import DeviceInfo from 'react-native-device-info';\nexport const id = DeviceInfo.getAndroidId();\n` };

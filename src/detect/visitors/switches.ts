@@ -85,7 +85,7 @@ function isFunction(node: ts.Node): node is FunctionNode {
  * (`onError: () => allowCrashReports`).
  */
 function refuses(node: FunctionNode, drops: readonly ('null' | 'false' | 'value')[]): boolean {
-  const fn = (ts.isMethodDeclaration(node) ? node : skipOuterExpressions(node as ts.Expression)) as FunctionNode;
+  const fn = (ts.isMethodDeclaration(node) ? node : skipOuterExpressions(node)) as FunctionNode;
   const parameters = new Set(fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
   const returned: ts.Expression[] = [];
   if (fn.body && !ts.isBlock(fn.body)) returned.push(fn.body);
