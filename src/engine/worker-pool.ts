@@ -22,8 +22,7 @@ export const MANY_FILES = 5000;
  * 2,000-file scan was slower on two threads than on one, a 20,000-file scan faster. So one core
  * is left free unless the project is large.
  */
-export function defaultWorkerCount(fileCount: number): number {
-  const cores = availableParallelism();
+export function defaultWorkerCount(fileCount: number, cores = availableParallelism()): number {
   return Math.max(1, Math.min(fileCount >= MANY_FILES ? cores : cores - 1, MAX_DEFAULT_THREADS));
 }
 

@@ -279,6 +279,18 @@ describe('privlint init when the config names the manifest', () => {
   });
 });
 
+describe('privlint init on expo-fit, whose package.json names packages privlint does not know', () => {
+  it('lists them, so a reviewer sees what the draft could not judge (rn-shop, above, has none and says nothing)', async () => {
+    const root = copyOf('expo-fit', { fresh: true });
+    const run = await runCli(['init'], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      '5 third-party packages in package.json are not in privlint\'s catalog, so the draft says nothing of what they send: @config-plugins/react-native-branch, expo, expo-constants, expo-crypto, expo-router.\n' +
+        'If one sends personal data, add its recipient to the manifest, or describe it under "catalog" in privlint.config.json (docs/config.md#catalog).\n',
+    );
+  });
+});
+
 describe('privlint init mistakes', () => {
   it('a missing folder, two paths, an output that is a folder: exit 2 with a message', async () => {
     const root = copyOf('node-api');

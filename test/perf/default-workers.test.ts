@@ -1,29 +1,24 @@
-import { describe, expect, it, vi } from 'vitest';
-
-const cores = vi.hoisted(() => ({ count: 2 }));
-vi.mock('node:os', async (importOriginal) => {
-  const os = await importOriginal<typeof import('node:os')>();
-  return { ...os, default: { ...os, availableParallelism: () => cores.count }, availableParallelism: () => cores.count };
-});
-
-const { defaultWorkerCount, MANY_FILES } = await import('../../src/engine/worker-pool.js');
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { defaultWorkerCount, MANY_FILES } from '../../src/engine/worker-pool.js';
 
 describe('the default number of analysis threads (measured in bench/README.md)', () => {
   it('leaves one core free below MANY_FILES, and uses every core from there on', () => {
-    cores.count = 2;
-    expect(defaultWorkerCount(2000)).toBe(1); // on two cores a 2,000-file scan runs on the main thread alone
-    expect(defaultWorkerCount(MANY_FILES)).toBe(2);
-    cores.count = 4;
-    expect(defaultWorkerCount(2000)).toBe(3);
-    expect(defaultWorkerCount(20_000)).toBe(4);
+    expect(defaultWorkerCount(2000, 2)).toBe(1); // on two cores a 2,000-file scan runs on the main thread alone
+    expect(defaultWorkerCount(MANY_FILES, 2)).toBe(2);
+    expect(defaultWorkerCount(2000, 4)).toBe(3);
+    expect(defaultWorkerCount(20_000, 4)).toBe(4);
   });
 
   it('never goes below one or above four', () => {
-    cores.count = 1;
-    expect(defaultWorkerCount(10)).toBe(1);
-    expect(defaultWorkerCount(50_000)).toBe(1);
-    cores.count = 16;
-    expect(defaultWorkerCount(10)).toBe(4);
-    expect(defaultWorkerCount(50_000)).toBe(4);
+    expect(defaultWorkerCount(10, 1)).toBe(1);
+    expect(defaultWorkerCount(50_000, 1)).toBe(1);
+    expect(defaultWorkerCount(10, 16)).toBe(4);
+    expect(defaultWorkerCount(50_000, 16)).toBe(4);
+  });
+
+  it("counts this machine's cores when not told", () => {
+    expect(defaultWorkerCount(50_000)).toBe(defaultWorkerCount(50_000, availableParallelism()));
+    expect(defaultWorkerCount(10)).toBe(defaultWorkerCount(10, availableParallelism()));
   });
 });

@@ -6,6 +6,7 @@ import type { GuardSpec } from '../../catalog/types.js';
 import { CONFIG_FILE_NAMES, findConfig, loadConfig } from '../../config/load.js';
 import { proposeGuards, type ProposedGuard } from '../../init/propose-guards.js';
 import { DEFAULT_SCHEMA_PATH, draftManifest } from '../../init/draft-manifest.js';
+import { unrecognisedPackageNames } from '../../link/dependencies.js';
 import { MANIFEST_FILE_NAMES } from '../../manifest/load.js';
 import { PACKAGE_ROOT } from '../../util/package-info.js';
 import { displayPath } from '../../util/paths.js';
@@ -63,6 +64,14 @@ export async function runInit(args: ParsedArgs, io: CliIO): Promise<number> {
     lines.push(`${displayPath(configWritten.file, io.cwd)} already exists and was left alone (pass --force to add to its guards). Consent checks found in the code: ${guards.map((guard) => guard.label).join(', ')}.`);
   } else if (!(config ? path.resolve(io.cwd, config) : findConfig(folder))) {
     lines.push('No consent check found in the code; when you add one, name it under "guards" in privlint.config.json (docs/config.md#guards).');
+  }
+  const unrecognised = result.dependencies ? unrecognisedPackageNames(result.dependencies) : [];
+  if (unrecognised.length > 0) {
+    const shown = unrecognised.length > 12 ? `${unrecognised.slice(0, 12).join(', ')} and ${unrecognised.length - 12} more (privlint scan --format json lists them)` : unrecognised.join(', ');
+    lines.push(
+      `${plural(unrecognised.length, 'third-party package')} in package.json ${unrecognised.length === 1 ? 'is' : 'are'} not in privlint's catalog, so the draft says nothing of what ${unrecognised.length === 1 ? 'it sends' : 'they send'}: ${shown}.`,
+      'If one sends personal data, add its recipient to the manifest, or describe it under "catalog" in privlint.config.json (docs/config.md#catalog).',
+    );
   }
   lines.push(
     `Its ${plural(draft.proposals, 'value')} marked "# privlint: proposed" (purposes, legal bases, consent keys and modes, recipient roles and shares) are privlint's guesses;`,
