@@ -98,4 +98,13 @@ describe('collection switches guard every call of the SDK they switch', () => {
       }),
     ).toEqual(['a.ts:3 analytics().logEvent -']);
   });
+  it('a switch given a build or environment flag is on for every user of a release build, so it proves no consent (near misses: a preference, or a flag and a preference)', () => {
+    const sentry = `import * as Sentry from '@sentry/react-native';`;
+    const onFor = (value: string, extra = '') => sdkCalls({ 'a.ts': [sentry, `declare const isDevelopment: boolean; declare const __DEV__: boolean;${extra}`, `export function start(optedIn: boolean) { Sentry.init({ dsn: 'x', enabled: ${value} }); }`].join('\n') });
+    for (const flag of ['!isDevelopment', '!__DEV__', "process.env.NODE_ENV === 'production'", "(process.env.EXPO_PUBLIC_ENV as string) !== 'dev'", "import.meta.env.PROD", "Platform.OS === 'ios' && !__DEV__"]) {
+      expect(onFor(flag, ` declare const Platform: { OS: string };`), flag).toEqual(['a.ts:3 Sentry.init - Sentry.init@a.ts:3=on[]']);
+    }
+    expect(onFor('optedIn')).toEqual(['a.ts:3 Sentry.init crash_reports Sentry.init@a.ts:3=preference[crash_reports]']);
+    expect(onFor('!isDevelopment && optedIn')).toEqual(['a.ts:3 Sentry.init crash_reports Sentry.init@a.ts:3=preference[crash_reports]']);
+  });
 });

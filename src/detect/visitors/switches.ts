@@ -1,6 +1,7 @@
 import type { CollectionSwitch } from '../../catalog/types.js';
 import { ts } from '../ts.js';
 import { guardCallsOf } from '../context.js';
+import { isEnvironmentFlag } from '../environment-flags.js';
 import type { SwitchSite } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, calleeText, constObjectLiteral, skipOuterExpressions, staticName, staticString } from '../references.js';
@@ -55,6 +56,8 @@ function switchValue(analysis: FileAnalysis, collectionSwitch: CollectionSwitch,
   const inner = skipOuterExpressions(slot as ts.Expression);
   if (inner.kind === ts.SyntaxKind.TrueKeyword) return { value: collectionSwitch.inverted ? 'off' : 'on' };
   if (inner.kind === ts.SyntaxKind.FalseKeyword) return { value: collectionSwitch.inverted ? 'on' : 'off' };
+  // `enabled: !__DEV__`: on for every user of a release build, whatever they chose.
+  if (isEnvironmentFlag(inner)) return { value: 'on' };
   const valueGuards = guardCallsOf(inner, analysis.sourceFile, analysis.scopeOf);
   return { value: 'preference', ...(valueGuards.length > 0 ? { valueGuards } : {}) };
 }
