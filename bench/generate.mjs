@@ -12,10 +12,21 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Lines per source file when --lines is not given: 2,000 files ≈ 167k lines (the issue's project). */
+/**
+ * Lines per source file when --lines is not given: 2,000 files ≈ 167k lines (the issue's project).
+ * @type {number}
+ */
 export const DEFAULT_LINES_PER_FILE = 83;
 
-/** A small seeded PRNG (mulberry32) so projects are reproducible. */
+/** @typedef {'component' | 'hook' | 'service' | 'util'} Kind */
+/** @typedef {{ index: number, feature: string, kind: Kind, name: string, relative: string }} SourceFile */
+/** @typedef {{ render(name: string, imports: string[], units: number): string }} Template */
+
+/**
+ * A small seeded PRNG (mulberry32) so projects are reproducible.
+ * @param {number} seed
+ * @returns {() => number} a number in [0, 1) per call
+ */
 function random(seed) {
   let state = seed >>> 0;
   return () => {
@@ -27,17 +38,26 @@ function random(seed) {
   };
 }
 
+/** @type {Kind[]} */
 const KINDS = ['component', 'component', 'component', 'hook', 'service', 'service', 'util', 'util'];
 const FOLDERS = { component: 'components', hook: 'hooks', service: 'services', util: 'utils' };
-const pick = (next, list) => list[Math.floor(next() * list.length)];
-const pascal = (text) => text.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
-const lineCount = (text) => text.split('\n').length;
+/**
+ * @template T
+ * @param {() => number} next
+ * @param {readonly T[]} list not empty
+ * @returns {T}
+ */
+const pick = (next, list) => /** @type {T} */ (list[Math.floor(next() * list.length)]);
+const pascal = (/** @type {string} */ text) => text.replace(/(^|-)(\w)/g, (_, __, /** @type {string} */ c) => c.toUpperCase());
+const lineCount = (/** @type {string} */ text) => text.split('\n').length;
 
 // ── privacy: collectors in one file, senders in another ─────────────────────
 
 /**
  * Each kind pairs a collector (exported from a privacy file) with a sender (in a later file of
  * another feature) that imports the collector and passes its value to a sink.
+ * @typedef {{ collectorImports: string[], collector: (n: number) => string, senderImports: (n: number, from: string) => string[], sender: (n: number) => string }} PrivacyKind
+ * @type {PrivacyKind[]}
  */
 const PRIVACY_KINDS = [
   {
@@ -122,6 +142,7 @@ declare module '@sentry/react-native' {
 
 // ── templates: each takes a number of repeated units, to reach a line target ──
 
+/** @type {Record<Kind, Template>} */
 const TEMPLATES = {
   component: {
     render(name, imports, units) {
@@ -309,13 +330,17 @@ export const ${name}Labels: Record<string, string> = {
 };
 
 /** Lines of each template with no unit, and per unit, measured once. */
-const BASE_LINES = Object.fromEntries(Object.entries(TEMPLATES).map(([kind, template]) => [kind, lineCount(template.render('probe', [], 1))]));
-const UNIT_LINES = Object.fromEntries(Object.entries(TEMPLATES).map(([kind, template]) => [kind, lineCount(template.render('probe', [], 2)) - BASE_LINES[kind]]));
+const BASE_LINES = /** @type {Record<Kind, number>} */ (Object.fromEntries(/** @type {[Kind, Template][]} */ (Object.entries(TEMPLATES)).map(([kind, template]) => [kind, lineCount(template.render('probe', [], 1))])));
+const UNIT_LINES = /** @type {Record<Kind, number>} */ (Object.fromEntries(/** @type {[Kind, Template][]} */ (Object.entries(TEMPLATES)).map(([kind, template]) => [kind, lineCount(template.render('probe', [], 2)) - BASE_LINES[kind]])));
 
 /**
  * Write a synthetic project of `fileCount` feature files (plus barrels and a few shared files) into
  * `folder`. `options.lines` is the approximate total number of lines (default: 83 a file).
  * A number as the third argument is the seed (older callers).
+ * @param {string} folder
+ * @param {number} fileCount
+ * @param {number | { lines?: number, seed?: number }} [options]
+ * @returns {{ files: number, lines: number }} the files written and their lines
  */
 export function generateProject(folder, fileCount, options = {}) {
   const { seed = 42, lines: targetLines = fileCount * DEFAULT_LINES_PER_FILE } = typeof options === 'number' ? { seed: options } : options;
@@ -323,6 +348,7 @@ export function generateProject(folder, fileCount, options = {}) {
   rmSync(folder, { recursive: true, force: true });
   const features = Math.max(4, Math.round(fileCount / 40));
   const perFile = targetLines / Math.max(1, fileCount);
+  /** @type {SourceFile[]} */
   const files = [];
   for (let index = 0; index < fileCount; index++) {
     const feature = `feature-${index % features}`;
@@ -334,22 +360,25 @@ export function generateProject(folder, fileCount, options = {}) {
   }
 
   // Every 33rd file collects; a file 11 places later (another feature) sends what it collects.
+  /** @type {Map<number, { role: 'collector', kind: PrivacyKind, n: number } | { role: 'sender', kind: PrivacyKind, n: number, from: SourceFile }>} */
   const privacy = new Map();
   for (const file of files) {
     if (file.index % 33 !== 7) continue;
-    const kind = PRIVACY_KINDS[Math.floor(file.index / 33) % PRIVACY_KINDS.length];
+    const kind = /** @type {PrivacyKind} */ (PRIVACY_KINDS[Math.floor(file.index / 33) % PRIVACY_KINDS.length]);
     privacy.set(file.index, { role: 'collector', kind, n: file.index });
     const sender = files[file.index + 11];
     if (sender && !privacy.has(sender.index)) privacy.set(sender.index, { role: 'sender', kind, n: file.index, from: file });
   }
 
-  const specifierFor = (from, target) =>
+  const specifierFor = (/** @type {SourceFile} */ from, /** @type {SourceFile} */ target) =>
     next() < 0.5
       ? `@app/${target.relative.slice(4).replace(/\.tsx?$/, '')}`
       : `./${path.posix.relative(path.posix.dirname(from.relative), target.relative).replace(/\.tsx?$/, '')}`.replace('./../', '../');
 
+  /** @type {Map<string, string>} */
   const written = new Map();
   for (const file of files) {
+    /** @type {string[]} */
     const imports = [];
     // Import chains: each file imports a few of the 60 files before it, through the alias or relatively.
     const earlier = files.slice(Math.max(0, file.index - 60), file.index);
@@ -359,7 +388,8 @@ export function generateProject(folder, fileCount, options = {}) {
       const importName = target.kind === 'service' ? `${target.name}Instance` : target.kind === 'util' ? `${target.name}Helper0` : target.name;
       if (!imports.some((line) => line.includes(` ${importName} `))) imports.push(`import { ${importName} } from '${specifierFor(file, target)}';`);
     }
-    const used = imports.map((line) => /import \{ (\w+) \}/.exec(line)[1]);
+    // Every line in `imports` is `import { name } from …`.
+    const used = imports.map((line) => /** @type {RegExpExecArray} */ (/import \{ (\w+) \}/.exec(line))[1]);
     const role = privacy.get(file.index);
     const extra =
       role?.role === 'collector'
@@ -419,7 +449,7 @@ first_party:
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const flag = (name) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : undefined);
+  const flag = (/** @type {string} */ name) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : undefined);
   const [count = '2000', folder = `/tmp/privlint-bench-${count}`] = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
   const lines = flag('lines');
   const seed = flag('seed');

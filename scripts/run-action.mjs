@@ -21,7 +21,48 @@ import { parse as parseYaml } from 'yaml';
 
 const THIS_REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The environment variable GitHub gives an input: INPUT_ and the name in upper case, spaces as underscores (hyphens stay). */
+/**
+ * @typedef {object} RunActionOptions
+ * @property {string} [workspace] The checked-out repository to scan (GITHUB_WORKSPACE); default the current folder.
+ * @property {string} [actionPath] The action's checkout (GITHUB_ACTION_PATH); default this repository.
+ * @property {Record<string, string>} [inputs]
+ * @property {string} [event] github.event_name; default "push".
+ * @property {string} [repository] github.repository; default "octo-org/octo-repo".
+ * @property {boolean} [fork] The pull request comes from another repository.
+ * @property {string} [runnerTemp]
+ * @property {Record<string, string | undefined>} [env]
+ * @property {'pipe' | 'inherit'} [stdio]
+ * @property {number} [timeout] Per step, in milliseconds.
+ */
+
+/**
+ * @typedef {object} StepResult
+ * @property {string} name
+ * @property {string} [id]
+ * @property {boolean} skipped
+ * @property {string} [uses] A `uses:` step, not run: the action and its evaluated `with:`.
+ * @property {Record<string, string>} [with]
+ * @property {number} [status]
+ * @property {string} [stdout]
+ * @property {string} [stderr]
+ * @property {Record<string, string>} [outputs]
+ * @property {string} [error]
+ */
+
+/**
+ * @typedef {object} ActionRun
+ * @property {number} status The action's exit code: that of the first step that failed, else 0.
+ * @property {StepResult[]} steps
+ * @property {Record<string, string>} outputs
+ * @property {string} summary What the steps wrote to GITHUB_STEP_SUMMARY.
+ * @property {string} runnerTemp
+ */
+
+/**
+ * The environment variable GitHub gives an input: INPUT_ and the name in upper case, spaces as underscores (hyphens stay).
+ * @param {string} name
+ * @returns {string}
+ */
 export const inputVariable = (name) => `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 
 /**
@@ -30,6 +71,8 @@ export const inputVariable = (name) => `INPUT_${name.replace(/ /g, '_').toUpperC
  * temp folder), env (added to every step's environment), stdio ('pipe' to capture, 'inherit' to show),
  * timeout (per step, ms). Returns { status, steps: [{ name, id, skipped, uses, with, status, stdout,
  * stderr, outputs }], outputs, summary, runnerTemp }.
+ * @param {RunActionOptions} [options]
+ * @returns {ActionRun}
  */
 export function runAction(options = {}) {
   const actionPath = path.resolve(options.actionPath ?? THIS_REPOSITORY);
@@ -38,7 +81,7 @@ export function runAction(options = {}) {
   if (action.runs?.using !== 'composite') throw new Error(`${actionPath}/action.yml is not a composite action`);
   const runnerTemp = options.runnerTemp ?? mkdtempSync(path.join(tmpdir(), 'privlint-runner-'));
   mkdirSync(runnerTemp, { recursive: true });
-  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((name) => [name, path.join(runnerTemp, `${name.toLowerCase()}.txt`)]));
+  const files = /** @type {Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_PATH' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY', string>} */ (Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((name) => [name, path.join(runnerTemp, `${name.toLowerCase()}.txt`)])));
   writeFileSync(files.GITHUB_STEP_SUMMARY, '');
 
   const unknown = Object.keys(options.inputs ?? {}).filter((name) => !(name in (action.inputs ?? {})));
@@ -58,6 +101,7 @@ export function runAction(options = {}) {
     event: event === 'pull_request' ? { pull_request: { number: 1, head: { repo: { full_name: options.fork ? 'someone/fork' : repository } } } } : {},
   };
   const runner = { os: 'Linux', temp: runnerTemp };
+  /** @type {Record<string, { outputs: Record<string, string>, outcome: string, conclusion: string }>} */
   const stepsContext = {};
   const baseEnv = {
     PATH: process.env.PATH,
@@ -84,6 +128,7 @@ export function runAction(options = {}) {
     ...options.env,
   };
 
+  /** @type {StepResult[]} */
   const results = [];
   let failed = false;
   let status = 0;
@@ -133,6 +178,10 @@ export function runAction(options = {}) {
   return { status, steps: results, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'), runnerTemp };
 }
 
+/**
+ * @param {string} folder
+ * @returns {string} the commit checked out, or forty zeros outside a repository
+ */
 function gitHead(folder) {
   try {
     return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -141,17 +190,23 @@ function gitHead(folder) {
   }
 }
 
-/** GITHUB_OUTPUT's two forms: `name=value`, and `name<<DELIMITER` … `DELIMITER`. */
+/**
+ * GITHUB_OUTPUT's two forms: `name=value`, and `name<<DELIMITER` … `DELIMITER`.
+ * @param {string} file
+ * @returns {Record<string, string>}
+ */
 function readOutputs(file) {
+  /** @type {Record<string, string>} */
   const outputs = {};
   if (!existsSync(file)) return outputs;
   const lines = readFileSync(file, 'utf8').split('\n');
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
+    const line = /** @type {string} */ (lines[index]);
     const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
     if (heredoc) {
-      const end = lines.indexOf(heredoc[2], index + 1);
-      outputs[heredoc[1]] = lines.slice(index + 1, end).join('\n');
+      // Both groups always take part in a match.
+      const end = lines.indexOf(/** @type {string} */ (heredoc[2]), index + 1);
+      outputs[/** @type {string} */ (heredoc[1])] = lines.slice(index + 1, end).join('\n');
       index = end;
     } else if (line.includes('=')) {
       outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
@@ -160,21 +215,30 @@ function readOutputs(file) {
   return outputs;
 }
 
-/** Replace every `${{ expression }}` in a string with its value. */
+/**
+ * Replace every `${{ expression }}` in a string with its value.
+ * @param {string} text
+ * @param {object} context
+ * @returns {string}
+ */
 function interpolate(text, context) {
-  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression) => {
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, /** @type {string} */ expression) => {
     const value = evaluate(expression, context, false);
     return value === null || value === undefined ? '' : String(value);
   });
 }
 
-const truthy = (value) => value !== null && value !== undefined && value !== false && value !== '' && value !== 0;
+const truthy = (/** @type {unknown} */ value) => value !== null && value !== undefined && value !== false && value !== '' && value !== 0;
 
 /**
  * The part of GitHub's expression language composite actions use here: context paths
  * (inputs.working-directory, steps.scan.outputs.exit-code, github.event.pull_request.head.repo.full_name),
  * 'strings', numbers, true/false/null, == and != (strings compared ignoring case, as GitHub does),
  * !, && and ||, parentheses, and success() failure() always() cancelled().
+ * @param {string} expression
+ * @param {object} context the contexts by name (inputs, github, runner, steps, env)
+ * @param {boolean} [failed] an earlier step failed
+ * @returns {unknown}
  */
 export function evaluate(expression, context, failed = false) {
   const tokens = [...expression.matchAll(/\s*('(?:[^']|'')*'|==|!=|&&|\|\||[!()]|[A-Za-z_][\w.-]*|\d+(?:\.\d+)?)/gy)].map((match) => match[1]);
@@ -182,10 +246,11 @@ export function evaluate(expression, context, failed = false) {
   let position = 0;
   const peek = () => tokens[position];
   const next = () => tokens[position++];
-  const expect = (token) => {
+  const expect = (/** @type {string} */ token) => {
     if (next() !== token) throw new Error(`expected ${token} in: ${expression}`);
   };
-  const equal = (a, b) => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b || (a ?? '') === (b ?? ''));
+  const equal = (/** @type {unknown} */ a, /** @type {unknown} */ b) => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b || (a ?? '') === (b ?? ''));
+  /** @returns {unknown} */
   const or = () => {
     let value = and();
     while (peek() === '||') {
@@ -195,6 +260,7 @@ export function evaluate(expression, context, failed = false) {
     }
     return value;
   };
+  /** @returns {unknown} */
   const and = () => {
     let value = comparison();
     while (peek() === '&&') {
@@ -204,6 +270,7 @@ export function evaluate(expression, context, failed = false) {
     }
     return value;
   };
+  /** @returns {unknown} */
   const comparison = () => {
     const left = unary();
     if (peek() === '==' || peek() === '!=') {
@@ -213,6 +280,7 @@ export function evaluate(expression, context, failed = false) {
     }
     return left;
   };
+  /** @returns {unknown} */
   const unary = () => {
     if (peek() === '!') {
       next();
@@ -220,6 +288,7 @@ export function evaluate(expression, context, failed = false) {
     }
     return primary();
   };
+  /** @returns {unknown} */
   const primary = () => {
     const token = next();
     if (token === undefined) throw new Error(`unexpected end of: ${expression}`);
@@ -235,12 +304,13 @@ export function evaluate(expression, context, failed = false) {
     if (peek() === '(') {
       next();
       expect(')');
-      const status = { success: !failed, failure: failed, always: true, cancelled: false }[token];
+      const status = /** @type {Record<string, boolean>} */ ({ success: !failed, failure: failed, always: true, cancelled: false })[token];
       if (status === undefined) throw new Error(`the function ${token}() is not supported here`);
       return status;
     }
+    /** @type {unknown} */
     let value = context;
-    for (const key of token.split('.')) value = value === null || value === undefined ? undefined : value[key];
+    for (const key of token.split('.')) value = value === null || value === undefined ? undefined : /** @type {Record<string, unknown>} */ (value)[key];
     return value ?? null;
   };
   const value = or();
@@ -250,6 +320,7 @@ export function evaluate(expression, context, failed = false) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  /** @type {RunActionOptions & { inputs: Record<string, string> }} */
   const options = { inputs: {}, stdio: 'inherit' };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
