@@ -3,7 +3,7 @@
 // the peer range is ^9 || ^10),
 // write an eslint.config.js that uses privlint.configs.recommended, and run `npx eslint .`.
 // Needs the build (npm test runs it first) and the npm registry (or a warm npm cache).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,17 @@ function run(command: string, args: string[], cwd = project) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS, shell: process.platform === 'win32' });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `run`, without blocking: the two installs below mostly wait on npm, so they run at once. */
+function runAsync(command: string, args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, timeout: INSTALL_TIMEOUT_MS, shell: process.platform === 'win32', stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
 }
 
 // getUniqueId is device.id, and device.android_id on Android (the catalog's `also`): both declared.
@@ -74,7 +85,7 @@ export default [
 ];
 `;
 
-beforeAll(() => {
+beforeAll(async () => {
   const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   const plugin = pkg.exports['./eslint-plugin'].default;
   if (!existsSync(path.join(REPO_ROOT, plugin))) throw new Error(`${plugin} is missing: build first (npm run build; npm test does it)`);
@@ -82,16 +93,19 @@ beforeAll(() => {
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
 
-  for (const [folder, eslint] of [[project, 'eslint@^10'], [project9, 'eslint@^9']] as const) {
-    mkdirSync(path.join(folder, 'src'), { recursive: true });
-    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: path.basename(folder), version: '1.0.0', private: true, type: 'module' }, null, 2));
-    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', tarball, eslint, '@typescript-eslint/parser'], folder);
-    if (installed.status !== 0) throw new Error(`npm install ${eslint} failed:\n${installed.stderr}`);
-    writeFileSync(path.join(folder, 'eslint.config.js'), ESLINT_CONFIG);
-    writeFileSync(path.join(folder, 'privacy-manifest.yaml'), MANIFEST);
-    writeFileSync(path.join(folder, 'src/app.ts'), APP);
-    writeFileSync(path.join(folder, 'src/math.ts'), `export const add = (a: number, b: number) => a + b;\n`);
-  }
+  const projects = [[project, 'eslint@^10'], [project9, 'eslint@^9']] as const;
+  await Promise.all(
+    projects.map(async ([folder, eslint]) => {
+      mkdirSync(path.join(folder, 'src'), { recursive: true });
+      writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: path.basename(folder), version: '1.0.0', private: true, type: 'module' }, null, 2));
+      const installed = await runAsync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', tarball, eslint, '@typescript-eslint/parser'], folder);
+      if (installed.status !== 0) throw new Error(`npm install ${eslint} failed:\n${installed.stderr}`);
+      writeFileSync(path.join(folder, 'eslint.config.js'), ESLINT_CONFIG);
+      writeFileSync(path.join(folder, 'privacy-manifest.yaml'), MANIFEST);
+      writeFileSync(path.join(folder, 'src/app.ts'), APP);
+      writeFileSync(path.join(folder, 'src/math.ts'), `export const add = (a: number, b: number) => a + b;\n`);
+    }),
+  );
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => {
