@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBinary, runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { REPO_ROOT, runBinary, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 
 describe('help for command groups', () => {
   it('privlint export --help (and -h) lists the subcommands and exits 0', async () => {
@@ -36,5 +38,15 @@ describe('the privlint binary', () => {
     expect(scan.status).toBe(1);
     expect(JSON.parse(scan.stdout).findings.length).toBeGreaterThan(0);
     expect(runBinary(['scan', '--no-such-flag']).status).toBe(2);
+  });
+  it('stops quietly when the reader closes the pipe early (privlint scan --format sarif | head -c 100)', async () => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/src/cli/bin.js'), 'scan', 'fixtures/apps/xiaomi-demo', '--format', 'sarif'], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // Like head: read the first chunk, then close the pipe while privlint still writes.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(1); // the scan's own exit code: it has findings
   });
 });
