@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pc from 'picocolors';
+import { inPlace } from '../../src/util/in-place.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(REPO_ROOT, 'dist/src/cli/bin.js');
@@ -72,25 +73,6 @@ function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   if (extra.FORCE_COLOR !== undefined) env.FORCE_COLOR = extra.FORCE_COLOR;
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return env;
-}
-
-/** For the run, the process's working folder and environment are the run's (restored after). */
-async function inPlace<T>(cwd: string, env: NodeJS.ProcessEnv, work: () => Promise<T>): Promise<T> {
-  const savedCwd = process.cwd();
-  const savedEnv = { ...process.env };
-  process.chdir(cwd);
-  replaceEnvironment(env);
-  try {
-    return await work();
-  } finally {
-    process.chdir(savedCwd);
-    replaceEnvironment(savedEnv);
-  }
-}
-
-function replaceEnvironment(env: NodeJS.ProcessEnv): void {
-  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) process.env[name] = value;
 }
 
 /** A Node stack trace line: what users must never see. */

@@ -6,6 +6,7 @@ import { colorEnabled, type CliIO } from '../io.js';
 import { reportError } from '../report-error.js';
 import { scanPaths } from '../../engine/scan-paths.js';
 import { scanParallel } from '../../scan-parallel.js';
+import { inPlace } from '../../util/in-place.js';
 import { UserError } from '../../util/problem.js';
 import { ServerFacts } from './kept-facts.js';
 import { lineReader, type ScanRequest, type ScanResponse } from './protocol.js';
@@ -108,7 +109,9 @@ export class ScanServer {
     };
     let exitCode: number;
     try {
-      exitCode = await inClientsPlace(request, () => runScan(request.args, io));
+      // The scan command, the paths it shows and git (for --staged: a hook's GIT_INDEX_FILE) read the
+      // folder and environment from the process; the server runs one scan at a time.
+      exitCode = await inPlace(request.cwd, request.env, () => runScan(request.args, io));
     } catch (error) {
       if (!(error instanceof UserError)) {
         this.log(`privlint serve: a scan failed inside privlint (the client scanned by itself): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -120,29 +123,6 @@ export class ScanServer {
     if (this.verbose) this.log(`privlint serve: answered privlint scan ${describeArgs(request.args)}in ${Math.round(performance.now() - received)} ms (exit code ${exitCode})\n`);
     return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
   }
-}
-
-/**
- * Run a client's scan in its working folder and with its environment. The scan command, the paths
- * it shows and git (for --staged: a hook's GIT_INDEX_FILE) read them from the process, and the
- * server runs one scan at a time, so for that time the process takes the client's.
- */
-async function inClientsPlace<T>(request: ScanRequest, work: () => Promise<T>): Promise<T> {
-  const cwd = process.cwd();
-  const env = { ...process.env };
-  process.chdir(request.cwd);
-  replaceEnvironment(request.env);
-  try {
-    return await work();
-  } finally {
-    process.chdir(cwd);
-    replaceEnvironment(env);
-  }
-}
-
-function replaceEnvironment(env: Record<string, string | undefined>): void {
-  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) process.env[name] = value;
 }
 
 /** `--staged --format json ` for the log. */
