@@ -79,6 +79,8 @@ export interface SdkCall extends Range {
    * its callers' guards.
    */
   via?: ViaStep[];
+  /** For a wrapper's call: the other calls of the same wrapper in this file, reaching the same SDK API with the same consent keys (link/repeated-wrapper-calls.ts). */
+  alsoAt?: { line: number; column: number }[];
 }
 
 /** Where a network sink sends data, after resolving constants across files. */

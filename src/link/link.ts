@@ -18,6 +18,7 @@ import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
+import { foldRepeatedWrapperCalls } from './repeated-wrapper-calls.js';
 
 export interface LinkInput {
   root: string;
@@ -169,7 +170,7 @@ class Linker {
     return {
       collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow)),
       sdks: sortByPlace(sdks),
-      sdkCalls: sortByPlace(sdkCalls),
+      sdkCalls: foldRepeatedWrapperCalls(sortByPlace(sdkCalls)),
       flows: flows.sort(compareFlows),
       diagnostics: sortByPlace(diagnostics),
       consentChecks: [...this.consentChecks.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0)),

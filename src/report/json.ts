@@ -51,6 +51,7 @@ export function toJsonReport(result: ScanResult) {
           callee: call.callee,
           api: call.api,
           ...(call.via ? { via: call.via } : {}),
+          ...(call.alsoAt ? { alsoAt: call.alsoAt } : {}),
         })),
       ].sort(compareByPlace),
       // Third-party packages privlint could not judge: what a reviewer must look at by hand.

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { toJsonReport } from '../../src/report/json.js';
+import { scanProject } from '../helpers/temp-project.js';
+import type { ScanResult } from '../../src/scan.js';
+
+const lines = (result: ScanResult) => result.inventory.sdkCalls.map((call) => `${call.file}:${call.line} ${call.callee}${call.alsoAt ? ` also ${call.alsoAt.map((place) => place.line).join(',')}` : ''}`);
+
+const monitoring = [
+  `import * as Sentry from '@sentry/react-native';`,
+  `export function reportError(error: unknown) {`,
+  `  Sentry.captureException(error);`,
+  `}`,
+  ``,
+].join('\n');
+
+describe('calls of one SDK wrapper in one file are one inventory entry', () => {
+  it('a helper called three times in a file is listed once, with the other places in alsoAt', () => {
+    const result = scanProject({
+      'src/monitoring.ts': monitoring,
+      'src/api.ts': [
+        `import { reportError } from './monitoring';`,
+        `export async function getUser(id: string) {`,
+        `  try { return await fetch('/users/' + id); } catch (error) { reportError(error); }`,
+        `}`,
+        `export async function getOrders(id: string) {`,
+        `  try { return await fetch('/orders/' + id); } catch (error) { reportError(error); }`,
+        `}`,
+        `export function onCrash(error: Error) {`,
+        `  reportError(error);`,
+        `}`,
+        ``,
+      ].join('\n'),
+      'src/cart.ts': `import { reportError } from './monitoring';\nexport const fail = (error: Error) => reportError(error);\n`,
+    });
+    expect(lines(result)).toEqual(['src/api.ts:3 reportError also 6,9', 'src/cart.ts:2 reportError', 'src/monitoring.ts:3 Sentry.captureException']);
+    const json = toJsonReport(result) as { inventory: { sdks: { file: string; site: string; alsoAt?: unknown }[] } };
+    expect(json.inventory.sdks.find((use) => use.file === 'src/api.ts' && use.site === 'call')?.alsoAt).toEqual([
+      { line: 6, column: 64 },
+      { line: 9, column: 3 },
+    ]);
+  });
+
+  it('direct SDK calls, which the consent check judges one by one, stay one a place', () => {
+    const result = scanProject({
+      'src/api.ts': [
+        `import * as Sentry from '@sentry/react-native';`,
+        `export function a(error: Error) { Sentry.captureException(error); }`,
+        `export function b(error: Error) { Sentry.captureException(error); }`,
+        ``,
+      ].join('\n'),
+    });
+    expect(lines(result)).toEqual(['src/api.ts:2 Sentry.captureException', 'src/api.ts:3 Sentry.captureException']);
+  });
+});
