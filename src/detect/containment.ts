@@ -26,7 +26,8 @@ export interface RecordedSource {
  *   fingerprints (fingerprint-signals.ts) counts and reports them after all, because there the yes/no
  *   is the trait;
  * - a **callback-style** source whose callbacks take no parameter and whose result is unused
- *   (`getCurrentPosition(() => resolve(GRANTED))` only raises the permission prompt).
+ *   (`getCurrentPosition(() => resolve(GRANTED))` only raises the permission prompt);
+ * - a read of any confidence that is itself an operand of an equality test, whose value ends there.
  *
  * The answer comes from the same value graph (FlowEdge) that links wrappers and finds flows.
  */
@@ -43,6 +44,11 @@ export function containedSources(sources: readonly RecordedSource[], facts: File
     }
     // An installed-app probe answers by which callback it calls (appAvailability.check(app, yes, no)): that is the data.
     if (source.api.category !== 'apps.installed' && ignoresItsCallbacks(source.node)) {
+      contained.add(source.index);
+      continue;
+    }
+    // Read only to be compared on the spot (`(await Clipboard.getString()) === copied`): a yes/no, whatever the API.
+    if (source.api.category !== 'apps.installed' && source.api.confidence !== 'name' && comparedOnTheSpot(source.node)) {
       contained.add(source.index);
       continue;
     }
@@ -122,6 +128,20 @@ function leaves(slot: string, enclosing: ReadonlySet<number>, moduleSlots: Modul
       return slot === OTHER_USE_SLOT || 'aktx'.includes(slot[0]!);
   }
 }
+
+/**
+ * The read is itself an operand of an equality test (`(await Clipboard.getString()) === text`,
+ * `getUniqueId() !== previous`): its value ends there, as a yes/no. Not a read whose parts are
+ * compared (`position.coords.latitude > 0` reads the position), nor one stored first.
+ */
+function comparedOnTheSpot(node: ts.Node): boolean {
+  let outer = node;
+  while (ts.isAwaitExpression(outer.parent) || ts.isParenthesizedExpression(outer.parent) || ts.isNonNullExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  return ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind);
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 /** `getCurrentPosition(() => resolve(GRANTED), () => …)` with its result unused: the callbacks never see the value. */
 function ignoresItsCallbacks(node: ts.Node): boolean {
