@@ -79,10 +79,13 @@ const tooLarge = () => note('skipped: larger than 1 MB (generated or bundled cod
 /**
  * Why a file looks minified, judged on the whole file, or undefined: long lines on average and
  * almost no whitespace. One long line in a hand-written file (a list of font names, an SVG path)
- * does not make it minified; a bundle squeezed onto a few lines does.
+ * does not make it minified; a bundle squeezed onto a few lines does. Long string literals (an SVG
+ * path's `d="M12.3,4.5L…"`, an inlined image) are data, not code: they are judged without them, so a
+ * component drawing an icon is analysed while a bundle, mostly code, is still skipped.
  */
-export function minification(text: string): string | undefined {
-  if (text.length < MINIFIED_MIN_LENGTH) return undefined;
+export function minification(whole: string): string | undefined {
+  if (whole.length < MINIFIED_MIN_LENGTH) return undefined;
+  const text = whole.replace(LONG_STRING, '""');
   let lines = 1;
   let whitespace = 0;
   for (let index = 0; index < text.length; index++) {
@@ -97,6 +100,8 @@ export function minification(text: string): string | undefined {
 }
 
 const MINIFIED_MIN_LENGTH = 5000;
+/** A quoted string of 200 characters or more on one line, without escapes (a path, base64 data). */
+const LONG_STRING = /"[^"\\\n]{200,}"|'[^'\\\n]{200,}'/g;
 /** Hand-written code averages well under 100 characters a line; minified bundles thousands. */
 const MINIFIED_AVERAGE_LINE = 300;
 /** Hand-written code is 15–30% whitespace (indentation, spaces, line breaks); minified code a few percent. */

@@ -19,6 +19,26 @@ describe('minified files are judged on the whole file', () => {
     expect(result.inventory.diagnostics).toEqual([]);
   });
 
+  it('analyses a component drawing an icon whose SVG path, with almost no whitespace, is most of the file', () => {
+    const path = Array.from({ length: 1500 }, (_, index) => `L${index % 97}.${index % 7},${(index * 3) % 89}.5`).join('');
+    const icon = [
+      `import React from 'react';`,
+      `import { Path } from 'react-native-svg';`,
+      ``,
+      `export function Icon({ color }: { color: string }) {`,
+      `  return <Path fill={color} d="M0,0${path}Z" />;`,
+      `}`,
+      ``,
+    ].join('\n');
+    expect(icon.length).toBeGreaterThan(10000);
+    expect(minification(icon)).toBeUndefined();
+  });
+
+  it('still skips a bundle that carries long strings of its own', () => {
+    const bundle = `${'function a(b){return b+1};var c=a(2);'.repeat(200)}var d="${'x'.repeat(3000)}";${'var e=c?d:a(c);'.repeat(200)}\n`;
+    expect(minification(bundle)).toMatch(/^skipped: looks minified/);
+  });
+
   it('leaves short files alone however they look', () => {
     expect(minification('var a=1;'.repeat(100))).toBeUndefined();
   });
