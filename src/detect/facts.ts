@@ -183,7 +183,8 @@ export interface FlowEdge {
   /**
    * The value only shaped how another value is shown or shifted — a locale given to a formatter
    * (`new Intl.NumberFormat(locale).format(n)`, `n.toLocaleString(locale)`), a time-zone offset added
-   * to a time or given to a Date setter: the result is the other value. Followed to sinks like any
+   * to a time or given to a Date setter: the result is the other value; or it was combined in arithmetic
+   * with another computed number (`base * fontScale`, detect/numeric-mix.ts). Followed to sinks like any
    * edge; only the escape rule of low-confidence reads (containment.ts) stops there.
    */
   formatted?: true;

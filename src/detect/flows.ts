@@ -1,4 +1,5 @@
 import { ts } from './ts.js';
+import { mixesTwoQuantities } from './numeric-mix.js';
 import type { ExportTarget, FlowEdge, Reference } from './facts.js';
 import { calleeText, skipOuterExpressions } from './references.js';
 import { ReturnedClients } from './returned-clients.js';
@@ -384,6 +385,12 @@ export class FlowRecorder {
         this.dependencies(node.right, out, leftIsTime ? hashed | FORMATTED : hashed);
         return;
       }
+    }
+    if (ts.isBinaryExpression(node) && mixesTwoQuantities(node, (at) => this.context.scopeOf(at))) {
+      // `base * fontScale`, `seconds + offsetSeconds`: a new quantity made of both (numeric-mix.ts).
+      this.dependencies(node.left, out, hashed | FORMATTED);
+      this.dependencies(node.right, out, hashed | FORMATTED);
+      return;
     }
     if (ts.isConditionalExpression(node)) {
       this.dependencies(node.whenTrue, out, hashed);
