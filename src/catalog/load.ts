@@ -43,6 +43,7 @@ interface RawApi {
   argumentCategories?: SourceApi['argumentCategories'];
   args?: ArgumentConstraints;
   signal?: string;
+  probe?: boolean;
   note?: string;
 }
 interface RawModel {
@@ -274,6 +275,7 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.args ? { args: raw.args } : {}),
     ...(raw.signal ? { signal: raw.signal } : {}),
+    ...(raw.probe ? { probe: true as const } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };
 }

@@ -69,6 +69,10 @@ const categoryVariants: Record<string, JsonSchema> = {
     'x-noun': 'fingerprint signal group',
     description: 'a trait fingerprinting scripts combine, by group: reading several groups in one file is fingerprinting',
   },
+  probe: {
+    type: 'boolean',
+    description: 'the trait is whether the object is there (`!!window.localStorage`): a member of it used (`localStorage.getItem(key)`) is the app using it, not a read of the trait',
+  },
 };
 
 /** A member of a value model: a sub-model, a keyed accessor, or a source. */

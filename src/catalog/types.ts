@@ -38,6 +38,8 @@ export interface SourceApi {
    * `screen` …): a file that reads signals of several groups fingerprints (docs/fingerprinting.md).
    */
   signal?: string;
+  /** The trait is whether the object is there: a member of it used (`localStorage.getItem(key)`) is no read of it (detect/visitors/reads.ts). */
+  probe?: true;
   note?: string;
 }
 

@@ -75,6 +75,8 @@ function matchRead(analysis: FileAnalysis, reference: Reference, kind: 'read' | 
     api = target?.kind === 'source' ? target.api : undefined;
   }
   if (api?.kind !== kind) return false;
+  // `localStorage.getItem(key)` uses the storage: the probe is reading whether it is there (`!!window.localStorage`).
+  if (api.probe && (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent)) && node.parent.expression === node) return true;
   analysis.recordSource(api, node);
   return true;
 }
