@@ -131,6 +131,8 @@ export interface ProjectReference extends SiteContext {
   callee?: string;
   /** The call's result is used further in the chain (`client().track()` for `client()`): the outer call is the SDK call. */
   chained?: true;
+  /** The call's result runs here: it is called (`make(x)()`) or handed to a call as a callback (`.catch(handleError(config))`). */
+  resultRuns?: true;
   /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
   urlArgument?: Destination;
 }
@@ -207,7 +209,8 @@ export interface FunctionFact {
   returns?: Reference[];
   /**
    * The functions of the object the function returns (`return { track(id) { … } }`, a factory of an
-   * API client), by member name, so `makeApi(config).track(id)` in any file reaches `track`.
+   * API client), by member name, so `makeApi(config).track(id)` in any file reaches `track`; member
+   * `()` is a function the function returns (a factory of loggers: `const warn = makeLogger('warn')`).
    */
   members?: Record<string, ExportTarget>;
 }

@@ -13,7 +13,7 @@ import { FlowRecorder } from './flows.js';
 import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
-import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
+import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues, resultRuns } from './syntax.js';
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
 import { gatherings } from './gatherings.js';
@@ -434,6 +434,7 @@ export class FileAnalysis {
       range: this.range(node),
       ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
       ...(call && continuesChain(call) ? { chained: true as const } : {}),
+      ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
       ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
       ...this.context(node),
     });

@@ -205,7 +205,7 @@ class Linker {
       const target = this.resolvedCalls.get(reference);
       if (!target) continue;
       if (target.kind === 'function' && target.rest.length === 0) {
-        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0, target.viaMember)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
+        if (reference.callee !== undefined) for (const wrapped of this.reachedSdkCalls(reference, target, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
         if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
         for (const source of sources) {
@@ -668,6 +668,8 @@ class Linker {
         continue;
       }
       if (ownOnly || target.kind !== 'function' || target.rest.length > 0) continue;
+      // An error handler made here (`.catch(handleError(config))`) is not lifted further: it runs on failure only, and its
+      // place is reported where it is attached, not at every request of the function that attaches it.
       const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1, target.viaMember);
       if (inner.length === 0) continue;
       const step: ViaStep = { file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` };
@@ -676,6 +678,19 @@ class Linker {
     const result = [...byPackage.values()];
     this.sdkWrappers.set(key, result);
     return result;
+  }
+
+  /**
+   * The SDK calls a call of a project function reaches: the function's, and — when the call's result
+   * runs there (`.catch(handleError(config))`) — those of the function it returns (FunctionFact.members `()`).
+   */
+  private reachedSdkCalls(reference: ProjectReference, target: Target & { kind: 'function' }, depth: number): WrappedSdkCall[] {
+    const own = this.wrappedSdkCalls(target.file, target.functionIndex, depth, target.viaMember);
+    const made = reference.resultRuns ? this.functionFact(target.file, target.functionIndex)?.members?.['()'] : undefined;
+    if (made?.kind !== 'function') return own;
+    const byPackage = new Map(own.map((wrapped) => [wrapped.call.package, wrapped]));
+    for (const wrapped of this.wrappedSdkCalls(target.file, made.functionIndex, depth)) if (!byPackage.has(wrapped.call.package)) byPackage.set(wrapped.call.package, wrapped);
+    return [...byPackage.values()];
   }
 
   /** A call of a function that calls an SDK: inventory, with the chain down to the SDK call (checks judge the SDK call itself). */

@@ -87,6 +87,9 @@ export class ReferenceResolver {
         // `A.logError()` where the module assigned `A.logError = (…) => …`.
         const member = rest[0] !== undefined ? target.members?.[rest[0]] : undefined;
         if (member) return this.resolveTarget(file, member, rest.slice(1), depth + 1);
+        // `const warn = makeLogger('warn'); warn(…)`: the function a factory returns (its member `()`).
+        const made = rest[0] === '()' ? this.files.get(file)?.functions[target.functionIndex]?.members?.['()'] : undefined;
+        if (made?.kind === 'function') return this.resolveTarget(file, made, rest.slice(1), depth + 1);
         // `makeApi(config).getUser(id)`: a function of the object the function returns (FunctionFact.members).
         const returned = rest[0] === '()' && rest[1] !== undefined ? this.files.get(file)?.functions[target.functionIndex]?.members?.[rest[1]] : undefined;
         if (returned) return viaMember(this.resolveTarget(file, returned, rest.slice(2), depth + 1));
