@@ -221,7 +221,8 @@ export type ExportTarget =
   | { kind: 'function'; functionIndex: number; members?: Record<string, ExportTarget> }
   /** `base`: for a client made by a call (`axios.create({ baseURL })`), where its first argument points. */
   | { kind: 'reference'; reference: Reference; base?: Destination }
-  | { kind: 'object'; members: Record<string, ExportTarget> }
+  /** `spreads`: other modules' objects spread into it (`{ ...eventHelpers }`), searched for a member it does not name. */
+  | { kind: 'object'; members: Record<string, ExportTarget>; spreads?: ExportTarget[] }
   | { kind: 'string'; value: string }
   | { kind: 'star'; specifier: string }
   | { kind: 'unknown' };

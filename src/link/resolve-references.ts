@@ -107,7 +107,7 @@ export class ReferenceResolver {
         }
         const [member, ...more] = rest;
         const value = member === undefined ? undefined : target.members[member];
-        if (!value) return UNKNOWN;
+        if (!value) return this.resolveSpread(file, target.spreads, rest, depth);
         const resolved = this.resolveTarget(file, value, more, depth + 1);
         return member === '()' ? viaMember(resolved) : resolved;
       }
@@ -121,6 +121,15 @@ export class ReferenceResolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** A member an object does not name, in the objects spread into it (the last spread first, as it wins). */
+  private resolveSpread(file: string, spreads: ExportTarget[] | undefined, rest: string[], depth: number): Target {
+    for (const spread of [...(spreads ?? [])].reverse()) {
+      const found = this.resolveTarget(file, spread, rest, depth + 1);
+      if (found.kind !== 'unknown') return found;
+    }
+    return UNKNOWN;
   }
 }
 
