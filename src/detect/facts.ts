@@ -258,6 +258,22 @@ export interface SuppressionComment {
   removal: Range;
 }
 
+/** The file's parts of Electron's IPC bridge (detect/electron-ipc.ts), joined by channel when linking. */
+export interface IpcFacts {
+  /** `ipcRenderer.send/invoke('channel', …)` inside a function. */
+  sends: { functionIndex: number; channel: string }[];
+  /** `contextBridge.exposeInMainWorld('key', value)`: what the renderer sees as `window.key`. */
+  exposed: { key: string; target: ExportTarget }[];
+  /** `ipcMain.on/handle('channel', handler)`. */
+  handlers: { channel: string; functionIndex: number }[];
+  /** A function passing two of its parameters to `ipcMain.on/handle` (a typed wrapper): their positions. */
+  registrars: { functionIndex: number; channel: number; handler: number }[];
+  /** A call of a project function with a channel name and a handler (`ipcMainOn('channel', handler)`), a registrar's call if linking finds it one. */
+  registrations: { referenceIndex: number; channel: string; functionIndex: number }[];
+  /** `window.key.member(…)` calls: through the bridge, when a preload exposes `key`. */
+  calls: (SiteContext & { path: string[]; callee: string; range: Range })[];
+}
+
 export interface FileFacts {
   sources: SourceSite[];
   sdkUses: SdkUseSite[];
@@ -265,6 +281,8 @@ export interface FileFacts {
   /** Calls of catalogued collection switches (absent when there are none). */
   switches?: SwitchSite[];
   sinks: SinkSite[];
+  /** Electron's IPC bridge (absent when the file has no part of it). */
+  ipc?: IpcFacts;
   flowEdges: FlowEdge[];
   /** React contexts imported from other files whose values flow out of them here (the `x@` slots edges leave). */
   contextImports?: { specifier: string; name: string }[];

@@ -1,6 +1,6 @@
 import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
-import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite, SwitchSite } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, IpcFacts, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite, SwitchSite } from '../detect/facts.js';
 import { switchesBySdk, type SdkSwitches } from './switches.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
@@ -18,6 +18,7 @@ import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
+import { bridgedCalls, type BridgedHandler } from './ipc-bridge.js';
 
 export interface LinkInput {
   root: string;
@@ -123,6 +124,8 @@ class Linker {
   private sdkSwitches = new Map<string, SdkSwitches>();
   /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
   private combined: CombinedFunctions = { functions: new Map(), calls: new Set() };
+  /** Renderer calls through Electron's IPC bridge: the main-process handlers each reaches (ipc-bridge.ts). */
+  private bridged = new Map<string, Map<number, BridgedHandler[]>>();
   /** The guard calls seen while computing sites' keys, by file, callee and arguments. */
   private readonly consentChecks = new Map<string, ConsentCheck>();
 
@@ -133,6 +136,14 @@ class Linker {
   run(): Inventory {
     this.indexCallers();
     this.sdkSwitches = this.findSwitches();
+    this.bridged = bridgedCalls({
+      files: this.input.files,
+      resolvedCall: (file, index) => {
+        const reference = this.input.files.get(file)?.projectReferences[index];
+        return reference && this.resolvedCalls.get(reference);
+      },
+      relative: (file) => this.relative(file),
+    });
     this.combined = combinedFunctions({
       files: this.input.files,
       resolve: (file, reference) => this.references.resolve(file, reference),
@@ -235,6 +246,20 @@ class Linker {
       sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
     }
     for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
+    for (const [index, handlers] of this.bridged.get(file) ?? []) sdkCalls.push(...this.bridgedSdkCalls(file, facts.ipc!.calls[index]!, handlers));
+  }
+
+  /** A renderer's call through the IPC bridge: an SDK call for each SDK the main-process handlers reach, with the chain. */
+  private bridgedSdkCalls(file: string, call: IpcFacts['calls'][number], handlers: BridgedHandler[]): SdkCall[] {
+    const byPackage = new Map<string, SdkCall>();
+    for (const handler of handlers) {
+      for (const wrapped of this.wrappedSdkCalls(handler.file, handler.functionIndex, 0)) {
+        if (byPackage.has(wrapped.call.package)) continue;
+        const { sdkId, package: pkg, api } = wrapped.call;
+        byPackage.set(pkg, { ...this.sdkCall(file, { ...call, sdkId, package: pkg, api }), via: [...handler.via, ...wrapped.via] });
+      }
+    }
+    return [...byPackage.values()];
   }
 
   private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {

@@ -8,6 +8,7 @@ import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
+import { visitElectronCall, visitPossibleRegistration, visitWindowCall } from '../electron-ipc.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
@@ -20,6 +21,8 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   }
   const projectReferences = analysis.facts.projectReferences.length;
   const sdkCall = matchCall(analysis, node, scope);
+  if (analysis.facts.projectReferences.length > projectReferences) visitPossibleRegistration(analysis, node, projectReferences);
+  visitWindowCall(analysis, node);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
@@ -45,6 +48,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
 
   if (root.kind === 'import') {
     if (root.typeOnly) return false;
+    visitElectronCall(analysis, reference, node, scope);
     recordSwitches(analysis, root.specifier, pathString(reference.segments), node, scope);
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (root.specifier === '@capacitor/core' && pathString(reference.segments) === 'registerPlugin') recordCapacitorPlugin(analysis, node);
