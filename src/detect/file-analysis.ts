@@ -40,6 +40,8 @@ export class FileAnalysis {
   private readonly scopes = new Map<ts.Node, Scope>();
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
+  /** Calls through an invoker (`call(fn, a)`): where the called function's arguments start (null: not one by one). */
+  readonly invokedArguments = new Map<ts.Node, number | null>();
   readonly sinkIndexes = new Map<ts.Node, number>();
   /** The catalog's `data` arguments of each sink that lists them. */
   readonly sinkDataArguments = new Map<number, readonly number[]>();
@@ -70,6 +72,7 @@ export class FileAnalysis {
       currentFunction: () => this.currentFunction(),
       sourceIndex: (node) => this.sourceIndexes.get(node),
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
+      invokedArguments: (node) => this.invokedArguments.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
       recordsOtherUses: () => this.hasLowConfidenceSource,
@@ -422,8 +425,9 @@ export class FileAnalysis {
     });
   }
 
-  recordProjectReference(reference: Reference, node: ts.Node): void {
+  recordProjectReference(reference: Reference, node: ts.Node, invoked?: { callee: string; arguments: number | null }): void {
     this.projectCallIndexes.set(node, this.facts.projectReferences.length);
+    if (invoked) this.invokedArguments.set(node, invoked.arguments);
     // A call on a project binding may turn out to be a sink (an exported axios instance) or an SDK
     // call (a barrel re-exporting the SDK): keep what they need.
     const call = ts.isCallExpression(node) ? node : undefined;
@@ -432,7 +436,7 @@ export class FileAnalysis {
     this.facts.projectReferences.push({
       reference,
       range: this.range(node),
-      ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
+      ...(invoked ? { callee: invoked.callee } : call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
       ...(call && continuesChain(call) ? { chained: true as const } : {}),
       ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
       ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),

@@ -1,5 +1,6 @@
 import type { Destination, ExportTarget, FileFacts, Reference } from '../detect/facts.js';
 import type { ModuleResolver } from '../project/resolve.js';
+import { isInvokingMethod } from '../catalog/invokers.js';
 
 /** What a reference in some file finally denotes, across imports, re-exports and CommonJS. */
 export type Target =
@@ -93,6 +94,10 @@ export class ReferenceResolver {
         // `makeApi(config).getUser(id)`: a function of the object the function returns (FunctionFact.members).
         const returned = rest[0] === '()' && rest[1] !== undefined ? this.files.get(file)?.functions[target.functionIndex]?.members?.[rest[1]] : undefined;
         if (returned) return viaMember(this.resolveTarget(file, returned, rest.slice(2), depth + 1));
+        // `track.call(this, event)`, `track.apply(this, args)`, `track.bind(this)()`: Function's own methods call it (catalog invokers.yaml).
+        if (rest[0] !== undefined && isInvokingMethod(rest[0]) && (rest[0] === 'bind' ? rest[1] === '()' : rest.length === 1)) {
+          return { kind: 'function', file, functionIndex: target.functionIndex, rest: rest.slice(rest[0] === 'bind' ? 2 : 1) };
+        }
         return { kind: 'function', file, functionIndex: target.functionIndex, rest };
       }
       case 'reference': {
