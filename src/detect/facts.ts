@@ -258,6 +258,22 @@ export interface SuppressionComment {
   removal: Range;
 }
 
+/** A function assigning a module variable that an SDK call's condition tests (detect/sdk-flags.ts): it switches the SDK. */
+export interface SdkFlagSite {
+  functionIndex: number;
+  /** The variable: "optedOut". */
+  flag: string;
+  /** Where the function assigns it. */
+  line: number;
+  column: number;
+  /** The SDK call the variable decides on. */
+  sdkId: string;
+  package: string;
+  api: string;
+  callee: string;
+  gated: { line: number; column: number };
+}
+
 /** The file's parts of Electron's IPC bridge (detect/electron-ipc.ts), joined by channel when linking. */
 export interface IpcFacts {
   /** `ipcRenderer.send/invoke('channel', …)` inside a function. */
@@ -281,6 +297,8 @@ export interface FileFacts {
   /** Calls of catalogued collection switches (absent when there are none). */
   switches?: SwitchSite[];
   sinks: SinkSite[];
+  /** Functions setting a variable an SDK call depends on (absent when there are none). */
+  sdkFlags?: SdkFlagSite[];
   /** Electron's IPC bridge (absent when the file has no part of it). */
   ipc?: IpcFacts;
   flowEdges: FlowEdge[];

@@ -10,6 +10,7 @@ import { collectExports } from './exports.js';
 import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
+import { SdkFlags } from './sdk-flags.js';
 import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
@@ -40,6 +41,11 @@ export class FileAnalysis {
   private readonly scopes = new Map<ts.Node, Scope>();
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
+  private readonly sdkFlags = new SdkFlags(
+    () => this.scopeOf(this.sourceFile),
+    (node) => this.scopeOf(node),
+    (node) => this.range(node),
+  );
   /** Calls through an invoker (`call(fn, a)`): where the called function's arguments start (null: not one by one). */
   readonly invokedArguments = new Map<ts.Node, number | null>();
   readonly sinkIndexes = new Map<ts.Node, number>();
@@ -102,6 +108,8 @@ export class FileAnalysis {
     this.settleSources(fileScope);
     const gathered = this.literals.length > 0 ? gatherings(this.literals, { facts: this.facts, scopeOf: this.scopeOf, projectCallIndex: (node) => this.projectCallIndexes.get(node), importsProjectCode: (specifier) => this.importsProjectCode(specifier) }) : [];
     if (gathered.length > 0) this.facts.gatherings = gathered;
+    const flags = this.sdkFlags.result();
+    if (flags.length > 0) this.facts.sdkFlags = flags;
     const contextImports = new Map<string, { specifier: string; name: string }>();
     for (const edge of this.flows.edges) {
       const context = parseContextImportSlot(edge.from);
@@ -243,6 +251,9 @@ export class FileAnalysis {
         return;
       case ts.SyntaxKind.CallExpression:
         visitCall(this, node as ts.CallExpression, scope);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);
@@ -415,6 +426,7 @@ export class FileAnalysis {
 
   /** A call into an SDK: `pkg` is the module specifier (or `global:<name>`), `api` the path called (`default().logEvent`). */
   recordSdkCall(sdkId: string, pkg: string, api: string, node: ts.CallExpression | ts.NewExpression): void {
+    this.sdkFlags.noteSdkCall(node, { sdkId, package: pkg.startsWith('global:') ? pkg : this.catalog.sdkPackage(pkg), api, callee: calleeText(node.expression, this.sourceFile) });
     this.facts.sdkCalls.push({
       sdkId,
       package: pkg.startsWith('global:') ? pkg : this.catalog.sdkPackage(pkg),

@@ -683,6 +683,12 @@ class Linker {
       if (!inside(call.functionIndex)) continue;
       add({ call, via: [{ file: this.relative(file), line: call.range.line, column: call.range.column, note: `${name()} calls ${call.callee}` }] });
     }
+    // `setOptOut(value) { optedOut = value }` where `if (!optedOut) Bugsnag.notify(e)`: the function switches the SDK.
+    for (const flag of facts.sdkFlags ?? []) {
+      if (!inside(flag.functionIndex)) continue;
+      const at = (line: number, column: number, note: string): ViaStep => ({ file: this.relative(file), line, column, note });
+      add({ call: flag, via: [at(flag.line, flag.column, `${name()} sets ${flag.flag}`), at(flag.gated.line, flag.gated.column, `${flag.callee} runs only as ${flag.flag} says`)] });
+    }
     for (const reference of facts.projectReferences) {
       const target = this.resolvedCalls.get(reference);
       if (!target || reference.callee === undefined || !inside(reference.functionIndex)) continue;
