@@ -135,8 +135,14 @@ export function valueTarget(
   }
   if (ts.isObjectLiteralExpression(value)) {
     const members: Record<string, ExportTarget> = {};
+    let spreads: ExportTarget[] | undefined;
     for (const property of value.properties) {
-      if (ts.isPropertyAssignment(property) && property.name && !ts.isComputedPropertyName(property.name)) {
+      if (ts.isSpreadAssignment(property)) {
+        // `{ logEvent, ...eventHelpers }`: an object of this file adds its members, another module's is looked up when linking.
+        const spread = valueTarget(property.expression, scope, functionIndexOf);
+        if (spread.kind === 'object') Object.assign(members, spread.members);
+        else if (spread.kind === 'reference') (spreads ??= []).push(spread);
+      } else if (ts.isPropertyAssignment(property) && property.name && !ts.isComputedPropertyName(property.name)) {
         members[property.name.text] = valueTarget(property.initializer, scope, functionIndexOf);
       } else if (ts.isShorthandPropertyAssignment(property)) {
         members[property.name.text] = valueTarget(property.name, scope, functionIndexOf);
@@ -144,7 +150,7 @@ export function valueTarget(
         members[property.name.text] = { kind: 'function', functionIndex: functionIndexOf(property) };
       }
     }
-    return { kind: 'object', members };
+    return { kind: 'object', members, ...(spreads ? { spreads } : {}) };
   }
   const text = constantString(value, scope);
   if (text !== undefined) return { kind: 'string', value: text };

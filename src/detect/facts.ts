@@ -131,6 +131,8 @@ export interface ProjectReference extends SiteContext {
   callee?: string;
   /** The call's result is used further in the chain (`client().track()` for `client()`): the outer call is the SDK call. */
   chained?: true;
+  /** The call's result runs here: it is called (`make(x)()`) or handed to a call as a callback (`.catch(handleError(config))`). */
+  resultRuns?: true;
   /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
   urlArgument?: Destination;
 }
@@ -208,7 +210,8 @@ export interface FunctionFact {
   returns?: Reference[];
   /**
    * The functions of the object the function returns (`return { track(id) { … } }`, a factory of an
-   * API client), by member name, so `makeApi(config).track(id)` in any file reaches `track`.
+   * API client), by member name, so `makeApi(config).track(id)` in any file reaches `track`; member
+   * `()` is a function the function returns (a factory of loggers: `const warn = makeLogger('warn')`).
    */
   members?: Record<string, ExportTarget>;
 }
@@ -219,7 +222,8 @@ export type ExportTarget =
   | { kind: 'function'; functionIndex: number; members?: Record<string, ExportTarget> }
   /** `base`: for a client made by a call (`axios.create({ baseURL })`), where its first argument points. */
   | { kind: 'reference'; reference: Reference; base?: Destination }
-  | { kind: 'object'; members: Record<string, ExportTarget> }
+  /** `spreads`: other modules' objects spread into it (`{ ...eventHelpers }`), searched for a member it does not name. */
+  | { kind: 'object'; members: Record<string, ExportTarget>; spreads?: ExportTarget[] }
   | { kind: 'string'; value: string }
   | { kind: 'star'; specifier: string }
   | { kind: 'unknown' };
@@ -255,6 +259,38 @@ export interface SuppressionComment {
   removal: Range;
 }
 
+/** A function assigning a module variable that an SDK call's condition tests (detect/sdk-flags.ts): it switches the SDK. */
+export interface SdkFlagSite {
+  functionIndex: number;
+  /** The variable: "optedOut". */
+  flag: string;
+  /** Where the function assigns it. */
+  line: number;
+  column: number;
+  /** The SDK call the variable decides on. */
+  sdkId: string;
+  package: string;
+  api: string;
+  callee: string;
+  gated: { line: number; column: number };
+}
+
+/** The file's parts of Electron's IPC bridge (detect/electron-ipc.ts), joined by channel when linking. */
+export interface IpcFacts {
+  /** `ipcRenderer.send/invoke('channel', …)` inside a function. */
+  sends: { functionIndex: number; channel: string }[];
+  /** `contextBridge.exposeInMainWorld('key', value)`: what the renderer sees as `window.key`. */
+  exposed: { key: string; target: ExportTarget }[];
+  /** `ipcMain.on/handle('channel', handler)`. */
+  handlers: { channel: string; functionIndex: number }[];
+  /** A function passing two of its parameters to `ipcMain.on/handle` (a typed wrapper): their positions. */
+  registrars: { functionIndex: number; channel: number; handler: number }[];
+  /** A call of a project function with a channel name and a handler (`ipcMainOn('channel', handler)`), a registrar's call if linking finds it one. */
+  registrations: { referenceIndex: number; channel: string; functionIndex: number }[];
+  /** `window.key.member(…)` calls: through the bridge, when a preload exposes `key`. */
+  calls: (SiteContext & { path: string[]; callee: string; range: Range })[];
+}
+
 export interface FileFacts {
   sources: SourceSite[];
   sdkUses: SdkUseSite[];
@@ -262,6 +298,10 @@ export interface FileFacts {
   /** Calls of catalogued collection switches (absent when there are none). */
   switches?: SwitchSite[];
   sinks: SinkSite[];
+  /** Functions setting a variable an SDK call depends on (absent when there are none). */
+  sdkFlags?: SdkFlagSite[];
+  /** Electron's IPC bridge (absent when the file has no part of it). */
+  ipc?: IpcFacts;
   flowEdges: FlowEdge[];
   /** React contexts imported from other files whose values flow out of them here (the `x@` slots edges leave). */
   contextImports?: { specifier: string; name: string }[];

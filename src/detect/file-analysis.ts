@@ -10,10 +10,11 @@ import { collectExports } from './exports.js';
 import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
+import { SdkFlags } from './sdk-flags.js';
 import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
-import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues } from './syntax.js';
+import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues, resultRuns } from './syntax.js';
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
 import { gatherings } from './gatherings.js';
@@ -40,6 +41,13 @@ export class FileAnalysis {
   private readonly scopes = new Map<ts.Node, Scope>();
   private readonly sourceIndexes = new Map<ts.Node, number>();
   private readonly projectCallIndexes = new Map<ts.Node, number>();
+  private readonly sdkFlags = new SdkFlags(
+    () => this.scopeOf(this.sourceFile),
+    (node) => this.scopeOf(node),
+    (node) => this.range(node),
+  );
+  /** Calls through an invoker (`call(fn, a)`): where the called function's arguments start (null: not one by one). */
+  readonly invokedArguments = new Map<ts.Node, number | null>();
   readonly sinkIndexes = new Map<ts.Node, number>();
   /** The catalog's `data` arguments of each sink that lists them. */
   readonly sinkDataArguments = new Map<number, readonly number[]>();
@@ -70,6 +78,7 @@ export class FileAnalysis {
       currentFunction: () => this.currentFunction(),
       sourceIndex: (node) => this.sourceIndexes.get(node),
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
+      invokedArguments: (node) => this.invokedArguments.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
       recordsOtherUses: () => this.hasLowConfidenceSource,
@@ -99,6 +108,8 @@ export class FileAnalysis {
     this.settleSources(fileScope);
     const gathered = this.literals.length > 0 ? gatherings(this.literals, { facts: this.facts, scopeOf: this.scopeOf, projectCallIndex: (node) => this.projectCallIndexes.get(node), importsProjectCode: (specifier) => this.importsProjectCode(specifier) }) : [];
     if (gathered.length > 0) this.facts.gatherings = gathered;
+    const flags = this.sdkFlags.result();
+    if (flags.length > 0) this.facts.sdkFlags = flags;
     const contextImports = new Map<string, { specifier: string; name: string }>();
     for (const edge of this.flows.edges) {
       const context = parseContextImportSlot(edge.from);
@@ -240,6 +251,9 @@ export class FileAnalysis {
         return;
       case ts.SyntaxKind.CallExpression:
         visitCall(this, node as ts.CallExpression, scope);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);
@@ -412,6 +426,7 @@ export class FileAnalysis {
 
   /** A call into an SDK: `pkg` is the module specifier (or `global:<name>`), `api` the path called (`default().logEvent`). */
   recordSdkCall(sdkId: string, pkg: string, api: string, node: ts.CallExpression | ts.NewExpression): void {
+    this.sdkFlags.noteSdkCall(node, { sdkId, package: pkg.startsWith('global:') ? pkg : this.catalog.sdkPackage(pkg), api, callee: calleeText(node.expression, this.sourceFile) });
     this.facts.sdkCalls.push({
       sdkId,
       package: pkg.startsWith('global:') ? pkg : this.catalog.sdkPackage(pkg),
@@ -422,8 +437,9 @@ export class FileAnalysis {
     });
   }
 
-  recordProjectReference(reference: Reference, node: ts.Node): void {
+  recordProjectReference(reference: Reference, node: ts.Node, invoked?: { callee: string; arguments: number | null }): void {
     this.projectCallIndexes.set(node, this.facts.projectReferences.length);
+    if (invoked) this.invokedArguments.set(node, invoked.arguments);
     // A call on a project binding may turn out to be a sink (an exported axios instance) or an SDK
     // call (a barrel re-exporting the SDK): keep what they need.
     const call = ts.isCallExpression(node) ? node : undefined;
@@ -432,8 +448,9 @@ export class FileAnalysis {
     this.facts.projectReferences.push({
       reference,
       range: this.range(node),
-      ...(call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
+      ...(invoked ? { callee: invoked.callee } : call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
       ...(call && continuesChain(call) ? { chained: true as const } : {}),
+      ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
       ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
       ...this.context(node),
     });

@@ -17,6 +17,8 @@ export interface FlowContext {
   currentFunction(): number | null;
   sourceIndex(node: ts.Node): number | undefined;
   projectCallIndex(node: ts.Node): number | undefined;
+  /** For a call through an invoker (`call(fn, a)`): where the called function's arguments start, null when they are not passed one by one. */
+  invokedArguments(node: ts.Node): number | null | undefined;
   sinkIndex(node: ts.Node): number | undefined;
   /** The arguments of sink `index` that carry data (undefined: all of them). */
   sinkDataArguments(index: number): readonly number[] | undefined;
@@ -188,7 +190,11 @@ export class FlowRecorder {
     const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
       const name = nameOf();
-      node.arguments.forEach((argument, index) => this.link(argument, `a${projectCall}.${index}`, argument, `passed to ${name}()`));
+      const first = context.invokedArguments(node);
+      node.arguments.forEach((argument, index) => {
+        const position = first === undefined ? index : first === null || index < first ? undefined : index - first;
+        if (position !== undefined) this.link(argument, `a${projectCall}.${position}`, argument, `passed to ${name}()`);
+      });
       // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
       if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }

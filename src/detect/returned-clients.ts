@@ -39,12 +39,19 @@ export class ReturnedClients {
 
   /**
    * `return { getUser(id) { … }, track: (e) => … }` (or a variable bound to such an object, or an instance
-   * of a class of this file): the functions it holds, for FunctionFact.members.
+   * of a class of this file): the functions it holds, for FunctionFact.members. A returned function
+   * (`return (event) => logToSentry(event)`, a factory of loggers or error handlers) is its member `()`:
+   * what a call of the result runs.
    */
   private noteObject(fn: number, expression: ts.Expression, scope: Scope): void {
     const value = skipOuterExpressions(expression);
-    if (!ts.isObjectLiteralExpression(value) && !ts.isIdentifier(value) && !ts.isNewExpression(value)) return;
+    const isFunction = ts.isArrowFunction(value) || ts.isFunctionExpression(value);
+    if (!ts.isObjectLiteralExpression(value) && !ts.isIdentifier(value) && !ts.isNewExpression(value) && !isFunction) return;
     const target = valueTarget(value, scope, this.functionIndexOf);
+    if (target.kind === 'function') {
+      this.objects.set(fn, { ...this.objects.get(fn), '()': target });
+      return;
+    }
     const members = target.kind === 'object' ? functionMembers(target.members) : undefined;
     if (members) this.objects.set(fn, { ...this.objects.get(fn), ...members });
   }

@@ -88,6 +88,14 @@ export function continuesChain(node: ts.Node): boolean {
   return (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node;
 }
 
+/** `make(x)()`, `.catch(handleError(config))`: the call's result is called, or handed to a call as a callback. */
+export function resultRuns(node: ts.CallExpression): boolean {
+  let outer: ts.Node = node;
+  while (outer.parent && (ts.isParenthesizedExpression(outer.parent) || ts.isAwaitExpression(outer.parent))) outer = outer.parent;
+  const parent = outer.parent;
+  return !!parent && ts.isCallExpression(parent) && (parent.expression === outer || parent.arguments.some((argument) => argument === outer));
+}
+
 export function isFirstCall(segments: readonly string[]): boolean {
   return segments.indexOf('()') === segments.length - 1;
 }

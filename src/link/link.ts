@@ -1,6 +1,6 @@
 import { apiCategories, type CatalogIndex } from '../catalog/match.js';
 import type { GuardSpec } from '../catalog/types.js';
-import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite, SwitchSite } from '../detect/facts.js';
+import type { Annotation, Destination, FileFacts, FunctionFact, GuardCall, IpcFacts, ProjectReference, Range, SdkCallSite, SiteContext, SourceSite, SwitchSite } from '../detect/facts.js';
 import { switchesBySdk, type SdkSwitches } from './switches.js';
 import { pathString } from '../detect/access-path.js';
 import type { ModuleResolver } from '../project/resolve.js';
@@ -19,6 +19,7 @@ import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
 import { foldRepeatedWrapperCalls } from './repeated-wrapper-calls.js';
+import { bridgedCalls, type BridgedHandler } from './ipc-bridge.js';
 
 export interface LinkInput {
   root: string;
@@ -124,6 +125,8 @@ class Linker {
   private sdkSwitches = new Map<string, SdkSwitches>();
   /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
   private combined: CombinedFunctions = { functions: new Map(), calls: new Set() };
+  /** Renderer calls through Electron's IPC bridge: the main-process handlers each reaches (ipc-bridge.ts). */
+  private bridged = new Map<string, Map<number, BridgedHandler[]>>();
   /** The guard calls seen while computing sites' keys, by file, callee and arguments. */
   private readonly consentChecks = new Map<string, ConsentCheck>();
 
@@ -134,6 +137,14 @@ class Linker {
   run(): Inventory {
     this.indexCallers();
     this.sdkSwitches = this.findSwitches();
+    this.bridged = bridgedCalls({
+      files: this.input.files,
+      resolvedCall: (file, index) => {
+        const reference = this.input.files.get(file)?.projectReferences[index];
+        return reference && this.resolvedCalls.get(reference);
+      },
+      relative: (file) => this.relative(file),
+    });
     this.combined = combinedFunctions({
       files: this.input.files,
       resolve: (file, reference) => this.references.resolve(file, reference),
@@ -206,7 +217,7 @@ class Linker {
       const target = this.resolvedCalls.get(reference);
       if (!target) continue;
       if (target.kind === 'function' && target.rest.length === 0) {
-        if (reference.callee !== undefined) for (const wrapped of this.wrappedSdkCalls(target.file, target.functionIndex, 0, target.viaMember)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
+        if (reference.callee !== undefined) for (const wrapped of this.reachedSdkCalls(reference, target, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
         if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
         for (const source of sources) {
@@ -236,6 +247,20 @@ class Linker {
       sdks.push({ file: relative, ...use.range, package: use.package, sdk: sdk.id, vendor: sdk.vendor, kind: sdk.kind });
     }
     for (const call of facts.sdkCalls) sdkCalls.push(this.sdkCall(file, call));
+    for (const [index, handlers] of this.bridged.get(file) ?? []) sdkCalls.push(...this.bridgedSdkCalls(file, facts.ipc!.calls[index]!, handlers));
+  }
+
+  /** A renderer's call through the IPC bridge: an SDK call for each SDK the main-process handlers reach, with the chain. */
+  private bridgedSdkCalls(file: string, call: IpcFacts['calls'][number], handlers: BridgedHandler[]): SdkCall[] {
+    const byPackage = new Map<string, SdkCall>();
+    for (const handler of handlers) {
+      for (const wrapped of this.wrappedSdkCalls(handler.file, handler.functionIndex, 0)) {
+        if (byPackage.has(wrapped.call.package)) continue;
+        const { sdkId, package: pkg, api } = wrapped.call;
+        byPackage.set(pkg, { ...this.sdkCall(file, { ...call, sdkId, package: pkg, api }), via: [...handler.via, ...wrapped.via] });
+      }
+    }
+    return [...byPackage.values()];
   }
 
   private sdkCall(file: string, call: SiteContext & { sdkId: string; package: string; api: string; callee: string; range: Range }): SdkCall {
@@ -659,6 +684,12 @@ class Linker {
       if (!inside(call.functionIndex)) continue;
       add({ call, via: [{ file: this.relative(file), line: call.range.line, column: call.range.column, note: `${name()} calls ${call.callee}` }] });
     }
+    // `setOptOut(value) { optedOut = value }` where `if (!optedOut) Bugsnag.notify(e)`: the function switches the SDK.
+    for (const flag of facts.sdkFlags ?? []) {
+      if (!inside(flag.functionIndex)) continue;
+      const at = (line: number, column: number, note: string): ViaStep => ({ file: this.relative(file), line, column, note });
+      add({ call: flag, via: [at(flag.line, flag.column, `${name()} sets ${flag.flag}`), at(flag.gated.line, flag.gated.column, `${flag.callee} runs only as ${flag.flag} says`)] });
+    }
     for (const reference of facts.projectReferences) {
       const target = this.resolvedCalls.get(reference);
       if (!target || reference.callee === undefined || !inside(reference.functionIndex)) continue;
@@ -669,6 +700,8 @@ class Linker {
         continue;
       }
       if (ownOnly || target.kind !== 'function' || target.rest.length > 0) continue;
+      // An error handler made here (`.catch(handleError(config))`) is not lifted further: it runs on failure only, and its
+      // place is reported where it is attached, not at every request of the function that attaches it.
       const inner = this.wrappedSdkCalls(target.file, target.functionIndex, depth + 1, target.viaMember);
       if (inner.length === 0) continue;
       const step: ViaStep = { file: this.relative(file), line: reference.range.line, column: reference.range.column, note: `${name()} calls ${reference.callee}` };
@@ -677,6 +710,19 @@ class Linker {
     const result = [...byPackage.values()];
     this.sdkWrappers.set(key, result);
     return result;
+  }
+
+  /**
+   * The SDK calls a call of a project function reaches: the function's, and — when the call's result
+   * runs there (`.catch(handleError(config))`) — those of the function it returns (FunctionFact.members `()`).
+   */
+  private reachedSdkCalls(reference: ProjectReference, target: Target & { kind: 'function' }, depth: number): WrappedSdkCall[] {
+    const own = this.wrappedSdkCalls(target.file, target.functionIndex, depth, target.viaMember);
+    const made = reference.resultRuns ? this.functionFact(target.file, target.functionIndex)?.members?.['()'] : undefined;
+    if (made?.kind !== 'function') return own;
+    const byPackage = new Map(own.map((wrapped) => [wrapped.call.package, wrapped]));
+    for (const wrapped of this.wrappedSdkCalls(target.file, made.functionIndex, depth)) if (!byPackage.has(wrapped.call.package)) byPackage.set(wrapped.call.package, wrapped);
+    return [...byPackage.values()];
   }
 
   /** A call of a function that calls an SDK: inventory, with the chain down to the SDK call (checks judge the SDK call itself). */

@@ -1,5 +1,6 @@
 import type { Destination, ExportTarget, FileFacts, Reference } from '../detect/facts.js';
 import type { ModuleResolver } from '../project/resolve.js';
+import { isInvokingMethod } from '../catalog/invokers.js';
 
 /** What a reference in some file finally denotes, across imports, re-exports and CommonJS. */
 export type Target =
@@ -87,9 +88,16 @@ export class ReferenceResolver {
         // `A.logError()` where the module assigned `A.logError = (…) => …`.
         const member = rest[0] !== undefined ? target.members?.[rest[0]] : undefined;
         if (member) return this.resolveTarget(file, member, rest.slice(1), depth + 1);
+        // `const warn = makeLogger('warn'); warn(…)`: the function a factory returns (its member `()`).
+        const made = rest[0] === '()' ? this.files.get(file)?.functions[target.functionIndex]?.members?.['()'] : undefined;
+        if (made?.kind === 'function') return this.resolveTarget(file, made, rest.slice(1), depth + 1);
         // `makeApi(config).getUser(id)`: a function of the object the function returns (FunctionFact.members).
         const returned = rest[0] === '()' && rest[1] !== undefined ? this.files.get(file)?.functions[target.functionIndex]?.members?.[rest[1]] : undefined;
         if (returned) return viaMember(this.resolveTarget(file, returned, rest.slice(2), depth + 1));
+        // `track.call(this, event)`, `track.apply(this, args)`, `track.bind(this)()`: Function's own methods call it (catalog invokers.yaml).
+        if (rest[0] !== undefined && isInvokingMethod(rest[0]) && (rest[0] === 'bind' ? rest[1] === '()' : rest.length === 1)) {
+          return { kind: 'function', file, functionIndex: target.functionIndex, rest: rest.slice(rest[0] === 'bind' ? 2 : 1) };
+        }
         return { kind: 'function', file, functionIndex: target.functionIndex, rest };
       }
       case 'reference': {
@@ -104,7 +112,7 @@ export class ReferenceResolver {
         }
         const [member, ...more] = rest;
         const value = member === undefined ? undefined : target.members[member];
-        if (!value) return UNKNOWN;
+        if (!value) return this.resolveSpread(file, target.spreads, rest, depth);
         const resolved = this.resolveTarget(file, value, more, depth + 1);
         return member === '()' ? viaMember(resolved) : resolved;
       }
@@ -118,6 +126,15 @@ export class ReferenceResolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** A member an object does not name, in the objects spread into it (the last spread first, as it wins). */
+  private resolveSpread(file: string, spreads: ExportTarget[] | undefined, rest: string[], depth: number): Target {
+    for (const spread of [...(spreads ?? [])].reverse()) {
+      const found = this.resolveTarget(file, spread, rest, depth + 1);
+      if (found.kind !== 'unknown') return found;
+    }
+    return UNKNOWN;
   }
 }
 

@@ -1,13 +1,15 @@
 import { ts } from '../ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { argumentKeys, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
+import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
+import { recordInvokedCall } from './invokers.js';
+import { visitElectronCall, visitPossibleRegistration, visitWindowCall } from '../electron-ipc.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
@@ -20,6 +22,8 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   }
   const projectReferences = analysis.facts.projectReferences.length;
   const sdkCall = matchCall(analysis, node, scope);
+  if (analysis.facts.projectReferences.length > projectReferences) visitPossibleRegistration(analysis, node, projectReferences);
+  visitWindowCall(analysis, node);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
@@ -45,6 +49,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
 
   if (root.kind === 'import') {
     if (root.typeOnly) return false;
+    visitElectronCall(analysis, reference, node, scope);
     recordSwitches(analysis, root.specifier, pathString(reference.segments), node, scope);
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (root.specifier === '@capacitor/core' && pathString(reference.segments) === 'registerPlugin') recordCapacitorPlugin(analysis, node);
@@ -57,7 +62,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     if (isSdkCall) analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
-    }
+    } else if (!api && !sdk) recordInvokedCall(analysis, reference, node, scope);
     return isSdkCall;
   }
   if (root.kind === 'global') {
@@ -85,11 +90,18 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     return false;
   }
   if (root.kind === 'function') {
-    if (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) analysis.recordProjectReference(called, node);
+    if (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) analysis.recordProjectReference(called, node, methodInvoked(analysis, called.segments, node));
     // `const gl = getContext(); gl.getParameter(gl.RENDERER)`: a method of what a project function returned.
     if (!isFirstCall(called.segments)) matchAnyReceiver(analysis, node, keys);
   }
   return false;
+}
+
+/** `track.call(this, event)` of a function of this file: its arguments start after the context (`apply`'s come in an array). */
+function methodInvoked(analysis: FileAnalysis, segments: readonly string[], node: ts.CallExpression): { callee: string; arguments: number | null } | undefined {
+  const method = segments.length === 2 ? segments[0]! : undefined;
+  if (method !== 'call' && method !== 'apply') return undefined;
+  return { callee: calleeText(node.expression, analysis.sourceFile), arguments: method === 'call' ? 1 : null };
 }
 
 /** `getHeader(event, 'x-real-ip')` (h3): a function whose argument names the member of a model it returns. */
