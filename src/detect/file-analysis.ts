@@ -21,7 +21,7 @@ import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
-import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
+import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
 
 /**
  * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
@@ -254,6 +254,9 @@ export class FileAnalysis {
         break;
       case ts.SyntaxKind.VariableDeclaration:
         visitDestructuring(this, node as ts.VariableDeclaration, scope);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        visitInTest(this, node as ts.BinaryExpression, scope);
         break;
       case ts.SyntaxKind.Identifier:
         visitIdentifier(this, node as ts.Identifier, scope);

@@ -333,7 +333,9 @@ export class FlowRecorder {
     const { context } = this;
     const source = context.sourceIndex(node);
     if (source !== undefined) {
-      addDependency(out, `s${source}`, hashed);
+      // `'ontouchstart' in window` is itself the yes/no about the member it tests.
+      const isInTest = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword;
+      addDependency(out, `s${source}`, isInTest ? hashed | PRESENCE : hashed);
       // A value known only by its name (`{ ip: req.ip }`) may hold a catalogued read: that one flows too.
       if (!context.isNamedSource(source)) return;
     }
