@@ -4,7 +4,7 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { evaluateReference, normalizeGlobal, pathString } from '../references.js';
 import { patternNames, type Scope } from '../scope.js';
 import { isValueReference } from '../syntax.js';
-import { recordKeyedRead } from './value-models.js';
+import { recordAnyHeadersRead, recordKeyedRead } from './value-models.js';
 
 // Property reads and writes of catalogued values, destructuring, and project functions used as values.
 
@@ -23,6 +23,7 @@ export function visitMemberRead(analysis: FileAnalysis, node: ts.PropertyAccessE
     if (ts.isElementAccessExpression(node) && !isWrite) {
       const base = evaluateReference(node.expression, scope);
       if (base?.root.kind === 'model' && base.segments.length === 0) recordKeyedRead(analysis, base.root.model, node.argumentExpression, node, scope);
+      else if (!base || base.root.kind !== 'import') recordAnyHeadersRead(analysis, node, scope);
       return;
     }
     if (ts.isPropertyAccessExpression(node)) matchAnyReceiverRead(analysis, node, isWrite ? 'write' : 'read');
