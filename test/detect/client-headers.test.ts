@@ -18,12 +18,14 @@ describe('client headers on an unnamed object', () => {
     expect(sites(result)).toEqual(['context.js:2 location.coarse request#header:x-nf-geo', 'context.js:3 network.ip_address request#header:client-ip']);
   });
 
-  it('near miss: other headers of an outgoing request or a response need the request model', () => {
+  it('near miss: other headers of an outgoing request or a response need the request model; a mock the code builds is no request', () => {
     const result = scanProject({
-      'client.js': [
+      'client.ts': [
         `const withAuth = (config) => ({ token: config.headers['authorization'], agent: config.headers['user-agent'] });`,
         `const contentType = (response) => response.headers['content-type'];`,
-        `module.exports = { withAuth, contentType };`,
+        `const mocked = () => { const event = { headers: { 'client-ip': '203.0.113.7' } }; return event.headers['client-ip']; };`,
+        `const typed = (event: { headers: Record<string, string> }) => event.headers['client-ip'];`,
+        `module.exports = { withAuth, contentType, mocked, typed };`,
       ].join('\n'),
     });
     expect(sites(result)).toEqual([]);

@@ -76,10 +76,26 @@ const CLIENT_HEADER_CATEGORIES = new Set(['network.ip_address', 'location.coarse
 export function recordAnyHeadersRead(analysis: FileAnalysis, node: ts.ElementAccessExpression, scope: Scope): void {
   const receiver = skipOuterExpressions(node.expression);
   if (!ts.isPropertyAccessExpression(receiver) || receiver.name.text !== 'headers') return;
+  // Only on what a caller hands in: an object the code builds (a mock, a request it sends) is not a client's request.
+  const parameter = rootParameter(receiver.expression);
+  if (!parameter || isPlainObjectType(parameter.type)) return;
   const key = staticString(node.argumentExpression, scope);
   if (key === undefined) return;
   const api = analysis.catalog.models.keyedSource('http.headers', key);
   if (api && CLIENT_HEADER_CATEGORIES.has(api.category)) analysis.recordSource(api, node);
+}
+
+/** The parameter a member chain starts from (`integrationContext` of `integrationContext.event`), if it is one. */
+function rootParameter(expression: ts.Expression): ts.ParameterDeclaration | undefined {
+  let root = skipOuterExpressions(expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  if (!ts.isIdentifier(root)) return undefined;
+  for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
+    if (!ts.isFunctionLike(node)) continue;
+    const found = node.parameters.find((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === root.text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function recordKeyedRead(analysis: FileAnalysis, model: string, keyNode: ts.Expression, site: ts.Node, scope: Scope): void {
