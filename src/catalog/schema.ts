@@ -34,7 +34,12 @@ const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'cons
 const argumentConstraints: JsonSchema = {
   type: 'object',
   propertyNames: { pattern: '^[0-9]+$' },
-  additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+  additionalProperties: {
+    type: 'array',
+    minItems: 1,
+    // A whole value, or { contains: text } for a string literal holding the text.
+    items: { anyOf: [{ type: 'string' }, { type: 'object', required: ['contains'], additionalProperties: false, properties: { contains: { type: 'string', minLength: 1 } } }] },
+  },
 };
 const platform: JsonSchema = {
   type: 'string',

@@ -42,7 +42,9 @@ export interface SourceApi {
 }
 
 /** Argument position → the values that argument may have (see SourceApi.args). */
-export type ArgumentConstraints = Record<string, string[]>;
+export type ArgumentConstraints = Record<string, ArgumentPattern[]>;
+/** A whole literal value, or (`contains`) a string literal holding this text: morgan's `':remote-addr :method :url'`. */
+export type ArgumentPattern = string | { contains: string };
 
 export interface SourceModule {
   module: string;
