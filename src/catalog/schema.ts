@@ -390,7 +390,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         properties: {
           module: { type: 'string', minLength: 1 },
           global: { type: 'string', minLength: 1 },
-          kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log'], 'x-noun': 'sink kind' },
+          kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log', 'derive'], 'x-noun': 'sink kind' },
           calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
           note: { type: 'string' },
         },

@@ -212,7 +212,8 @@ export interface CatalogGuard {
 }
 
 /** Where a sink's data goes: storage and logs stay with the app (collection, not sharing). */
-export type SinkKind = 'sdk' | 'network' | 'storage' | 'log';
+/** `derive`: a hash that makes the data an identifier (a visitor id from the IP address); it stays with the app. */
+export type SinkKind = 'sdk' | 'network' | 'storage' | 'log' | 'derive';
 
 /** A call through which data leaves the app. */
 export interface SinkCall {

@@ -71,6 +71,7 @@ export class FileAnalysis {
       sourceIndex: (node) => this.sourceIndexes.get(node),
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
+      sinkPassesThrough: (index) => this.facts.sinks[index]?.kind === 'derive',
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
       recordsOtherUses: () => this.hasLowConfidenceSource,
       isNamedSource: (index) => this.facts.sources[index]?.apiId.startsWith('name:') ?? false,

@@ -17,6 +17,8 @@ export interface FlowContext {
   sourceIndex(node: ts.Node): number | undefined;
   projectCallIndex(node: ts.Node): number | undefined;
   sinkIndex(node: ts.Node): number | undefined;
+  /** Whether sink `index` derives a value from its arguments (a hash): the data goes on in what it returns. */
+  sinkPassesThrough(index: number): boolean;
   /** The arguments of sink `index` that carry data (undefined: all of them). */
   sinkDataArguments(index: number): readonly number[] | undefined;
   /**
@@ -411,7 +413,8 @@ export class FlowRecorder {
       addDependency(out, `c${projectCall}`, hashed);
       return;
     }
-    if (context.sinkIndex(node) !== undefined) return;
+    const sink = context.sinkIndex(node);
+    if (sink !== undefined && !context.sinkPassesThrough(sink)) return;
     const callee = skipOuterExpressions(node.expression);
     // `useContext(DeviceContext)`; React 19's `use()` reads a context too, or a promise (then it is an ordinary call).
     const name = CONTEXT_HOOK_NAMES.has(lastName(callee)) ? calleeText(callee, context.sourceFile) : '';
