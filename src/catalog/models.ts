@@ -173,7 +173,7 @@ export function argumentsMatch(constraints: ArgumentConstraints | undefined, arg
   const keys = argumentKeys();
   return Object.entries(constraints).every(([position, allowed]) => {
     const key = keys[Number(position)];
-    return key !== undefined && allowed.includes(key);
+    return key !== undefined && allowed.some((pattern) => (typeof pattern === 'string' ? pattern === key : key.includes(pattern.contains)));
   });
 }
 

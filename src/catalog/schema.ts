@@ -34,7 +34,12 @@ const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'cons
 const argumentConstraints: JsonSchema = {
   type: 'object',
   propertyNames: { pattern: '^[0-9]+$' },
-  additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+  additionalProperties: {
+    type: 'array',
+    minItems: 1,
+    // A whole value, or { contains: text } for a string literal holding the text.
+    items: { anyOf: [{ type: 'string' }, { type: 'object', required: ['contains'], additionalProperties: false, properties: { contains: { type: 'string', minLength: 1 } } }] },
+  },
 };
 const platform: JsonSchema = {
   type: 'string',
@@ -389,7 +394,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         properties: {
           module: { type: 'string', minLength: 1 },
           global: { type: 'string', minLength: 1 },
-          kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log'], 'x-noun': 'sink kind' },
+          kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log', 'derive'], 'x-noun': 'sink kind' },
           calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
           note: { type: 'string' },
         },

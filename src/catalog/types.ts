@@ -44,7 +44,9 @@ export interface SourceApi {
 }
 
 /** Argument position → the values that argument may have (see SourceApi.args). */
-export type ArgumentConstraints = Record<string, string[]>;
+export type ArgumentConstraints = Record<string, ArgumentPattern[]>;
+/** A whole literal value, or (`contains`) a string literal holding this text: morgan's `':remote-addr :method :url'`. */
+export type ArgumentPattern = string | { contains: string };
 
 export interface SourceModule {
   module: string;
@@ -212,7 +214,8 @@ export interface CatalogGuard {
 }
 
 /** Where a sink's data goes: storage and logs stay with the app (collection, not sharing). */
-export type SinkKind = 'sdk' | 'network' | 'storage' | 'log';
+/** `derive`: a hash that makes the data an identifier (a visitor id from the IP address); it stays with the app. */
+export type SinkKind = 'sdk' | 'network' | 'storage' | 'log' | 'derive';
 
 /** A call through which data leaves the app. */
 export interface SinkCall {

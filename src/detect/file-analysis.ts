@@ -22,7 +22,7 @@ import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
-import { visitDestructuring, visitIdentifier, visitMemberRead } from './visitors/reads.js';
+import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
 
 /**
  * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
@@ -80,6 +80,7 @@ export class FileAnalysis {
       projectCallIndex: (node) => this.projectCallIndexes.get(node),
       invokedArguments: (node) => this.invokedArguments.get(node),
       sinkIndex: (node) => this.sinkIndexes.get(node),
+      sinkPassesThrough: (index) => this.facts.sinks[index]?.kind === 'derive',
       sinkDataArguments: (index) => this.sinkDataArguments.get(index),
       recordsOtherUses: () => this.hasLowConfidenceSource,
       isNamedSource: (index) => this.facts.sources[index]?.apiId.startsWith('name:') ?? false,
@@ -268,6 +269,9 @@ export class FileAnalysis {
         break;
       case ts.SyntaxKind.VariableDeclaration:
         visitDestructuring(this, node as ts.VariableDeclaration, scope);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        visitInTest(this, node as ts.BinaryExpression, scope);
         break;
       case ts.SyntaxKind.Identifier:
         visitIdentifier(this, node as ts.Identifier, scope);

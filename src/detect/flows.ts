@@ -20,6 +20,8 @@ export interface FlowContext {
   /** For a call through an invoker (`call(fn, a)`): where the called function's arguments start, null when they are not passed one by one. */
   invokedArguments(node: ts.Node): number | null | undefined;
   sinkIndex(node: ts.Node): number | undefined;
+  /** Whether sink `index` derives a value from its arguments (a hash): the data goes on in what it returns. */
+  sinkPassesThrough(index: number): boolean;
   /** The arguments of sink `index` that carry data (undefined: all of them). */
   sinkDataArguments(index: number): readonly number[] | undefined;
   /**
@@ -340,7 +342,9 @@ export class FlowRecorder {
     const { context } = this;
     const source = context.sourceIndex(node);
     if (source !== undefined) {
-      addDependency(out, `s${source}`, hashed);
+      // `'ontouchstart' in window` is itself the yes/no about the member it tests.
+      const isInTest = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword;
+      addDependency(out, `s${source}`, isInTest ? hashed | PRESENCE : hashed);
       // A value known only by its name (`{ ip: req.ip }`) may hold a catalogued read: that one flows too.
       if (!context.isNamedSource(source)) return;
     }
@@ -422,7 +426,8 @@ export class FlowRecorder {
       addDependency(out, `c${projectCall}`, hashed);
       return;
     }
-    if (context.sinkIndex(node) !== undefined) return;
+    const sink = context.sinkIndex(node);
+    if (sink !== undefined && !context.sinkPassesThrough(sink)) return;
     const callee = skipOuterExpressions(node.expression);
     // `useContext(DeviceContext)`; React 19's `use()` reads a context too, or a promise (then it is an ordinary call).
     const name = CONTEXT_HOOK_NAMES.has(lastName(callee)) ? calleeText(callee, context.sourceFile) : '';

@@ -269,7 +269,7 @@ export function argumentKeys(call: ts.CallExpression | ts.NewExpression, scope: 
 }
 
 /** `window.navigator.geolocation` is the global `navigator.geolocation`. */
-function normalizeGlobal(reference: Reference): Reference {
+export function normalizeGlobal(reference: Reference): Reference {
   const { root, segments } = reference;
   if (root.kind === 'global' && GLOBAL_OBJECTS.has(root.name) && segments.length > 0 && segments[0] !== '()') {
     return normalizeGlobal({ root: { kind: 'global', name: segments[0]! }, segments: segments.slice(1) });

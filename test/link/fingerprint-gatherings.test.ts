@@ -54,7 +54,7 @@ describe('feature tests and formatting: a low-confidence value that does not lea
       ].join('\n'),
       'src/zone.ts': `export const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;\n`,
     });
-    expect(sites(result)).toEqual(['src/zone.ts:1 device.info Intl.DateTimeFormat().resolvedOptions().timeZone']);
+    expect(sites(result)).toEqual(['src/zone.ts:1 location.coarse Intl.DateTimeFormat().resolvedOptions().timeZone']);
   });
 
   it('near miss: the same locale returned, or sent, is still reported', () => {

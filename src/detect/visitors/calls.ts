@@ -27,8 +27,11 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
-  if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
-    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
+  const sinkIndex = analysis.sinkIndexes.get(node);
+  if (sinkIndex !== undefined || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
+    // A hash that derives an identifier: a bare `ip` given to it is the client's (a visitor id), not a server's.
+    const derives = sinkIndex !== undefined && analysis.facts.sinks[sinkIndex]?.kind === 'derive';
+    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives);
   } else if (analysis.facts.projectReferences.length > projectReferences) {
     recordNamedArguments(analysis, node, false, true);
   }

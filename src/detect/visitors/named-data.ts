@@ -32,14 +32,16 @@ interface Recording {
    * once and link each site into the variable's slot, named here.
    */
   into?: { slot: string; name: string };
+  /** Names that need a person around them (`ip`) count bare: the arguments of a hash deriving an identifier. */
+  bareQualified?: boolean;
 }
 
 /**
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean, needsFlow = false): void {
-  const at: Recording = { analysis, needsFlow };
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean, needsFlow = false, bareQualified = false): void {
+  const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}) };
   call.arguments.forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
@@ -97,7 +99,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
   switch (expression.kind) {
     case ts.SyntaxKind.Identifier: {
       const match = names.match((expression as ts.Identifier).text);
-      if (match && !match.qualified) record(at, expression, (expression as ts.Identifier).text, match.category);
+      if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {

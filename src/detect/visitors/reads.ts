@@ -1,10 +1,10 @@
 import { ts } from '../ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { evaluateReference, pathString } from '../references.js';
+import { evaluateReference, normalizeGlobal, pathString } from '../references.js';
 import { patternNames, type Scope } from '../scope.js';
 import { isValueReference } from '../syntax.js';
-import { recordKeyedRead } from './value-models.js';
+import { recordAnyHeadersRead, recordKeyedRead } from './value-models.js';
 
 // Property reads and writes of catalogued values, destructuring, and project functions used as values.
 
@@ -23,6 +23,7 @@ export function visitMemberRead(analysis: FileAnalysis, node: ts.PropertyAccessE
     if (ts.isElementAccessExpression(node) && !isWrite) {
       const base = evaluateReference(node.expression, scope);
       if (base?.root.kind === 'model' && base.segments.length === 0) recordKeyedRead(analysis, base.root.model, node.argumentExpression, node, scope);
+      else if (!base || base.root.kind !== 'import') recordAnyHeadersRead(analysis, node, scope);
       return;
     }
     if (ts.isPropertyAccessExpression(node)) matchAnyReceiverRead(analysis, node, isWrite ? 'write' : 'read');
@@ -31,6 +32,19 @@ export function visitMemberRead(analysis: FileAnalysis, node: ts.PropertyAccessE
   if (!matchRead(analysis, reference, isWrite ? 'write' : 'read', node) && ts.isPropertyAccessExpression(node) && reference.root.kind !== 'import') {
     matchAnyReceiverRead(analysis, node, isWrite ? 'write' : 'read');
   }
+}
+
+/**
+ * `'ontouchstart' in window`: a presence test of a member is a read of it whose answer is a yes/no
+ * (flows.ts marks it so), a feature test unless a fingerprint gathers it.
+ */
+export function visitInTest(analysis: FileAnalysis, node: ts.BinaryExpression, scope: Scope): void {
+  if (node.operatorToken.kind !== ts.SyntaxKind.InKeyword || !ts.isStringLiteralLike(node.left)) return;
+  const base = evaluateReference(node.right, scope);
+  if (base && matchRead(analysis, normalizeGlobal({ root: base.root, segments: [...base.segments, node.left.text] }), 'read', node)) return;
+  if (base?.root.kind === 'import') return;
+  const api = analysis.catalog.hasMemberApi(node.left.text) ? analysis.catalog.memberApi(node.left.text, 'read') : undefined;
+  if (api) analysis.recordSource(api, node);
 }
 
 /** `const { ip } = req`, `const { androidId } = Application`: each destructured name is a read. */

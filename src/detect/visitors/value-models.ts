@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { iteratedStrings } from '../iterated-keys.js';
-import { evaluateReference, staticString } from '../references.js';
+import { evaluateReference, skipOuterExpressions, staticString } from '../references.js';
 import type { Scope } from '../scope.js';
 import { callbackCall, exportedName, isPlainObjectType } from '../syntax.js';
 import { modelOfType } from '../type-references.js';
@@ -64,6 +64,40 @@ export function decoratorModel(analysis: FileAnalysis, parameter: ts.ParameterDe
 }
 
 /** A member of a model read by a computed key: a literal or a constant of this file decides now; a constant imported from another file, when linking. */
+/** Categories a header read on an object the analysis cannot name still yields: only a client's request carries them. */
+const CLIENT_HEADER_CATEGORIES = new Set(['network.ip_address', 'location.coarse']);
+
+/**
+ * `integrationContext.event.headers['client-ip']`: the `headers` member of an object no model names
+ * (a serverless event reached through a wrapper object), read by a literal name the request-header
+ * model knows as the client's IP address or IP geolocation. Other headers (user agent, cookies,
+ * authorization) are read from outgoing requests' and responses' headers too, so they need the model.
+ */
+export function recordAnyHeadersRead(analysis: FileAnalysis, node: ts.ElementAccessExpression, scope: Scope): void {
+  const receiver = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(receiver) || receiver.name.text !== 'headers') return;
+  // Only on what a caller hands in: an object the code builds (a mock, a request it sends) is not a client's request.
+  const parameter = rootParameter(receiver.expression);
+  if (!parameter || isPlainObjectType(parameter.type)) return;
+  const key = staticString(node.argumentExpression, scope);
+  if (key === undefined) return;
+  const api = analysis.catalog.models.keyedSource('http.headers', key);
+  if (api && CLIENT_HEADER_CATEGORIES.has(api.category)) analysis.recordSource(api, node);
+}
+
+/** The parameter a member chain starts from (`integrationContext` of `integrationContext.event`), if it is one. */
+function rootParameter(expression: ts.Expression): ts.ParameterDeclaration | undefined {
+  let root = skipOuterExpressions(expression);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  if (!ts.isIdentifier(root)) return undefined;
+  for (let node: ts.Node | undefined = root.parent; node; node = node.parent) {
+    if (!ts.isFunctionLike(node)) continue;
+    const found = node.parameters.find((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === root.text);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function recordKeyedRead(analysis: FileAnalysis, model: string, keyNode: ts.Expression, site: ts.Node, scope: Scope): void {
   const key = staticString(keyNode, scope);
   if (key !== undefined) {

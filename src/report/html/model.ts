@@ -35,7 +35,7 @@ export interface ReportOptions {
 }
 
 export type CategoryStatus = 'both' | 'collected-only' | 'declared-only';
-/** `on-device`: storage on the device and logs — where data stays with the app, not a recipient. */
+/** `on-device`: storage on the device, logs and derived identifiers — where data stays with the app, not a recipient. */
 export type RecipientKind = 'recipient' | 'vendor' | 'host' | 'first-party' | 'on-device' | 'unresolved';
 export type ConsentState = 'checked' | 'missing' | 'not-required' | 'not-evaluated';
 
@@ -578,6 +578,7 @@ function flowRecipients(
   if (sink.kind === 'sdk') return [sdkRecipient(sink.package, sink.sdk, sink.vendor)];
   if (sink.kind === 'storage') return [other('on-device:storage', 'on-device', 'Storage on the device')];
   if (sink.kind === 'log') return [other('on-device:log', 'on-device', 'Logs (the console and what collects it)')];
+  if (sink.kind === 'derive') return [other('on-device:derive', 'on-device', 'An identifier derived from it (a hash)')];
   const destination = sink.destination;
   if (destination?.kind === 'host') return [hostRecipient(destination.host)];
   if (destination?.kind === 'relative') return [firstParty()];
