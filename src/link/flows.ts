@@ -18,14 +18,11 @@ export interface FlowBudget {
 
 export const DEFAULT_FLOW_BUDGET: FlowBudget = { maxSteps: 40, maxVisits: 2_000_000 };
 
-/** A node of the project-wide value graph: a file and a slot in it (see FlowEdge). */
-type NodeKey = string;
-const key = (file: string, slot: string): NodeKey => `${file}\0${slot}`;
+/** A node of the project-wide value graph (a file and a slot in it, see FlowEdge), as a number: FlowGraph.nodeId. */
+type NodeId = number;
 
 interface GraphEdge {
-  to: NodeKey;
-  /** `to` as a number (FlowGraph.idOf), for search states. */
-  toId: number;
+  to: NodeId;
   step: ViaStep;
   hashed: boolean;
   /** A call of a project function: from an argument into the callee's parameter at this call site. */
@@ -114,16 +111,16 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
   let visits = 0;
   // Only nodes from which a sink can be reached are worth entering: in a vendored library whose
   // values go nowhere, that leaves nothing to search.
-  const useful = (node: NodeKey) => graph.reachesSink(node);
-  const usefulEdge = (edge: GraphEdge) => graph.reachesSinkFrom(edge.to, edge.toId);
+  const useful = (node: NodeId) => graph.reachesSink(node);
+  const usefulEdge = (edge: GraphEdge) => graph.reachesSink(edge.to);
 
   for (let startIndex = 0; startIndex < starts.length; startIndex++) {
     const start = starts[startIndex]!;
-    const node = startNode(start);
+    const node = graph.startNode(start);
     if (!useful(node)) continue;
-    const first: SearchState = { node, id: graph.idOf(node), calls: CallStacks.EMPTY };
+    const first: SearchState = { node, calls: CallStacks.EMPTY };
     const previous = new Map<number, { from: number; edge: GraphEdge } | null>([[stateKey(first), null]]);
-    const sinksReached = new Set<NodeKey>();
+    const sinksReached = new Set<NodeId>();
     let frontier = [first];
     let outOfVisits = false;
     for (let depth = 0; frontier.length > 0; depth++) {
@@ -159,7 +156,7 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
         }
       }
       if (outOfVisits) {
-        cuts.push({ start, reason: 'visits', skipped: starts.slice(startIndex + 1).filter((later) => useful(startNode(later))) });
+        cuts.push({ start, reason: 'visits', skipped: starts.slice(startIndex + 1).filter((later) => useful(graph.startNode(later))) });
         return { flows, cuts };
       }
       frontier = next;
@@ -169,15 +166,14 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
 }
 
 /**
- * Where the search is: a node (and its number, `id`), and the calls of project functions it entered
+ * Where the search is: a node, and the calls of project functions it entered
  * and has not returned from yet (CallStacks: the innermost last, at most MATCHED_CALLS of them). A
  * return goes back only to the call it came from — data a helper got from one caller is not handed
  * to its other callers — or, when no call is open (the value was collected inside the function, or
  * the calls were forgotten), to every caller.
  */
 interface SearchState {
-  node: NodeKey;
-  id: number;
+  node: NodeId;
   calls: number;
 }
 
@@ -185,20 +181,16 @@ interface SearchState {
 const MATCHED_CALLS = 3;
 
 /** A state as one number: node ids and call stacks each stay far below 2^26, so the product is exact. */
-const stateKey = (state: SearchState): number => state.calls * 2 ** 26 + state.id;
+const stateKey = (state: SearchState): number => state.calls * 2 ** 26 + state.node;
 
 /** The state after following `edge`, or undefined when it is a return to another call than the open one. */
 function followEdge(stacks: CallStacks, state: SearchState, edge: GraphEdge): SearchState | undefined {
-  if (edge.call !== undefined) return { node: edge.to, id: edge.toId, calls: stacks.push(state.calls, edge.call) };
+  if (edge.call !== undefined) return { node: edge.to, calls: stacks.push(state.calls, edge.call) };
   if (edge.returnTo !== undefined && state.calls !== CallStacks.EMPTY) {
     if (stacks.top(state.calls) !== edge.returnTo) return undefined;
-    return { node: edge.to, id: edge.toId, calls: stacks.pop(state.calls) };
+    return { node: edge.to, calls: stacks.pop(state.calls) };
   }
-  return { node: edge.to, id: edge.toId, calls: state.calls };
-}
-
-function startNode(start: FlowStart): NodeKey {
-  return key(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
+  return { node: edge.to, calls: state.calls };
 }
 
 /**
@@ -210,24 +202,28 @@ function startNode(start: FlowStart): NodeKey {
  * React contexts.
  */
 class FlowGraph {
-  private readonly graph = new Map<NodeKey, GraphEdge[]>();
-  private readonly sinks = new Map<NodeKey, FlowSink>();
-  private readonly built = new Set<string>();
-  private readonly complete = new Set<string>();
-  /** Per file: the files whose edges leave nodes of this file (callers of its functions, importers of its contexts). */
-  private readonly contributors = new Map<string, Set<string>>();
-  private readonly fileOrder = new Map<string, number>();
-  private readonly nodesOfFile = new Map<string, Set<NodeKey>>();
-  private readonly nodeIds = new Map<NodeKey, number>();
+  /** Per node: the edges leaving it, the file it is in (a file number: fileNumber), the sink it is. */
+  private readonly edges: (GraphEdge[] | undefined)[] = [];
+  private readonly nodeFile: number[] = [];
+  private readonly sinks: (FlowSink | undefined)[] = [];
+  /** Per file number: its path, its node numbers by slot, and whether it is built and complete. */
+  private readonly fileNames: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly slots: Map<string, NodeId>[] = [];
+  private readonly built: boolean[] = [];
+  private readonly complete: boolean[] = [];
+  /** Per file number: the files whose edges leave nodes of this file (callers of its functions, importers of its contexts). */
+  private readonly contributors = new Map<number, Set<string>>();
+  /** Per file number: its nodes with edges leaving them. */
+  private readonly nodesOfFile = new Map<number, NodeId[]>();
   private readonly callSites = new Map<string, number>();
-  /** reachesSink's answers by node number, for the search's inner loop. */
-  private readonly reachesById: boolean[] = [];
-  /** reachesSink's answers. */
-  private readonly reaches = new Map<NodeKey, boolean>();
+  /** reachesSink's answers by node. */
+  private readonly reaches: (boolean | undefined)[] = [];
 
   constructor(private readonly input: FlowGraphInput) {
+    // Files are numbered in the order of the input first: that number is an edge's `order`.
+    for (const file of input.files.keys()) this.fileNumber(file);
     for (const [file, facts] of input.files) {
-      this.fileOrder.set(file, this.fileOrder.size);
       facts.projectReferences.forEach((_, index) => {
         const target = input.resolvedCall(file, index);
         if (target?.kind === 'function' && target.rest.length === 0 && target.file !== file) this.contribute(target.file, file);
@@ -239,15 +235,15 @@ class FlowGraph {
     }
   }
 
-  /** The edges that leave `node`. */
-  edgesFrom(node: NodeKey): readonly GraphEdge[] {
-    this.completeFile(fileOf(node));
-    return this.graph.get(node) ?? [];
+  /** The node a flow starts from. */
+  startNode(start: FlowStart): NodeId {
+    return this.nodeId(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
   }
 
-  /** reachesSink for the node numbered `id` (the `toId` of an edge). */
-  reachesSinkFrom(node: NodeKey, id: number): boolean {
-    return this.reachesById[id] ?? this.reachesSink(node);
+  /** The edges that leave `node`. */
+  edgesFrom(node: NodeId): readonly GraphEdge[] {
+    this.completeFile(this.nodeFile[node]!);
+    return this.edges[node] ?? [];
   }
 
   /**
@@ -256,20 +252,20 @@ class FlowGraph {
    * iterative pass (Tarjan's strongly connected components: a cycle of nodes shares one answer), so
    * the whole scan pays for each node once, however many collection sites reach it.
    */
-  reachesSink(node: NodeKey): boolean {
-    const known = this.reaches.get(node);
+  reachesSink(node: NodeId): boolean {
+    const known = this.reaches[node];
     if (known !== undefined) return known;
-    const order = new Map<NodeKey, number>();
-    const low = new Map<NodeKey, number>();
-    const reaches = new Map<NodeKey, boolean>();
-    const component: NodeKey[] = [];
-    const inComponent = new Set<NodeKey>();
-    const frames: { node: NodeKey; edges: readonly GraphEdge[]; next: number }[] = [];
-    const open = (opened: NodeKey) => {
+    const order = new Map<NodeId, number>();
+    const low = new Map<NodeId, number>();
+    const reaches = new Map<NodeId, boolean>();
+    const component: NodeId[] = [];
+    const inComponent = new Set<NodeId>();
+    const frames: { node: NodeId; edges: readonly GraphEdge[]; next: number }[] = [];
+    const open = (opened: NodeId) => {
       const edges = this.edgesFrom(opened); // builds the node's file, and with it the sinks it holds
       order.set(opened, order.size);
       low.set(opened, order.size - 1);
-      reaches.set(opened, this.sinks.has(opened));
+      reaches.set(opened, this.sinks[opened] !== undefined);
       component.push(opened);
       inComponent.add(opened);
       frames.push({ node: opened, edges, next: 0 });
@@ -279,7 +275,7 @@ class FlowGraph {
       const frame = frames.at(-1)!;
       if (frame.next < frame.edges.length) {
         const to = frame.edges[frame.next++]!.to;
-        const answered = this.reaches.get(to);
+        const answered = this.reaches[to];
         if (answered !== undefined) {
           if (answered) reaches.set(frame.node, true);
         } else if (!order.has(to)) {
@@ -293,44 +289,41 @@ class FlowGraph {
       const parent = frames.at(-1);
       if (low.get(frame.node) === order.get(frame.node)) {
         // The root of a strongly connected component: its nodes reach a sink if any of them does.
-        const members: NodeKey[] = [];
+        const members: NodeId[] = [];
         let any = false;
-        for (let member: NodeKey | undefined; member !== frame.node; ) {
+        for (let member: NodeId | undefined; member !== frame.node; ) {
           member = component.pop()!;
           inComponent.delete(member);
           members.push(member);
           any ||= reaches.get(member)!;
         }
-        for (const member of members) {
-          this.reaches.set(member, any);
-          this.reachesById[this.idOf(member)] = any;
-        }
+        for (const member of members) this.reaches[member] = any;
         if (parent && any) reaches.set(parent.node, true);
       } else if (parent) {
         low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
         if (reaches.get(frame.node)) reaches.set(parent.node, true);
       }
     }
-    return this.reaches.get(node)!;
+    return this.reaches[node]!;
   }
 
-  sinkAt(node: NodeKey): FlowSink | undefined {
+  sinkAt(node: NodeId): FlowSink | undefined {
     // A sink's node is in the file whose edges lead into it, which is built by the time it is reached.
-    return this.sinks.get(node);
+    return this.sinks[node];
   }
 
   private contribute(file: string, contributor: string): void {
-    addToSetOf(this.contributors, file, contributor);
+    addToSetOf(this.contributors, this.fileNumber(file), contributor);
   }
 
-  private completeFile(file: string): void {
-    if (this.complete.has(file)) return;
-    this.complete.add(file);
-    this.build(file);
+  private completeFile(file: number): void {
+    if (this.complete[file]) return;
+    this.complete[file] = true;
+    this.build(this.fileNames[file]!);
     for (const contributor of this.contributors.get(file) ?? []) this.build(contributor);
     // Every edge leaving this file's nodes is in now: put them in file order (stable within a file),
     // as if the whole project had been built in order, so paths never depend on what was built first.
-    for (const node of this.nodesOfFile.get(file) ?? []) this.graph.get(node)!.sort((a, b) => a.order - b.order);
+    for (const node of this.nodesOfFile.get(file) ?? []) this.edges[node]!.sort((a, b) => a.order - b.order);
   }
 
   /** A call site's number (for CallStacks), given the first time it is asked for. */
@@ -343,40 +336,59 @@ class FlowGraph {
     return id;
   }
 
-  /** A node's number, given the first time it is asked for. */
-  idOf(node: NodeKey): number {
-    let id = this.nodeIds.get(node);
+  /** A file's number, given the first time it is asked for (the input's files first, in their order). */
+  private fileNumber(file: string): number {
+    let number = this.fileNumbers.get(file);
+    if (number === undefined) {
+      number = this.fileNames.length;
+      this.fileNumbers.set(file, number);
+      this.fileNames.push(file);
+      this.slots.push(new Map());
+    }
+    return number;
+  }
+
+  /** The node of `slot` in `file`, numbered the first time it is asked for. */
+  private nodeId(file: string, slot: string): NodeId {
+    const fileNumber = this.fileNumber(file);
+    const slots = this.slots[fileNumber]!;
+    let id = slots.get(slot);
     if (id === undefined) {
-      id = this.nodeIds.size;
-      this.nodeIds.set(node, id);
+      id = this.nodeFile.length;
+      this.nodeFile.push(fileNumber);
+      slots.set(slot, id);
     }
     return id;
   }
 
-  private addEdge(from: NodeKey, edge: Omit<GraphEdge, 'order' | 'toId'>, definedIn: string): void {
-    const list = this.graph.get(from);
-    const ordered = { ...edge, toId: this.idOf(edge.to), order: this.fileOrder.get(definedIn) ?? 0 };
+  private addEdge(from: NodeId, edge: Omit<GraphEdge, 'order'>, definedIn: string): void {
+    const list = this.edges[from];
+    const ordered = { ...edge, order: this.fileNumbers.get(definedIn)! };
     if (list) {
       list.push(ordered);
       return;
     }
-    this.graph.set(from, [ordered]);
-    addToSetOf(this.nodesOfFile, fileOf(from), from);
+    this.edges[from] = [ordered];
+    const file = this.nodeFile[from]!;
+    const nodes = this.nodesOfFile.get(file);
+    if (nodes) nodes.push(from);
+    else this.nodesOfFile.set(file, [from]);
   }
 
   /** The edges a file's facts define: within the file, and from its calls into the functions they call. */
   private build(file: string): void {
-    if (this.built.has(file)) return;
-    this.built.add(file);
+    const fileNumber = this.fileNumber(file);
+    if (this.built[fileNumber]) return;
+    this.built[fileNumber] = true;
     const { input } = this;
     const facts = input.files.get(file);
     if (!facts) return;
     const relative = toPosixRelative(input.root, file);
-    const nodeOf = (slot: string): NodeKey => {
+    const nodeOf = (slot: string): NodeId => {
       const context = parseContextImportSlot(slot);
-      if (!context) return key(file, slot);
+      if (!context) return this.nodeId(file, slot);
       const location = input.exportLocation(file, context.specifier, context.name);
-      return location ? key(location.file, contextExportSlot(location.name)) : key(file, slot);
+      return location ? this.nodeId(location.file, contextExportSlot(location.name)) : this.nodeId(file, slot);
     };
     const step = (edge: FlowEdge): ViaStep => ({ file: relative, line: edge.line, column: edge.column, note: edge.note });
     for (const edge of facts.flowEdges) {
@@ -384,7 +396,7 @@ class FlowGraph {
       if (edge.presence) continue;
       this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
     }
-    facts.sinks.forEach((site, index) => this.sinks.set(key(file, `k${index}`), { file, site, id: `${file}\0k${index}` }));
+    facts.sinks.forEach((site, index) => (this.sinks[this.nodeId(file, `k${index}`)] = { file, site, id: `${file}\0k${index}` }));
 
     const argumentCounts = countArguments(facts);
     facts.projectReferences.forEach((reference, index) => {
@@ -392,7 +404,7 @@ class FlowGraph {
       const linked = input.linkedSink(file, index);
       if (linked) {
         const sink: FlowSink = { file, site: linked, id: `${file}\0a${index}` };
-        for (let argument = 0; argument < argumentCount; argument++) this.sinks.set(key(file, `a${index}.${argument}`), sink);
+        for (let argument = 0; argument < argumentCount; argument++) this.sinks[this.nodeId(file, `a${index}.${argument}`)] = sink;
         return;
       }
       const target = input.resolvedCall(file, index);
@@ -403,7 +415,7 @@ class FlowGraph {
         if (target?.kind === 'unread' && input.unreadCalls === 'stop') return;
         const at = { file: relative, line: reference.range.line, column: reference.range.column };
         for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
-          this.addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);
+          this.addEdge(this.nodeId(file, `a${index}.${argument}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);
         }
         return;
       }
@@ -413,20 +425,18 @@ class FlowGraph {
       const callSite = this.callSiteId(`${file}\0${index}`);
       for (let argument = 0; argument < argumentCount; argument++) {
         this.addEdge(
-          key(file, `a${index}.${argument}`),
-          { to: key(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite },
+          this.nodeId(file, `a${index}.${argument}`),
+          { to: this.nodeId(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite },
           file,
         );
       }
-      this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
+      this.addEdge(this.nodeId(target.file, `r${target.functionIndex}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
       // A method of an instance or of a returned object may answer with what its object holds
       // (`this.items`, which the method's own facts cannot name): its result carries its receiver's data.
-      if (target.viaMember) this.addEdge(key(file, `a${index}.this`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
+      if (target.viaMember) this.addEdge(this.nodeId(file, `a${index}.this`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
     });
   }
 }
-
-const fileOf = (node: NodeKey): string => node.slice(0, node.indexOf('\0'));
 
 function collectStarts(input: FlowGraphInput): FlowStart[] {
   const starts: FlowStart[] = [];
