@@ -96,7 +96,7 @@ export interface FlowGraphInput {
  * Follows values from every collection site to every sink, across files: within a file along
  * FlowEdges, and between files from a call's arguments to the callee's parameters and from the
  * callee's return value back to the call. A return from a project function goes back to the call
- * the value came in through (SearchState); a function's parameters still merge what all its callers
+ * the value came in through (stateKey); a function's parameters still merge what all its callers
  * pass. Breadth-first, so each flow found is a shortest path.
  */
 export function findFlows(input: FlowGraphInput): FlowSearchResult {
@@ -107,51 +107,49 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
   const cuts: FlowCut[] = [];
   const starts = collectStarts(input);
   const stacks = new CallStacks(MATCHED_CALLS);
-  const follow = (state: SearchState, edge: GraphEdge) => followEdge(stacks, state, edge);
   let visits = 0;
   // Only nodes from which a sink can be reached are worth entering: in a vendored library whose
   // values go nowhere, that leaves nothing to search.
   const useful = (node: NodeId) => graph.reachesSink(node);
-  const usefulEdge = (edge: GraphEdge) => graph.reachesSink(edge.to);
 
   for (let startIndex = 0; startIndex < starts.length; startIndex++) {
     const start = starts[startIndex]!;
     const node = graph.startNode(start);
     if (!useful(node)) continue;
-    const first: SearchState = { node, calls: CallStacks.EMPTY };
-    const previous = new Map<number, { from: number; edge: GraphEdge } | null>([[stateKey(first), null]]);
+    const first = stateKey(node, CallStacks.EMPTY);
+    // How the search reached each state: the state before and the edge taken (none for the first).
+    const previous = new Map<number, number>();
+    const taken = new Map<number, GraphEdge>([[first, START_EDGE]]);
     const sinksReached = new Set<NodeId>();
     let frontier = [first];
     let outOfVisits = false;
     for (let depth = 0; frontier.length > 0; depth++) {
       if (depth >= budget.maxSteps) {
         // Only a cut if some path would have gone on towards a sink.
-        const isNew = (state: SearchState, edge: GraphEdge) => {
-          const after = usefulEdge(edge) ? follow(state, edge) : undefined;
-          return after !== undefined && !previous.has(stateKey(after));
+        const isNew = (state: number, edge: GraphEdge) => {
+          const after = followEdge(stacks, state, edge);
+          return after !== undefined && !taken.has(after);
         };
-        const goesOn = frontier.some((state) => graph.edgesFrom(state.node).some((edge) => isNew(state, edge)));
+        const goesOn = frontier.some((state) => graph.usefulEdgesFrom(nodeOf(state)).some((edge) => isNew(state, edge)));
         if (goesOn) cuts.push({ start, reason: 'steps', skipped: [] });
         break;
       }
-      const next: SearchState[] = [];
+      const next: number[] = [];
       for (const current of frontier) {
         if (++visits > budget.maxVisits) {
           outOfVisits = true;
           break;
         }
-        for (const edge of graph.edgesFrom(current.node)) {
-          if (!usefulEdge(edge)) continue;
-          const after = follow(current, edge);
-          if (after === undefined) continue;
-          const afterKey = stateKey(after);
-          if (previous.has(afterKey)) continue;
-          previous.set(afterKey, { from: stateKey(current), edge });
+        for (const edge of graph.usefulEdgesFrom(nodeOf(current))) {
+          const after = followEdge(stacks, current, edge);
+          if (after === undefined || taken.has(after)) continue;
+          taken.set(after, edge);
+          previous.set(after, current);
           next.push(after);
           const sink = graph.sinkAt(edge.to);
           if (sink && !sinksReached.has(edge.to)) {
             sinksReached.add(edge.to);
-            flows.push({ start, sink, ...pathTo(afterKey, previous) });
+            flows.push({ start, sink, ...pathTo(after, previous, taken) });
           }
         }
       }
@@ -166,31 +164,34 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
 }
 
 /**
- * Where the search is: a node, and the calls of project functions it entered
+ * Where the search is, as one number (stateKey): a node, and the calls of project functions it entered
  * and has not returned from yet (CallStacks: the innermost last, at most MATCHED_CALLS of them). A
  * return goes back only to the call it came from — data a helper got from one caller is not handed
  * to its other callers — or, when no call is open (the value was collected inside the function, or
- * the calls were forgotten), to every caller.
+ * the calls were forgotten), to every caller. Numbers, not objects: the search makes millions of them.
  */
-interface SearchState {
-  node: NodeId;
-  calls: number;
-}
+const STATE_NODES = 2 ** 26;
 
 /** How many open calls a search state remembers: enough for helpers that call helpers, bounded so states stay few. */
 const MATCHED_CALLS = 3;
 
 /** A state as one number: node ids and call stacks each stay far below 2^26, so the product is exact. */
-const stateKey = (state: SearchState): number => state.calls * 2 ** 26 + state.node;
+const stateKey = (node: NodeId, calls: number): number => calls * STATE_NODES + node;
+const nodeOf = (state: number): NodeId => state % STATE_NODES;
+const callsOf = (state: number): number => Math.floor(state / STATE_NODES);
+
+/** What `taken` holds for the first state of a search: no edge led there. */
+const START_EDGE = {} as GraphEdge;
 
 /** The state after following `edge`, or undefined when it is a return to another call than the open one. */
-function followEdge(stacks: CallStacks, state: SearchState, edge: GraphEdge): SearchState | undefined {
-  if (edge.call !== undefined) return { node: edge.to, calls: stacks.push(state.calls, edge.call) };
-  if (edge.returnTo !== undefined && state.calls !== CallStacks.EMPTY) {
-    if (stacks.top(state.calls) !== edge.returnTo) return undefined;
-    return { node: edge.to, calls: stacks.pop(state.calls) };
+function followEdge(stacks: CallStacks, state: number, edge: GraphEdge): number | undefined {
+  const calls = callsOf(state);
+  if (edge.call !== undefined) return stateKey(edge.to, stacks.push(calls, edge.call));
+  if (edge.returnTo !== undefined && calls !== CallStacks.EMPTY) {
+    if (stacks.top(calls) !== edge.returnTo) return undefined;
+    return stateKey(edge.to, stacks.pop(calls));
   }
-  return { node: edge.to, calls: state.calls };
+  return stateKey(edge.to, calls);
 }
 
 /**
@@ -217,6 +218,7 @@ class FlowGraph {
   /** Per file number: its nodes with edges leaving them. */
   private readonly nodesOfFile = new Map<number, NodeId[]>();
   private readonly callSites = new Map<string, number>();
+  private readonly usefulEdges: (readonly GraphEdge[] | undefined)[] = [];
   /** reachesSink's answers by node. */
   private readonly reaches: (boolean | undefined)[] = [];
 
@@ -244,6 +246,16 @@ class FlowGraph {
   edgesFrom(node: NodeId): readonly GraphEdge[] {
     this.completeFile(this.nodeFile[node]!);
     return this.edges[node] ?? [];
+  }
+
+  /** The edges that leave `node` towards a node from which a sink can be reached, in order (kept: answers never change). */
+  usefulEdgesFrom(node: NodeId): readonly GraphEdge[] {
+    let useful = this.usefulEdges[node];
+    if (useful === undefined) {
+      useful = this.edgesFrom(node).filter((edge) => this.reachesSink(edge.to));
+      this.usefulEdges[node] = useful;
+    }
+    return useful;
   }
 
   /**
@@ -451,12 +463,14 @@ function collectStarts(input: FlowGraphInput): FlowStart[] {
   return starts;
 }
 
-function pathTo(state: number, previous: Map<number, { from: number; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
+function pathTo(state: number, previous: ReadonlyMap<number, number>, taken: ReadonlyMap<number, GraphEdge>): { steps: ViaStep[]; hashed: boolean } {
   const steps: ViaStep[] = [];
   let hashed = false;
-  for (let current = previous.get(state); current; current = previous.get(current.from)) {
-    steps.push(current.edge.step);
-    hashed ||= current.edge.hashed;
+  for (let current: number | undefined = state; current !== undefined; current = previous.get(current)) {
+    const edge = taken.get(current)!;
+    if (edge === START_EDGE) break;
+    steps.push(edge.step);
+    hashed ||= edge.hashed;
   }
   return { steps: steps.reverse(), hashed };
 }
