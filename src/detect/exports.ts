@@ -118,12 +118,17 @@ function localInstance(value: ts.NewExpression, scope: Scope, functionIndexOf: F
   return target.kind === 'object' ? target.members['()'] : undefined;
 }
 
-/** What a value expression is, as an export target. `origin` is the node whose scope names resolve in. */
+/**
+ * What a value expression is, as an export target. `origin` is the node whose scope names resolve in.
+ * `functionsOnly`: the caller keeps only what leads to functions, so strings and references (whose
+ * evaluation is the costly part) are left unknown.
+ */
 export function valueTarget(
   expression: ts.Expression | undefined,
   scope: Scope,
   functionIndexOf: FunctionIndexOf,
   origin?: ts.Node,
+  functionsOnly = false,
 ): ExportTarget {
   if (!expression) return { kind: 'unknown' };
   const value = skipOuterExpressions(expression);
@@ -137,16 +142,16 @@ export function valueTarget(
     const members: Record<string, ExportTarget> = {};
     for (const property of value.properties) {
       if (ts.isPropertyAssignment(property) && property.name && !ts.isComputedPropertyName(property.name)) {
-        members[property.name.text] = valueTarget(property.initializer, scope, functionIndexOf);
+        members[property.name.text] = valueTarget(property.initializer, scope, functionIndexOf, undefined, functionsOnly);
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        members[property.name.text] = valueTarget(property.name, scope, functionIndexOf);
+        members[property.name.text] = valueTarget(property.name, scope, functionIndexOf, undefined, functionsOnly);
       } else if (ts.isMethodDeclaration(property) && property.body && !ts.isComputedPropertyName(property.name)) {
         members[property.name.text] = { kind: 'function', functionIndex: functionIndexOf(property) };
       }
     }
     return { kind: 'object', members };
   }
-  const text = constantString(value, scope);
+  const text = functionsOnly ? undefined : constantString(value, scope);
   if (text !== undefined) return { kind: 'string', value: text };
   if (ts.isIdentifier(value)) {
     const binding = scope.lookup(value.text);
@@ -158,13 +163,13 @@ export function valueTarget(
     if (binding?.kind === 'alias' && binding.members.length === 0) {
       const initial = skipOuterExpressions(binding.expression);
       if (ts.isObjectLiteralExpression(initial) || ts.isArrowFunction(initial) || ts.isFunctionExpression(initial)) {
-        return valueTarget(initial, binding.scope, functionIndexOf);
+        return valueTarget(initial, binding.scope, functionIndexOf, undefined, functionsOnly);
       }
       const instance = ts.isNewExpression(initial) ? localInstance(initial, binding.scope, functionIndexOf) : undefined;
       if (instance) return instance;
     }
   }
-  const reference = evaluateReference(value, scope);
+  const reference = functionsOnly ? undefined : evaluateReference(value, scope);
   if (!reference) return { kind: 'unknown' };
   return { kind: 'reference', reference, ...clientBase(value, scope, reference) };
 }
