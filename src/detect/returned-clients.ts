@@ -44,7 +44,7 @@ export class ReturnedClients {
   private noteObject(fn: number, expression: ts.Expression, scope: Scope): void {
     const value = skipOuterExpressions(expression);
     if (!ts.isObjectLiteralExpression(value) && !ts.isIdentifier(value) && !ts.isNewExpression(value)) return;
-    const target = valueTarget(value, scope, this.functionIndexOf, undefined, true);
+    const target = valueTarget(value, scope, this.functionIndexOf, undefined, 'returned');
     const members = target.kind === 'object' ? functionMembers(target.members) : undefined;
     if (members) this.objects.set(fn, { ...this.objects.get(fn), ...members });
   }
