@@ -217,7 +217,8 @@ class FlowGraph {
   private readonly contributors = new Map<number, Set<string>>();
   /** Per file number: its nodes with edges leaving them. */
   private readonly nodesOfFile = new Map<number, NodeId[]>();
-  private readonly callSites = new Map<string, number>();
+  /** Call site numbers by file number × 2^24 + reference index. */
+  private readonly callSites = new Map<number, number>();
   private readonly usefulEdges: (readonly GraphEdge[] | undefined)[] = [];
   /** reachesSink's answers by node. */
   private readonly reaches: (boolean | undefined)[] = [];
@@ -339,7 +340,7 @@ class FlowGraph {
   }
 
   /** A call site's number (for CallStacks), given the first time it is asked for. */
-  private callSiteId(site: string): number {
+  private callSiteId(site: number): number {
     let id = this.callSites.get(site);
     if (id === undefined) {
       id = this.callSites.size;
@@ -373,14 +374,14 @@ class FlowGraph {
     return id;
   }
 
-  private addEdge(from: NodeId, edge: Omit<GraphEdge, 'order'>, definedIn: string): void {
+  /** `edge.order` is the number of the file that defines it: the input's files are numbered first, in their order. */
+  private addEdge(from: NodeId, edge: GraphEdge): void {
     const list = this.edges[from];
-    const ordered = { ...edge, order: this.fileNumbers.get(definedIn)! };
     if (list) {
-      list.push(ordered);
+      list.push(edge);
       return;
     }
-    this.edges[from] = [ordered];
+    this.edges[from] = [edge];
     const file = this.nodeFile[from]!;
     const nodes = this.nodesOfFile.get(file);
     if (nodes) nodes.push(from);
@@ -392,6 +393,7 @@ class FlowGraph {
     const fileNumber = this.fileNumber(file);
     if (this.built[fileNumber]) return;
     this.built[fileNumber] = true;
+    const order = fileNumber;
     const { input } = this;
     const facts = input.files.get(file);
     if (!facts) return;
@@ -406,7 +408,7 @@ class FlowGraph {
     for (const edge of facts.flowEdges) {
       // `!!id` says whether there is an id, not which: such edges serve the containment rule (detect/containment.ts), never a flow to a sink.
       if (edge.presence) continue;
-      this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
+      this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true, order });
     }
     facts.sinks.forEach((site, index) => (this.sinks[this.nodeId(file, `k${index}`)] = { file, site, id: `${file}\0k${index}` }));
 
@@ -425,27 +427,29 @@ class FlowGraph {
         // like any unknown call, it passes on what its receiver and arguments carry.
         if (input.externalSource(file, index)) return;
         if (target?.kind === 'unread' && input.unreadCalls === 'stop') return;
-        const at = { file: relative, line: reference.range.line, column: reference.range.column };
-        for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
-          this.addEdge(this.nodeId(file, `a${index}.${argument}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);
+        // One step for all of the call's arguments: steps are never changed once made.
+        const returned = { file: relative, line: reference.range.line, column: reference.range.column, note: `returned by ${reference.callee ?? 'the call'}()` };
+        const result = this.nodeId(file, `c${index}`);
+        for (let argument = 0; argument <= argumentCount; argument++) {
+          const slot = argument < argumentCount ? `a${index}.${argument}` : `a${index}.this`;
+          this.addEdge(this.nodeId(file, slot), { to: result, step: returned, hashed: false, order });
         }
         return;
       }
       const callee = input.files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };
-      const callSite = this.callSiteId(`${file}\0${index}`);
+      const callSite = this.callSiteId(fileNumber * 2 ** 24 + index);
       for (let argument = 0; argument < argumentCount; argument++) {
         this.addEdge(
           this.nodeId(file, `a${index}.${argument}`),
-          { to: this.nodeId(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite },
-          file,
+          { to: this.nodeId(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite, order },
         );
       }
-      this.addEdge(this.nodeId(target.file, `r${target.functionIndex}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
+      this.addEdge(this.nodeId(target.file, `r${target.functionIndex}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite, order });
       // A method of an instance or of a returned object may answer with what its object holds
       // (`this.items`, which the method's own facts cannot name): its result carries its receiver's data.
-      if (target.viaMember) this.addEdge(this.nodeId(file, `a${index}.this`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
+      if (target.viaMember) this.addEdge(this.nodeId(file, `a${index}.this`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, order });
     });
   }
 }
