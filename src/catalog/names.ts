@@ -95,7 +95,7 @@ export class NameMatcher {
     return parts.length > 0 && (this.sendingVerbs.has(parts[0]!) || this.sendingVerbs.has(parts.at(-1)!) || this.sendingVerbs.has(parts.slice(0, 2).join('')));
   }
 
-  private compute(all: string[]): NameMatch | undefined {
+  private compute(all: readonly string[]): NameMatch | undefined {
     let end = all.length;
     while (end > 0 && this.trailingFillers.has(all[end - 1]!)) end--;
     const parts = all.slice(0, end);
@@ -120,7 +120,20 @@ export function nameApi(written: string, category: string): SourceApi {
 }
 
 /** `customerPhoneNumber` → customer, phone, number; `email_address2` → email, address, 2; `IBAN` → iban. */
-export function words(name: string): string[] {
+export function words(name: string): readonly string[] {
+  // The same few names are split again and again (every call and member of every file): kept, up to a bound.
+  let known = WORDS.get(name);
+  if (known === undefined) {
+    known = splitWords(name);
+    if (WORDS.size < MAX_KEPT_WORDS) WORDS.set(name, known);
+  }
+  return known;
+}
+
+const WORDS = new Map<string, readonly string[]>();
+const MAX_KEPT_WORDS = 50_000;
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -93,16 +93,31 @@ export function guardsInEffect(node: ts.Node, sourceFile: ts.SourceFile, scopeOf
       if (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) add(parent.left, true);
       else if (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) add(parent.left, false);
     } else if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-      for (const statement of parent.statements) {
-        if (statement === child) break;
-        if (ts.isIfStatement(statement) && !statement.elseStatement && alwaysExits(statement.thenStatement)) {
-          add(statement.expression, false);
-        }
+      // The early exits before the statement holding the node (all of a clause's when it is in `case x:` itself).
+      const inStatements = !(ts.isCaseClause(parent) && child === parent.expression);
+      for (const exit of earlyExits(parent)) {
+        if (inStatements && exit.end > child.pos) break;
+        add(exit.expression, false);
       }
     }
   }
   return guards;
 }
+
+/**
+ * A block's `if (…) return;` statements (no else, always leaving), in order: found once per block,
+ * not once per site in it (a long module or component holds hundreds of sites).
+ */
+function earlyExits(block: ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause): readonly ts.IfStatement[] {
+  let exits = EARLY_EXITS.get(block);
+  if (!exits) {
+    exits = block.statements.filter((statement): statement is ts.IfStatement => ts.isIfStatement(statement) && !statement.elseStatement && alwaysExits(statement.thenStatement));
+    EARLY_EXITS.set(block, exits);
+  }
+  return exits;
+}
+
+const EARLY_EXITS = new WeakMap<ts.Node, readonly ts.IfStatement[]>();
 
 function alwaysExits(statement: ts.Statement): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;

@@ -118,12 +118,21 @@ function localInstance(value: ts.NewExpression, scope: Scope, functionIndexOf: F
   return target.kind === 'object' ? target.members['()'] : undefined;
 }
 
+/**
+ * How much of a value the caller keeps: all of it; or, for the object a function returns
+ * (FunctionFact.members), only its members that lead to functions (`returned`), each kept whole
+ * (`member`: its own members in full). What is not kept is neither evaluated (a string, a reference
+ * and its client's base URL) nor stored.
+ */
+export type TargetUse = 'full' | 'returned' | 'member';
+
 /** What a value expression is, as an export target. `origin` is the node whose scope names resolve in. */
 export function valueTarget(
   expression: ts.Expression | undefined,
   scope: Scope,
   functionIndexOf: FunctionIndexOf,
   origin?: ts.Node,
+  use: TargetUse = 'full',
 ): ExportTarget {
   if (!expression) return { kind: 'unknown' };
   const value = skipOuterExpressions(expression);
@@ -135,24 +144,29 @@ export function valueTarget(
   }
   if (ts.isObjectLiteralExpression(value)) {
     const members: Record<string, ExportTarget> = {};
+    const memberUse: TargetUse = use === 'returned' ? 'member' : 'full';
+    const keep = (name: string, member: ExportTarget) => {
+      if (use !== 'returned' || member.kind === 'function' || member.kind === 'object') members[name] = member;
+      else if (Object.hasOwn(members, name)) delete members[name]; // a later `name:` replaces an earlier one
+    };
     let spreads: ExportTarget[] | undefined;
     for (const property of value.properties) {
       if (ts.isSpreadAssignment(property)) {
         // `{ logEvent, ...eventHelpers }`: an object of this file adds its members, another module's is looked up when linking.
-        const spread = valueTarget(property.expression, scope, functionIndexOf);
-        if (spread.kind === 'object') Object.assign(members, spread.members);
+        const spread = valueTarget(property.expression, scope, functionIndexOf, undefined, memberUse);
+        if (spread.kind === 'object') for (const [name, member] of Object.entries(spread.members)) keep(name, member);
         else if (spread.kind === 'reference') (spreads ??= []).push(spread);
       } else if (ts.isPropertyAssignment(property) && property.name && !ts.isComputedPropertyName(property.name)) {
-        members[property.name.text] = valueTarget(property.initializer, scope, functionIndexOf);
+        keep(property.name.text, valueTarget(property.initializer, scope, functionIndexOf, undefined, memberUse));
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        members[property.name.text] = valueTarget(property.name, scope, functionIndexOf);
+        keep(property.name.text, valueTarget(property.name, scope, functionIndexOf, undefined, memberUse));
       } else if (ts.isMethodDeclaration(property) && property.body && !ts.isComputedPropertyName(property.name)) {
         members[property.name.text] = { kind: 'function', functionIndex: functionIndexOf(property) };
       }
     }
     return { kind: 'object', members, ...(spreads ? { spreads } : {}) };
   }
-  const text = constantString(value, scope);
+  const text = use === 'full' ? constantString(value, scope) : undefined;
   if (text !== undefined) return { kind: 'string', value: text };
   if (ts.isIdentifier(value)) {
     const binding = scope.lookup(value.text);
@@ -164,13 +178,13 @@ export function valueTarget(
     if (binding?.kind === 'alias' && binding.members.length === 0) {
       const initial = skipOuterExpressions(binding.expression);
       if (ts.isObjectLiteralExpression(initial) || ts.isArrowFunction(initial) || ts.isFunctionExpression(initial)) {
-        return valueTarget(initial, binding.scope, functionIndexOf);
+        return valueTarget(initial, binding.scope, functionIndexOf, undefined, use);
       }
       const instance = ts.isNewExpression(initial) ? localInstance(initial, binding.scope, functionIndexOf) : undefined;
       if (instance) return instance;
     }
   }
-  const reference = evaluateReference(value, scope);
+  const reference = use === 'full' ? evaluateReference(value, scope) : undefined;
   if (!reference) return { kind: 'unknown' };
   return { kind: 'reference', reference, ...clientBase(value, scope, reference) };
 }

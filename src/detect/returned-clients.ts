@@ -47,7 +47,7 @@ export class ReturnedClients {
     const value = skipOuterExpressions(expression);
     const isFunction = ts.isArrowFunction(value) || ts.isFunctionExpression(value);
     if (!ts.isObjectLiteralExpression(value) && !ts.isIdentifier(value) && !ts.isNewExpression(value) && !isFunction) return;
-    const target = valueTarget(value, scope, this.functionIndexOf);
+    const target = valueTarget(value, scope, this.functionIndexOf, undefined, 'returned');
     if (target.kind === 'function') {
       this.objects.set(fn, { ...this.objects.get(fn), '()': target });
       return;

@@ -98,15 +98,7 @@ function regionOf(input: GatheringInput, memo: Map<string, Region>, file: string
     region.functions.set(next.file, functions);
     if (functions.has(next.functionIndex)) continue;
     // The function and every function nested in it.
-    const added = new Set<number>([next.functionIndex]);
-    for (let index = 0; index < facts.functions.length; index++) {
-      for (let parent = facts.functions[index]!.parentFunction; parent !== null; parent = facts.functions[parent]?.parentFunction ?? null) {
-        if (parent === next.functionIndex) {
-          added.add(index);
-          break;
-        }
-      }
-    }
+    const added = new Set<number>([next.functionIndex, ...nestedFunctions(facts, next.functionIndex)]);
     for (const index of added) functions.add(index);
     for (const source of facts.sources) {
       // Counted when it is the reader's answer (returned, as such or made into it): a screen that reads
@@ -127,6 +119,32 @@ function regionOf(input: GatheringInput, memo: Map<string, Region>, file: string
   }
   return region;
 }
+
+/** The functions nested in function `index` of a file, at any depth, in index order. */
+function nestedFunctions(facts: FileFacts, index: number): number[] {
+  let children = CHILDREN.get(facts);
+  if (!children) {
+    const made = new Map<number, number[]>();
+    facts.functions.forEach((fn, child) => {
+      if (fn.parentFunction === null) return;
+      const list = made.get(fn.parentFunction);
+      if (list) list.push(child);
+      else made.set(fn.parentFunction, [child]);
+    });
+    children = made;
+    CHILDREN.set(facts, children);
+  }
+  const nested: number[] = [];
+  const pending = [...(children.get(index) ?? [])];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    nested.push(next);
+    pending.push(...(children.get(next) ?? []));
+  }
+  return nested.sort((a, b) => a - b);
+}
+
+/** Each file's functions by the function they are nested in, made when a reader there is first asked about. */
+const CHILDREN = new WeakMap<FileFacts, Map<number, number[]>>();
 
 /** How many slots the search for a helper's answer in its caller's return visits at most. */
 const MAX_ANSWER_SLOTS = 256;

@@ -18,14 +18,11 @@ export interface FlowBudget {
 
 export const DEFAULT_FLOW_BUDGET: FlowBudget = { maxSteps: 40, maxVisits: 2_000_000 };
 
-/** A node of the project-wide value graph: a file and a slot in it (see FlowEdge). */
-type NodeKey = string;
-const key = (file: string, slot: string): NodeKey => `${file}\0${slot}`;
+/** A node of the project-wide value graph (a file and a slot in it, see FlowEdge), as a number: FlowGraph.nodeId. */
+type NodeId = number;
 
 interface GraphEdge {
-  to: NodeKey;
-  /** `to` as a number (FlowGraph.idOf), for search states. */
-  toId: number;
+  to: NodeId;
   step: ViaStep;
   hashed: boolean;
   /** A call of a project function: from an argument into the callee's parameter at this call site. */
@@ -99,7 +96,7 @@ export interface FlowGraphInput {
  * Follows values from every collection site to every sink, across files: within a file along
  * FlowEdges, and between files from a call's arguments to the callee's parameters and from the
  * callee's return value back to the call. A return from a project function goes back to the call
- * the value came in through (SearchState); a function's parameters still merge what all its callers
+ * the value came in through (stateKey); a function's parameters still merge what all its callers
  * pass. Breadth-first, so each flow found is a shortest path.
  */
 export function findFlows(input: FlowGraphInput): FlowSearchResult {
@@ -110,56 +107,54 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
   const cuts: FlowCut[] = [];
   const starts = collectStarts(input);
   const stacks = new CallStacks(MATCHED_CALLS);
-  const follow = (state: SearchState, edge: GraphEdge) => followEdge(stacks, state, edge);
   let visits = 0;
   // Only nodes from which a sink can be reached are worth entering: in a vendored library whose
   // values go nowhere, that leaves nothing to search.
-  const useful = (node: NodeKey) => graph.reachesSink(node);
-  const usefulEdge = (edge: GraphEdge) => graph.reachesSinkFrom(edge.to, edge.toId);
+  const useful = (node: NodeId) => graph.reachesSink(node);
 
   for (let startIndex = 0; startIndex < starts.length; startIndex++) {
     const start = starts[startIndex]!;
-    const node = startNode(start);
+    const node = graph.startNode(start);
     if (!useful(node)) continue;
-    const first: SearchState = { node, id: graph.idOf(node), calls: CallStacks.EMPTY };
-    const previous = new Map<number, { from: number; edge: GraphEdge } | null>([[stateKey(first), null]]);
-    const sinksReached = new Set<NodeKey>();
+    const first = stateKey(node, CallStacks.EMPTY);
+    // How the search reached each state: the state before and the edge taken (none for the first).
+    const previous = new Map<number, number>();
+    const taken = new Map<number, GraphEdge>([[first, START_EDGE]]);
+    const sinksReached = new Set<NodeId>();
     let frontier = [first];
     let outOfVisits = false;
     for (let depth = 0; frontier.length > 0; depth++) {
       if (depth >= budget.maxSteps) {
         // Only a cut if some path would have gone on towards a sink.
-        const isNew = (state: SearchState, edge: GraphEdge) => {
-          const after = usefulEdge(edge) ? follow(state, edge) : undefined;
-          return after !== undefined && !previous.has(stateKey(after));
+        const isNew = (state: number, edge: GraphEdge) => {
+          const after = followEdge(stacks, state, edge);
+          return after !== undefined && !taken.has(after);
         };
-        const goesOn = frontier.some((state) => graph.edgesFrom(state.node).some((edge) => isNew(state, edge)));
+        const goesOn = frontier.some((state) => graph.usefulEdgesFrom(nodeOf(state)).some((edge) => isNew(state, edge)));
         if (goesOn) cuts.push({ start, reason: 'steps', skipped: [] });
         break;
       }
-      const next: SearchState[] = [];
+      const next: number[] = [];
       for (const current of frontier) {
         if (++visits > budget.maxVisits) {
           outOfVisits = true;
           break;
         }
-        for (const edge of graph.edgesFrom(current.node)) {
-          if (!usefulEdge(edge)) continue;
-          const after = follow(current, edge);
-          if (after === undefined) continue;
-          const afterKey = stateKey(after);
-          if (previous.has(afterKey)) continue;
-          previous.set(afterKey, { from: stateKey(current), edge });
+        for (const edge of graph.usefulEdgesFrom(nodeOf(current))) {
+          const after = followEdge(stacks, current, edge);
+          if (after === undefined || taken.has(after)) continue;
+          taken.set(after, edge);
+          previous.set(after, current);
           next.push(after);
           const sink = graph.sinkAt(edge.to);
           if (sink && !sinksReached.has(edge.to)) {
             sinksReached.add(edge.to);
-            flows.push({ start, sink, ...pathTo(afterKey, previous) });
+            flows.push({ start, sink, ...pathTo(after, previous, taken) });
           }
         }
       }
       if (outOfVisits) {
-        cuts.push({ start, reason: 'visits', skipped: starts.slice(startIndex + 1).filter((later) => useful(startNode(later))) });
+        cuts.push({ start, reason: 'visits', skipped: starts.slice(startIndex + 1).filter((later) => useful(graph.startNode(later))) });
         return { flows, cuts };
       }
       frontier = next;
@@ -169,36 +164,34 @@ export function findFlows(input: FlowGraphInput): FlowSearchResult {
 }
 
 /**
- * Where the search is: a node (and its number, `id`), and the calls of project functions it entered
+ * Where the search is, as one number (stateKey): a node, and the calls of project functions it entered
  * and has not returned from yet (CallStacks: the innermost last, at most MATCHED_CALLS of them). A
  * return goes back only to the call it came from — data a helper got from one caller is not handed
  * to its other callers — or, when no call is open (the value was collected inside the function, or
- * the calls were forgotten), to every caller.
+ * the calls were forgotten), to every caller. Numbers, not objects: the search makes millions of them.
  */
-interface SearchState {
-  node: NodeKey;
-  id: number;
-  calls: number;
-}
+const STATE_NODES = 2 ** 26;
 
 /** How many open calls a search state remembers: enough for helpers that call helpers, bounded so states stay few. */
 const MATCHED_CALLS = 3;
 
 /** A state as one number: node ids and call stacks each stay far below 2^26, so the product is exact. */
-const stateKey = (state: SearchState): number => state.calls * 2 ** 26 + state.id;
+const stateKey = (node: NodeId, calls: number): number => calls * STATE_NODES + node;
+const nodeOf = (state: number): NodeId => state % STATE_NODES;
+const callsOf = (state: number): number => Math.floor(state / STATE_NODES);
+
+/** What `taken` holds for the first state of a search: no edge led there. */
+const START_EDGE = {} as GraphEdge;
 
 /** The state after following `edge`, or undefined when it is a return to another call than the open one. */
-function followEdge(stacks: CallStacks, state: SearchState, edge: GraphEdge): SearchState | undefined {
-  if (edge.call !== undefined) return { node: edge.to, id: edge.toId, calls: stacks.push(state.calls, edge.call) };
-  if (edge.returnTo !== undefined && state.calls !== CallStacks.EMPTY) {
-    if (stacks.top(state.calls) !== edge.returnTo) return undefined;
-    return { node: edge.to, id: edge.toId, calls: stacks.pop(state.calls) };
+function followEdge(stacks: CallStacks, state: number, edge: GraphEdge): number | undefined {
+  const calls = callsOf(state);
+  if (edge.call !== undefined) return stateKey(edge.to, stacks.push(calls, edge.call));
+  if (edge.returnTo !== undefined && calls !== CallStacks.EMPTY) {
+    if (stacks.top(calls) !== edge.returnTo) return undefined;
+    return stateKey(edge.to, stacks.pop(calls));
   }
-  return { node: edge.to, id: edge.toId, calls: state.calls };
-}
-
-function startNode(start: FlowStart): NodeKey {
-  return key(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
+  return stateKey(edge.to, calls);
 }
 
 /**
@@ -210,24 +203,30 @@ function startNode(start: FlowStart): NodeKey {
  * React contexts.
  */
 class FlowGraph {
-  private readonly graph = new Map<NodeKey, GraphEdge[]>();
-  private readonly sinks = new Map<NodeKey, FlowSink>();
-  private readonly built = new Set<string>();
-  private readonly complete = new Set<string>();
-  /** Per file: the files whose edges leave nodes of this file (callers of its functions, importers of its contexts). */
-  private readonly contributors = new Map<string, Set<string>>();
-  private readonly fileOrder = new Map<string, number>();
-  private readonly nodesOfFile = new Map<string, Set<NodeKey>>();
-  private readonly nodeIds = new Map<NodeKey, number>();
-  private readonly callSites = new Map<string, number>();
-  /** reachesSink's answers by node number, for the search's inner loop. */
-  private readonly reachesById: boolean[] = [];
-  /** reachesSink's answers. */
-  private readonly reaches = new Map<NodeKey, boolean>();
+  /** Per node: the edges leaving it, the file it is in (a file number: fileNumber), the sink it is. */
+  private readonly edges: (GraphEdge[] | undefined)[] = [];
+  private readonly nodeFile: number[] = [];
+  private readonly sinks: (FlowSink | undefined)[] = [];
+  /** Per file number: its path, its node numbers by slot, and whether it is built and complete. */
+  private readonly fileNames: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
+  private readonly slots: Map<string, NodeId>[] = [];
+  private readonly built: boolean[] = [];
+  private readonly complete: boolean[] = [];
+  /** Per file number: the files whose edges leave nodes of this file (callers of its functions, importers of its contexts). */
+  private readonly contributors = new Map<number, Set<string>>();
+  /** Per file number: its nodes with edges leaving them. */
+  private readonly nodesOfFile = new Map<number, NodeId[]>();
+  /** Call site numbers by file number × 2^24 + reference index. */
+  private readonly callSites = new Map<number, number>();
+  private readonly usefulEdges: (readonly GraphEdge[] | undefined)[] = [];
+  /** reachesSink's answers by node. */
+  private readonly reaches: (boolean | undefined)[] = [];
 
   constructor(private readonly input: FlowGraphInput) {
+    // Files are numbered in the order of the input first: that number is an edge's `order`.
+    for (const file of input.files.keys()) this.fileNumber(file);
     for (const [file, facts] of input.files) {
-      this.fileOrder.set(file, this.fileOrder.size);
       facts.projectReferences.forEach((_, index) => {
         const target = input.resolvedCall(file, index);
         if (target?.kind === 'function' && target.rest.length === 0 && target.file !== file) this.contribute(target.file, file);
@@ -239,15 +238,25 @@ class FlowGraph {
     }
   }
 
-  /** The edges that leave `node`. */
-  edgesFrom(node: NodeKey): readonly GraphEdge[] {
-    this.completeFile(fileOf(node));
-    return this.graph.get(node) ?? [];
+  /** The node a flow starts from. */
+  startNode(start: FlowStart): NodeId {
+    return this.nodeId(start.file, start.sourceIndex >= 0 ? `s${start.sourceIndex}` : `c${start.viaCall!.referenceIndex}`);
   }
 
-  /** reachesSink for the node numbered `id` (the `toId` of an edge). */
-  reachesSinkFrom(node: NodeKey, id: number): boolean {
-    return this.reachesById[id] ?? this.reachesSink(node);
+  /** The edges that leave `node`. */
+  edgesFrom(node: NodeId): readonly GraphEdge[] {
+    this.completeFile(this.nodeFile[node]!);
+    return this.edges[node] ?? [];
+  }
+
+  /** The edges that leave `node` towards a node from which a sink can be reached, in order (kept: answers never change). */
+  usefulEdgesFrom(node: NodeId): readonly GraphEdge[] {
+    let useful = this.usefulEdges[node];
+    if (useful === undefined) {
+      useful = this.edgesFrom(node).filter((edge) => this.reachesSink(edge.to));
+      this.usefulEdges[node] = useful;
+    }
+    return useful;
   }
 
   /**
@@ -256,20 +265,20 @@ class FlowGraph {
    * iterative pass (Tarjan's strongly connected components: a cycle of nodes shares one answer), so
    * the whole scan pays for each node once, however many collection sites reach it.
    */
-  reachesSink(node: NodeKey): boolean {
-    const known = this.reaches.get(node);
+  reachesSink(node: NodeId): boolean {
+    const known = this.reaches[node];
     if (known !== undefined) return known;
-    const order = new Map<NodeKey, number>();
-    const low = new Map<NodeKey, number>();
-    const reaches = new Map<NodeKey, boolean>();
-    const component: NodeKey[] = [];
-    const inComponent = new Set<NodeKey>();
-    const frames: { node: NodeKey; edges: readonly GraphEdge[]; next: number }[] = [];
-    const open = (opened: NodeKey) => {
+    const order = new Map<NodeId, number>();
+    const low = new Map<NodeId, number>();
+    const reaches = new Map<NodeId, boolean>();
+    const component: NodeId[] = [];
+    const inComponent = new Set<NodeId>();
+    const frames: { node: NodeId; edges: readonly GraphEdge[]; next: number }[] = [];
+    const open = (opened: NodeId) => {
       const edges = this.edgesFrom(opened); // builds the node's file, and with it the sinks it holds
       order.set(opened, order.size);
       low.set(opened, order.size - 1);
-      reaches.set(opened, this.sinks.has(opened));
+      reaches.set(opened, this.sinks[opened] !== undefined);
       component.push(opened);
       inComponent.add(opened);
       frames.push({ node: opened, edges, next: 0 });
@@ -279,7 +288,7 @@ class FlowGraph {
       const frame = frames.at(-1)!;
       if (frame.next < frame.edges.length) {
         const to = frame.edges[frame.next++]!.to;
-        const answered = this.reaches.get(to);
+        const answered = this.reaches[to];
         if (answered !== undefined) {
           if (answered) reaches.set(frame.node, true);
         } else if (!order.has(to)) {
@@ -293,48 +302,45 @@ class FlowGraph {
       const parent = frames.at(-1);
       if (low.get(frame.node) === order.get(frame.node)) {
         // The root of a strongly connected component: its nodes reach a sink if any of them does.
-        const members: NodeKey[] = [];
+        const members: NodeId[] = [];
         let any = false;
-        for (let member: NodeKey | undefined; member !== frame.node; ) {
+        for (let member: NodeId | undefined; member !== frame.node; ) {
           member = component.pop()!;
           inComponent.delete(member);
           members.push(member);
           any ||= reaches.get(member)!;
         }
-        for (const member of members) {
-          this.reaches.set(member, any);
-          this.reachesById[this.idOf(member)] = any;
-        }
+        for (const member of members) this.reaches[member] = any;
         if (parent && any) reaches.set(parent.node, true);
       } else if (parent) {
         low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
         if (reaches.get(frame.node)) reaches.set(parent.node, true);
       }
     }
-    return this.reaches.get(node)!;
+    return this.reaches[node]!;
   }
 
-  sinkAt(node: NodeKey): FlowSink | undefined {
+  sinkAt(node: NodeId): FlowSink | undefined {
     // A sink's node is in the file whose edges lead into it, which is built by the time it is reached.
-    return this.sinks.get(node);
+    return this.sinks[node];
   }
 
   private contribute(file: string, contributor: string): void {
-    addToSetOf(this.contributors, file, contributor);
+    addToSetOf(this.contributors, this.fileNumber(file), contributor);
   }
 
-  private completeFile(file: string): void {
-    if (this.complete.has(file)) return;
-    this.complete.add(file);
-    this.build(file);
+  private completeFile(file: number): void {
+    if (this.complete[file]) return;
+    this.complete[file] = true;
+    this.build(this.fileNames[file]!);
     for (const contributor of this.contributors.get(file) ?? []) this.build(contributor);
     // Every edge leaving this file's nodes is in now: put them in file order (stable within a file),
     // as if the whole project had been built in order, so paths never depend on what was built first.
-    for (const node of this.nodesOfFile.get(file) ?? []) this.graph.get(node)!.sort((a, b) => a.order - b.order);
+    for (const node of this.nodesOfFile.get(file) ?? []) this.edges[node]!.sort((a, b) => a.order - b.order);
   }
 
   /** A call site's number (for CallStacks), given the first time it is asked for. */
-  private callSiteId(site: string): number {
+  private callSiteId(site: number): number {
     let id = this.callSites.get(site);
     if (id === undefined) {
       id = this.callSites.size;
@@ -343,48 +349,68 @@ class FlowGraph {
     return id;
   }
 
-  /** A node's number, given the first time it is asked for. */
-  idOf(node: NodeKey): number {
-    let id = this.nodeIds.get(node);
+  /** A file's number, given the first time it is asked for (the input's files first, in their order). */
+  private fileNumber(file: string): number {
+    let number = this.fileNumbers.get(file);
+    if (number === undefined) {
+      number = this.fileNames.length;
+      this.fileNumbers.set(file, number);
+      this.fileNames.push(file);
+      this.slots.push(new Map());
+    }
+    return number;
+  }
+
+  /** The node of `slot` in `file`, numbered the first time it is asked for. */
+  private nodeId(file: string, slot: string): NodeId {
+    const fileNumber = this.fileNumber(file);
+    const slots = this.slots[fileNumber]!;
+    let id = slots.get(slot);
     if (id === undefined) {
-      id = this.nodeIds.size;
-      this.nodeIds.set(node, id);
+      id = this.nodeFile.length;
+      this.nodeFile.push(fileNumber);
+      slots.set(slot, id);
     }
     return id;
   }
 
-  private addEdge(from: NodeKey, edge: Omit<GraphEdge, 'order' | 'toId'>, definedIn: string): void {
-    const list = this.graph.get(from);
-    const ordered = { ...edge, toId: this.idOf(edge.to), order: this.fileOrder.get(definedIn) ?? 0 };
+  /** `edge.order` is the number of the file that defines it: the input's files are numbered first, in their order. */
+  private addEdge(from: NodeId, edge: GraphEdge): void {
+    const list = this.edges[from];
     if (list) {
-      list.push(ordered);
+      list.push(edge);
       return;
     }
-    this.graph.set(from, [ordered]);
-    addToSetOf(this.nodesOfFile, fileOf(from), from);
+    this.edges[from] = [edge];
+    const file = this.nodeFile[from]!;
+    const nodes = this.nodesOfFile.get(file);
+    if (nodes) nodes.push(from);
+    else this.nodesOfFile.set(file, [from]);
   }
 
   /** The edges a file's facts define: within the file, and from its calls into the functions they call. */
   private build(file: string): void {
-    if (this.built.has(file)) return;
-    this.built.add(file);
+    const fileNumber = this.fileNumber(file);
+    if (this.built[fileNumber]) return;
+    this.built[fileNumber] = true;
+    const order = fileNumber;
     const { input } = this;
     const facts = input.files.get(file);
     if (!facts) return;
     const relative = toPosixRelative(input.root, file);
-    const nodeOf = (slot: string): NodeKey => {
+    const nodeOf = (slot: string): NodeId => {
       const context = parseContextImportSlot(slot);
-      if (!context) return key(file, slot);
+      if (!context) return this.nodeId(file, slot);
       const location = input.exportLocation(file, context.specifier, context.name);
-      return location ? key(location.file, contextExportSlot(location.name)) : key(file, slot);
+      return location ? this.nodeId(location.file, contextExportSlot(location.name)) : this.nodeId(file, slot);
     };
     const step = (edge: FlowEdge): ViaStep => ({ file: relative, line: edge.line, column: edge.column, note: edge.note });
     for (const edge of facts.flowEdges) {
       // `!!id` says whether there is an id, not which: such edges serve the containment rule (detect/containment.ts), never a flow to a sink.
       if (edge.presence) continue;
-      this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true }, file);
+      this.addEdge(nodeOf(edge.from), { to: nodeOf(edge.to), step: step(edge), hashed: edge.hashed === true, order });
     }
-    facts.sinks.forEach((site, index) => this.sinks.set(key(file, `k${index}`), { file, site, id: `${file}\0k${index}` }));
+    facts.sinks.forEach((site, index) => (this.sinks[this.nodeId(file, `k${index}`)] = { file, site, id: `${file}\0k${index}` }));
 
     const argumentCounts = countArguments(facts);
     facts.projectReferences.forEach((reference, index) => {
@@ -392,7 +418,7 @@ class FlowGraph {
       const linked = input.linkedSink(file, index);
       if (linked) {
         const sink: FlowSink = { file, site: linked, id: `${file}\0a${index}` };
-        for (let argument = 0; argument < argumentCount; argument++) this.sinks.set(key(file, `a${index}.${argument}`), sink);
+        for (let argument = 0; argument < argumentCount; argument++) this.sinks[this.nodeId(file, `a${index}.${argument}`)] = sink;
         return;
       }
       const target = input.resolvedCall(file, index);
@@ -401,32 +427,32 @@ class FlowGraph {
         // like any unknown call, it passes on what its receiver and arguments carry.
         if (input.externalSource(file, index)) return;
         if (target?.kind === 'unread' && input.unreadCalls === 'stop') return;
-        const at = { file: relative, line: reference.range.line, column: reference.range.column };
-        for (const argument of [...Array.from({ length: argumentCount }, (_, k) => String(k)), 'this']) {
-          this.addEdge(key(file, `a${index}.${argument}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${reference.callee ?? 'the call'}()` }, hashed: false }, file);
+        // One step for all of the call's arguments: steps are never changed once made.
+        const returned = { file: relative, line: reference.range.line, column: reference.range.column, note: `returned by ${reference.callee ?? 'the call'}()` };
+        const result = this.nodeId(file, `c${index}`);
+        for (let argument = 0; argument <= argumentCount; argument++) {
+          const slot = argument < argumentCount ? `a${index}.${argument}` : `a${index}.this`;
+          this.addEdge(this.nodeId(file, slot), { to: result, step: returned, hashed: false, order });
         }
         return;
       }
       const callee = input.files.get(target.file)?.functions[target.functionIndex];
       const name = callee?.name ?? 'a function';
       const at = { file: relative, line: reference.range.line, column: reference.range.column };
-      const callSite = this.callSiteId(`${file}\0${index}`);
+      const callSite = this.callSiteId(fileNumber * 2 ** 24 + index);
       for (let argument = 0; argument < argumentCount; argument++) {
         this.addEdge(
-          key(file, `a${index}.${argument}`),
-          { to: key(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite },
-          file,
+          this.nodeId(file, `a${index}.${argument}`),
+          { to: this.nodeId(target.file, `p${target.functionIndex}.${argument}`), step: { ...at, note: `into parameter ${argument + 1} of ${name}()` }, hashed: false, call: callSite, order },
         );
       }
-      this.addEdge(key(target.file, `r${target.functionIndex}`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite }, file);
+      this.addEdge(this.nodeId(target.file, `r${target.functionIndex}`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, returnTo: callSite, order });
       // A method of an instance or of a returned object may answer with what its object holds
       // (`this.items`, which the method's own facts cannot name): its result carries its receiver's data.
-      if (target.viaMember) this.addEdge(key(file, `a${index}.this`), { to: key(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false }, file);
+      if (target.viaMember) this.addEdge(this.nodeId(file, `a${index}.this`), { to: this.nodeId(file, `c${index}`), step: { ...at, note: `returned by ${name}()` }, hashed: false, order });
     });
   }
 }
-
-const fileOf = (node: NodeKey): string => node.slice(0, node.indexOf('\0'));
 
 function collectStarts(input: FlowGraphInput): FlowStart[] {
   const starts: FlowStart[] = [];
@@ -441,12 +467,14 @@ function collectStarts(input: FlowGraphInput): FlowStart[] {
   return starts;
 }
 
-function pathTo(state: number, previous: Map<number, { from: number; edge: GraphEdge } | null>): { steps: ViaStep[]; hashed: boolean } {
+function pathTo(state: number, previous: ReadonlyMap<number, number>, taken: ReadonlyMap<number, GraphEdge>): { steps: ViaStep[]; hashed: boolean } {
   const steps: ViaStep[] = [];
   let hashed = false;
-  for (let current = previous.get(state); current; current = previous.get(current.from)) {
-    steps.push(current.edge.step);
-    hashed ||= current.edge.hashed;
+  for (let current: number | undefined = state; current !== undefined; current = previous.get(current)) {
+    const edge = taken.get(current)!;
+    if (edge === START_EDGE) break;
+    steps.push(edge.step);
+    hashed ||= edge.hashed;
   }
   return { steps: steps.reverse(), hashed };
 }
