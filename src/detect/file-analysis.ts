@@ -255,6 +255,7 @@ export class FileAnalysis {
         break;
       case ts.SyntaxKind.BinaryExpression:
         this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
+        visitInTest(this, node as ts.BinaryExpression, scope);
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);
@@ -269,9 +270,6 @@ export class FileAnalysis {
         break;
       case ts.SyntaxKind.VariableDeclaration:
         visitDestructuring(this, node as ts.VariableDeclaration, scope);
-        break;
-      case ts.SyntaxKind.BinaryExpression:
-        visitInTest(this, node as ts.BinaryExpression, scope);
         break;
       case ts.SyntaxKind.Identifier:
         visitIdentifier(this, node as ts.Identifier, scope);

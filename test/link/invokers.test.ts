@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { scanProject, sites } from '../helpers/temp-project.js';
 import type { ScanResult } from '../../src/scan.js';
 
-const callsIn = (result: ScanResult, file: string) => result.inventory.sdkCalls.filter((call) => call.file === file).map((call) => `${call.line} ${call.callee}`);
+// Repeated calls of one wrapper in a file are one inventory entry, the others in `alsoAt` (repeated-wrapper-calls.ts).
+const callsIn = (result: ScanResult, file: string) =>
+  result.inventory.sdkCalls
+    .filter((call) => call.file === file)
+    .flatMap((call) => [call.line, ...(call.alsoAt ?? []).map((place) => place.line)].map((line) => `${line} ${call.callee}`));
 
 const LIB = [
   `import DeviceInfo from 'react-native-device-info';`,
