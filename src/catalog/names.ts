@@ -20,6 +20,7 @@ export class NameMatcher {
   private readonly placeOwners: Set<string>;
   private readonly sendingVerbs: Set<string>;
   readonly identifyCalls: ReadonlySet<string>;
+  private readonly storingMethods: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -40,6 +41,7 @@ export class NameMatcher {
     this.placeOwners = new Set(names.placeOwners);
     this.sendingVerbs = new Set(names.sendingVerbs);
     this.identifyCalls = new Set(names.identifyCalls);
+    this.storingMethods = new Set(names.storingMethods);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -93,6 +95,11 @@ export class NameMatcher {
   isSending(calleeName: string): boolean {
     const parts = words(calleeName);
     return parts.length > 0 && (this.sendingVerbs.has(parts[0]!) || this.sendingVerbs.has(parts.at(-1)!) || this.sendingVerbs.has(parts.slice(0, 2).join('')));
+  }
+
+  /** Whether a method called so on an object writes what it is given to a database or a persisted model (`Record.create`, `session.update`, `users.insertOne`). */
+  isStoringMethod(method: string): boolean {
+    return this.storingMethods.has(method);
   }
 
   private compute(all: string[]): NameMatch | undefined {

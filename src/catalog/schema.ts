@@ -286,6 +286,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     place_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     identify_calls: stringList,
+    storing_methods: stringList,
     members: {
       type: 'array',
       items: {

@@ -244,6 +244,8 @@ export interface PersonalNames {
   placeOwners: string[];
   sendingVerbs: string[];
   identifyCalls: string[];
+  /** Member calls that write what they are given to a database or a persisted model: `Record.create({ … })`. */
+  storingMethods: string[];
 }
 
 export interface Catalog {

@@ -23,11 +23,22 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
-  if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
+  if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name)) || isStoringCall(analysis, node)) {
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
   } else if (analysis.facts.projectReferences.length > projectReferences) {
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/**
+ * `Record.create({ … })`, `models.session.update(id, { … })`: a database or persisted model's write
+ * method, called on a named object (not on a call's result, as `createHash('md5').update(…)`).
+ */
+function isStoringCall(analysis: FileAnalysis, node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !analysis.catalog.names.isStoringMethod(callee.name.text)) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  return ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** What a call is for privacy: a source, a sink, an SDK call, a keyed model read, a call of project code. Whether it is an SDK call. */
