@@ -21,6 +21,7 @@ export class NameMatcher {
   private readonly sendingVerbs: Set<string>;
   readonly identifyCalls: ReadonlySet<string>;
   private readonly storingMethods: Set<string>;
+  private readonly pairBuilders: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -42,6 +43,7 @@ export class NameMatcher {
     this.sendingVerbs = new Set(names.sendingVerbs);
     this.identifyCalls = new Set(names.identifyCalls);
     this.storingMethods = new Set(names.storingMethods);
+    this.pairBuilders = new Set(names.pairBuilders);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -102,6 +104,31 @@ export class NameMatcher {
     return this.storingMethods.has(method);
   }
 
+  /**
+   * Whether a key/value call adds to a payload that is sent or kept: `add`, `append` or `set` on an
+   * object named for one (`payload.add`, `searchParams.append`, `headers.set`), or a function named
+   * so (`addPayloadPair`, `setConfig`, `setHeader`).
+   */
+  isPairBuilder(method: string, receiver: string | undefined): boolean {
+    const parts = words(method);
+    if (parts.length === 1 && PAIR_METHODS.has(parts[0]!)) return receiver !== undefined && words(receiver).some((word) => this.pairBuilders.has(word));
+    return parts.length > 1 && PAIR_METHODS.has(parts[0]!) && parts.slice(1).some((word) => this.pairBuilders.has(word));
+  }
+
+  /**
+   * The data a payload key names (`'uid'`, `'user.email'`, `'X-User-Id'`): a qualified one (`'ip'`,
+   * `'user.name'`) when the key reads it on a person (`user.name`) or the value's own name agrees.
+   */
+  matchKey(key: string, valueName: string | undefined): NameMatch | undefined {
+    const segments = key.split('.');
+    const match = this.match(segments.at(-1)!);
+    if (!match) return undefined;
+    if (!match.qualified) return match;
+    const owner = segments.at(-2);
+    if (owner !== undefined && this.isPersonOwner(owner)) return match;
+    return valueName !== undefined && this.match(valueName)?.category === match.category ? match : undefined;
+  }
+
   private compute(all: string[]): NameMatch | undefined {
     let end = all.length;
     while (end > 0 && this.trailingFillers.has(all[end - 1]!)) end--;
@@ -118,6 +145,9 @@ export class NameMatcher {
     return undefined;
   }
 }
+
+/** Methods that add a key and its value to what they are called on. */
+const PAIR_METHODS = new Set(['add', 'append', 'set', 'put']);
 
 const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 

@@ -287,6 +287,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     identify_calls: stringList,
     storing_methods: stringList,
+    pair_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     members: {
       type: 'array',
       items: {

@@ -246,6 +246,8 @@ export interface PersonalNames {
   identifyCalls: string[];
   /** Member calls that write what they are given to a database or a persisted model: `Record.create({ … })`. */
   storingMethods: string[];
+  /** Words naming what a key/value call adds to a payload that is sent or kept: `payload.add('uid', id)`, `setConfig(…)`. */
+  pairBuilders: string[];
 }
 
 export interface Catalog {

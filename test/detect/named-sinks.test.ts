@@ -27,3 +27,31 @@ describe('named data written to a database', () => {
     ]);
   });
 });
+
+describe('named data added to a payload builder', () => {
+  it('is a site where its key (or its own name) names it, not in a map or under a neutral key', () => {
+    const result = scanProject({
+      'src/tracker.ts': [
+        `export function build(payload: { add(key: string, value: unknown): void }, userId: string, ip: string, page: number, zipCode: string, author: string) {`,
+        `  payload.add('uid', String(userId));`,
+        `  payload.add('page', page);`,
+        `  addPayloadPair('ip', ip); addPayloadPair('uid', userId);`,
+        `  const query = new URLSearchParams();`,
+        `  query.append('cp', zipCode);`,
+        `  new Map<string, string>().set('uid', userId);`,
+        `  setConfig({ path: 'user.email', value: author });`,
+        `  return query.toString();`,
+        `}`,
+        `function addPayloadPair(key: string, value: unknown) { return [key, value]; }`,
+        `function setConfig(entry: { path: string; value: string }) { return entry; }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/tracker.ts:2 identity.account_id name:uid',
+      'src/tracker.ts:4 network.ip_address name:ip',
+      'src/tracker.ts:4 identity.account_id name:uid',
+      'src/tracker.ts:6 identity.address name:zipCode',
+      'src/tracker.ts:8 identity.email name:user.email',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
+import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
 
@@ -25,7 +26,8 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   const name = calleeName(node);
   if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name)) || isStoringCall(analysis, node)) {
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
-  } else if (analysis.facts.projectReferences.length > projectReferences) {
+  } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
+    // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
 }

@@ -176,7 +176,7 @@ function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expressi
 }
 
 /** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
-function nameOf(node: ts.Expression): string | undefined {
+export function nameOf(node: ts.Expression): string | undefined {
   const expression = skipOuterExpressions(node);
   return ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
 }
@@ -219,6 +219,11 @@ function isLiteral(node: ts.Expression): boolean {
     value.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isIdentifier(value) && value.text === 'undefined')
   );
+}
+
+/** A value named by something other than its own expression (a payload key): a site at once, no flow needed. */
+export function recordNamedValue(analysis: FileAnalysis, node: ts.Node, written: string, category: string): void {
+  record({ analysis, needsFlow: false }, node, written, category);
 }
 
 /**
