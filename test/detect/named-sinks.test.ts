@@ -55,3 +55,31 @@ describe('named data added to a payload builder', () => {
     ]);
   });
 });
+
+describe('a named value beside catalogued data', () => {
+  it('is its own site in one request body, and explained where it holds the catalogued read', () => {
+    const result = scanProject({
+      'src/push.ts': [
+        `import { getSystemVersion, getUniqueId } from 'react-native-device-info';`,
+        `export async function configure(pushToken: { token: string }) {`,
+        `  const appVersion = getSystemVersion();`,
+        `  const id = getUniqueId();`,
+        `  await fetch('https://push.example.com/config', {`,
+        `    method: 'POST',`,
+        `    body: JSON.stringify({`,
+        `      token: pushToken.token,`,
+        `      app_version: appVersion,`,
+        `      userId: id,`,
+        `    }),`,
+        `  });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/push.ts:3 device.info react-native-device-info#getSystemVersion',
+      'src/push.ts:4 device.android_id react-native-device-info#getUniqueId',
+      'src/push.ts:4 device.id react-native-device-info#getUniqueId',
+      'src/push.ts:8 device.push_token name:pushToken.token',
+    ]);
+  });
+});
