@@ -82,6 +82,16 @@ export class NameMatcher {
     return match && !match.qualified ? match : undefined;
   }
 
+  /**
+   * What a member getter reads from the device, by its name (`retriever.getAppleIdfa()`,
+   * `info.getCarrier()`, `device.getBatteryLevel()`): a device trait or id, not data the user typed,
+   * which is a site only where it reaches a sink.
+   */
+  matchDeviceGetter(method: string): NameMatch | undefined {
+    const match = this.matchGetter(method);
+    return match && DEVICE_FAMILIES.some((family) => match.category.startsWith(family)) ? match : undefined;
+  }
+
   /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */
   isPlaceOwner(name: string): boolean {
     return words(name).some((word) => this.placeOwners.has(word));
@@ -148,6 +158,9 @@ export class NameMatcher {
 
 /** Methods that add a key and its value to what they are called on. */
 const PAIR_METHODS = new Set(['add', 'append', 'set', 'put']);
+
+/** Categories a member getter reads from the device: `device.id`, `device.advertising_id`, `network.carrier` … */
+const DEVICE_FAMILIES = ['device.', 'network.carrier'];
 
 const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 

@@ -15,7 +15,7 @@ export interface RecordedSource {
 /**
  * Sources whose value provably goes nowhere, which are therefore not collection sites:
  *
- * - a **low-confidence** read whose value never leaves its function — only compared, tested, used
+ * - a **low-confidence** read (or a device getter known by name) whose value never leaves its function — only compared, tested, used
  *   in a condition or for arithmetic (`navigator.language === 'fr'`, `if (Platform.Version >= 26)`),
  *   as the file's value graph shows: no edge from it reaches a return of its function, an argument
  *   of a call, a sink, a field of `this`, a context or a module-level variable;
@@ -53,7 +53,9 @@ export function containedSources(
       continue;
     }
     // One-app probes (canOpenURL, appAvailability.check) answer by control flow: the value need not flow anywhere.
-    if (source.api.confidence !== 'low' || source.api.category === 'apps.installed') continue;
+    // So does a device getter known by its name (`retriever.getCarrier()`, calls.ts): only tested, it is no site.
+    const namedCall = source.api.confidence === 'name' && source.api.kind === 'call';
+    if ((source.api.confidence !== 'low' && !namedCall) || source.api.category === 'apps.installed') continue;
     edges ??= adjacency(facts);
     if (!leavesItsFunction(`s${source.index}`, source.functionIndex, edges, facts, moduleSlots)) {
       contained.add(source.index);

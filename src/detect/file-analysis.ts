@@ -382,6 +382,11 @@ export class FileAnalysis {
 
   // ── records ─────────────────────────────────────────────────────────────
 
+  /** Whether a source is recorded at this node (a catalogued API resolved there). */
+  hasSourceAt(node: ts.Node): boolean {
+    return this.sourceIndexes.has(node);
+  }
+
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments). */
   recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {

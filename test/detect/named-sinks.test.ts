@@ -83,3 +83,22 @@ describe('a named value beside catalogued data', () => {
     ]);
   });
 });
+
+describe('a member getter named for device data', () => {
+  it('is a read of that data where no catalogued API resolves, and not for data the user types', () => {
+    const result = scanProject({
+      'src/context.ts': [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `type Retriever = { getAppleIdfa?: () => Promise<string>; getCarrier: () => string; getEmail: () => string };`,
+        `export async function mobileContext(retriever: Retriever | undefined) {`,
+        `  const idfa = retriever?.getAppleIdfa ? await retriever?.getAppleIdfa?.() : undefined;`,
+        `  const carrier = await DeviceInfo.getCarrier();`,
+        `  const email = retriever?.getEmail();`,
+        `  const label = retriever?.getCarrier() ? 'known' : 'unknown';`,
+        `  return { idfa, carrier, contact: email, label };`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/context.ts:4 device.advertising_id name:getAppleIdfa()', 'src/context.ts:5 network.carrier react-native-device-info#getCarrier']);
+  });
+});

@@ -1,3 +1,4 @@
+import { nameApi } from '../../catalog/names.js';
 import { ts } from '../ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
@@ -21,6 +22,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   }
   const projectReferences = analysis.facts.projectReferences.length;
   const sdkCall = matchCall(analysis, node, scope);
+  if (!sdkCall) recordDeviceGetter(analysis, node);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
@@ -30,6 +32,18 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/**
+ * `retriever?.getAppleIdfa?.()`, `info.getCarrier()`: a member of an app-supplied object named for
+ * what it reads from the device is a read of that data by name, where no catalogued API resolves.
+ */
+function recordDeviceGetter(analysis: FileAnalysis, node: ts.CallExpression): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || analysis.hasSourceAt(node)) return;
+  const match = analysis.catalog.names.matchDeviceGetter(callee.name.text);
+  // A call, not a name at a sink: like a low-confidence read, a site only where its value leaves (containment.ts).
+  if (match) analysis.recordSource({ ...nameApi(`${callee.name.text}()`, match.category), kind: 'call' }, node);
 }
 
 /**
