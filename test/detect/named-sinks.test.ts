@@ -102,3 +102,25 @@ describe('a member getter named for device data', () => {
     expect(sites(result)).toEqual(['src/context.ts:4 device.advertising_id name:getAppleIdfa()', 'src/context.ts:5 network.carrier react-native-device-info#getCarrier']);
   });
 });
+
+describe('an object held in a variable and passed to a sink', () => {
+  it('is one site at the variable where it reaches the sink, named by its first personal key; not where it stays', () => {
+    const result = scanProject({
+      'src/login.ts': [
+        `import AsyncStorage from '@react-native-async-storage/async-storage';`,
+        `export async function remember(email: string, provider: string) {`,
+        `  const info = {`,
+        `    maskedEmail: email.slice(0, 2),`,
+        `    provider,`,
+        `  };`,
+        `  await AsyncStorage.setItem('last_login', JSON.stringify(info));`,
+        `  const draft = { email, settingSendCookies: provider === 'web' };`,
+        `  const body = JSON.stringify({ settingSendCookies: draft.settingSendCookies });`,
+        `  await fetch('https://api.example.com/settings', { method: 'POST', body });`,
+        `  return draft.email.length;`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/login.ts:7 identity.email name:info.maskedEmail']);
+  });
+});

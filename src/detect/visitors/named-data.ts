@@ -32,6 +32,11 @@ interface Recording {
    * once and link each site into the variable's slot, named here.
    */
   into?: { slot: string; name: string };
+  /**
+   * For the object a variable passed to the sink was initialised with: report at the variable where
+   * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
+   */
+  at?: ts.Identifier;
 }
 
 /**
@@ -63,6 +68,25 @@ export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Express
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
   const initial = skipOuterExpressions(binding.expression);
   if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, initial, 0);
+}
+
+/**
+ * `const body = JSON.stringify({ token: pushToken.token }); fetch(url, { body })`,
+ * `const info = { maskedEmail }; storage.saveObject('k', info)`: the object a variable of the same
+ * function was initialised with (or its JSON), whose keys name the data, reaches the sink with it:
+ * a site at the variable there (its first personal key names it), not at every key.
+ */
+function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): void {
+  const binding = at.analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
+  let initial = skipOuterExpressions(binding.expression);
+  if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ ...at, at: value }, initial, depth + 1);
+}
+
+function isJsonStringify(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
 }
 
 /** Whether two nodes are in the same innermost function (or both at module level). */
@@ -98,6 +122,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
     case ts.SyntaxKind.Identifier: {
       const match = names.match((expression as ts.Identifier).text);
       if (match && !match.qualified) record(at, expression, (expression as ts.Identifier).text, match.category);
+      else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
@@ -233,6 +258,11 @@ export function recordNamedValue(analysis: FileAnalysis, node: ts.Node, written:
 function record(at: Recording, node: ts.Node, written: string, category: string): void {
   const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
+  if (at.at) {
+    const held = at.at;
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
+    return;
+  }
   const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
   if (!into) {
     analysis.recordAfterChildren(recordIt);
