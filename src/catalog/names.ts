@@ -22,6 +22,7 @@ export class NameMatcher {
   readonly identifyCalls: ReadonlySet<string>;
   private readonly storingMethods: Set<string>;
   private readonly pairBuilders: Set<string>;
+  private readonly urlBuilders: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -44,6 +45,7 @@ export class NameMatcher {
     this.identifyCalls = new Set(names.identifyCalls);
     this.storingMethods = new Set(names.storingMethods);
     this.pairBuilders = new Set(names.pairBuilders);
+    this.urlBuilders = new Set(names.urlBuilders);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -107,6 +109,12 @@ export class NameMatcher {
   isSending(calleeName: string): boolean {
     const parts = words(calleeName);
     return parts.length > 0 && (this.sendingVerbs.has(parts[0]!) || this.sendingVerbs.has(parts.at(-1)!) || this.sendingVerbs.has(parts.slice(0, 2).join('')));
+  }
+
+  /** Whether a call or class named so builds a URL from what it is given (`buildSupportUrl`, `GravatarURL`, `URL`): the URL is made to be opened or requested. */
+  isUrlBuilder(name: string): boolean {
+    const parts = words(name);
+    return parts.length > 0 && this.urlBuilders.has(parts.at(-1)!);
   }
 
   /** Whether a method called so on an object writes what it is given to a database or a persisted model (`Record.create`, `session.update`, `users.insertOne`). */

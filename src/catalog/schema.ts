@@ -288,6 +288,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     identify_calls: stringList,
     storing_methods: stringList,
     pair_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    url_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     members: {
       type: 'array',
       items: {

@@ -248,6 +248,8 @@ export interface PersonalNames {
   storingMethods: string[];
   /** Words naming what a key/value call adds to a payload that is sent or kept: `payload.add('uid', id)`, `setConfig(…)`. */
   pairBuilders: string[];
+  /** Last words of a call or class that builds a URL from what it is given: `buildSupportUrl`, `new GravatarURL(…)`. */
+  urlBuilders: string[];
 }
 
 export interface Catalog {

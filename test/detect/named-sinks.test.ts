@@ -124,3 +124,22 @@ describe('an object held in a variable and passed to a sink', () => {
     expect(sites(result)).toEqual(['src/login.ts:7 identity.email name:info.maskedEmail']);
   });
 });
+
+describe('named data built into a URL', () => {
+  it('is a site in the arguments of a URL builder (a call or a class named so), not in other calls', () => {
+    const result = scanProject({
+      'src/support.ts': [
+        `import md5 from 'blueimp-md5';`,
+        `export function links(user: { email: string; lastName: string; id: string }) {`,
+        `  const form = buildSupportUrl({ lastName: user.lastName, reason: 'bug' });`,
+        `  const avatar = new URL(\`https://avatars.example.com/\${md5(user.email.toLowerCase())}?d=identicon\`);`,
+        `  const label = describeUser({ lastName: user.lastName });`,
+        `  return [form, avatar, label];`,
+        `}`,
+        `function buildSupportUrl(fields: Record<string, string>) { return 'https://help.example.com/new?' + new URLSearchParams(fields).toString(); }`,
+        `function describeUser(fields: Record<string, string>) { return fields.lastName.toUpperCase(); }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/support.ts:3 identity.name name:lastName', 'src/support.ts:4 identity.email name:email']);
+  });
+});

@@ -26,7 +26,8 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
-  if (analysis.sinkIndexes.has(node) || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name)) || isStoringCall(analysis, node)) {
+  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name));
+  if (analysis.sinkIndexes.has(node) || sdkCall || sends || isStoringCall(analysis, node)) {
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name));
   } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
@@ -139,6 +140,10 @@ function matchAnyReceiver(analysis: FileAnalysis, node: ts.CallExpression, keys:
 }
 
 export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: Scope): void {
+  // `new URL(`…?email=${email}`)`, `new GravatarURL(…)`: named data built into a URL.
+  const built = skipOuterExpressions(node.expression);
+  const className = ts.isIdentifier(built) ? built.text : ts.isPropertyAccessExpression(built) ? built.name.text : undefined;
+  if (className !== undefined && analysis.catalog.names.isUrlBuilder(className)) recordNamedArguments(analysis, node, false);
   const reference = evaluateReference(node.expression, scope);
   if (!reference) return;
   const keys = () => argumentKeys(node, scope);

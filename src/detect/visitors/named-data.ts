@@ -43,9 +43,9 @@ interface Recording {
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean, needsFlow = false): void {
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false): void {
   const at: Recording = { analysis, needsFlow };
-  call.arguments.forEach((argument, index) => {
+  (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
   });
