@@ -143,3 +143,19 @@ describe('named data built into a URL', () => {
     expect(sites(result)).toEqual(['src/support.ts:3 identity.name name:lastName', 'src/support.ts:4 identity.email name:email']);
   });
 });
+
+describe('a project call named for logging', () => {
+  it('is a sink for the named data it is given (logUpdatePostalCode), unlike a call that only selects it', () => {
+    const result = scanProject({
+      'src/city.ts': [
+        `import { analytics } from './analytics';`,
+        `export async function changed(form: { postalCode: string }) {`,
+        `  await analytics.logUpdatePostalCode({ newPostalCode: form.postalCode ?? '' });`,
+        `  analytics.selectPostalCode({ postalCode: form.postalCode });`,
+        `}`,
+      ].join('\n'),
+      'src/analytics.ts': `export const analytics = {\n  logUpdatePostalCode: async (params: object) => params,\n  selectPostalCode: (params: object) => params,\n};\n`,
+    });
+    expect(sites(result)).toEqual(['src/city.ts:3 identity.address name:newPostalCode']);
+  });
+});
