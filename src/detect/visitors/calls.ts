@@ -22,7 +22,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   }
   const projectReferences = analysis.facts.projectReferences.length;
   const sdkCall = matchCall(analysis, node, scope);
-  if (!sdkCall) recordDeviceGetter(analysis, node);
+  if (!sdkCall) recordDeviceGetter(analysis, node, scope);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
@@ -38,10 +38,13 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
 /**
  * `retriever?.getAppleIdfa?.()`, `info.getCarrier()`: a member of an app-supplied object named for
  * what it reads from the device is a read of that data by name, where no catalogued API resolves.
+ * A package's member is the catalog's to say (`DeviceInfo.getBatteryLevel()` is not listed).
  */
-function recordDeviceGetter(analysis: FileAnalysis, node: ts.CallExpression): void {
+function recordDeviceGetter(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): void {
   const callee = skipOuterExpressions(node.expression);
   if (!ts.isPropertyAccessExpression(callee) || analysis.hasSourceAt(node)) return;
+  const root = evaluateReference(callee.expression, scope)?.root;
+  if (root?.kind === 'import' && !analysis.importsProjectCode(root.specifier)) return;
   const match = analysis.catalog.names.matchDeviceGetter(callee.name.text);
   // A call, not a name at a sink: like a low-confidence read, a site only where its value leaves (containment.ts).
   if (match) analysis.recordSource({ ...nameApi(`${callee.name.text}()`, match.category), kind: 'call' }, node);
