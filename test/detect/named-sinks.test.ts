@@ -142,6 +142,19 @@ describe('named data built into a URL', () => {
     });
     expect(sites(result)).toEqual(['src/support.ts:3 identity.name name:lastName', 'src/support.ts:4 identity.email name:email']);
   });
+
+  it('through a helper that encodes the query, with an identity token (Sign in with Apple) in it', () => {
+    const result = scanProject({
+      'src/apple.ts': [
+        `export function complete(credential: { identityToken: string | null; state: string }, realm: string) {`,
+        `  const params = encodeParamsForUrl({ id_token: credential.identityToken, state: credential.state });`,
+        `  return new URL(\`/complete/apple/?\${params}\`, realm);`,
+        `}`,
+        `function encodeParamsForUrl(params: Record<string, unknown>) { return Object.entries(params).map(([key, value]) => \`\${key}=\${String(value)}\`).join('&'); }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/apple.ts:2 identity.account_id name:identityToken']);
+  });
 });
 
 describe('a project call named for logging', () => {
