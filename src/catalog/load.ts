@@ -21,6 +21,9 @@ interface CatalogDocument {
   place_owners?: string[];
   sending_verbs?: string[];
   identify_calls?: string[];
+  storing_methods?: string[];
+  pair_builders?: string[];
+  url_builders?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
@@ -179,7 +182,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -209,6 +212,9 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.placeOwners.push(...(document.place_owners ?? []));
     personalNames.sendingVerbs.push(...(document.sending_verbs ?? []));
     personalNames.identifyCalls.push(...(document.identify_calls ?? []));
+    personalNames.storingMethods.push(...(document.storing_methods ?? []));
+    personalNames.pairBuilders.push(...(document.pair_builders ?? []));
+    personalNames.urlBuilders.push(...(document.url_builders ?? []));
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
       const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);

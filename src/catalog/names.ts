@@ -20,6 +20,9 @@ export class NameMatcher {
   private readonly placeOwners: Set<string>;
   private readonly sendingVerbs: Set<string>;
   readonly identifyCalls: ReadonlySet<string>;
+  private readonly storingMethods: Set<string>;
+  private readonly pairBuilders: Set<string>;
+  private readonly urlBuilders: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -40,6 +43,9 @@ export class NameMatcher {
     this.placeOwners = new Set(names.placeOwners);
     this.sendingVerbs = new Set(names.sendingVerbs);
     this.identifyCalls = new Set(names.identifyCalls);
+    this.storingMethods = new Set(names.storingMethods);
+    this.pairBuilders = new Set(names.pairBuilders);
+    this.urlBuilders = new Set(names.urlBuilders);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -78,6 +84,16 @@ export class NameMatcher {
     return match && !match.qualified ? match : undefined;
   }
 
+  /**
+   * What a member getter reads from the device, by its name (`retriever.getAppleIdfa()`,
+   * `info.getCarrier()`, `device.getBatteryLevel()`): a device trait or id, not data the user typed,
+   * which is a site only where it reaches a sink.
+   */
+  matchDeviceGetter(method: string): NameMatch | undefined {
+    const match = this.matchGetter(method);
+    return match && DEVICE_FAMILIES.some((family) => match.category.startsWith(family)) ? match : undefined;
+  }
+
   /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */
   isPlaceOwner(name: string): boolean {
     return words(name).some((word) => this.placeOwners.has(word));
@@ -93,6 +109,42 @@ export class NameMatcher {
   isSending(calleeName: string): boolean {
     const parts = words(calleeName);
     return parts.length > 0 && (this.sendingVerbs.has(parts[0]!) || this.sendingVerbs.has(parts.at(-1)!) || this.sendingVerbs.has(parts.slice(0, 2).join('')));
+  }
+
+  /** Whether a call or class named so builds a URL from what it is given (`buildSupportUrl`, `GravatarURL`, `URL`): the URL is made to be opened or requested. */
+  isUrlBuilder(name: string): boolean {
+    const parts = words(name);
+    return parts.length > 0 && this.urlBuilders.has(parts.at(-1)!);
+  }
+
+  /** Whether a method called so on an object writes what it is given to a database or a persisted model (`Record.create`, `session.update`, `users.insertOne`). */
+  isStoringMethod(method: string): boolean {
+    return this.storingMethods.has(method);
+  }
+
+  /**
+   * Whether a key/value call adds to a payload that is sent or kept: `add`, `append` or `set` on an
+   * object named for one (`payload.add`, `searchParams.append`, `headers.set`), or a function named
+   * so (`addPayloadPair`, `setConfig`, `setHeader`).
+   */
+  isPairBuilder(method: string, receiver: string | undefined): boolean {
+    const parts = words(method);
+    if (parts.length === 1 && PAIR_METHODS.has(parts[0]!)) return receiver !== undefined && words(receiver).some((word) => this.pairBuilders.has(word));
+    return parts.length > 1 && PAIR_METHODS.has(parts[0]!) && parts.slice(1).some((word) => this.pairBuilders.has(word));
+  }
+
+  /**
+   * The data a payload key names (`'uid'`, `'user.email'`, `'X-User-Id'`): a qualified one (`'ip'`,
+   * `'user.name'`) when the key reads it on a person (`user.name`) or the value's own name agrees.
+   */
+  matchKey(key: string, valueName: string | undefined): NameMatch | undefined {
+    const segments = key.split('.');
+    const match = this.match(segments.at(-1)!);
+    if (!match) return undefined;
+    if (!match.qualified) return match;
+    const owner = segments.at(-2);
+    if (owner !== undefined && this.isPersonOwner(owner)) return match;
+    return valueName !== undefined && this.match(valueName)?.category === match.category ? match : undefined;
   }
 
   private compute(all: readonly string[]): NameMatch | undefined {
@@ -111,6 +163,12 @@ export class NameMatcher {
     return undefined;
   }
 }
+
+/** Methods that add a key and its value to what they are called on. */
+const PAIR_METHODS = new Set(['add', 'append', 'set', 'put']);
+
+/** Categories a member getter reads from the device: `device.id`, `device.advertising_id`, `network.carrier` … */
+const DEVICE_FAMILIES = ['device.', 'network.carrier'];
 
 const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 

@@ -295,6 +295,9 @@ export const CATALOG_SCHEMA: JsonSchema = {
     place_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     identify_calls: stringList,
+    storing_methods: stringList,
+    pair_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    url_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     members: {
       type: 'array',
       items: {

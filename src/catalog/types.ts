@@ -249,6 +249,12 @@ export interface PersonalNames {
   placeOwners: string[];
   sendingVerbs: string[];
   identifyCalls: string[];
+  /** Member calls that write what they are given to a database or a persisted model: `Record.create({ … })`. */
+  storingMethods: string[];
+  /** Words naming what a key/value call adds to a payload that is sent or kept: `payload.add('uid', id)`, `setConfig(…)`. */
+  pairBuilders: string[];
+  /** Last words of a call or class that builds a URL from what it is given: `buildSupportUrl`, `new GravatarURL(…)`. */
+  urlBuilders: string[];
 }
 
 export interface Catalog {

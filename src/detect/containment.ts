@@ -15,7 +15,7 @@ export interface RecordedSource {
 /**
  * Sources whose value provably goes nowhere, which are therefore not collection sites:
  *
- * - a **low-confidence** read whose value never leaves its function — only compared, tested, used
+ * - a **low-confidence** read (or a device getter known by name) whose value never leaves its function — only compared, tested, used
  *   in a condition or for arithmetic (`navigator.language === 'fr'`, `if (Platform.Version >= 26)`),
  *   as the file's value graph shows: no edge from it reaches a return of its function, an argument
  *   of a call, a sink, a field of `this`, a context or a module-level variable;
@@ -31,12 +31,18 @@ export interface RecordedSource {
  *
  * The answer comes from the same value graph (FlowEdge) that links wrappers and finds flows.
  */
-export function containedSources(sources: readonly RecordedSource[], facts: FileFacts, moduleSlots: ModuleSlots): { contained: Set<number>; featureTests: Set<number> } {
+export function containedSources(
+  sources: readonly RecordedSource[],
+  facts: FileFacts,
+  moduleSlots: ModuleSlots,
+  /** The flow slots of the variables an expression reads (`pushToken` of `pushToken.token`, `id` of `{ id }`). */
+  slotsRead: (node: ts.Node) => string[],
+): { contained: Set<number>; featureTests: Set<number> } {
   const contained = new Set<number>();
   const featureTests = new Set<number>();
   let edges: Map<string, string[]> | undefined;
   let dataEdges: Map<string, string[]> | undefined;
-  const explained = explainedNames(sources, facts);
+  const explained = explainedNames(sources, facts, slotsRead);
   for (const source of sources) {
     if (explained.has(source.index)) {
       contained.add(source.index);
@@ -53,7 +59,9 @@ export function containedSources(sources: readonly RecordedSource[], facts: File
       continue;
     }
     // One-app probes (canOpenURL, appAvailability.check) answer by control flow: the value need not flow anywhere.
-    if (source.api.confidence !== 'low' || source.api.category === 'apps.installed') continue;
+    // So does a device getter known by its name (`retriever.getCarrier()`, calls.ts): only tested, it is no site.
+    const namedCall = source.api.confidence === 'name' && source.api.kind === 'call';
+    if ((source.api.confidence !== 'low' && !namedCall) || source.api.category === 'apps.installed') continue;
     edges ??= adjacency(facts);
     if (!leavesItsFunction(`s${source.index}`, source.functionIndex, edges, facts, moduleSlots)) {
       contained.add(source.index);
@@ -165,11 +173,12 @@ function isPlainValue(node: ts.Expression): boolean {
 
 /**
  * Values known only by their name (`{ deviceId: id }`, `adId`) that a catalogued source of the file
- * explains: the named value holds the source's read (`deviceId: await getUniqueId()`), or is fed by it
- * (`const id = getUniqueId(); … { deviceId: id }`). The catalogued site and its flows already say it;
- * a second site at the same data would be noise.
+ * explains: the named value holds the source's read (`deviceId: await getUniqueId()`), or reads a
+ * variable it feeds (`const id = getUniqueId(); … { deviceId: id }`). The catalogued site and its
+ * flows already say it; a second site at the same data would be noise. A named value merely beside
+ * catalogued data in one object (`{ token: pushToken.token, os: getSystemVersion() }`) is other data.
  */
-function explainedNames(sources: readonly RecordedSource[], facts: FileFacts): Set<number> {
+function explainedNames(sources: readonly RecordedSource[], facts: FileFacts, slotsRead: (node: ts.Node) => string[]): Set<number> {
   const named = sources.filter((source) => source.api.confidence === 'name');
   const explained = new Set<number>();
   if (named.length === 0) return explained;
@@ -187,20 +196,11 @@ function explainedNames(sources: readonly RecordedSource[], facts: FileFacts): S
       queue.push(next);
     }
   }
-  // The slots each named source's value goes to, with the other slots that go there at the same place.
-  const incoming = new Map<string, { from: string; line: number; column: number }[]>();
-  for (const edge of facts.flowEdges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge]);
   for (const source of named) {
     const start = source.node.getStart();
     const end = source.node.getEnd();
-    if (catalogued.some((other) => other.node.getStart() >= start && other.node.getEnd() <= end)) {
-      explained.add(source.index);
-      continue;
-    }
-    const slot = `s${source.index}`;
-    const targets = facts.flowEdges.filter((edge) => edge.from === slot);
-    const alongside = targets.flatMap((target) => (incoming.get(target.to) ?? []).filter((other) => other.from !== slot && other.line === target.line && other.column === target.column));
-    if (alongside.some((other) => fed.has(other.from))) explained.add(source.index);
+    const holdsRead = catalogued.some((other) => other.node.getStart() >= start && other.node.getEnd() <= end);
+    if (holdsRead || slotsRead(source.node).some((slot) => fed.has(slot))) explained.add(source.index);
   }
   return explained;
 }

@@ -340,6 +340,21 @@ export class FileAnalysis {
     ts.forEachChild(node, this.visitorIn(classScope));
   }
 
+  /** The flow slots of the variables an expression reads: `pushToken` of `pushToken.token`, `id` of `{ id }` (not member or key names). */
+  private slotsRead(node: ts.Node): string[] {
+    const slots: string[] = [];
+    const visit = (current: ts.Node): void => {
+      if (ts.isIdentifier(current) && isValueReference(current)) {
+        const binding = this.scopeOf(current).lookup(current.text);
+        if (binding && 'slot' in binding && binding.slot) slots.push(binding.slot);
+        return;
+      }
+      ts.forEachChild(current, visit);
+    };
+    visit(node);
+    return slots;
+  }
+
   /**
    * After the walk, the rules that need the whole file: sources whose value goes nowhere are not
    * collection sites (containment.ts), and a file that reads several groups of fingerprinting
@@ -353,7 +368,7 @@ export class FileAnalysis {
       if (!('slot' in binding) || !binding.slot) continue;
       (exportedNames === 'all' || exportedNames.has(name) ? moduleSlots.exported : moduleSlots.private).add(binding.slot);
     }
-    const found = containedSources(this.recorded, this.facts, moduleSlots);
+    const found = containedSources(this.recorded, this.facts, moduleSlots, (node) => this.slotsRead(node));
     // A feature test (a yes/no, a formatting locale) counts in the combination rule: in a fingerprinting file it is the trait.
     const fingerprinting = readsFingerprint(this.recorded.filter((source) => !found.contained.has(source.index) || found.featureTests.has(source.index)));
     const contained = fingerprinting ? new Set([...found.contained].filter((index) => !found.featureTests.has(index) || this.recorded.find((source) => source.index === index)!.api.signal === undefined)) : found.contained;
@@ -382,6 +397,11 @@ export class FileAnalysis {
   }
 
   // ── records ─────────────────────────────────────────────────────────────
+
+  /** Whether a source is recorded at this node (a catalogued API resolved there). */
+  hasSourceAt(node: ts.Node): boolean {
+    return this.sourceIndexes.has(node);
+  }
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments). */
@@ -530,4 +550,12 @@ function locallyExportedNames(sourceFile: ts.SourceFile): Set<string> | 'all' {
     }
   }
   return names;
+}
+
+/** An identifier read as a value: not a member's name (`x.token`), nor a key (`{ token: … }`), but a shorthand's (`{ id }`). */
+function isValueReference(node: ts.Identifier): boolean {
+  const { parent } = node;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  return true;
 }

@@ -33,9 +33,10 @@ export function withoutExplainedNames(
     ...catalogued.flatMap((flow) => [cataloguedSinkKey(flow.category, flow.sink), ...flow.steps.map((step) => cataloguedLineKey(flow.sink, step))]),
     ...alsoCatalogued,
   ]);
+  // On the way, only at the named value's own line: a push token beside a device read in one
+  // multi-line request body is not that read.
   const explains = (site: CollectionSite, flow: DataFlow) =>
-    explaining.has(cataloguedSinkKey(flow.category, flow.sink)) ||
-    flow.steps.some((step) => step.file === site.file && explaining.has(cataloguedLineKey(flow.sink, step)));
+    explaining.has(cataloguedSinkKey(flow.category, flow.sink)) || explaining.has(cataloguedLineKey(flow.sink, { file: site.file, line: site.line }));
   const flowsFrom = new Map<string, DataFlow[]>();
   for (const flow of flows) if (isNamed(flow.api)) flowsFrom.set(placeOf(flow.source), [...(flowsFrom.get(placeOf(flow.source)) ?? []), flow]);
   const dropped = new Set<string>();

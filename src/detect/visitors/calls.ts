@@ -1,3 +1,4 @@
+import { nameApi } from '../../catalog/names.js';
 import { ts } from '../ts.js';
 import type { Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
@@ -6,6 +7,7 @@ import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
+import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
 import { recordInvokedCall } from './invokers.js';
@@ -24,17 +26,46 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   const sdkCall = matchCall(analysis, node, scope);
   if (analysis.facts.projectReferences.length > projectReferences) visitPossibleRegistration(analysis, node, projectReferences);
   visitWindowCall(analysis, node);
+  if (!sdkCall) recordDeviceGetter(analysis, node, scope);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
   const sinkIndex = analysis.sinkIndexes.get(node);
-  if (sinkIndex !== undefined || sdkCall || (name !== undefined && analysis.catalog.names.isSending(name))) {
+  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name));
+  if (sinkIndex !== undefined || sdkCall || sends || isStoringCall(analysis, node)) {
     // A hash that derives an identifier: a bare `ip` given to it is the client's (a visitor id), not a server's.
     const derives = sinkIndex !== undefined && analysis.facts.sinks[sinkIndex]?.kind === 'derive';
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives);
-  } else if (analysis.facts.projectReferences.length > projectReferences) {
+  } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
+    // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/**
+ * `retriever?.getAppleIdfa?.()`, `info.getCarrier()`: a member of an app-supplied object named for
+ * what it reads from the device is a read of that data by name, where no catalogued API resolves.
+ * A package's member is the catalog's to say (`DeviceInfo.getBatteryLevel()` is not listed).
+ */
+function recordDeviceGetter(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || analysis.hasSourceAt(node)) return;
+  const root = evaluateReference(callee.expression, scope)?.root;
+  if (root?.kind === 'import' && !analysis.importsProjectCode(root.specifier)) return;
+  const match = analysis.catalog.names.matchDeviceGetter(callee.name.text);
+  // A call, not a name at a sink: like a low-confidence read, a site only where its value leaves (containment.ts).
+  if (match) analysis.recordSource({ ...nameApi(`${callee.name.text}()`, match.category), kind: 'call' }, node);
+}
+
+/**
+ * `Record.create({ … })`, `models.session.update(id, { … })`: a database or persisted model's write
+ * method, called on a named object (not on a call's result, as `createHash('md5').update(…)`).
+ */
+function isStoringCall(analysis: FileAnalysis, node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !analysis.catalog.names.isStoringMethod(callee.name.text)) return false;
+  const receiver = skipOuterExpressions(callee.expression);
+  return ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver) || receiver.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** What a call is for privacy: a source, a sink, an SDK call, a keyed model read, a call of project code. Whether it is an SDK call. */
@@ -127,6 +158,10 @@ function matchAnyReceiver(analysis: FileAnalysis, node: ts.CallExpression, keys:
 }
 
 export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: Scope): void {
+  // `new URL(`…?email=${email}`)`, `new GravatarURL(…)`: named data built into a URL.
+  const built = skipOuterExpressions(node.expression);
+  const className = ts.isIdentifier(built) ? built.text : ts.isPropertyAccessExpression(built) ? built.name.text : undefined;
+  if (className !== undefined && analysis.catalog.names.isUrlBuilder(className)) recordNamedArguments(analysis, node, false);
   const reference = evaluateReference(node.expression, scope);
   if (!reference) return;
   const keys = () => argumentKeys(node, scope);

@@ -34,15 +34,20 @@ interface Recording {
   into?: { slot: string; name: string };
   /** Names that need a person around them (`ip`) count bare: the arguments of a hash deriving an identifier. */
   bareQualified?: boolean;
+  /**
+   * For the object a variable passed to the sink was initialised with: report at the variable where
+   * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
+   */
+  at?: ts.Identifier;
 }
 
 /**
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression, identify: boolean, needsFlow = false, bareQualified = false): void {
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false, bareQualified = false): void {
   const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}) };
-  call.arguments.forEach((argument, index) => {
+  (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
   });
@@ -65,6 +70,25 @@ export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Express
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
   const initial = skipOuterExpressions(binding.expression);
   if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, initial, 0);
+}
+
+/**
+ * `const body = JSON.stringify({ token: pushToken.token }); fetch(url, { body })`,
+ * `const info = { maskedEmail }; storage.saveObject('k', info)`: the object a variable of the same
+ * function was initialised with (or its JSON), whose keys name the data, reaches the sink with it:
+ * a site at the variable there (its first personal key names it), not at every key.
+ */
+function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): void {
+  const binding = at.analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
+  let initial = skipOuterExpressions(binding.expression);
+  if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ ...at, at: value }, initial, depth + 1);
+}
+
+function isJsonStringify(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
 }
 
 /** Whether two nodes are in the same innermost function (or both at module level). */
@@ -100,6 +124,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
     case ts.SyntaxKind.Identifier: {
       const match = names.match((expression as ts.Identifier).text);
       if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
+      else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
@@ -178,7 +203,7 @@ function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expressi
 }
 
 /** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
-function nameOf(node: ts.Expression): string | undefined {
+export function nameOf(node: ts.Expression): string | undefined {
   const expression = skipOuterExpressions(node);
   return ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
 }
@@ -223,6 +248,11 @@ function isLiteral(node: ts.Expression): boolean {
   );
 }
 
+/** A value named by something other than its own expression (a payload key): a site at once, no flow needed. */
+export function recordNamedValue(analysis: FileAnalysis, node: ts.Node, written: string, category: string): void {
+  record({ analysis, needsFlow: false }, node, written, category);
+}
+
 /**
  * Recorded once the call's arguments have been visited (FileAnalysis.recordAfterChildren), so a
  * catalogued read at the same place (`req.ip`, `event.deviceToken`) keeps its own site.
@@ -230,6 +260,11 @@ function isLiteral(node: ts.Expression): boolean {
 function record(at: Recording, node: ts.Node, written: string, category: string): void {
   const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
+  if (at.at) {
+    const held = at.at;
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
+    return;
+  }
   const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
   if (!into) {
     analysis.recordAfterChildren(recordIt);

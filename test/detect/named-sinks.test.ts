@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { scanProject, sites } from '../helpers/temp-project.js';
+
+// More sinks for data known by its name (docs/personal-data.md): database writes, keyed payload builders.
+
+describe('named data written to a database', () => {
+  it('is a site in a model write (create, update, insertOne), not in a hash update or a plain call', () => {
+    const result = scanProject({
+      'src/visits.js': [
+        `const Visit = require('./models/visit');`,
+        `const crypto = require('crypto');`,
+        `exports.add = async (input, db) => {`,
+        `  await Visit.create({ page: input.page, screenWidth: input.screenWidth, osName: input.osName });`,
+        `  await db.users.updateOne({ id: input.id }, { $set: { email: input.email } });`,
+        `  const digest = crypto.createHash('sha256').update(input.email).digest('hex');`,
+        `  describe({ screenWidth: input.screenWidth });`,
+        `  return digest;`,
+        `};`,
+        `function describe(value) { return String(value); }`,
+      ].join('\n'),
+      'src/models/visit.js': `module.exports = { create: async (record) => record };\n`,
+    });
+    expect(sites(result)).toEqual([
+      'src/visits.js:4 device.info name:screenWidth',
+      'src/visits.js:4 device.info name:osName',
+      'src/visits.js:5 identity.email name:email',
+    ]);
+  });
+});
+
+describe('named data added to a payload builder', () => {
+  it('is a site where its key (or its own name) names it, not in a map or under a neutral key', () => {
+    const result = scanProject({
+      'src/tracker.ts': [
+        `export function build(payload: { add(key: string, value: unknown): void }, userId: string, ip: string, page: number, zipCode: string, author: string) {`,
+        `  payload.add('uid', String(userId));`,
+        `  payload.add('page', page);`,
+        `  addPayloadPair('ip', ip); addPayloadPair('uid', userId);`,
+        `  const query = new URLSearchParams();`,
+        `  query.append('cp', zipCode);`,
+        `  new Map<string, string>().set('uid', userId);`,
+        `  setConfig({ path: 'user.email', value: author });`,
+        `  return query.toString();`,
+        `}`,
+        `function addPayloadPair(key: string, value: unknown) { return [key, value]; }`,
+        `function setConfig(entry: { path: string; value: string }) { return entry; }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/tracker.ts:2 identity.account_id name:uid',
+      'src/tracker.ts:4 network.ip_address name:ip',
+      'src/tracker.ts:4 identity.account_id name:uid',
+      'src/tracker.ts:6 identity.address name:zipCode',
+      'src/tracker.ts:8 identity.email name:user.email',
+    ]);
+  });
+});
+
+describe('a named value beside catalogued data', () => {
+  it('is its own site in one request body, and explained where it holds the catalogued read', () => {
+    const result = scanProject({
+      'src/push.ts': [
+        `import { getSystemVersion, getUniqueId } from 'react-native-device-info';`,
+        `export async function configure(pushToken: { token: string }) {`,
+        `  const appVersion = getSystemVersion();`,
+        `  const id = getUniqueId();`,
+        `  await fetch('https://push.example.com/config', {`,
+        `    method: 'POST',`,
+        `    body: JSON.stringify({`,
+        `      token: pushToken.token,`,
+        `      app_version: appVersion,`,
+        `      userId: id,`,
+        `    }),`,
+        `  });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/push.ts:3 device.info react-native-device-info#getSystemVersion',
+      'src/push.ts:4 device.android_id react-native-device-info#getUniqueId',
+      'src/push.ts:4 device.id react-native-device-info#getUniqueId',
+      'src/push.ts:8 device.push_token name:pushToken.token',
+    ]);
+  });
+});
+
+describe('a member getter named for device data', () => {
+  it('is a read of that data where no catalogued API resolves, and not for data the user types', () => {
+    const result = scanProject({
+      'src/context.ts': [
+        `import DeviceInfo from 'react-native-device-info';`,
+        `type Retriever = { getAppleIdfa?: () => Promise<string>; getCarrier: () => string; getEmail: () => string };`,
+        `export async function mobileContext(retriever: Retriever | undefined) {`,
+        `  const idfa = retriever?.getAppleIdfa ? await retriever?.getAppleIdfa?.() : undefined;`,
+        `  const carrier = await DeviceInfo.getCarrier();`,
+        `  const email = retriever?.getEmail();`,
+        `  const label = retriever?.getCarrier() ? 'known' : 'unknown';`,
+        `  return { idfa, carrier, contact: email, label };`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/context.ts:4 device.advertising_id name:getAppleIdfa()', 'src/context.ts:5 network.carrier react-native-device-info#getCarrier']);
+  });
+});
+
+describe('an object held in a variable and passed to a sink', () => {
+  it('is one site at the variable where it reaches the sink, named by its first personal key; not where it stays', () => {
+    const result = scanProject({
+      'src/login.ts': [
+        `import AsyncStorage from '@react-native-async-storage/async-storage';`,
+        `export async function remember(email: string, provider: string) {`,
+        `  const info = {`,
+        `    maskedEmail: email.slice(0, 2),`,
+        `    provider,`,
+        `  };`,
+        `  await AsyncStorage.setItem('last_login', JSON.stringify(info));`,
+        `  const draft = { email, settingSendCookies: provider === 'web' };`,
+        `  const body = JSON.stringify({ settingSendCookies: draft.settingSendCookies });`,
+        `  await fetch('https://api.example.com/settings', { method: 'POST', body });`,
+        `  return draft.email.length;`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/login.ts:7 identity.email name:info.maskedEmail']);
+  });
+});
+
+describe('named data built into a URL', () => {
+  it('is a site in the arguments of a URL builder (a call or a class named so), not in other calls', () => {
+    const result = scanProject({
+      'src/support.ts': [
+        `import md5 from 'blueimp-md5';`,
+        `export function links(user: { email: string; lastName: string; id: string }) {`,
+        `  const form = buildSupportUrl({ lastName: user.lastName, reason: 'bug' });`,
+        `  const avatar = new URL(\`https://avatars.example.com/\${md5(user.email.toLowerCase())}?d=identicon\`);`,
+        `  const label = describeUser({ lastName: user.lastName });`,
+        `  return [form, avatar, label];`,
+        `}`,
+        `function buildSupportUrl(fields: Record<string, string>) { return 'https://help.example.com/new?' + new URLSearchParams(fields).toString(); }`,
+        `function describeUser(fields: Record<string, string>) { return fields.lastName.toUpperCase(); }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/support.ts:3 identity.name name:lastName', 'src/support.ts:4 identity.email name:email']);
+  });
+
+  it('through a helper that encodes the query, with an identity token (Sign in with Apple) in it', () => {
+    const result = scanProject({
+      'src/apple.ts': [
+        `export function complete(credential: { identityToken: string | null; state: string }, realm: string) {`,
+        `  const params = encodeParamsForUrl({ id_token: credential.identityToken, state: credential.state });`,
+        `  return new URL(\`/complete/apple/?\${params}\`, realm);`,
+        `}`,
+        `function encodeParamsForUrl(params: Record<string, unknown>) { return Object.entries(params).map(([key, value]) => \`\${key}=\${String(value)}\`).join('&'); }`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/apple.ts:2 identity.account_id name:identityToken']);
+  });
+});
+
+describe('a project call named for logging', () => {
+  it('is a sink for the named data it is given (logUpdatePostalCode), unlike a call that only selects it', () => {
+    const result = scanProject({
+      'src/city.ts': [
+        `import { analytics } from './analytics';`,
+        `export async function changed(form: { postalCode: string }) {`,
+        `  await analytics.logUpdatePostalCode({ newPostalCode: form.postalCode ?? '' });`,
+        `  analytics.selectPostalCode({ postalCode: form.postalCode });`,
+        `}`,
+      ].join('\n'),
+      'src/analytics.ts': `export const analytics = {\n  logUpdatePostalCode: async (params: object) => params,\n  selectPostalCode: (params: object) => params,\n};\n`,
+    });
+    expect(sites(result)).toEqual(['src/city.ts:3 identity.address name:newPostalCode']);
+  });
+});
