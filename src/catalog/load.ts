@@ -42,6 +42,7 @@ interface RawApi {
   also?: SourceApi['also'];
   argumentCategories?: SourceApi['argumentCategories'];
   args?: ArgumentConstraints;
+  sent?: boolean;
   signal?: string;
   note?: string;
 }
@@ -273,6 +274,7 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     ...(raw.also ? { also: raw.also } : {}),
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.args ? { args: raw.args } : {}),
+    ...(raw.sent ? { sent: true as const } : {}),
     ...(raw.signal ? { signal: raw.signal } : {}),
     ...(raw.note ? { note: raw.note } : {}),
   };

@@ -63,6 +63,10 @@ const categoryVariants: Record<string, JsonSchema> = {
     properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
   },
   args: argumentConstraints,
+  sent: {
+    type: 'boolean',
+    description: 'a site only where linking finds its value reaching a sink: a trait read everywhere for layout or a platform test (Dimensions.get, process.platform)',
+  },
   signal: {
     type: 'string',
     enum: [...FINGERPRINT_SIGNAL_GROUPS],

@@ -33,6 +33,8 @@ export interface SourceApi {
    * member or identifier it is (`debugInfo.UNMASKED_RENDERER_WEBGL` → UNMASKED_RENDERER_WEBGL).
    */
   args?: ArgumentConstraints;
+  /** A site only where linking finds its value reaching a sink (a trait read everywhere for layout or a platform test). */
+  sent?: true;
   /**
    * A browser or device trait that fingerprinting scripts combine, and its group (`canvas`, `webgl`,
    * `screen` …): a file that reads signals of several groups fingerprints (docs/fingerprinting.md).

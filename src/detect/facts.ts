@@ -75,7 +75,7 @@ export interface SourceSite extends SiteContext {
   apiId: string;
   category: string;
   range: Range;
-  /** Personal data known by name, passed to project code: a site only where linking finds it reaching a sink. */
+  /** Personal data known by name passed to project code, or an API marked `sent`: a site only where linking finds it reaching a sink. */
   needsFlow?: true;
 }
 

@@ -368,7 +368,7 @@ export class FileAnalysis {
   // ── records ─────────────────────────────────────────────────────────────
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
-  /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments). */
+  /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments, an API marked `sent`). */
   recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {
     if (this.sourceIndexes.has(node)) return;
     const index = this.facts.sources.length;
@@ -377,7 +377,7 @@ export class FileAnalysis {
     if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
-    const needsFlow = options.needsFlow ? { needsFlow: true as const } : {};
+    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
     for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
   }
 
