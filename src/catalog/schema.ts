@@ -29,7 +29,7 @@ export const FINGERPRINT_SIGNAL_GROUPS = [
 
 const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
 const confidence: JsonSchema = { type: 'string', enum: ['high', 'medium', 'low'], 'x-noun': 'confidence' };
-const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator'], 'x-noun': 'access kind' };
+const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator', 'element'], 'x-noun': 'access kind' };
 /** Literal arguments of the last call of a path, by position: `{ "0": [canvas] }`. */
 const argumentConstraints: JsonSchema = {
   type: 'object',

@@ -2,7 +2,8 @@
 import type { SdkKind } from './kinds.js';
 
 /** How the code reaches an API: calls it, reads or writes it, constructs it, or decorates a parameter with it (NestJS `@Ip()`). */
-export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator';
+/** `element`: a component rendered in JSX (`<Camera />`), which collects while it is on screen. */
+export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator' | 'element';
 /** How sure a source is: `name` is a value known only by what the code calls it (personal-names.yaml). */
 export type Confidence = 'high' | 'medium' | 'low' | 'name';
 

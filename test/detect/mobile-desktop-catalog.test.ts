@@ -150,3 +150,49 @@ describe('a named value beside a catalogued trait in one call', () => {
     ]);
   });
 });
+
+describe('camera components rendered in JSX (kind: element)', () => {
+  it('the element of a camera package is the site; a project component named Camera is not', () => {
+    const result = scanProject({
+      'src/Scanner.tsx': lines(
+        `import { Camera } from 'react-native-camera-kit';`,
+        `import { CameraView } from 'expo-camera';`,
+        `import { Camera as VisionCamera } from 'react-native-vision-camera';`,
+        `export const Scanner = ({ onCode }: { onCode: (code: string) => void }) => (`,
+        `  <Camera scanBarcode onReadCode={(event: { nativeEvent: { codeStringValue: string } }) => onCode(event.nativeEvent.codeStringValue)} />`,
+        `);`,
+        `export const Preview = () => <CameraView facing="back" />;`,
+        `export const Live = ({ device }: { device: object }) => <VisionCamera device={device} isActive />;`,
+      ),
+      'src/Gallery.tsx': lines(
+        `import { Camera } from './Camera';`,
+        `export const Gallery = () => <Camera title="Holiday" />;`,
+      ),
+      'src/Camera.tsx': `export const Camera = ({ title }: { title: string }) => <h1>{title}</h1>;\n`,
+    });
+    expect(sites(result)).toEqual([
+      'src/Scanner.tsx:5 media.camera react-native-camera-kit#Camera',
+      'src/Scanner.tsx:7 media.camera expo-camera#CameraView',
+      'src/Scanner.tsx:8 media.camera react-native-vision-camera#Camera',
+    ]);
+  });
+});
+
+describe('a native module token getter (NativeModules.*.getToken)', () => {
+  it('is a push token on any native module; another method of it is not', () => {
+    const result = scanProject({
+      'src/push.ts': lines(
+        `import { NativeModules } from 'react-native';`,
+        `export async function androidToken() {`,
+        `  return await NativeModules.Notifications.getToken();`,
+        `}`,
+        `export const badge = () => NativeModules.Notifications.getBadgeCount();`,
+        `export const appToken = () => NativeModules.PushModule.getFCMToken();`,
+      ),
+    });
+    expect(sites(result)).toEqual([
+      'src/push.ts:3 device.push_token react-native#NativeModules.*.getToken',
+      'src/push.ts:6 device.push_token react-native#NativeModules.*.getFCMToken',
+    ]);
+  });
+});

@@ -130,11 +130,15 @@ export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: 
   if (api?.kind === 'construct') analysis.recordSource(api, node);
 }
 
-/** `<Profile deviceId={id} />` calls the component with its props. */
+/** `<Profile deviceId={id} />` calls the component with its props; `<Camera />` of a camera package is a catalogued element. */
 export function visitJsxElement(analysis: FileAnalysis, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
   if (!ts.isIdentifier(node.tagName) && !ts.isPropertyAccessExpression(node.tagName)) return;
   const reference = evaluateReference(node.tagName, scope);
   if (!reference) return;
+  if (reference.root.kind === 'import' && !reference.root.typeOnly) {
+    const api = analysis.catalog.moduleApi(reference.root.specifier, pathString(reference.segments));
+    if (api?.kind === 'element') analysis.recordSource(api, node);
+  }
   const isProject =
     reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && analysis.importsProjectCode(reference.root.specifier));
   if (isProject) analysis.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, node);
