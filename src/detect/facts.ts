@@ -227,6 +227,8 @@ export interface ExportFact {
   /** Export name; "default"; "*" for `export * from` and for `module.exports = value`. */
   name: string;
   target: ExportTarget;
+  /** `export { getUniqueId as getDeviceId } from '…'`: the name it had, and where it was renamed (a step of the via chain). */
+  renamed?: { from: string; line: number; column: number };
 }
 
 /** One object or array literal collecting several project functions: their calls (projectReferences indexes) and the functions used as values. */

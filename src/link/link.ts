@@ -14,7 +14,7 @@ import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, t
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
-import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
+import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
@@ -216,7 +216,8 @@ class Linker {
       } else if (target.kind === 'external') {
         const api = this.externalCallApi(target);
         if (api && !this.representedByCallers(file, reference)) {
-          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
+          const via = renamingSteps(target.renamedAt, target.specifier, (at) => this.relative(at));
+          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, via));
         }
         const sdkCall = this.sdkCallThrough(file, reference, target);
         if (sdkCall) sdkCalls.push(sdkCall);
