@@ -242,6 +242,15 @@ export class CatalogIndex {
     return this.sdkByGlobal.get(name);
   }
 
+  /** The `kind: element` APIs a JSX tag names: an export of a module (`<Camera>`) or, without one, an intrinsic element (`<iframe>`). */
+  elementApis(specifier: string | undefined, path: string): SourceApi[] {
+    if (specifier === undefined) return (this.globalsByPath.get(path) ?? []).filter((api) => api.kind === 'element');
+    const entry = this.sourceModule(specifier);
+    if (!entry) return [];
+    const named = entry.apis.get(path) ?? (path.startsWith('default.') && entry.module.default === 'namespace' ? entry.apis.get(path.slice('default.'.length)) : undefined);
+    return (named ?? []).filter((api) => api.kind === 'element');
+  }
+
   globalApis(path: string): SourceApi[] | undefined {
     return this.globalsByPath.get(path);
   }

@@ -63,6 +63,11 @@ const categoryVariants: Record<string, JsonSchema> = {
     properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
   },
   args: argumentConstraints,
+  attributes: {
+    type: 'object',
+    additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+    description: 'for kind: element, JSX attributes whose string value must hold one of these tokens (an iframe allow="camera; microphone")',
+  },
   sent: {
     type: 'boolean',
     description: 'a site only where linking finds its value reaching a sink: a trait read everywhere for layout or a platform test (Dimensions.get, process.platform)',

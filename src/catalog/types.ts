@@ -34,6 +34,11 @@ export interface SourceApi {
    * member or identifier it is (`debugInfo.UNMASKED_RENDERER_WEBGL` → UNMASKED_RENDERER_WEBGL).
    */
   args?: ArgumentConstraints;
+  /**
+   * For `kind: element`: JSX attributes whose string value must hold one of the tokens (`allow="camera; microphone"`
+   * holds camera; the value is split at `;`, `,` and spaces). An attribute written `{true}`-style matches `true`.
+   */
+  attributes?: Record<string, string[]>;
   /** A site only where linking finds its value reaching a sink (a trait read everywhere for layout or a platform test). */
   sent?: true;
   /**

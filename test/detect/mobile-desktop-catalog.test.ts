@@ -196,3 +196,37 @@ describe('a native module token getter (NativeModules.*.getToken)', () => {
     ]);
   });
 });
+
+describe('an identity-verification iframe given the camera', () => {
+  it('new Ubble.IDV(element, { allowCamera: true }) opens the camera; allowCamera: false does not, nor getUserMedia asking for nothing', () => {
+    const result = scanProject({
+      'src/verify.ts': lines(
+        `declare const Ubble: { IDV: new (element: HTMLElement | null, options: object) => { destroy(): void } };`,
+        `export function verify(identificationUrl: string) {`,
+        `  return new Ubble.IDV(document.getElementById('idv'), { width: '100%', allowCamera: true, identificationUrl });`,
+        `}`,
+        `export const preview = (identificationUrl: string) => new Ubble.IDV(document.getElementById('idv'), { allowCamera: false, identificationUrl });`,
+        `export const probe = () => navigator.mediaDevices.getUserMedia({ video: false, audio: false });`,
+      ),
+    });
+    expect(sites(result)).toEqual(['src/verify.ts:3 media.camera Ubble.IDV']);
+  });
+});
+
+describe('elements given a device permission by an attribute', () => {
+  it('<iframe allow="camera"> and a WebView granting media capture; not an iframe allowed only fullscreen, nor a plain WebView', () => {
+    const result = scanProject({
+      'src/Verify.tsx': lines(
+        `import { WebView } from 'react-native-webview';`,
+        `export const Verify = ({ url }: { url: string }) => <iframe src={url} allow="camera 'self'; microphone" />;`,
+        `export const Video = ({ url }: { url: string }) => <iframe src={url} allow="fullscreen" />;`,
+        `export const Native = ({ url }: { url: string }) => <WebView source={{ uri: url }} mediaCapturePermissionGrantType="grant" />;`,
+        `export const Help = ({ url }: { url: string }) => <WebView source={{ uri: url }} />;`,
+      ),
+    });
+    expect(sites(result)).toEqual([
+      'src/Verify.tsx:2 media.camera iframe',
+      'src/Verify.tsx:4 media.camera react-native-webview#WebView',
+    ]);
+  });
+});

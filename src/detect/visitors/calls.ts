@@ -8,6 +8,7 @@ import { matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
+import { elementApi, isIntrinsicTag } from './jsx-elements.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
@@ -132,12 +133,17 @@ export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: 
 
 /** `<Profile deviceId={id} />` calls the component with its props; `<Camera />` of a camera package is a catalogued element. */
 export function visitJsxElement(analysis: FileAnalysis, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
+  if (ts.isIdentifier(node.tagName) && isIntrinsicTag(node.tagName.text)) {
+    const api = elementApi(analysis.catalog.elementApis(undefined, node.tagName.text), node);
+    if (api) analysis.recordSource(api, node);
+    return;
+  }
   if (!ts.isIdentifier(node.tagName) && !ts.isPropertyAccessExpression(node.tagName)) return;
   const reference = evaluateReference(node.tagName, scope);
   if (!reference) return;
   if (reference.root.kind === 'import' && !reference.root.typeOnly) {
-    const api = analysis.catalog.moduleApi(reference.root.specifier, pathString(reference.segments));
-    if (api?.kind === 'element') analysis.recordSource(api, node);
+    const api = elementApi(analysis.catalog.elementApis(reference.root.specifier, pathString(reference.segments)), node);
+    if (api) analysis.recordSource(api, node);
   }
   const isProject =
     reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && analysis.importsProjectCode(reference.root.specifier));
