@@ -230,3 +230,23 @@ describe('elements given a device permission by an attribute', () => {
     ]);
   });
 });
+
+describe('Segment Node page views', () => {
+  it('what goes into analytics.page() leaves like analytics.track(); a flush carries nothing of its own', () => {
+    const result = scanProject({
+      'src/main/analytics.ts': lines(
+        `import { Analytics } from '@segment/analytics-node';`,
+        `const analytics = new Analytics({ writeKey: 'key' });`,
+        `export function trackPageView() {`,
+        `  const context = { os: { version: process.getSystemVersion() } };`,
+        `  analytics.page({ name: 'Home', context });`,
+        `}`,
+        `export const flush = () => analytics.closeAndFlush();`,
+      ),
+    });
+    expect(result.inventory.flows.map((flow) => `${flow.category} ${flow.api} ${flow.sink.callee} ${flow.sink.line}`)).toEqual([
+      'device.info process.getSystemVersion analytics.page 5',
+    ]);
+    expect(sites(result)).toEqual(['src/main/analytics.ts:4 device.info process.getSystemVersion']);
+  });
+});
