@@ -45,6 +45,8 @@ interface RawApi {
   also?: SourceApi['also'];
   argumentCategories?: SourceApi['argumentCategories'];
   args?: ArgumentConstraints;
+  attributes?: Record<string, string[]>;
+  sent?: boolean;
   signal?: string;
   probe?: boolean;
   note?: string;
@@ -200,7 +202,8 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     }
     for (const api of document.globals ?? []) {
       const entry = sourceApi(api.path, api.path, api, api.platform ?? 'web');
-      const index = globals.findIndex((existing) => existing.name === entry.name && existing.kind === entry.kind);
+      // The same path with other literal arguments or attributes is another entry (`<iframe allow="camera">`, `allow="microphone"`).
+      const index = globals.findIndex((existing) => existing.name === entry.name && existing.kind === entry.kind && sameArgs(existing.args, entry.args) && sameArgs(existing.attributes, entry.attributes));
       if (index >= 0) globals[index] = entry;
       else globals.push(entry);
     }
@@ -280,6 +283,8 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     ...(raw.also ? { also: raw.also } : {}),
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.args ? { args: raw.args } : {}),
+    ...(raw.attributes ? { attributes: raw.attributes } : {}),
+    ...(raw.sent ? { sent: true as const } : {}),
     ...(raw.signal ? { signal: raw.signal } : {}),
     ...(raw.probe ? { probe: true as const } : {}),
     ...(raw.note ? { note: raw.note } : {}),

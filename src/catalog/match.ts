@@ -45,7 +45,7 @@ export function packageNameOf(specifier: string): string {
 /** Lookup tables over a catalog, built once per catalog and shared by every file analysed. */
 export class CatalogIndex {
   readonly catalog: Catalog;
-  private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi[]> }>();
+  private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi[]>; wildcards: WildcardApi[] }>();
   private readonly sdkByPackage = new Map<string, Sdk>();
   private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
   private readonly sdkByGlobal = new Map<string, Sdk>();
@@ -98,8 +98,12 @@ export class CatalogIndex {
     }
     for (const module of catalog.modules) {
       const apis = new Map<string, SourceApi[]>();
-      for (const api of module.apis) apis.set(api.name, [...(apis.get(api.name) ?? []), api]);
-      this.modules.set(module.module, { module, apis });
+      const wildcards: WildcardApi[] = [];
+      for (const api of module.apis) {
+        if (isWildcardPath(api.name)) wildcards.push({ pattern: wildcardPattern(api.name), api });
+        else apis.set(api.name, [...(apis.get(api.name) ?? []), api]);
+      }
+      this.modules.set(module.module, { module, apis, wildcards });
       for (const api of module.apis) {
         this.addContinuedPaths(module.module, api.name);
         this.primaryCategories.set(api.id, api.category);
@@ -176,7 +180,7 @@ export class CatalogIndex {
     return this.primaryCategories.get(apiId);
   }
 
-  sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi[]> } | undefined {
+  sourceModule(specifier: string): { module: SourceModule; apis: Map<string, SourceApi[]>; wildcards: WildcardApi[] } | undefined {
     return this.modules.get(withoutNodePrefix(specifier));
   }
 
@@ -238,6 +242,15 @@ export class CatalogIndex {
     return this.sdkByGlobal.get(name);
   }
 
+  /** The `kind: element` APIs a JSX tag names: an export of a module (`<Camera>`) or, without one, an intrinsic element (`<iframe>`). */
+  elementApis(specifier: string | undefined, path: string): SourceApi[] {
+    if (specifier === undefined) return (this.globalsByPath.get(path) ?? []).filter((api) => api.kind === 'element');
+    const entry = this.sourceModule(specifier);
+    if (!entry) return [];
+    const named = entry.apis.get(path) ?? (path.startsWith('default.') && entry.module.default === 'namespace' ? entry.apis.get(path.slice('default.'.length)) : undefined);
+    return (named ?? []).filter((api) => api.kind === 'element');
+  }
+
   globalApis(path: string): SourceApi[] | undefined {
     return this.globalsByPath.get(path);
   }
@@ -255,7 +268,7 @@ export class CatalogIndex {
     const entry = this.sourceModule(specifier);
     if (!entry) return undefined;
     const pick = (apis: SourceApi[] | undefined) => apis?.find((api) => argumentsMatch(api.args, argumentKeys));
-    const direct = pick(entry.apis.get(exportPath));
+    const direct = pick(entry.apis.get(exportPath)) ?? pick(entry.wildcards.filter(({ pattern }) => pattern.test(exportPath)).map(({ api }) => api));
     if (direct) return direct;
     if (exportPath.startsWith('default.') && entry.module.default === 'namespace') {
       return pick(entry.apis.get(exportPath.slice('default.'.length)));
@@ -309,4 +322,18 @@ export function apiCategories(api: SourceApi): string[] {
 /** `node:os` and `os` are the same core module; the catalog lists the bare name. */
 function withoutNodePrefix(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+}
+
+/** A module API whose path has a `*` segment (`NativeModules.*.getToken`): any one member there. */
+interface WildcardApi {
+  pattern: RegExp;
+  api: SourceApi;
+}
+
+const isWildcardPath = (name: string) => name.split(/[.]/).includes('*');
+
+/** `NativeModules.*.getToken` → a pattern where `*` is one member name (no dot, no call). */
+function wildcardPattern(name: string): RegExp {
+  const escaped = name.split('.').map((segment) => (segment === '*' ? '[^.()=>]+' : segment.replace(/[\\^$+?.()|[\]{}]/g, '\\$&')));
+  return new RegExp(`^${escaped.join('\\.')}$`);
 }

@@ -29,7 +29,7 @@ export const FINGERPRINT_SIGNAL_GROUPS = [
 
 const categoryId: JsonSchema = { type: 'string', enum: CATEGORIES.map((entry) => entry.id), 'x-noun': 'data category' };
 const confidence: JsonSchema = { type: 'string', enum: ['high', 'medium', 'low'], 'x-noun': 'confidence' };
-const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator'], 'x-noun': 'access kind' };
+const kind: JsonSchema = { type: 'string', enum: ['call', 'read', 'write', 'construct', 'decorator', 'element'], 'x-noun': 'access kind' };
 /** Literal arguments of the last call of a path, by position: `{ "0": [canvas] }`. */
 const argumentConstraints: JsonSchema = {
   type: 'object',
@@ -68,6 +68,15 @@ const categoryVariants: Record<string, JsonSchema> = {
     properties: { argument: { type: 'integer', minimum: 0 }, properties: { type: 'object', additionalProperties: categoryId } },
   },
   args: argumentConstraints,
+  attributes: {
+    type: 'object',
+    additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
+    description: 'for kind: element, JSX attributes whose string value must hold one of these tokens (an iframe allow="camera; microphone")',
+  },
+  sent: {
+    type: 'boolean',
+    description: 'a site only where linking finds its value reaching a sink: a trait read everywhere for layout or a platform test (Dimensions.get, process.platform)',
+  },
   signal: {
     type: 'string',
     enum: [...FINGERPRINT_SIGNAL_GROUPS],

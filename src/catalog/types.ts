@@ -2,7 +2,8 @@
 import type { SdkKind } from './kinds.js';
 
 /** How the code reaches an API: calls it, reads or writes it, constructs it, or decorates a parameter with it (NestJS `@Ip()`). */
-export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator';
+/** `element`: a component rendered in JSX (`<Camera />`), which collects while it is on screen. */
+export type AccessKind = 'call' | 'read' | 'write' | 'construct' | 'decorator' | 'element';
 /** How sure a source is: `name` is a value known only by what the code calls it (personal-names.yaml). */
 export type Confidence = 'high' | 'medium' | 'low' | 'name';
 
@@ -33,6 +34,13 @@ export interface SourceApi {
    * member or identifier it is (`debugInfo.UNMASKED_RENDERER_WEBGL` → UNMASKED_RENDERER_WEBGL).
    */
   args?: ArgumentConstraints;
+  /**
+   * For `kind: element`: JSX attributes whose string value must hold one of the tokens (`allow="camera; microphone"`
+   * holds camera; the value is split at `;`, `,` and spaces). An attribute written `{true}`-style matches `true`.
+   */
+  attributes?: Record<string, string[]>;
+  /** A site only where linking finds its value reaching a sink (a trait read everywhere for layout or a platform test). */
+  sent?: true;
   /**
    * A browser or device trait that fingerprinting scripts combine, and its group (`canvas`, `webgl`,
    * `screen` …): a file that reads signals of several groups fingerprints (docs/fingerprinting.md).

@@ -182,7 +182,8 @@ function explainedNames(sources: readonly RecordedSource[], facts: FileFacts, sl
   const named = sources.filter((source) => source.api.confidence === 'name');
   const explained = new Set<number>();
   if (named.length === 0) return explained;
-  const catalogued = sources.filter((source) => source.api.confidence !== 'name');
+  // A trait that counts only when sent (`sent`: the OS version) is not what a name beside it holds (an account id in the same event).
+  const catalogued = sources.filter((source) => source.api.confidence !== 'name' && !source.api.sent);
   if (catalogued.length === 0) return explained;
   // Which slots carry a catalogued source's data, in the file's value graph.
   const fed = new Set<string>();

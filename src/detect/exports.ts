@@ -30,7 +30,7 @@ export function collectExports(sourceFile: ts.SourceFile, scope: Scope, function
     } else if (ts.isExportAssignment(statement)) {
       exports.push({ name: '*', target: targetOf(statement.expression) });
     } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
-      exports.push(...exportDeclaration(statement, scope, functionIndexOf));
+      exports.push(...exportDeclaration(statement, scope, functionIndexOf, sourceFile));
     } else if (ts.isExpressionStatement(statement)) {
       exports.push(...commonJsExports(statement.expression, targetOf));
     }
@@ -38,7 +38,7 @@ export function collectExports(sourceFile: ts.SourceFile, scope: Scope, function
   return exports;
 }
 
-function exportDeclaration(statement: ts.ExportDeclaration, scope: Scope, functionIndexOf: FunctionIndexOf): ExportFact[] {
+function exportDeclaration(statement: ts.ExportDeclaration, scope: Scope, functionIndexOf: FunctionIndexOf, sourceFile: ts.SourceFile): ExportFact[] {
   const specifier =
     statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
   const clause = statement.exportClause;
@@ -53,7 +53,10 @@ function exportDeclaration(statement: ts.ExportDeclaration, scope: Scope, functi
       const target: ExportTarget = specifier
         ? { kind: 'reference', reference: { root: { kind: 'import', specifier }, segments: [local] } }
         : valueTarget(ts.factory.createIdentifier(local), scope, functionIndexOf, element);
-      return { name: element.name.text, target };
+      if (local === element.name.text) return { name: element.name.text, target };
+      // Renamed on the way out: the importer's call no longer says which API it is, so the place is kept.
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(element.getStart(sourceFile));
+      return { name: element.name.text, target, renamed: { from: local, line: line + 1, column: character + 1 } };
     });
 }
 

@@ -75,7 +75,7 @@ export interface SourceSite extends SiteContext {
   apiId: string;
   category: string;
   range: Range;
-  /** Personal data known by name, passed to project code: a site only where linking finds it reaching a sink. */
+  /** Personal data known by name passed to project code, or an API marked `sent`: a site only where linking finds it reaching a sink. */
   needsFlow?: true;
 }
 
@@ -232,6 +232,8 @@ export interface ExportFact {
   /** Export name; "default"; "*" for `export * from` and for `module.exports = value`. */
   name: string;
   target: ExportTarget;
+  /** `export { getUniqueId as getDeviceId } from '…'`: the name it had, and where it was renamed (a step of the via chain). */
+  renamed?: { from: string; line: number; column: number };
 }
 
 /** One object or array literal collecting several project functions: their calls (projectReferences indexes) and the functions used as values. */

@@ -404,41 +404,50 @@ export class FileAnalysis {
   }
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
-  /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments). */
+  /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments, an API marked `sent`). */
   recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {
     if (this.sourceIndexes.has(node)) return;
+    const categories = this.categoriesAt(api, node);
+    // `new Ubble.IDV(element, { allowCamera: false })`: the argument turns every listed category off.
+    if (categories.length === 0) return;
     const index = this.facts.sources.length;
     this.sourceIndexes.set(node, index);
     this.recorded.push({ index, api, node, functionIndex: this.currentFunction() });
     if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
-    const needsFlow = options.needsFlow ? { needsFlow: true as const } : {};
-    for (const category of this.categoriesAt(api, node)) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
+    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
+    for (const category of categories) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
   }
 
   private categoriesAt(api: SourceApi, node: ts.Node): string[] {
-    const categories = api.argumentCategories && ts.isCallExpression(node) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
+    const categories = api.argumentCategories && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
     for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
     return categories;
   }
 
-  /** `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be read. */
-  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression): string[] {
+  /**
+   * `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be
+   * read or names none of them; none when every one it names is `false`.
+   */
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression | ts.NewExpression): string[] {
     const all = [...new Set(Object.values(rule.properties))];
-    const argument = call.arguments[rule.argument];
+    const argument = call.arguments?.[rule.argument];
     const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
     if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
     const chosen: string[] = [];
+    let named = false;
     for (const property of object.literal.properties) {
       const name = property.name ? staticName(property.name) : undefined;
       const category = name === undefined ? undefined : rule.properties[name];
-      if (!category || chosen.includes(category)) continue;
+      if (!category) continue;
+      named = true;
       const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
-      if (value?.kind === ts.SyntaxKind.FalseKeyword) continue;
+      if (value?.kind === ts.SyntaxKind.FalseKeyword || chosen.includes(category)) continue;
       chosen.push(category);
     }
-    return chosen.length > 0 ? all.filter((category) => chosen.includes(category)) : all;
+    if (!named) return all;
+    return all.filter((category) => chosen.includes(category));
   }
 
   recordSdkUse(specifier: string, literal: ts.Node): void {

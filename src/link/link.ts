@@ -13,8 +13,8 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { cataloguedLineKey, cataloguedSinkKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
-import { viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
+import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
@@ -119,7 +119,7 @@ class Linker {
   private readonly returnedValues = new Map<string, Map<number, ReturnedValues>>();
   /** Files privlint failed on while indexing calls (a bug): reported, and left out of the inventory. */
   private readonly failed = new Map<string, unknown>();
-  /** Places of named sites that count only with a flow to a sink (SourceSite.needsFlow). */
+  /** Sites that count only with a flow to a sink (SourceSite.needsFlow: names in project calls, APIs marked `sent`), by needsFlowKey. */
   private readonly needFlow = new Set<string>();
   /** The SDKs whose collection a switch in the project follows, with the keys that proves. */
   private sdkSwitches = new Map<string, SdkSwitches>();
@@ -175,7 +175,7 @@ class Linker {
     }
     const flowsStarted = performance.now();
     const found = this.flows(collections, diagnostics);
-    const explained = withoutExplainedNames(collections, found.flows, found.cataloguedSinksBeyondUnread);
+    const explained = withoutExplainedNames(collections, found.flows, found.cataloguedSinksBeyondUnread, this.needFlow);
     const flows = explained.flows;
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
@@ -204,7 +204,7 @@ class Linker {
     for (const source of facts.sources) {
       // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
       if (!source.needsFlow && this.representedByCallers(file, source)) continue;
-      if (source.needsFlow) this.needFlow.add(`${relative}:${source.range.line}:${source.range.column}`);
+      if (source.needsFlow) this.needFlow.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
       const combinedHere = isCombined(source.functionIndex, source.apiId);
       if (combinedHere && seenFingerprint(source.range, source.apiId)) continue;
       collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, []));
@@ -228,7 +228,8 @@ class Linker {
       } else if (target.kind === 'external') {
         const api = this.externalCallApi(target);
         if (api && !this.representedByCallers(file, reference)) {
-          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, []));
+          const via = renamingSteps(target.renamedAt, target.specifier, (at) => this.relative(at));
+          for (const category of apiCategories(api)) collections.push(this.site(file, reference, reference.range, api.id, category, via));
         }
         const sdkCall = this.sdkCallThrough(file, reference, target);
         if (sdkCall) sdkCalls.push(sdkCall);

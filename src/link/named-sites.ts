@@ -2,6 +2,8 @@ import type { CollectionSite, DataFlow } from './inventory.js';
 
 const isNamed = (api: string) => api.startsWith('name:');
 const placeOf = (place: { file: string; line: number; column: number }) => `${place.file}:${place.line}:${place.column}`;
+/** A site that counts only with a flow to a sink (SourceSite.needsFlow): its place and API, since a catalogued API and a name may share a place. */
+export const needsFlowKey = (place: { file: string; line: number; column: number }, api: string) => `${placeOf(place)}\0${api}`;
 
 /** A sink as reached by data of one category: what explains a named value of that category there. */
 export const cataloguedSinkKey = (category: string, sink: { file: string; line: number; column: number }) => `${category}>${placeOf(sink)}`;
@@ -23,9 +25,11 @@ export function withoutExplainedNames(
   flows: DataFlow[],
   /** More ways catalogued data reaches sinks (cataloguedSinkKey, cataloguedLineKey), where the flows are not all known. */
   alsoCatalogued: ReadonlySet<string> = new Set(),
+  /** Sites that count only with a flow (needsFlowKey): a trait marked `sent` (the OS version) is not what a name beside it holds. */
+  needFlow: ReadonlySet<string> = new Set(),
 ): { collections: CollectionSite[]; flows: DataFlow[] } {
   if (!collections.some((site) => isNamed(site.api))) return { collections, flows };
-  const catalogued = flows.filter((flow) => !isNamed(flow.api));
+  const catalogued = flows.filter((flow) => !isNamed(flow.api) && !needFlow.has(needsFlowKey(flow.source, flow.api)));
   // Where catalogued data reaches each sink from (its category), and the lines it passes on its way:
   // where the named value's flow meets it in the named value's own file (the same line, or the same
   // call that takes both on), one finding says both.
@@ -54,22 +58,23 @@ export function withoutExplainedNames(
 
 /**
  * Named values passed to project code (`fetch(url, { body: { token: pushToken.token } })` where
- * `fetch` is the project's own wrapper) are sites only where a flow takes them on to a sink; the
+ * `fetch` is the project's own wrapper), and catalogued APIs marked `sent` (a trait read everywhere for
+ * layout, `Dimensions.get`), are sites only where a flow takes them on to a sink; the
  * shortest such flow is kept on the site (`sentThrough`), so a finding can say where it leaves.
  */
 export function withSinkReachingNames(collections: CollectionSite[], flows: DataFlow[], needFlow: ReadonlySet<string>): CollectionSite[] {
   if (needFlow.size === 0) return collections;
   const shortest = new Map<string, DataFlow>();
   for (const flow of flows) {
-    const place = placeOf(flow.source);
+    const place = needsFlowKey(flow.source, flow.api);
     if (!needFlow.has(place)) continue;
     const known = shortest.get(place);
     if (!known || flow.steps.length < known.steps.length) shortest.set(place, flow);
   }
   const out: CollectionSite[] = [];
   for (const site of collections) {
-    const place = placeOf(site);
-    if (!isNamed(site.api) || !needFlow.has(place)) {
+    const place = needsFlowKey(site, site.api);
+    if (!needFlow.has(place)) {
       out.push(site);
       continue;
     }

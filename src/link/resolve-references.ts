@@ -7,13 +7,23 @@ export type Target =
   /** `viaMember`: a method reached on an instance of a project class or an object a project function returns. */
   | { kind: 'function'; file: string; functionIndex: number; rest: string[]; viaMember?: true }
   /** `base`: the base URL of the client the path starts from, and the file it was found in (`axios.create({ baseURL })`). */
-  | { kind: 'external'; specifier: string; segments: string[]; base?: { file: string; destination: Destination } }
+  /** `renamedAt`: the re-exports that renamed it on the way (`export { getUniqueId as getDeviceId } from …`), outermost first. */
+  | { kind: 'external'; specifier: string; segments: string[]; base?: { file: string; destination: Destination }; renamedAt?: Renaming[] }
   | { kind: 'string'; value: string }
   /** A constant object: its string members (a region → host map, a config). */
   | { kind: 'strings'; values: Record<string, string> }
   /** A project file whose facts this evaluation does not have (the editor reads only some files). */
   | { kind: 'unread'; file: string }
   | { kind: 'unknown' };
+
+/** Where an export renamed what it re-exports. */
+export interface Renaming {
+  file: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+}
 
 const UNKNOWN: Target = { kind: 'unknown' };
 const MAX_DEPTH = 12;
@@ -52,7 +62,12 @@ export class ReferenceResolver {
     const [name, ...rest] = segments;
     if (name === undefined) return UNKNOWN;
     const named = facts.exports.find((entry) => entry.name === name && entry.name !== '*');
-    if (named) return this.resolveTarget(file, named.target, rest, depth + 1);
+    if (named) {
+      const target = this.resolveTarget(file, named.target, rest, depth + 1);
+      if (!named.renamed || target.kind !== 'external') return target;
+      const renaming: Renaming = { file, line: named.renamed.line, column: named.renamed.column, from: named.renamed.from, to: name };
+      return { ...target, renamedAt: [renaming, ...(target.renamedAt ?? [])] };
+    }
 
     const whole = facts.exports.find((entry) => entry.name === '*' && entry.target.kind !== 'star');
     if (whole) {

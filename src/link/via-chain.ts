@@ -1,4 +1,5 @@
 import type { ViaStep } from './inventory.js';
+import type { Renaming } from './resolve-references.js';
 
 /**
  * How many steps of a wrapper chain a site shows: the outermost ones, where the reader starts,
@@ -36,4 +37,14 @@ export function viaSteps(chain: ViaChain): ViaStep[] {
   const { innermost, omitted } = chain;
   const last = omitted === 0 ? innermost : { ...innermost, note: `… ${omitted} more wrapper call${omitted === 1 ? '' : 's'}, down to: ${innermost.note}` };
   return [...chain.head, last];
+}
+
+/** The re-exports that renamed an external API on its way to a call (`export { getUniqueId as getDeviceId } from 'react-native-device-info'`), as via steps. */
+export function renamingSteps(renamings: readonly Renaming[] | undefined, specifier: string, relative: (file: string) => string): ViaStep[] {
+  return (renamings ?? []).map((renaming) => ({
+    file: relative(renaming.file),
+    line: renaming.line,
+    column: renaming.column,
+    note: `${renaming.to} is ${renaming.from} of ${specifier}, re-exported under another name`,
+  }));
 }

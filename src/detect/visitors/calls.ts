@@ -12,6 +12,7 @@ import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
 import { recordInvokedCall } from './invokers.js';
 import { visitElectronCall, visitPossibleRegistration, visitWindowCall } from '../electron-ipc.js';
+import { elementApi, isIntrinsicTag } from './jsx-elements.js';
 
 // Calls and constructions: catalogued sources, SDK calls, sinks, keyed model reads, and calls of project code.
 
@@ -180,11 +181,20 @@ export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: 
   if (api?.kind === 'construct') analysis.recordSource(api, node);
 }
 
-/** `<Profile deviceId={id} />` calls the component with its props. */
+/** `<Profile deviceId={id} />` calls the component with its props; `<Camera />` of a camera package is a catalogued element. */
 export function visitJsxElement(analysis: FileAnalysis, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
+  if (ts.isIdentifier(node.tagName) && isIntrinsicTag(node.tagName.text)) {
+    const api = elementApi(analysis.catalog.elementApis(undefined, node.tagName.text), node);
+    if (api) analysis.recordSource(api, node);
+    return;
+  }
   if (!ts.isIdentifier(node.tagName) && !ts.isPropertyAccessExpression(node.tagName)) return;
   const reference = evaluateReference(node.tagName, scope);
   if (!reference) return;
+  if (reference.root.kind === 'import' && !reference.root.typeOnly) {
+    const api = elementApi(analysis.catalog.elementApis(reference.root.specifier, pathString(reference.segments)), node);
+    if (api) analysis.recordSource(api, node);
+  }
   const isProject =
     reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && analysis.importsProjectCode(reference.root.specifier));
   if (isProject) analysis.recordProjectReference({ root: reference.root, segments: [...reference.segments, '()'] }, node);
