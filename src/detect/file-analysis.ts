@@ -403,6 +403,13 @@ export class FileAnalysis {
     return this.sourceIndexes.has(node);
   }
 
+  /** Whether a catalogued read (not one known by a name) is recorded within `node`'s text. */
+  holdsCataloguedSource(node: ts.Node): boolean {
+    const start = node.getStart();
+    const end = node.getEnd();
+    return this.recorded.some((source) => source.api.confidence !== 'name' && source.node.getStart() >= start && source.node.getEnd() <= end);
+  }
+
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments, an API marked `sent`). */
   recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {

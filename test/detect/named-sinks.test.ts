@@ -8,17 +8,18 @@ describe('named data written to a database', () => {
     const result = scanProject({
       'src/visits.js': [
         `const Visit = require('./models/visit');`,
-        `const crypto = require('crypto');`,
+        `const { checksum } = require('./checksum');`,
         `exports.add = async (input, db) => {`,
         `  await Visit.create({ page: input.page, screenWidth: input.screenWidth, osName: input.osName });`,
         `  await db.users.updateOne({ id: input.id }, { $set: { email: input.email } });`,
-        `  const digest = crypto.createHash('sha256').update(input.email).digest('hex');`,
+        `  const digest = checksum('sha256').update(input.email).digest('hex');`,
         `  describe({ screenWidth: input.screenWidth });`,
         `  return digest;`,
         `};`,
         `function describe(value) { return String(value); }`,
       ].join('\n'),
       'src/models/visit.js': `module.exports = { create: async (record) => record };\n`,
+      'src/checksum.js': `exports.checksum = () => ({ update: (value) => ({ digest: () => String(value).length }) });\n`,
     });
     expect(sites(result)).toEqual([
       'src/visits.js:4 device.info name:screenWidth',

@@ -261,6 +261,8 @@ function record(at: Recording, node: ts.Node, written: string, category: string)
   const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
   if (at.at) {
+    // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
+    if (analysis.holdsCataloguedSource(node)) return;
     const held = at.at;
     analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
     return;
