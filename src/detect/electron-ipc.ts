@@ -5,30 +5,30 @@ import { valueTarget } from './exports.js';
 import { calleeText, skipOuterExpressions } from './references.js';
 import type { Scope } from './scope.js';
 import { isFunctionLike } from './scope.js';
+import { ipcBridgeOf, ipcBridges, isBridgePart } from '../catalog/ipc-bridges.js';
 
 // Electron's IPC bridge, the one way a renderer reaches the main process: a preload exposes functions
 // (`contextBridge.exposeInMainWorld('main', { track: (e) => ipcRenderer.send('track', e) })`), the
 // renderer calls them (`window.main.track(e)`), and the main process handles the channel
 // (`ipcMain.on('track', handler)`). The pieces are recorded here, joined by channel when linking
-// (link/ipc-bridge.ts), so a renderer call is a call of the handler (Electron's API:
-// https://www.electronjs.org/docs/latest/api/context-bridge, …/api/ipc-renderer, …/api/ipc-main).
+// (link/ipc-bridge.ts), so a renderer call is a call of the handler. Which module, objects and methods
+// make a bridge is catalog data (catalog/ipc-bridges.yaml).
 
-const SENDS = new Set(['send', 'invoke', 'sendSync']);
-const HANDLES = new Set(['on', 'once', 'handle', 'handleOnce']);
-
-/** A call whose callee resolves to `electron`: its bridge part, if it is one. */
+/** A call whose callee resolves to a bridge's module (`electron`): its bridge part, if it is one. */
 export function visitElectronCall(analysis: FileAnalysis, reference: Reference, node: ts.CallExpression, scope: Scope): void {
-  if (reference.root.kind !== 'import' || reference.root.specifier !== 'electron') return;
+  if (reference.root.kind !== 'import') return;
+  const bridge = ipcBridgeOf(reference.root.specifier);
+  if (!bridge) return;
   const path = reference.segments[0] === 'default' ? reference.segments.slice(1) : reference.segments;
   if (path.length !== 2) return;
   const [object, method] = path as [string, string];
   const channel = literal(node.arguments[0]);
   const fn = analysis.currentFunction();
-  if (object === 'ipcRenderer' && SENDS.has(method)) {
+  if (isBridgePart(bridge.send, object, method)) {
     if (channel !== undefined && fn !== null) ipc(analysis).sends.push({ functionIndex: fn, channel });
-  } else if (object === 'contextBridge' && method === 'exposeInMainWorld') {
+  } else if (isBridgePart(bridge.expose, object, method)) {
     if (channel !== undefined) ipc(analysis).exposed.push({ key: channel, target: valueTarget(node.arguments[1], scope, (f) => analysis.functionIndexOf(f)) });
-  } else if (object === 'ipcMain' && HANDLES.has(method)) {
+  } else if (isBridgePart(bridge.handle, object, method)) {
     const handler = handlerFunction(analysis, node.arguments[1]);
     if (channel !== undefined && handler !== undefined) ipc(analysis).handlers.push({ channel, functionIndex: handler });
     else if (fn !== null) registrar(analysis, node, fn);
@@ -51,7 +51,7 @@ export function visitWindowCall(analysis: FileAnalysis, node: ts.CallExpression)
     path.unshift(expression.name.text);
     expression = skipOuterExpressions(expression.expression);
   }
-  if (!ts.isIdentifier(expression) || expression.text !== 'window' || path.length < 2) return;
+  if (!ts.isIdentifier(expression) || path.length < 2 || !ipcBridges().some((bridge) => bridge.global === expression.text)) return;
   ipc(analysis).calls.push({ path, callee: calleeText(node.expression, analysis.sourceFile), range: analysis.range(node), ...analysis.context(node) });
 }
 
