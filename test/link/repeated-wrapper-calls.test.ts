@@ -51,4 +51,31 @@ describe('calls of one SDK wrapper in one file are one inventory entry', () => {
     });
     expect(lines(result)).toEqual(['src/api.ts:2 Sentry.captureException', 'src/api.ts:3 Sentry.captureException']);
   });
+
+  it('a wrapper call whose chain passes through another wrapper call of the file is a place of that deeper call', () => {
+    const result = scanProject({
+      'src/monitoring.ts': monitoring,
+      'src/main.ts': [
+        `import { reportError } from './monitoring';`,
+        `export function launch() {`,
+        `  checkStats();`,
+        `}`,
+        `function checkStats() {`,
+        `  reportError(new Error('stats'));`,
+        `}`,
+        ``,
+      ].join('\n'),
+      'src/other.ts': [
+        `import { reportError } from './monitoring';`,
+        `import { launch } from './main';`,
+        `export function start() {`,
+        `  launch();`,
+        `  reportError(new Error('start'));`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    // main.ts:3 reaches Sentry through main.ts:6, which is listed: one entry. other.ts's calls go through no listed call of their own file.
+    expect(lines(result)).toEqual(['src/main.ts:6 reportError also 3', 'src/monitoring.ts:3 Sentry.captureException', 'src/other.ts:4 launch', 'src/other.ts:5 reportError']);
+  });
 });
