@@ -2,10 +2,11 @@ import { compareByPlace } from '../util/order.js';
 import type { SdkCall } from './inventory.js';
 
 /**
- * Calls of one wrapper in one file, reaching the same SDK API with the same consent keys, as one
- * inventory entry: the first, with the others' places in `alsoAt`. A helper called fifty times
- * (`logEvent(…)`, `reportError(…)`) tells a reviewer once per file that the file reaches the SDK
- * through it; each call on its own line adds nothing the first does not say. Such entries are
+ * Calls of wrappers in one file that reach one and the same SDK call with the same consent keys, as
+ * one inventory entry: the first, with the others' places in `alsoAt`. A helper called fifty times
+ * (`logEvent(…)`, `reportError(…)`), or an analytics object's fifty methods that all end in its one
+ * `logEvent` (`analytics.logLogin()`, `analytics.logShare()`), tells a reviewer once per file that the
+ * file reaches the SDK there; each call on its own line adds nothing the first does not say. Such entries are
  * inventory only (no check judges them), and direct SDK calls, which are checked, stay one a place.
  * A wrapper's call whose chain passes through another listed call of the same API in the same file
  * (`launch()` → `trackStats()` → `track()`, all in one file) is a place of that deeper call: the file
@@ -15,7 +16,8 @@ export function foldRepeatedWrapperCalls(calls: readonly SdkCall[]): SdkCall[] {
   const out: SdkCall[] = [];
   const first = new Map<string, SdkCall>();
   const kept = (call: SdkCall): SdkCall => {
-    const key = `${call.file}\0${call.callee}\0${call.api}\0${call.consentKeys.join(',')}`;
+    const sdkCall = call.via?.at(-1);
+    const key = `${call.file}\0${sdkCall?.file}:${sdkCall?.line}:${sdkCall?.column}\0${call.api}\0${call.consentKeys.join(',')}`;
     const found = first.get(key);
     if (found) return found;
     const copy = { ...call };

@@ -75,7 +75,38 @@ describe('calls of one SDK wrapper in one file are one inventory entry', () => {
         ``,
       ].join('\n'),
     });
-    // main.ts:3 reaches Sentry through main.ts:6, which is listed: one entry. other.ts's calls go through no listed call of their own file.
-    expect(lines(result)).toEqual(['src/main.ts:6 reportError also 3', 'src/monitoring.ts:3 Sentry.captureException', 'src/other.ts:4 launch', 'src/other.ts:5 reportError']);
+    // main.ts:3 reaches Sentry through main.ts:6, which is listed: one entry. other.ts's two calls end in the same SDK call: one entry too.
+    expect(lines(result)).toEqual(['src/main.ts:6 reportError also 3', 'src/monitoring.ts:3 Sentry.captureException', 'src/other.ts:4 launch also 5']);
+  });
+
+  it("wrappers of one file that end in one and the same SDK call are one entry; another SDK call of the same API is another", () => {
+    const result = scanProject({
+      'src/analytics.ts': [
+        `import analytics from '@react-native-firebase/analytics';`,
+        `const log = (name: string, params?: object) => analytics().logEvent(name, params);`,
+        `export const tracker = {`,
+        `  logLogin: () => log('login'),`,
+        `  logShare: (id: string) => log('share', { id }),`,
+        `};`,
+        `export function logCrashScreen() {`,
+        `  analytics().logEvent('crash_screen');`,
+        `}`,
+        ``,
+      ].join('\n'),
+      'src/screen.ts': [
+        `import { tracker, logCrashScreen } from './analytics';`,
+        `export function onLogin() {`,
+        `  tracker.logLogin();`,
+        `}`,
+        `export function onShare(id: string) {`,
+        `  tracker.logShare(id);`,
+        `}`,
+        `export function onCrash() {`,
+        `  logCrashScreen();`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    expect(lines(result).filter((line) => line.startsWith('src/screen.ts'))).toEqual(['src/screen.ts:3 tracker.logLogin also 6', 'src/screen.ts:9 logCrashScreen']);
   });
 });
