@@ -9,15 +9,16 @@ import type { SdkCall } from './inventory.js';
  * file reaches the SDK there; each call on its own line adds nothing the first does not say. Such entries are
  * inventory only (no check judges them), and direct SDK calls, which are checked, stay one a place.
  * A wrapper's call whose chain passes through another listed call of the same API in the same file
- * (`launch()` → `trackStats()` → `track()`, all in one file) is a place of that deeper call: the file
- * already shows it reaches the SDK there. `calls` must be sorted by place.
+ * (`launch()` → `trackStats()` → `track()`, or `report()` → `Sentry.captureException()`, all in one
+ * file) is a place of that deeper call: the file already shows it reaches the SDK there. `calls` must be sorted by place.
  */
 export function foldRepeatedWrapperCalls(calls: readonly SdkCall[]): SdkCall[] {
   const out: SdkCall[] = [];
   const first = new Map<string, SdkCall>();
   const kept = (call: SdkCall): SdkCall => {
-    const sdkCall = call.via?.at(-1);
-    const key = `${call.file}\0${sdkCall?.file}:${sdkCall?.line}:${sdkCall?.column}\0${call.api}\0${call.consentKeys.join(',')}`;
+    // A wrapper's call by the SDK call its chain ends in; a direct call by its own place (one entry each).
+    const end = call.via?.at(-1) ?? call;
+    const key = `${call.file}\0${call.via ? 'via' : 'direct'}\0${end.file}:${end.line}:${end.column}\0${call.api}\0${call.consentKeys.join(',')}`;
     const found = first.get(key);
     if (found) return found;
     const copy = { ...call };
@@ -28,7 +29,7 @@ export function foldRepeatedWrapperCalls(calls: readonly SdkCall[]): SdkCall[] {
   const deeper = deeperCalls(calls);
   for (const call of calls) {
     if (!call.via) {
-      out.push(call);
+      kept(call);
       continue;
     }
     const target = deeper.get(call);
@@ -43,13 +44,13 @@ export function foldRepeatedWrapperCalls(calls: readonly SdkCall[]): SdkCall[] {
 
 /**
  * For a wrapper's call: the listed call (same file, API and consent keys) nearest the SDK on its
- * chain, followed down while that call has one too. Direct calls are never folded into: they are
- * checked one by one, so a wrapper call folds only into another wrapper call.
+ * chain, followed down while that call has one too. It may be a direct call: that call stays its own
+ * checked entry and only gains the wrapper call's place in its alsoAt.
  */
 function deeperCalls(calls: readonly SdkCall[]): Map<SdkCall, SdkCall> {
   const at = new Map<string, SdkCall>();
   const place = (file: string, line: number, call: SdkCall) => `${file}\0${line}\0${call.api}\0${call.consentKeys.join(',')}`;
-  for (const call of calls) if (call.via && !at.has(place(call.file, call.line, call))) at.set(place(call.file, call.line, call), call);
+  for (const call of calls) if (!at.has(place(call.file, call.line, call))) at.set(place(call.file, call.line, call), call);
   const step = (call: SdkCall): SdkCall | undefined => {
     const via = call.via ?? [];
     for (let i = via.length - 1; i >= 0; i--) {

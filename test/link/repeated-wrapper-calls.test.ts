@@ -109,4 +109,24 @@ describe('calls of one SDK wrapper in one file are one inventory entry', () => {
     });
     expect(lines(result).filter((line) => line.startsWith('src/screen.ts'))).toEqual(['src/screen.ts:3 tracker.logLogin also 6', 'src/screen.ts:9 logCrashScreen']);
   });
+
+  it('a wrapper call whose chain passes through a direct SDK call of the file is a place of that call, which stays its own entry', () => {
+    const result = scanProject({
+      'src/errors.ts': [
+        `import * as Sentry from '@sentry/react-native';`,
+        `function report(error: unknown) {`,
+        `  Sentry.captureException(error);`,
+        `}`,
+        `export function onSaveFailed(error: Error) {`,
+        `  report(error);`,
+        `}`,
+        `export function onLoadFailed(error: Error) {`,
+        `  Sentry.captureException(error);`,
+        `}`,
+        ``,
+      ].join('\n'),
+    });
+    // errors.ts:6 reaches the SDK through errors.ts:3; errors.ts:9 is another direct call, not on its chain.
+    expect(lines(result)).toEqual(['src/errors.ts:3 Sentry.captureException also 6', 'src/errors.ts:9 Sentry.captureException']);
+  });
 });
