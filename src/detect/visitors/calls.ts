@@ -5,7 +5,7 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
-import { matchSink } from './sinks.js';
+import { matchCallbackSink, matchSink } from './sinks.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
@@ -74,6 +74,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
   const reference = evaluateReference(node.expression, scope);
   const keys = () => argumentKeys(node, scope);
   if (!reference) {
+    matchCallbackSink(analysis, node, scope);
     matchAnyReceiver(analysis, node, keys);
     return false;
   }

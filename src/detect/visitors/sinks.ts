@@ -3,7 +3,8 @@ import { ts } from '../ts.js';
 import { destinationOf, firstCallInChain } from '../destinations.js';
 import type { Destination, Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { calleeText, pathString } from '../references.js';
+import { callbackParameter } from '../context.js';
+import { calleeText, evaluateReference, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 
 // Calls through which data leaves the app (catalog sinks), and where network calls send it.
@@ -33,6 +34,19 @@ export function matchSink(analysis: FileAnalysis, reference: Reference, node: ts
     ...(destination ? { destination } : {}),
     ...analysis.context(node),
   });
+}
+
+/**
+ * A sink handed to a callback: `set` in zustand's `persist((set) => …)` is `persist()=>0:0`, the
+ * parameter 0 of the callback in argument 0, so `set({ email })` keeps what it is given.
+ */
+export function matchCallbackSink(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isIdentifier(callee)) return;
+  const parameter = callbackParameter(callee, analysis.scopeOf);
+  const owner = parameter && evaluateReference(parameter.call.expression, analysis.scopeOf(parameter.call));
+  if (!parameter || owner?.root.kind !== 'import') return;
+  matchSink(analysis, { root: owner.root, segments: [...owner.segments, '()', `=>${parameter.argument}:${parameter.parameter}`] }, node, scope);
 }
 
 /** Where a network sink sends data: its URL argument, the base URL of the client it is called on, or xhr.open(). */

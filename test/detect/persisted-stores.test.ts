@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scanProject, sites } from '../helpers/temp-project.js';
+
+// A store whose state the persist middleware writes to storage: its setter is a storage sink.
+
+describe('a setter of a persisted store', () => {
+  it('is a storage sink for what it is given (zustand persist), not a store kept in memory', () => {
+    const result = scanProject({
+      'src/profileStore.ts': [
+        `import AsyncStorage from '@react-native-async-storage/async-storage';`,
+        `import { create } from 'zustand';`,
+        `import { createJSONStorage, persist } from 'zustand/middleware';`,
+        `export const useProfile = create(`,
+        `  persist(`,
+        `    (set) => ({`,
+        `      email: '',`,
+        `      setEmail: (email: string) => set({ email }),`,
+        `    }),`,
+        `    { name: 'profile', storage: createJSONStorage(() => AsyncStorage) },`,
+        `  ),`,
+        `);`,
+      ].join('\n'),
+      'src/draftStore.ts': [
+        `import { create } from 'zustand';`,
+        `export const useDraft = create((set) => ({`,
+        `  email: '',`,
+        `  setEmail: (email: string) => set({ email }),`,
+        `}));`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/profileStore.ts:8 identity.email name:email']);
+  });
+});
