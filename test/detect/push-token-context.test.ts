@@ -21,7 +21,7 @@ describe('a bare token sent from push-notification code', () => {
       'src/api/client.ts': `export const apiPost = (auth: string, path: string, body: object) => fetch(path, { method: 'POST', headers: { auth }, body: JSON.stringify(body) });\n`,
     });
     expect(sites(result)).toEqual([
-      'src/api/notify.ts:2 device.push_token name:token',
+      'src/api/notify.ts:2 device.push_token name:params.token',
       'src/api/savePushToken.ts:2 device.push_token name:token',
     ]);
   });

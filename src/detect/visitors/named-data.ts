@@ -228,7 +228,9 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
   const { names } = at.analysis.catalog;
   const keyed = object.properties.map((property) => {
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
-    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextualToken(at, property, key)) };
+    // `{ token }` in push code is named by its context; `{ token: pushToken.token }` by its value, visited below.
+    const contextual = key !== undefined && ts.isShorthandPropertyAssignment(property) ? contextualToken(at, property, key) : undefined;
+    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual) };
   });
   const personal = keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {
