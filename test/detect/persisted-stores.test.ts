@@ -4,7 +4,7 @@ import { scanProject, sites } from '../helpers/temp-project.js';
 // A store whose state the persist middleware writes to storage: its setter is a storage sink.
 
 describe('a setter of a persisted store', () => {
-  it('is a storage sink for what it is given (zustand persist, also curried and inside devtools), not a store kept in memory', () => {
+  it('is a storage sink for what it is given (zustand persist, also curried, inside devtools or around immer), not a store kept in memory', () => {
     const result = scanProject({
       'src/profileStore.ts': [
         `import AsyncStorage from '@react-native-async-storage/async-storage';`,
@@ -26,6 +26,12 @@ describe('a setter of a persisted store', () => {
         `type Session = { phone: string; setPhone: (phone: string) => void };`,
         `export const useSession = create<Session>()(devtools(persist((set, get) => ({ phone: '', setPhone: (phone) => set({ phone }) }), { name: 'session' })));`,
       ].join('\n'),
+      'src/cartStore.ts': [
+        `import { create } from 'zustand';`,
+        `import { persist } from 'zustand/middleware';`,
+        `import { immer } from 'zustand/middleware/immer';`,
+        `export const useCart = create(persist(immer((set) => ({ setZipCode: (zipCode: string) => set({ zipCode }) })), { name: 'cart' }));`,
+      ].join('\n'),
       'src/draftStore.ts': [
         `import { create } from 'zustand';`,
         `export const useDraft = create((set) => ({`,
@@ -34,6 +40,6 @@ describe('a setter of a persisted store', () => {
         `}));`,
       ].join('\n'),
     });
-    expect(sites(result)).toEqual(['src/profileStore.ts:8 identity.email name:email', 'src/sessionStore.ts:4 identity.phone name:phone']);
+    expect(sites(result)).toEqual(['src/cartStore.ts:4 identity.address name:zipCode', 'src/profileStore.ts:8 identity.email name:email', 'src/sessionStore.ts:4 identity.phone name:phone']);
   });
 });
