@@ -23,6 +23,7 @@ export class NameMatcher {
   private readonly storingMethods: Set<string>;
   private readonly pairBuilders: Set<string>;
   private readonly urlBuilders: Set<string>;
+  private readonly tokenContexts: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -46,6 +47,7 @@ export class NameMatcher {
     this.storingMethods = new Set(names.storingMethods);
     this.pairBuilders = new Set(names.pairBuilders);
     this.urlBuilders = new Set(names.urlBuilders);
+    this.tokenContexts = new Set(names.tokenContexts);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -92,6 +94,16 @@ export class NameMatcher {
   matchDeviceGetter(method: string): NameMatch | undefined {
     const match = this.matchGetter(method);
     return match && DEVICE_FAMILIES.some((family) => match.category.startsWith(family)) ? match : undefined;
+  }
+
+  /**
+   * A bare `token` (`token`, `params.token`) sent from a file or function whose name speaks of push
+   * notifications (`savePushToken.js`, `sendTestNotification`, `_setPushToken`): the push token. A
+   * `token` elsewhere is too generic (an auth or CSRF token) to be named.
+   */
+  matchContextualToken(name: string, contexts: readonly string[]): NameMatch | undefined {
+    if (name.toLowerCase() !== 'token' || !contexts.some((context) => words(context).some((word) => this.tokenContexts.has(word)))) return undefined;
+    return this.match('pushToken');
   }
 
   /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */

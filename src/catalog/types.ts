@@ -263,6 +263,8 @@ export interface PersonalNames {
   pairBuilders: string[];
   /** Last words of a call or class that builds a URL from what it is given: `buildSupportUrl`, `new GravatarURL(…)`. */
   urlBuilders: string[];
+  /** Words that, in the name of the file or function a bare `token` is sent from, make it a push token: `savePushToken.js`. */
+  tokenContexts: string[];
 }
 
 export interface Catalog {

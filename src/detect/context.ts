@@ -318,7 +318,7 @@ function findPredicate(call: ts.CallExpression, scopeOf: ScopeOf): { list: ts.Ex
 }
 
 /** The call whose callback declares `identifier` as a (plain) parameter, with the positions. */
-function callbackParameter(identifier: ts.Identifier, scopeOf: ScopeOf): { call: ts.CallExpression; argument: number; parameter: number } | undefined {
+export function callbackParameter(identifier: ts.Identifier, scopeOf: ScopeOf): { call: ts.CallExpression; argument: number; parameter: number } | undefined {
   const binding = scopeOf(identifier).lookup(identifier.text);
   if (binding?.kind !== 'local') return undefined;
   for (let current: ts.Node | undefined = identifier.parent; current && !ts.isSourceFile(current); current = current.parent) {

@@ -5,7 +5,8 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
-import { matchSink } from './sinks.js';
+import { matchCallbackSink, matchSink } from './sinks.js';
+import { recordThroughWrapper } from './wrapper-arguments.js';
 import { calleeName, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
@@ -74,6 +75,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
   const reference = evaluateReference(node.expression, scope);
   const keys = () => argumentKeys(node, scope);
   if (!reference) {
+    matchCallbackSink(analysis, node, scope);
     matchAnyReceiver(analysis, node, keys);
     return false;
   }
@@ -89,6 +91,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
     if (root.specifier === '@capacitor/core' && pathString(reference.segments) === 'registerPlugin') recordCapacitorPlugin(analysis, node);
     if (api?.kind === 'call') analysis.recordSource(api, node);
+    else if (!api) recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.moduleApi(root.specifier, pathString(reference.segments), wrapperKeys));
     recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
@@ -104,6 +107,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     recordSwitches(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
     const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
     if (api) analysis.recordSource(api, node);
+    else recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', wrapperKeys));
     recordAccessor(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
     const sdk = catalog.sdkForGlobal(root.name);
     const isSdkCall = sdk !== undefined && !continuesChain(node);

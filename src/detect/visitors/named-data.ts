@@ -1,4 +1,4 @@
-import { nameApi } from '../../catalog/names.js';
+import { nameApi, type NameMatch } from '../../catalog/names.js';
 import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
@@ -123,7 +123,9 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
   switch (expression.kind) {
     case ts.SyntaxKind.Identifier: {
       const match = names.match((expression as ts.Identifier).text);
+      const contextual = match ? undefined : contextualToken(at, expression, (expression as ts.Identifier).text);
       if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
+      else if (contextual) record(at, expression, (expression as ts.Identifier).text, contextual.category);
       else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
       return;
     }
@@ -137,7 +139,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
         record(at, access, access.name.text, match.category);
         return;
       }
-      const ownerMatch = match || owner === undefined ? undefined : names.matchMember(owner, access.name.text);
+      const ownerMatch = match || owner === undefined ? undefined : (names.matchMember(owner, access.name.text) ?? contextualToken(at, access, access.name.text));
       if (ownerMatch) record(at, access, `${owner}.${access.name.text}`, ownerMatch.category);
       return;
     }
@@ -202,6 +204,19 @@ function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expressi
   return owner !== undefined && names.isPlaceOwner(owner);
 }
 
+/** A bare `token` sent from a file or function named for push notifications (personal-names.yaml token_contexts). */
+function contextualToken(at: Recording, node: ts.Node, name: string): NameMatch | undefined {
+  if (name.toLowerCase() !== 'token') return undefined;
+  const file = at.analysis.sourceFile.fileName.replace(/^.*[\\/]/, '').replace(/\..*$/, '');
+  const contexts = [file];
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    const named = (current as { name?: ts.Node }).name;
+    if ((isFunctionLike(current) || ts.isClassLike(current)) && named && ts.isIdentifier(named)) contexts.push(named.text);
+    else if (isFunctionLike(current) && ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name)) contexts.push(current.parent.name.text);
+  }
+  return at.analysis.catalog.names.matchContextualToken(name, contexts);
+}
+
 /** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
 export function nameOf(node: ts.Expression): string | undefined {
   const expression = skipOuterExpressions(node);
@@ -213,7 +228,9 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
   const { names } = at.analysis.catalog;
   const keyed = object.properties.map((property) => {
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
-    return { property, key, match: key === undefined ? undefined : names.match(key) };
+    // `{ token }` in push code is named by its context; `{ token: pushToken.token }` by its value, visited below.
+    const contextual = key !== undefined && ts.isShorthandPropertyAssignment(property) ? contextualToken(at, property, key) : undefined;
+    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual) };
   });
   const personal = keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {

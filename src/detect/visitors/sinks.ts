@@ -3,7 +3,8 @@ import { ts } from '../ts.js';
 import { destinationOf, firstCallInChain } from '../destinations.js';
 import type { Destination, Reference } from '../facts.js';
 import type { FileAnalysis } from '../file-analysis.js';
-import { calleeText, pathString } from '../references.js';
+import { callbackParameter } from '../context.js';
+import { calleeText, evaluateReference, pathString, skipOuterExpressions } from '../references.js';
 import type { Scope } from '../scope.js';
 
 // Calls through which data leaves the app (catalog sinks), and where network calls send it.
@@ -33,6 +34,34 @@ export function matchSink(analysis: FileAnalysis, reference: Reference, node: ts
     ...(destination ? { destination } : {}),
     ...analysis.context(node),
   });
+}
+
+/**
+ * A sink handed to a callback: `set` in zustand's `persist((set) => …)` is `persist()=>0:0`, the
+ * parameter 0 of the callback in argument 0, so `set({ email })` keeps what it is given. A package's
+ * middleware between them hands the parameter on (`persist(immer((set) => …))`): the call the
+ * middleware's result is given to is tried too, up to two levels out.
+ */
+export function matchCallbackSink(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isIdentifier(callee)) return;
+  const parameter = callbackParameter(callee, analysis.scopeOf);
+  if (!parameter) return;
+  let call: ts.CallExpression = parameter.call;
+  let argument = parameter.argument;
+  for (let level = 0; level < 3; level++) {
+    const owner = evaluateReference(call.expression, analysis.scopeOf(call));
+    if (owner?.root.kind !== 'import') return;
+    const before = analysis.facts.sinks.length;
+    matchSink(analysis, { root: owner.root, segments: [...owner.segments, '()', `=>${argument}:${parameter.parameter}`] }, node, scope);
+    if (analysis.facts.sinks.length > before) return;
+    let outer: ts.Node = call;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    if (!ts.isCallExpression(outer.parent)) return;
+    argument = outer.parent.arguments.indexOf(outer as ts.Expression);
+    if (argument < 0) return;
+    call = outer.parent;
+  }
 }
 
 /** Where a network sink sends data: its URL argument, the base URL of the client it is called on, or xhr.open(). */
