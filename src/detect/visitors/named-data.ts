@@ -58,18 +58,53 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
  * or `return params` where `const params = { … }` in the same function): a payload built in one
  * function and sent by its caller. Sites only where linking finds the object reaching a sink.
  */
-export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Expression): void {
+export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Expression, depth = 0): void {
   const value = skipOuterExpressions(expression);
   if (ts.isObjectLiteralExpression(value)) {
     visitObject({ analysis, needsFlow: true }, value, 0);
+    return;
+  }
+  // `return cond ? { aroundLatLng: … } : build(…)`, `return ok && { … }`: each object that may be returned.
+  if (depth < 3 && ts.isConditionalExpression(value)) {
+    recordNamedReturn(analysis, value.whenTrue, depth + 1);
+    recordNamedReturn(analysis, value.whenFalse, depth + 1);
+    return;
+  }
+  if (depth < 3 && ts.isBinaryExpression(value) && LOGICAL.has(value.operatorToken.kind)) {
+    recordNamedReturn(analysis, value.right, depth + 1);
     return;
   }
   // `const params = { … }; …; return params`: the object of a variable declared in the same function.
   if (!ts.isIdentifier(value)) return;
   const binding = analysis.scopeOf(value).lookup(value.text);
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
+  const into = { slot: binding.slot, name: value.text };
   const initial = skipOuterExpressions(binding.expression);
-  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, initial, 0);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into }, initial, 0);
+  // `let position = { … }; if (…) position = { aroundLatLng: … }; return position`: every object assigned to it there too.
+  if (binding.reassigned) for (const assigned of objectsAssigned(binding.reassigned, value)) visitObject({ analysis, needsFlow: true, into }, assigned, 0);
+}
+
+const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** The object literals assigned (`name = { … }`) to a `let` variable in the function that returns it. */
+function objectsAssigned(declaration: ts.VariableDeclaration, returned: ts.Identifier): ts.ObjectLiteralExpression[] {
+  if (!ts.isIdentifier(declaration.name) || !sameFunction(declaration, returned)) return [];
+  const name = declaration.name.text;
+  const found: ts.ObjectLiteralExpression[] = [];
+  const walk = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(node.left);
+      const right = skipOuterExpressions(node.right);
+      if (ts.isIdentifier(left) && left.text === name && ts.isObjectLiteralExpression(right)) found.push(right);
+    }
+    ts.forEachChild(node, walk);
+  };
+  const owner = functionOf(declaration);
+  const body = owner && 'body' in owner ? (owner.body as ts.Node | undefined) : undefined;
+  if (body) ts.forEachChild(body, walk);
+  return found;
 }
 
 /**
@@ -93,11 +128,12 @@ function isJsonStringify(call: ts.CallExpression): boolean {
 
 /** Whether two nodes are in the same innermost function (or both at module level). */
 function sameFunction(a: ts.Node, b: ts.Node): boolean {
-  const owner = (node: ts.Node) => {
-    for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-    return undefined;
-  };
-  return owner(a) === owner(b);
+  return functionOf(a) === functionOf(b);
+}
+
+function functionOf(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  return undefined;
 }
 
 /** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */
@@ -194,12 +230,21 @@ function visitArguments(at: Recording, call: ts.CallExpression | ts.NewExpressio
   for (const argument of call.arguments ?? []) visit(at, argument, depth + 1);
 }
 
-/** `venue.latitude`, `this.store.coords.lat`: read on a place. */
-function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expression): boolean {
+/**
+ * `venue.latitude`, `this.store.coords.lat`: read on a place; also `\`${lat}, ${lng}\`` where
+ * `const lat = venuePosition.lat` in the same function: a place's coordinates put in a text.
+ */
+function isPlaceValue(analysis: FileAnalysis, node: ts.Expression, depth = 0): boolean {
   const value = skipOuterExpressions(node);
-  if (!ts.isPropertyAccessExpression(value)) return false;
-  const owner = nameOf(value.expression);
-  return owner !== undefined && names.isPlaceOwner(owner);
+  if (ts.isPropertyAccessExpression(value)) {
+    const owner = nameOf(value.expression);
+    return (owner !== undefined && analysis.catalog.names.isPlaceOwner(owner)) || (depth < 3 && ts.isIdentifier(value.expression) && isPlaceValue(analysis, value.expression, depth + 1));
+  }
+  if (depth >= 3) return false;
+  if (ts.isTemplateExpression(value)) return value.templateSpans.length > 0 && value.templateSpans.every((span) => isPlaceValue(analysis, span.expression, depth + 1));
+  if (!ts.isIdentifier(value)) return false;
+  const binding = analysis.scopeOf(value).lookup(value.text);
+  return binding?.kind === 'alias' && !binding.reassigned && binding.members.length === 0 && sameFunction(binding.expression, value) && isPlaceValue(analysis, binding.expression, depth + 1);
 }
 
 /** `pushToken` of `pushToken.token`, `token` of `this.state.token.value`. */
@@ -220,7 +265,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
     // `{ lat: venue.latitude }`: a place's coordinates, whatever the key.
-    if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(names, property.initializer)) continue;
+    if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(at.analysis, property.initializer)) continue;
     if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
       record(at, property, key, match.category);
       continue;
