@@ -99,6 +99,11 @@ export class NameMatcher {
     return words(name).some((word) => this.placeOwners.has(word));
   }
 
+  /** Whether a call's name, past its verb, names a person (`patchProfile`, `updateUserAccount`): what it sends is theirs. */
+  namesPerson(calleeName: string): boolean {
+    return words(calleeName).slice(1).some((word) => this.personOwners.has(word));
+  }
+
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
   isPersonOwner(name: string): boolean {
     const parts = words(name);

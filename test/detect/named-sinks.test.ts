@@ -173,3 +173,37 @@ describe('a project call named for logging', () => {
     expect(sites(result)).toEqual(['src/city.ts:3 identity.address name:newPostalCode']);
   });
 });
+
+describe('named data sent by a call named for a person', () => {
+  it('counts a bare address or name given to patchProfile, not to a call named for something else', () => {
+    const result = scanProject({
+      'src/profile.ts': [
+        `declare function patchProfile(body: object): void;`,
+        `declare function patchWallet(body: object): void;`,
+        `export function save(form: { street: string; label: string }, walletAddress: string) {`,
+        `  patchProfile({ address: form.street });`,
+        `  patchWallet({ address: walletAddress, name: form.label });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/profile.ts:4 identity.address name:address']);
+  });
+});
+
+describe('a sending function called under another name', () => {
+  it('is a sink when it was destructured from a sending member (const { mutate: selectEmail } = …)', () => {
+    const result = scanProject({
+      'src/email.ts': [
+        `declare function useEmailMutation(): { mutate(vars: object): void; reset(vars: object): void };`,
+        `export function useSubmit(newEmail: string) {`,
+        `  const { mutate: selectNewEmail, reset: clearForm } = useEmailMutation();`,
+        `  return () => {`,
+        `    clearForm({ newEmail });`,
+        `    selectNewEmail({ newEmail });`,
+        `  };`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/email.ts:6 identity.email name:newEmail']);
+  });
+});

@@ -32,15 +32,30 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
   const sinkIndex = analysis.sinkIndexes.get(node);
-  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name));
+  const renamed = destructuredName(node, scope);
+  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name) || (renamed !== undefined && analysis.catalog.names.isSending(renamed)));
   if (sinkIndex !== undefined || sdkCall || sends || isStoringCall(analysis, node)) {
     // A hash that derives an identifier: a bare `ip` given to it is the client's (a visitor id), not a server's.
     const derives = sinkIndex !== undefined && analysis.facts.sinks[sinkIndex]?.kind === 'derive';
-    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives);
+    // `patchProfile({ address })`, `updateUser({ name })`: a sending call named for a person takes that person's data.
+    const onPerson = sends && name !== undefined && analysis.catalog.names.namesPerson(name);
+    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives, onPerson);
   } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/**
+ * `const { mutate: selectNewEmail } = useEmailMutation()`: the member a called name was destructured
+ * from says what the call does, whatever the local name (`selectNewEmail(…)` mutates).
+ */
+function destructuredName(node: ts.CallExpression, scope: Scope): string | undefined {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const binding = scope.lookup(callee.text);
+  const member = binding?.kind === 'alias' ? binding.members.at(-1) : undefined;
+  return member === '?' ? undefined : member;
 }
 
 /**

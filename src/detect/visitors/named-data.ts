@@ -34,6 +34,8 @@ interface Recording {
   into?: { slot: string; name: string };
   /** Names that need a person around them (`ip`) count bare: the arguments of a hash deriving an identifier. */
   bareQualified?: boolean;
+  /** The call is named for a person (`patchProfile`): a bare `address` or `name` key in its objects is theirs. */
+  onPerson?: boolean;
   /**
    * For the object a variable passed to the sink was initialised with: report at the variable where
    * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
@@ -45,8 +47,8 @@ interface Recording {
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false, bareQualified = false): void {
-  const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}) };
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false, bareQualified = false, onPerson = false): void {
+  const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}), ...(onPerson ? { onPerson } : {}) };
   (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
@@ -260,7 +262,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
     return { property, key, match: key === undefined ? undefined : names.match(key) };
   });
-  const personal = keyed.some(({ match }) => match !== undefined && !match.qualified);
+  const personal = at.onPerson === true || keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {
     // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
