@@ -207,3 +207,24 @@ describe('a sending function called under another name', () => {
     expect(sites(result)).toEqual(['src/email.ts:6 identity.email name:newEmail']);
   });
 });
+
+describe('a held object built by member assignments', () => {
+  it('is a site where it is written, with the personal members assigned to it, not a settings object', () => {
+    const result = scanProject({
+      'src/repos.ts': [
+        `declare const models: { repo: { create(patch: object): Promise<void> } };`,
+        `export async function connect(form: FormData) {`,
+        `  const patch: Record<string, unknown> = {};`,
+        `  patch.url = String(form.get('url'));`,
+        `  patch.author = { name: String(form.get('authorName')), email: String(form.get('authorEmail')) };`,
+        `  await models.repo.create(patch);`,
+        `  const options: Record<string, unknown> = {};`,
+        `  options.depth = Number(form.get('depth'));`,
+        `  options.email = 'noreply@repos.example';`,
+        `  await models.repo.create(options);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/repos.ts:6 identity.name name:patch.name']);
+  });
+});

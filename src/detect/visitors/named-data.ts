@@ -120,7 +120,40 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
   let initial = skipOuterExpressions(binding.expression);
   if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
-  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ ...at, at: value }, initial, depth + 1);
+  if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
+  const held: Recording = { ...at, at: value };
+  visitObject(held, initial, depth + 1);
+  // `const patch = {}; patch.author = { name, email }; models.repo.create(patch)`: members assigned to it there too.
+  for (const assignment of memberAssignments(initial).get(value.text) ?? []) {
+    const left = assignment.left as ts.PropertyAccessExpression;
+    if (at.analysis.scopeOf(left.expression).lookup(value.text) !== binding || isLiteral(assignment.right)) continue;
+    const match = at.analysis.catalog.names.match(left.name.text);
+    if (match && !match.qualified) record(held, assignment, left.name.text, match.category);
+    else if (!match) visit(held, assignment.right, depth + 1);
+  }
+}
+
+const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpression[]>>();
+
+/** `name.member = value` assignments in the function around `node` (not in functions inside it), by the object's name. */
+function memberAssignments(node: ts.Node): Map<string, ts.BinaryExpression[]> {
+  const owner = functionOf(node) ?? node.getSourceFile();
+  let found = assignmentsByFunction.get(owner);
+  if (found) return found;
+  const byName = new Map<string, ts.BinaryExpression[]>();
+  const walk = (child: ts.Node): void => {
+    if (isFunctionLike(child)) return;
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && ts.isIdentifier(child.left.expression)) {
+      const name = child.left.expression.text;
+      byName.set(name, [...(byName.get(name) ?? []), child]);
+    }
+    ts.forEachChild(child, walk);
+  };
+  const body = isFunctionLike(owner) ? owner.body : owner;
+  if (body) ts.forEachChild(body, walk);
+  found = byName;
+  assignmentsByFunction.set(owner, found);
+  return found;
 }
 
 function isJsonStringify(call: ts.CallExpression): boolean {
