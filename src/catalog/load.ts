@@ -24,6 +24,7 @@ interface CatalogDocument {
   storing_methods?: string[];
   pair_builders?: string[];
   url_builders?: string[];
+  payload_arrays?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
@@ -184,7 +185,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], payloadArrays: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -218,6 +219,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.storingMethods.push(...(document.storing_methods ?? []));
     personalNames.pairBuilders.push(...(document.pair_builders ?? []));
     personalNames.urlBuilders.push(...(document.url_builders ?? []));
+    personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
       const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);

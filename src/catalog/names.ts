@@ -23,6 +23,7 @@ export class NameMatcher {
   private readonly storingMethods: Set<string>;
   private readonly pairBuilders: Set<string>;
   private readonly urlBuilders: Set<string>;
+  private readonly payloadArrays: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -46,6 +47,7 @@ export class NameMatcher {
     this.storingMethods = new Set(names.storingMethods);
     this.pairBuilders = new Set(names.pairBuilders);
     this.urlBuilders = new Set(names.urlBuilders);
+    this.payloadArrays = new Set(names.payloadArrays);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -136,6 +138,12 @@ export class NameMatcher {
     const parts = words(method);
     if (parts.length === 1 && PAIR_METHODS.has(parts[0]!)) return receiver !== undefined && words(receiver).some((word) => this.pairBuilders.has(word));
     return parts.length > 1 && PAIR_METHODS.has(parts[0]!) && parts.slice(1).some((word) => this.pairBuilders.has(word));
+  }
+
+  /** Whether an array called so collects what is sent (`payload.push(…)`, `contexts.push({ data: { email } })`): its last word is a payload_arrays one. */
+  isPayloadArray(receiver: string): boolean {
+    const last = words(receiver).at(-1);
+    return last !== undefined && this.payloadArrays.has(last);
   }
 
   /**

@@ -263,6 +263,7 @@ export interface PersonalNames {
   pairBuilders: string[];
   /** Last words of a call or class that builds a URL from what it is given: `buildSupportUrl`, `new GravatarURL(…)`. */
   urlBuilders: string[];
+  payloadArrays: string[];
 }
 
 export interface Catalog {

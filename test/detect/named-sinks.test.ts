@@ -228,3 +228,19 @@ describe('a held object built by member assignments', () => {
     expect(sites(result)).toEqual(['src/repos.ts:6 identity.name name:patch.name']);
   });
 });
+
+describe('named data pushed onto an array of what is sent', () => {
+  it('is a site in an entry pushed onto a context or payload array, not onto a list the app keeps', () => {
+    const result = scanProject({
+      'src/ecommerce.ts': [
+        `const contexts: Record<string, object[]> = {};`,
+        `export function setShopper(tracker: string, shopper: { id: string; email: string }, rows: object[]) {`,
+        `  const { email } = shopper;`,
+        `  contexts[tracker].push({ schema: 'iglu:com.shop/user/1-0-0', data: { email } });`,
+        `  rows.push({ email });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/ecommerce.ts:4 identity.email name:email']);
+  });
+});

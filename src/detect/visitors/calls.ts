@@ -6,7 +6,7 @@ import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathS
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchSink } from './sinks.js';
-import { calleeName, recordNamedArguments } from './named-data.js';
+import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
@@ -33,7 +33,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   const name = calleeName(node);
   const sinkIndex = analysis.sinkIndexes.get(node);
   const renamed = destructuredName(node, scope);
-  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name) || (renamed !== undefined && analysis.catalog.names.isSending(renamed)));
+  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name) || (renamed !== undefined && analysis.catalog.names.isSending(renamed)) || isPayloadPush(analysis, node));
   if (sinkIndex !== undefined || sdkCall || sends || isStoringCall(analysis, node)) {
     // A hash that derives an identifier: a bare `ip` given to it is the client's (a visitor id), not a server's.
     const derives = sinkIndex !== undefined && analysis.facts.sinks[sinkIndex]?.kind === 'derive';
@@ -44,6 +44,16 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/** `contexts.push({ schema, data: { email } })`, `this.payload[id].push(entry)`: an entry pushed onto an array of what is sent. */
+function isPayloadPush(analysis: FileAnalysis, node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'push') return false;
+  let receiver = skipOuterExpressions(callee.expression);
+  if (ts.isElementAccessExpression(receiver)) receiver = skipOuterExpressions(receiver.expression);
+  const name = nameOf(receiver);
+  return name !== undefined && analysis.catalog.names.isPayloadArray(name);
 }
 
 /**
