@@ -25,6 +25,7 @@ interface CatalogDocument {
   pair_builders?: string[];
   url_builders?: string[];
   token_contexts?: string[];
+  payload_arrays?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
@@ -185,7 +186,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -220,6 +221,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.pairBuilders.push(...(document.pair_builders ?? []));
     personalNames.urlBuilders.push(...(document.url_builders ?? []));
     personalNames.tokenContexts.push(...(document.token_contexts ?? []));
+    personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
       const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);

@@ -24,6 +24,7 @@ export class NameMatcher {
   private readonly pairBuilders: Set<string>;
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
+  private readonly payloadArrays: Set<string>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -48,6 +49,7 @@ export class NameMatcher {
     this.pairBuilders = new Set(names.pairBuilders);
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
+    this.payloadArrays = new Set(names.payloadArrays);
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -111,6 +113,11 @@ export class NameMatcher {
     return words(name).some((word) => this.placeOwners.has(word));
   }
 
+  /** Whether a call's name, past its verb, names a person (`patchProfile`, `updateUserAccount`): what it sends is theirs. */
+  namesPerson(calleeName: string): boolean {
+    return words(calleeName).slice(1).some((word) => this.personOwners.has(word));
+  }
+
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
   isPersonOwner(name: string): boolean {
     const parts = words(name);
@@ -143,6 +150,12 @@ export class NameMatcher {
     const parts = words(method);
     if (parts.length === 1 && PAIR_METHODS.has(parts[0]!)) return receiver !== undefined && words(receiver).some((word) => this.pairBuilders.has(word));
     return parts.length > 1 && PAIR_METHODS.has(parts[0]!) && parts.slice(1).some((word) => this.pairBuilders.has(word));
+  }
+
+  /** Whether an array called so collects what is sent (`payload.push(…)`, `contexts.push({ data: { email } })`): its last word is a payload_arrays one. */
+  isPayloadArray(receiver: string): boolean {
+    const last = words(receiver).at(-1);
+    return last !== undefined && this.payloadArrays.has(last);
   }
 
   /**

@@ -308,6 +308,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     pair_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     url_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     token_contexts: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    payload_arrays: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
     members: {
       type: 'array',
       items: {

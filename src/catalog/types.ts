@@ -265,6 +265,8 @@ export interface PersonalNames {
   urlBuilders: string[];
   /** Words that, in the name of the file or function a bare `token` is sent from, make it a push token: `savePushToken.js`. */
   tokenContexts: string[];
+  /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
+  payloadArrays: string[];
 }
 
 export interface Catalog {

@@ -173,3 +173,74 @@ describe('a project call named for logging', () => {
     expect(sites(result)).toEqual(['src/city.ts:3 identity.address name:newPostalCode']);
   });
 });
+
+describe('named data sent by a call named for a person', () => {
+  it('counts a bare address or name given to patchProfile, not to a call named for something else', () => {
+    const result = scanProject({
+      'src/profile.ts': [
+        `declare function patchProfile(body: object): void;`,
+        `declare function patchWallet(body: object): void;`,
+        `export function save(form: { street: string; label: string }, walletAddress: string) {`,
+        `  patchProfile({ address: form.street });`,
+        `  patchWallet({ address: walletAddress, name: form.label });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/profile.ts:4 identity.address name:address']);
+  });
+});
+
+describe('a sending function called under another name', () => {
+  it('is a sink when it was destructured from a sending member (const { mutate: selectEmail } = …)', () => {
+    const result = scanProject({
+      'src/email.ts': [
+        `declare function useEmailMutation(): { mutate(vars: object): void; reset(vars: object): void };`,
+        `export function useSubmit(newEmail: string) {`,
+        `  const { mutate: selectNewEmail, reset: clearForm } = useEmailMutation();`,
+        `  return () => {`,
+        `    clearForm({ newEmail });`,
+        `    selectNewEmail({ newEmail });`,
+        `  };`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/email.ts:6 identity.email name:newEmail']);
+  });
+});
+
+describe('a held object built by member assignments', () => {
+  it('is a site where it is written, with the personal members assigned to it, not a settings object', () => {
+    const result = scanProject({
+      'src/repos.ts': [
+        `declare const models: { repo: { create(patch: object): Promise<void> } };`,
+        `export async function connect(form: FormData) {`,
+        `  const patch: Record<string, unknown> = {};`,
+        `  patch.url = String(form.get('url'));`,
+        `  patch.author = { name: String(form.get('authorName')), email: String(form.get('authorEmail')) };`,
+        `  await models.repo.create(patch);`,
+        `  const options: Record<string, unknown> = {};`,
+        `  options.depth = Number(form.get('depth'));`,
+        `  options.email = 'noreply@repos.example';`,
+        `  await models.repo.create(options);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/repos.ts:6 identity.name name:patch.name']);
+  });
+});
+
+describe('named data pushed onto an array of what is sent', () => {
+  it('is a site in an entry pushed onto a context or payload array, not onto a list the app keeps', () => {
+    const result = scanProject({
+      'src/ecommerce.ts': [
+        `const contexts: Record<string, object[]> = {};`,
+        `export function setShopper(tracker: string, shopper: { id: string; email: string }, rows: object[]) {`,
+        `  const { email } = shopper;`,
+        `  contexts[tracker].push({ schema: 'iglu:com.shop/user/1-0-0', data: { email } });`,
+        `  rows.push({ email });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/ecommerce.ts:4 identity.email name:email']);
+  });
+});

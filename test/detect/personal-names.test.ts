@@ -37,6 +37,11 @@ describe('personal data known by its name', () => {
     expect(names.match('address')).toEqual({ category: 'identity.address', qualified: true });
   });
 
+  it('knows a list of e-mail addresses by its plural, not a count or a setting about them', () => {
+    expect(['emails', 'inviteeEmails', 'emailAddresses', 'recipient_e_mails'].map(category)).toEqual(Array(4).fill('identity.email'));
+    expect(['emailsCount', 'sendEmails', 'allowEmails', 'numEmails'].map(category)).toEqual(Array(4).fill(undefined));
+  });
+
   it('leaves alone names that only mention the data, and questions and handlers about it', () => {
     expect(['emailVerified', 'phoneticName', 'addressBar', 'nameOfFunction', 'timeInterval', 'isEmailValid', 'hasPhone', 'onEmailChange', 'emailPlaceholder', 'fileName', 'latest', 'template'].map(category)).toEqual(
       Array(12).fill(undefined),

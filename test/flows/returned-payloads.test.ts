@@ -32,6 +32,38 @@ describe('named values in returned objects', () => {
     expect(sites(result).filter((site) => site.includes('params.ts:6') || site.includes('search.ts:3'))).toEqual([]);
   });
 
+  it('reports coordinates in each object a builder may return (a conditional, a reassigned variable), not a place\'s coordinates', () => {
+    const result = scanWithManifest({
+      'src/geo.ts': [
+        `type Position = { latitude: number; longitude: number };`,
+        `export const everywhere = (gps: Position | undefined, fallback: () => object) =>`,
+        `  gps ? { aroundLatLng: \`\${gps.latitude}, \${gps.longitude}\` } : fallback();`,
+        `export function aroundMe(here: Position | undefined, shop?: { spot: Position }) {`,
+        `  let centre: { aroundLatLng?: string; radius: number } = { radius: 0 };`,
+        `  if (here) {`,
+        `    centre = { aroundLatLng: \`\${here.latitude}, \${here.longitude}\`, radius: 50 };`,
+        `  }`,
+        `  if (shop) {`,
+        `    const venuePosition = shop.spot;`,
+        `    const lat = venuePosition.latitude;`,
+        `    const lng = venuePosition.longitude;`,
+        `    centre = { aroundLatLng: \`\${lat}, \${lng}\`, radius: 5 };`,
+        `  }`,
+        `  return centre;`,
+        `}`,
+      ].join('\n'),
+      'src/search.ts': [
+        `import { everywhere, aroundMe } from './geo';`,
+        `export async function search(position: { latitude: number; longitude: number }) {`,
+        `  await fetch('https://api.shop.example/search', { method: 'POST', body: JSON.stringify(everywhere(position, () => ({}))) });`,
+        `  await fetch('https://api.shop.example/near', { method: 'POST', body: JSON.stringify(aroundMe(position)) });`,
+        `}`,
+      ].join('\n'),
+    });
+    const found = result.inventory.collections.filter((site) => site.api.startsWith('name:aroundLatLng'));
+    expect(found.map((site) => `${site.file}:${site.line}`).sort()).toEqual(['src/geo.ts:3', 'src/geo.ts:7']);
+  });
+
   it('follows a profile body returned by a CommonJS helper to the request its caller makes', () => {
     const result = scanWithManifest({
       'src/profile.js': `function profileBody(form) {\n  return { firstName: form.firstName, phoneNumber: form.phone, activity: form.status };\n}\nmodule.exports = { profileBody };\n`,

@@ -7,7 +7,7 @@ import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchCallbackSink, matchSink } from './sinks.js';
 import { recordThroughWrapper } from './wrapper-arguments.js';
-import { calleeName, recordNamedArguments } from './named-data.js';
+import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
 import { recordKeyedRead } from './value-models.js';
 import { recordSwitches } from './switches.js';
@@ -33,15 +33,40 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
   const sinkIndex = analysis.sinkIndexes.get(node);
-  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name));
+  const renamed = destructuredName(node, scope);
+  const sends = name !== undefined && (analysis.catalog.names.isSending(name) || analysis.catalog.names.isUrlBuilder(name) || (renamed !== undefined && analysis.catalog.names.isSending(renamed)) || isPayloadPush(analysis, node));
   if (sinkIndex !== undefined || sdkCall || sends || isStoringCall(analysis, node)) {
     // A hash that derives an identifier: a bare `ip` given to it is the client's (a visitor id), not a server's.
     const derives = sinkIndex !== undefined && analysis.facts.sinks[sinkIndex]?.kind === 'derive';
-    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives);
+    // `patchProfile({ address })`, `updateUser({ name })`: a sending call named for a person takes that person's data.
+    const onPerson = sends && name !== undefined && analysis.catalog.names.namesPerson(name);
+    recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives, onPerson);
   } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
     recordNamedArguments(analysis, node, false, true);
   }
+}
+
+/** `contexts.push({ schema, data: { email } })`, `this.payload[id].push(entry)`: an entry pushed onto an array of what is sent. */
+function isPayloadPush(analysis: FileAnalysis, node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'push') return false;
+  let receiver = skipOuterExpressions(callee.expression);
+  if (ts.isElementAccessExpression(receiver)) receiver = skipOuterExpressions(receiver.expression);
+  const name = nameOf(receiver);
+  return name !== undefined && analysis.catalog.names.isPayloadArray(name);
+}
+
+/**
+ * `const { mutate: selectNewEmail } = useEmailMutation()`: the member a called name was destructured
+ * from says what the call does, whatever the local name (`selectNewEmail(…)` mutates).
+ */
+function destructuredName(node: ts.CallExpression, scope: Scope): string | undefined {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isIdentifier(callee)) return undefined;
+  const binding = scope.lookup(callee.text);
+  const member = binding?.kind === 'alias' ? binding.members.at(-1) : undefined;
+  return member === '?' ? undefined : member;
 }
 
 /**

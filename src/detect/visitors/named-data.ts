@@ -34,6 +34,8 @@ interface Recording {
   into?: { slot: string; name: string };
   /** Names that need a person around them (`ip`) count bare: the arguments of a hash deriving an identifier. */
   bareQualified?: boolean;
+  /** The call is named for a person (`patchProfile`): a bare `address` or `name` key in its objects is theirs. */
+  onPerson?: boolean;
   /**
    * For the object a variable passed to the sink was initialised with: report at the variable where
    * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
@@ -45,8 +47,8 @@ interface Recording {
  * Record the named personal values in a sink call's arguments. `identify`: an SDK's identify call
  * (`setUserId(id)`, `setUser({ id })`), whose first argument is the account's id whatever its name.
  */
-export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false, bareQualified = false): void {
-  const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}) };
+export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpression | ts.NewExpression, identify: boolean, needsFlow = false, bareQualified = false, onPerson = false): void {
+  const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}), ...(onPerson ? { onPerson } : {}) };
   (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
     visit(at, argument, 0);
@@ -58,18 +60,53 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
  * or `return params` where `const params = { … }` in the same function): a payload built in one
  * function and sent by its caller. Sites only where linking finds the object reaching a sink.
  */
-export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Expression): void {
+export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Expression, depth = 0): void {
   const value = skipOuterExpressions(expression);
   if (ts.isObjectLiteralExpression(value)) {
     visitObject({ analysis, needsFlow: true }, value, 0);
+    return;
+  }
+  // `return cond ? { aroundLatLng: … } : build(…)`, `return ok && { … }`: each object that may be returned.
+  if (depth < 3 && ts.isConditionalExpression(value)) {
+    recordNamedReturn(analysis, value.whenTrue, depth + 1);
+    recordNamedReturn(analysis, value.whenFalse, depth + 1);
+    return;
+  }
+  if (depth < 3 && ts.isBinaryExpression(value) && LOGICAL.has(value.operatorToken.kind)) {
+    recordNamedReturn(analysis, value.right, depth + 1);
     return;
   }
   // `const params = { … }; …; return params`: the object of a variable declared in the same function.
   if (!ts.isIdentifier(value)) return;
   const binding = analysis.scopeOf(value).lookup(value.text);
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
+  const into = { slot: binding.slot, name: value.text };
   const initial = skipOuterExpressions(binding.expression);
-  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, initial, 0);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into }, initial, 0);
+  // `let position = { … }; if (…) position = { aroundLatLng: … }; return position`: every object assigned to it there too.
+  if (binding.reassigned) for (const assigned of objectsAssigned(binding.reassigned, value)) visitObject({ analysis, needsFlow: true, into }, assigned, 0);
+}
+
+const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** The object literals assigned (`name = { … }`) to a `let` variable in the function that returns it. */
+function objectsAssigned(declaration: ts.VariableDeclaration, returned: ts.Identifier): ts.ObjectLiteralExpression[] {
+  if (!ts.isIdentifier(declaration.name) || !sameFunction(declaration, returned)) return [];
+  const name = declaration.name.text;
+  const found: ts.ObjectLiteralExpression[] = [];
+  const walk = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(node.left);
+      const right = skipOuterExpressions(node.right);
+      if (ts.isIdentifier(left) && left.text === name && ts.isObjectLiteralExpression(right)) found.push(right);
+    }
+    ts.forEachChild(node, walk);
+  };
+  const owner = functionOf(declaration);
+  const body = owner && 'body' in owner ? (owner.body as ts.Node | undefined) : undefined;
+  if (body) ts.forEachChild(body, walk);
+  return found;
 }
 
 /**
@@ -83,7 +120,40 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
   let initial = skipOuterExpressions(binding.expression);
   if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
-  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ ...at, at: value }, initial, depth + 1);
+  if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
+  const held: Recording = { ...at, at: value };
+  visitObject(held, initial, depth + 1);
+  // `const patch = {}; patch.author = { name, email }; models.repo.create(patch)`: members assigned to it there too.
+  for (const assignment of memberAssignments(initial).get(value.text) ?? []) {
+    const left = assignment.left as ts.PropertyAccessExpression;
+    if (at.analysis.scopeOf(left.expression).lookup(value.text) !== binding || isLiteral(assignment.right)) continue;
+    const match = at.analysis.catalog.names.match(left.name.text);
+    if (match && !match.qualified) record(held, assignment, left.name.text, match.category);
+    else if (!match) visit(held, assignment.right, depth + 1);
+  }
+}
+
+const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpression[]>>();
+
+/** `name.member = value` assignments in the function around `node` (not in functions inside it), by the object's name. */
+function memberAssignments(node: ts.Node): Map<string, ts.BinaryExpression[]> {
+  const owner = functionOf(node) ?? node.getSourceFile();
+  let found = assignmentsByFunction.get(owner);
+  if (found) return found;
+  const byName = new Map<string, ts.BinaryExpression[]>();
+  const walk = (child: ts.Node): void => {
+    if (isFunctionLike(child)) return;
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && ts.isIdentifier(child.left.expression)) {
+      const name = child.left.expression.text;
+      byName.set(name, [...(byName.get(name) ?? []), child]);
+    }
+    ts.forEachChild(child, walk);
+  };
+  const body = isFunctionLike(owner) ? owner.body : owner;
+  if (body) ts.forEachChild(body, walk);
+  found = byName;
+  assignmentsByFunction.set(owner, found);
+  return found;
 }
 
 function isJsonStringify(call: ts.CallExpression): boolean {
@@ -93,11 +163,12 @@ function isJsonStringify(call: ts.CallExpression): boolean {
 
 /** Whether two nodes are in the same innermost function (or both at module level). */
 function sameFunction(a: ts.Node, b: ts.Node): boolean {
-  const owner = (node: ts.Node) => {
-    for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-    return undefined;
-  };
-  return owner(a) === owner(b);
+  return functionOf(a) === functionOf(b);
+}
+
+function functionOf(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  return undefined;
 }
 
 /** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */
@@ -196,12 +267,21 @@ function visitArguments(at: Recording, call: ts.CallExpression | ts.NewExpressio
   for (const argument of call.arguments ?? []) visit(at, argument, depth + 1);
 }
 
-/** `venue.latitude`, `this.store.coords.lat`: read on a place. */
-function isPlaceValue(names: FileAnalysis['catalog']['names'], node: ts.Expression): boolean {
+/**
+ * `venue.latitude`, `this.store.coords.lat`: read on a place; also `\`${lat}, ${lng}\`` where
+ * `const lat = venuePosition.lat` in the same function: a place's coordinates put in a text.
+ */
+function isPlaceValue(analysis: FileAnalysis, node: ts.Expression, depth = 0): boolean {
   const value = skipOuterExpressions(node);
-  if (!ts.isPropertyAccessExpression(value)) return false;
-  const owner = nameOf(value.expression);
-  return owner !== undefined && names.isPlaceOwner(owner);
+  if (ts.isPropertyAccessExpression(value)) {
+    const owner = nameOf(value.expression);
+    return (owner !== undefined && analysis.catalog.names.isPlaceOwner(owner)) || (depth < 3 && ts.isIdentifier(value.expression) && isPlaceValue(analysis, value.expression, depth + 1));
+  }
+  if (depth >= 3) return false;
+  if (ts.isTemplateExpression(value)) return value.templateSpans.length > 0 && value.templateSpans.every((span) => isPlaceValue(analysis, span.expression, depth + 1));
+  if (!ts.isIdentifier(value)) return false;
+  const binding = analysis.scopeOf(value).lookup(value.text);
+  return binding?.kind === 'alias' && !binding.reassigned && binding.members.length === 0 && sameFunction(binding.expression, value) && isPlaceValue(analysis, binding.expression, depth + 1);
 }
 
 /** A bare `token` sent from a file or function named for push notifications (personal-names.yaml token_contexts). */
@@ -232,12 +312,12 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     const contextual = key !== undefined && ts.isShorthandPropertyAssignment(property) ? contextualToken(at, property, key) : undefined;
     return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual) };
   });
-  const personal = keyed.some(({ match }) => match !== undefined && !match.qualified);
+  const personal = at.onPerson === true || keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {
     // `{ anonymize_ip: true }`, `{ email: 'support@shop.example' }`: a setting or a constant, not the user's data.
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
     // `{ lat: venue.latitude }`: a place's coordinates, whatever the key.
-    if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(names, property.initializer)) continue;
+    if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(at.analysis, property.initializer)) continue;
     if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
       record(at, property, key, match.category);
       continue;
