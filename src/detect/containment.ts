@@ -197,11 +197,15 @@ function explainedNames(sources: readonly RecordedSource[], facts: FileFacts, sl
       queue.push(next);
     }
   }
+  const lineOf = (node: ts.Node) => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line;
   for (const source of named) {
     const start = source.node.getStart();
     const end = source.node.getEnd();
     const holdsRead = catalogued.some((other) => other.node.getStart() >= start && other.node.getEnd() <= end);
-    if (holdsRead || slotsRead(source.node).some((slot) => fed.has(slot))) explained.add(source.index);
+    // `configure({ onRegister: (token) => save(token.token) })`: the catalogued read of the same data on the same line is the site.
+    const line = lineOf(source.node);
+    const besideRead = catalogued.some((other) => other.api.category === source.api.category && lineOf(other.node) === line);
+    if (holdsRead || besideRead || slotsRead(source.node).some((slot) => fed.has(slot))) explained.add(source.index);
   }
   return explained;
 }
