@@ -36,7 +36,7 @@ interface CatalogDocument {
   };
   vendors?: { id: string; name: string; policy_url?: string; domains?: string[]; note?: string }[];
   sdks?: { id: string; vendor: string; name: string; kind: Sdk['kind']; packages: string[]; globals?: string[]; capacitor_plugins?: Record<string, string>; collects?: string[]; note?: string }[];
-  sinks?: { module?: string; global?: string; kind?: Sink['kind']; calls: (string | SinkCall)[] }[];
+  sinks?: { module?: string; global?: string; kind?: Sink['kind']; keeps?: string; calls: (string | SinkCall)[] }[];
   guards?: { id: string; name: string; key?: string; checks?: (GuardCheck & { note?: string })[]; switches?: (CollectionSwitch & { note?: string })[]; consent_apis?: CatalogGuard['consentApis']; note?: string }[];
 }
 interface RawApi {
@@ -48,7 +48,7 @@ interface RawApi {
   argumentCategories?: SourceApi['argumentCategories'];
   args?: ArgumentConstraints;
   attributes?: Record<string, string[]>;
-  sent?: boolean;
+  sent?: boolean | 'stored';
   signal?: string;
   probe?: boolean;
   note?: string;
@@ -242,6 +242,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
         ...(sink.module ? { module: sink.module } : {}),
         ...(sink.global ? { global: sink.global } : {}),
         kind: sink.kind ?? 'sdk',
+        ...(sink.keeps ? { keeps: sink.keeps } : {}),
         calls: sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call)),
       });
     }
@@ -288,7 +289,7 @@ function sourceApi(id: string, name: string, raw: RawApi, platform: string): Sou
     ...(raw.argumentCategories ? { argumentCategories: raw.argumentCategories } : {}),
     ...(raw.args ? { args: raw.args } : {}),
     ...(raw.attributes ? { attributes: raw.attributes } : {}),
-    ...(raw.sent ? { sent: true as const } : {}),
+    ...(raw.sent === 'stored' ? { sent: 'stored' as const } : raw.sent ? { sent: true as const } : {}),
     ...(raw.signal ? { signal: raw.signal } : {}),
     ...(raw.probe ? { probe: true as const } : {}),
     ...(raw.note ? { note: raw.note } : {}),

@@ -69,6 +69,8 @@ export class CatalogIndex {
   private readonly primaryCategories = new Map<string, string>();
   /** The fingerprinting signal group of an API id, for the APIs that have one (docs/fingerprinting.md). */
   private readonly signals = new Map<string, string>();
+  /** APIs marked `sent: stored`: sites only where their value is kept on the device. */
+  private readonly storedOnly = new Set<string>();
   /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
   private readonly continuedPaths = new Set<string>();
   /** The consent-management APIs of guards.yaml (and the config's catalog). */
@@ -203,7 +205,21 @@ export class CatalogIndex {
     return this.signals.get(apiId);
   }
 
+  /** Is this API a site only where its value reaches storage (`sent: stored`, a generated id)? */
+  isStoredOnly(apiId: string): boolean {
+    return this.storedOnly.has(apiId);
+  }
+
+  /** What a generated id kept by a flow's sink package (`js-cookie`, `global:localStorage`) is, when the sink says (`keeps`). */
+  keptAs(sinkPackage: string): string | undefined {
+    const global = sinkPackage.startsWith('global:') ? sinkPackage.slice('global:'.length) : undefined;
+    if (global === undefined) return this.sinksByModule.get(sinkPackage)?.sink.keeps;
+    for (const { sink } of this.sinksByGlobalPath.values()) if (sink.global === global && sink.keeps) return sink.keeps;
+    return undefined;
+  }
+
   private noteSignal(api: SourceApi): void {
+    if (api.sent === 'stored') this.storedOnly.add(api.id);
     if (api.signal !== undefined && !this.signals.has(api.id)) this.signals.set(api.id, api.signal);
   }
 

@@ -74,8 +74,8 @@ const categoryVariants: Record<string, JsonSchema> = {
     description: 'for kind: element, JSX attributes whose string value must hold one of these tokens (an iframe allow="camera; microphone")',
   },
   sent: {
-    type: 'boolean',
-    description: 'a site only where linking finds its value reaching a sink: a trait read everywhere for layout or a platform test (Dimensions.get, process.platform)',
+    anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['stored'] }],
+    description: 'a site only where linking finds its value reaching a sink: a trait read everywhere for layout or a platform test (Dimensions.get, process.platform); "stored": only a storage sink (a random id kept on the device)',
   },
   signal: {
     type: 'string',
@@ -410,6 +410,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
           global: { type: 'string', minLength: 1 },
           kind: { type: 'string', enum: ['sdk', 'network', 'storage', 'log', 'derive'], 'x-noun': 'sink kind' },
           calls: { type: 'array', items: { $ref: '#/definitions/sinkCall' } },
+          keeps: { ...categoryId, description: 'storage: what a generated id kept here is (web storage and cookies: web.cookies, a visitor id)' },
           note: { type: 'string' },
         },
       },

@@ -40,7 +40,7 @@ export interface SourceApi {
    */
   attributes?: Record<string, string[]>;
   /** A site only where linking finds its value reaching a sink (a trait read everywhere for layout or a platform test). */
-  sent?: true;
+  sent?: true | 'stored';
   /**
    * A browser or device trait that fingerprinting scripts combine, and its group (`canvas`, `webgl`,
    * `screen` …): a file that reads signals of several groups fingerprints (docs/fingerprinting.md).
@@ -244,6 +244,8 @@ export interface Sink {
   global?: string;
   /** sdk: to the SDK's vendor; network: to the destination URL; storage: kept on the device; log: written to the app's logs. */
   kind: SinkKind;
+  /** Storage: what a generated id kept here is, when not a device id (web storage and cookies: web.cookies). */
+  keeps?: string;
   calls: SinkCall[];
 }
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../link/inventory.js';
 import { findManifest, loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { readTsconfig, type PathAliases } from '../project/tsconfig.js';
+import { workspacePaths } from '../project/workspaces.js';
 import { displayPath, toPosixRelative } from '../util/paths.js';
 import { UserError } from '../util/problem.js';
 
@@ -73,6 +74,7 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     severity: 'note',
     message: `${problem.message} (privlint reads path aliases from the tsconfig; imports through missing aliases are not followed)`,
   }));
+  const aliases = withWorkspaces(root, tsconfig.aliases, (name) => catalog.sdkForSpecifier(name) !== undefined);
   for (const setting of config.obsolete ?? []) diagnostics.push({ file: toPosixRelative(root, configFile!), severity: 'note', ...setting });
   return {
     root,
@@ -80,7 +82,7 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     ...(configFile ? { configFile } : {}),
     ...(manifest ? { manifest } : {}),
     catalog,
-    ...(tsconfig.aliases ? { aliases: tsconfig.aliases } : {}),
+    ...(aliases ? { aliases } : {}),
     analyzeOptions: {
       catalog,
       ...(config.requestParameterNames ? { requestParameterNames: config.requestParameterNames } : {}),
@@ -88,6 +90,16 @@ export function loadSetup(options: SetupOptions): ProjectSetup {
     },
     diagnostics,
   };
+}
+
+/** The tsconfig's aliases, then a monorepo's packages by name (the tsconfig's own mapping of a name wins). */
+function withWorkspaces(root: string, aliases: PathAliases | undefined, isSdk: (name: string) => boolean): PathAliases | undefined {
+  const packages = workspacePaths(root, isSdk);
+  if (Object.keys(packages).length === 0) return aliases;
+  // The tsconfig's patterns are tried first; its own mapping of a package name replaces ours.
+  const paths: Record<string, string[]> = { ...aliases?.paths };
+  for (const [name, targets] of Object.entries(packages)) paths[name] ??= targets;
+  return { ...(aliases ?? { basePath: root }), paths };
 }
 
 /** The config's ignore patterns and the folder they are relative to (the config's; the root without one). */

@@ -13,7 +13,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
-import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames } from './named-sites.js';
+import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames, withoutUnstoredIds } from './named-sites.js';
 import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
@@ -176,10 +176,11 @@ class Linker {
     const flowsStarted = performance.now();
     const found = this.flows(collections, diagnostics);
     const explained = withoutExplainedNames(collections, found.flows, found.cataloguedSinksBeyondUnread, this.needFlow);
-    const flows = explained.flows;
+    const storedOnly = (api: string) => this.input.catalog.isStoredOnly(api);
+    const flows = withoutUnstoredIds(explained.flows, storedOnly);
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
-      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow)),
+      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, (sinkPackage) => this.input.catalog.keptAs(sinkPackage))),
       sdks: sortByPlace(sdks),
       sdkCalls: foldRepeatedWrapperCalls(sortByPlace(sdkCalls)),
       flows: flows.sort(compareFlows),

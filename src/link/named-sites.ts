@@ -62,12 +62,19 @@ export function withoutExplainedNames(
  * layout, `Dimensions.get`), are sites only where a flow takes them on to a sink; the
  * shortest such flow is kept on the site (`sentThrough`), so a finding can say where it leaves.
  */
-export function withSinkReachingNames(collections: CollectionSite[], flows: DataFlow[], needFlow: ReadonlySet<string>): CollectionSite[] {
+export function withSinkReachingNames(
+  collections: CollectionSite[],
+  flows: DataFlow[],
+  needFlow: ReadonlySet<string>,
+  storedOnly: (api: string) => boolean = () => false,
+  keptAs: (sinkPackage: string) => string | undefined = () => undefined,
+): CollectionSite[] {
   if (needFlow.size === 0) return collections;
   const shortest = new Map<string, DataFlow>();
   for (const flow of flows) {
     const place = needsFlowKey(flow.source, flow.api);
     if (!needFlow.has(place)) continue;
+    if (storedOnly(flow.api) && flow.sink.kind !== 'storage') continue;
     const known = shortest.get(place);
     if (!known || flow.steps.length < known.steps.length) shortest.set(place, flow);
   }
@@ -79,7 +86,20 @@ export function withSinkReachingNames(collections: CollectionSite[], flows: Data
       continue;
     }
     const flow = shortest.get(place);
-    if (flow) out.push({ ...site, sentThrough: flow.steps });
+    // A generated id kept in web storage or a cookie is a visitor id (web.cookies), not a device's.
+    const kept = flow && storedOnly(site.api) ? keptAs(flow.sink.package) : undefined;
+    if (flow) out.push({ ...site, ...(kept ? { category: kept } : {}), sentThrough: flow.steps });
   }
   return out;
+}
+
+/**
+ * A generated id (`sent: stored`: uuid v4, crypto.randomUUID()) identifies an install or a visitor
+ * only once it is kept on the device and used again; one that is never stored is a request or event
+ * id, so its flows are no sharing of a device id either. Keeps the flows of those that are stored.
+ */
+export function withoutUnstoredIds(flows: DataFlow[], storedOnly: (api: string) => boolean): DataFlow[] {
+  const stored = new Set<string>();
+  for (const flow of flows) if (flow.sink.kind === 'storage' && storedOnly(flow.api)) stored.add(needsFlowKey(flow.source, flow.api));
+  return flows.filter((flow) => !storedOnly(flow.api) || stored.has(needsFlowKey(flow.source, flow.api)));
 }

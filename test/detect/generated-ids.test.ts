@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { scanProject, sites } from '../helpers/temp-project.js';
+
+describe('random identifiers the app generates', () => {
+  it('is an install id where it is persisted: uuid v4 kept in AsyncStorage, with the chain to the write', () => {
+    const result = scanProject({
+      'install.ts': `import { v4 as uuidv4 } from 'uuid';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\n\nexport async function installId() {\n  const stored = await AsyncStorage.getItem('install_id');\n  if (stored) return stored;\n  const id = uuidv4();\n  await AsyncStorage.setItem('install_id', id);\n  return id;\n}\n`,
+    });
+    expect(sites(result)).toEqual(['install.ts:7 device.id uuid#v4']);
+    expect(result.inventory.collections[0]!.sentThrough?.length).toBeGreaterThan(0);
+  });
+
+  it('is a cookie-like visitor id (web.cookies) where it is kept in web storage: crypto.randomUUID()', () => {
+    const result = scanProject({
+      'visitor.ts': `export function visitorId() {\n  let id = localStorage.getItem('vid');\n  if (!id) {\n    id = crypto.randomUUID();\n    localStorage.setItem('vid', id);\n  }\n  return id;\n}\n`,
+    });
+    expect(sites(result)).toEqual(['visitor.ts:4 web.cookies crypto.randomUUID']);
+  });
+
+  it('near miss: a uuid named deviceId that is only used locally (list keys) is not a site', () => {
+    const result = scanProject({
+      'keys.ts': `import { v4 as uuidv4 } from 'uuid';\nimport { randomUUID } from 'node:crypto';\n\nexport function withKeys(items: string[]) {\n  const deviceId = uuidv4();\n  const batch = randomUUID();\n  return items.map((item) => ({ key: \`\${deviceId}-\${batch}-\${item}\`, item }));\n}\n`,
+    });
+    expect(sites(result)).toEqual([]);
+  });
+
+  it('near miss: a random id only sent (a request id header) is not an install id', () => {
+    const result = scanProject({
+      'request.ts': `import { nanoid } from 'nanoid';\nexport function call(url: string) {\n  const requestId = nanoid();\n  return fetch(url, { headers: { 'X-Request-Id': requestId } });\n}\n`,
+    });
+    expect(sites(result)).toEqual([]);
+    expect(result.inventory.flows).toEqual([]);
+  });
+});
