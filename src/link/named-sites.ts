@@ -71,9 +71,11 @@ export function withSinkReachingNames(
 ): CollectionSite[] {
   if (needFlow.size === 0) return collections;
   const shortest = new Map<string, DataFlow>();
+  const leaving = new Set<string>();
   for (const flow of flows) {
     const place = needsFlowKey(flow.source, flow.api);
     if (!needFlow.has(place)) continue;
+    if (storedOnly(flow.api) && (flow.sink.kind !== 'storage' || isCookieJar(flow))) leaving.add(place);
     if (storedOnly(flow.api) && flow.sink.kind !== 'storage') continue;
     const known = shortest.get(place);
     if (!known || flow.steps.length < known.steps.length) shortest.set(place, flow);
@@ -86,6 +88,9 @@ export function withSinkReachingNames(
       continue;
     }
     const flow = shortest.get(place);
+    // A generated id kept only on the device (a support code in AsyncStorage) is collected by nobody:
+    // it is a site once it also leaves — sent on, or kept in a cookie, which goes with every request.
+    if (flow && storedOnly(site.api) && !leaving.has(place)) continue;
     // A generated id kept in web storage or a cookie is a visitor id (web.cookies), not a device's.
     const kept = flow && storedOnly(site.api) ? keptAs(flow.sink.package) : undefined;
     if (flow) out.push({ ...site, ...(kept ? { category: kept } : {}), sentThrough: flow.steps });
@@ -93,13 +98,25 @@ export function withSinkReachingNames(
   return out;
 }
 
+/** A write into a cookie (`document.cookie`, js-cookie, a cookie helper): the browser sends it with every request. */
+function isCookieJar(flow: DataFlow): boolean {
+  return /cookie/i.test(flow.sink.package) || /cookie/i.test(flow.sink.callee);
+}
+
 /**
  * A generated id (`sent: stored`: uuid v4, crypto.randomUUID()) identifies an install or a visitor
- * only once it is kept on the device and used again; one that is never stored is a request or event
- * id, so its flows are no sharing of a device id either. Keeps the flows of those that are stored.
+ * only once it is kept on the device and also leaves it; one that is never stored is a request or event
+ * id, one only kept is a local code, so their flows are no sharing of a device id either.
  */
 export function withoutUnstoredIds(flows: DataFlow[], storedOnly: (api: string) => boolean): DataFlow[] {
   const stored = new Set<string>();
-  for (const flow of flows) if (flow.sink.kind === 'storage' && storedOnly(flow.api)) stored.add(needsFlowKey(flow.source, flow.api));
-  return flows.filter((flow) => !storedOnly(flow.api) || stored.has(needsFlowKey(flow.source, flow.api)));
+  const leaving = new Set<string>();
+  for (const flow of flows) {
+    if (!storedOnly(flow.api)) continue;
+    const place = needsFlowKey(flow.source, flow.api);
+    if (flow.sink.kind === 'storage') stored.add(place);
+    if (flow.sink.kind !== 'storage' || isCookieJar(flow)) leaving.add(place);
+  }
+  // Kept and sent on (or kept in a cookie): an install or visitor id. Kept only, or sent only: no one's id.
+  return flows.filter((flow) => !storedOnly(flow.api) || (stored.has(needsFlowKey(flow.source, flow.api)) && leaving.has(needsFlowKey(flow.source, flow.api))));
 }

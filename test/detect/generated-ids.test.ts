@@ -2,19 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { scanProject, sites } from '../helpers/temp-project.js';
 
 describe('random identifiers the app generates', () => {
-  it('is an install id where it is persisted: uuid v4 kept in AsyncStorage, with the chain to the write', () => {
+  it('is an install id where it is persisted and leaves: uuid v4 kept in AsyncStorage and sent, with the chain to the write', () => {
     const result = scanProject({
-      'install.ts': `import { v4 as uuidv4 } from 'uuid';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\n\nexport async function installId() {\n  const stored = await AsyncStorage.getItem('install_id');\n  if (stored) return stored;\n  const id = uuidv4();\n  await AsyncStorage.setItem('install_id', id);\n  return id;\n}\n`,
+      'install.ts': `import { v4 as uuidv4 } from 'uuid';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\n\nexport async function installId() {\n  const stored = await AsyncStorage.getItem('install_id');\n  if (stored) return stored;\n  const id = uuidv4();\n  await AsyncStorage.setItem('install_id', id);\n  await fetch('https://api.example.com/installs', { method: 'POST', body: JSON.stringify({ id }) });\n  return id;\n}\n`,
     });
     expect(sites(result)).toEqual(['install.ts:7 device.id uuid#v4']);
     expect(result.inventory.collections[0]!.sentThrough?.length).toBeGreaterThan(0);
   });
 
-  it('is a cookie-like visitor id (web.cookies) where it is kept in web storage: crypto.randomUUID()', () => {
+  it('is a visitor id (web.cookies) where it is kept in web storage and sent, or written into a cookie', () => {
     const result = scanProject({
-      'visitor.ts': `export function visitorId() {\n  let id = localStorage.getItem('vid');\n  if (!id) {\n    id = crypto.randomUUID();\n    localStorage.setItem('vid', id);\n  }\n  return id;\n}\n`,
+      'visitor.ts': `export function visitorId() {\n  let id = localStorage.getItem('vid');\n  if (!id) {\n    id = crypto.randomUUID();\n    localStorage.setItem('vid', id);\n  }\n  navigator.sendBeacon('https://collector.example/v', id);\n  return id;\n}\n`,
+      'cookie.ts': `import Cookies from 'js-cookie';\nimport { nanoid } from 'nanoid';\nexport function sessionCookie() {\n  const session = nanoid();\n  Cookies.set('sid', session, { expires: 365 });\n}\n`,
     });
-    expect(sites(result)).toEqual(['visitor.ts:4 web.cookies crypto.randomUUID']);
+    expect(sites(result)).toEqual(['cookie.ts:4 web.cookies nanoid#nanoid', 'visitor.ts:4 web.cookies crypto.randomUUID']);
+  });
+
+  it('near miss: an id kept on the device and never sent (a support code shown to the user) is collected by nobody', () => {
+    const result = scanProject({
+      'support.ts': `import { v4 as uuidv4 } from 'uuid';\nimport AsyncStorage from '@react-native-async-storage/async-storage';\n\nexport async function supportCode() {\n  const stored = await AsyncStorage.getItem('support_code');\n  if (stored) return stored;\n  const deviceId = uuidv4();\n  await AsyncStorage.setItem('support_code', deviceId);\n  return deviceId;\n}\n`,
+    });
+    expect(sites(result)).toEqual([]);
   });
 
   it('near miss: a uuid named deviceId that is only used locally (list keys) is not a site', () => {
