@@ -198,13 +198,13 @@ function explainedNames(sources: readonly RecordedSource[], facts: FileFacts, sl
     }
   }
   const lineOf = (node: ts.Node) => node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line;
+  const cataloguedLines = new Set(catalogued.map((other) => `${other.api.category}\0${lineOf(other.node)}`));
   for (const source of named) {
     const start = source.node.getStart();
     const end = source.node.getEnd();
     const holdsRead = catalogued.some((other) => other.node.getStart() >= start && other.node.getEnd() <= end);
     // `configure({ onRegister: (token) => save(token.token) })`: the catalogued read of the same data on the same line is the site.
-    const line = lineOf(source.node);
-    const besideRead = catalogued.some((other) => other.api.category === source.api.category && lineOf(other.node) === line);
+    const besideRead = cataloguedLines.has(`${source.api.category}\0${lineOf(source.node)}`);
     if (holdsRead || besideRead || slotsRead(source.node).some((slot) => fed.has(slot))) explained.add(source.index);
   }
   return explained;
