@@ -133,6 +133,8 @@ export interface ProjectReference extends SiteContext {
   chained?: true;
   /** The call's result runs here: it is called (`make(x)()`) or handed to a call as a callback (`.catch(handleError(config))`). */
   resultRuns?: true;
+  /** The call's result is discarded or only made a yes/no (`setCookie(k, v);`, `!!getCookie(k)`): the caller collects nothing it returns. */
+  resultUnused?: true;
   /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
   urlArgument?: Destination;
 }

@@ -14,6 +14,7 @@ import { SdkFlags } from './sdk-flags.js';
 import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
+import { resultUnused } from './result-use.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues, resultRuns } from './syntax.js';
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
@@ -489,6 +490,7 @@ export class FileAnalysis {
       ...(invoked ? { callee: invoked.callee } : call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
       ...(call && continuesChain(call) ? { chained: true as const } : {}),
       ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
+      ...(call && resultUnused(call) ? { resultUnused: true as const } : {}),
       ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
       ...this.context(node),
     });

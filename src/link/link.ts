@@ -220,7 +220,8 @@ class Linker {
       if (target.kind === 'function' && target.rest.length === 0) {
         if (reference.callee !== undefined) for (const wrapped of this.reachedSdkCalls(reference, target, 0)) sdkCalls.push(this.liftedSdkCall(file, reference, wrapped));
         const sources = this.wrapperSources(target.file, target.functionIndex);
-        if (sources.length === 0 || this.representedByCallers(file, reference)) continue;
+        // A call whose result is dropped or only tested (a write through a get/set helper) collects nothing it returns.
+        if (sources.length === 0 || reference.resultUnused || this.representedByCallers(file, reference)) continue;
         for (const source of sources) {
           const combinedHere = (isCombined(reference.functionIndex, source.api) || this.combined.calls.has(reference)) && this.input.catalog.signalOf(source.api) !== undefined;
           if (combinedHere && seenFingerprint(reference.range, source.api)) continue;
@@ -469,9 +470,13 @@ class Linker {
     }
   }
 
-  /** A site whose value its function returns, when that function has callers: the callers are reported instead. */
+  /**
+   * A site whose value its function returns, when a caller uses that value: the callers are reported
+   * instead. When every caller drops the result (`void register()`), the site stays where it is.
+   */
   private representedByCallers(file: string, context: SiteContext): boolean {
-    return context.returned && context.functionIndex !== null && (this.callers.get(functionKey(file, context.functionIndex))?.length ?? 0) > 0;
+    if (!context.returned || context.functionIndex === null) return false;
+    return this.callers.get(functionKey(file, context.functionIndex))?.some((caller) => !caller.reference.resultUnused) ?? false;
   }
 
   private functionFact(file: string, index: number): FunctionFact | undefined {

@@ -74,7 +74,7 @@ describe('finding collection sites however the code reaches the API', () => {
       'unused.ts': `import DeviceInfo from 'react-native-device-info';\nexport const serial = () => DeviceInfo.getSerialNumber();\n`,
       'inner.ts': `import * as Location from 'expo-location';\nexport async function here() { return (await Location.getCurrentPositionAsync()).coords; }\n`,
       'outer.ts': `import { here } from './inner';\nexport function nearby() { return here().then((c) => c.latitude); }\n`,
-      'use.ts': `import { nearby } from './outer';\nnearby();\n`,
+      'use.ts': `import { nearby } from './outer';\nexport const place = nearby();\n`,
     });
     expect(sites(result)).toEqual([
       'unused.ts:2 device.serial react-native-device-info#getSerialNumber',
@@ -94,7 +94,7 @@ describe('finding collection sites however the code reaches the API', () => {
         `export async function isEmulator() { const mac = await DeviceInfo.getMacAddress(); const fake = mac === '02:00:00:00:00:00'; return fake; }`,
         `export async function upload() { const serial = await DeviceInfo.getSerialNumber(); return post('/devices', { serial }); }`,
       ].join('\n'),
-      'use.ts': `import { idPayload, watch, isEmulator, upload } from './lib';\nidPayload(); watch(); isEmulator(); upload();\n`,
+      'use.ts': `import { idPayload, watch, isEmulator, upload } from './lib';\nexport const used = [idPayload(), watch(), isEmulator(), upload()];\n`,
     });
     expect(sites(result)).toEqual([
       'lib.ts:5 location.precise expo-location#watchPositionAsync',
