@@ -466,9 +466,19 @@ function carriesValue(parent: ts.Node, child: ts.Node): boolean {
   }
   // `.then(cb)` / `.catch` / `.finally` called on the value: the promise chain carries it.
   if (ts.isCallExpression(parent)) {
-    return parent.expression === child || isPromiseCallbackArgument(parent, child);
+    return parent.expression === child || isPromiseCallbackArgument(parent, child) || isDecodedArgument(parent, child);
   }
   return false;
+}
+
+/** Globals that give back their argument's value, re-encoded or parsed: `decodeURIComponent(v)`, `JSON.parse(v)`. */
+const VALUE_PRESERVING = new Set(['decodeURIComponent', 'encodeURIComponent', 'decodeURI', 'encodeURI', 'unescape', 'escape', 'atob', 'btoa', 'String', 'JSON.parse']);
+
+function isDecodedArgument(call: ts.CallExpression, child: ts.Node): boolean {
+  if (call.arguments[0] !== child) return false;
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return VALUE_PRESERVING.has(callee.text);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && VALUE_PRESERVING.has(`${callee.expression.text}.${callee.name.text}`);
 }
 
 function isPromiseCallbackArgument(call: ts.CallExpression, child: ts.Node): boolean {
