@@ -1,4 +1,4 @@
-import type { ArgumentConstraints, ModelCallback, SourceApi, ValueModel } from './types.js';
+import type { ArgumentConstraints, ArgumentPattern, ModelCallback, SourceApi, ValueModel } from './types.js';
 
 /** What a model's member path leads to: another model (possibly keyed by an argument), or a source. */
 export type MemberTarget = { kind: 'model'; model: string; rest: string[] } | { kind: 'source'; api: SourceApi } | { kind: 'keyed'; model: string; keyArgument: number; args?: ArgumentConstraints };
@@ -167,13 +167,22 @@ function producerKey(module: string | undefined, path: string): string {
   return `${module ?? ''}\0${path}`;
 }
 
+/** The key of an argument computed at run time from a key (`gl[name]`, a loop variable): matched only by `{ computed: true }`. */
+export const COMPUTED_ARGUMENT = '\0computed';
+
+function patternMatches(pattern: ArgumentPattern, key: string): boolean {
+  if (typeof pattern === 'string') return pattern === key;
+  if ('computed' in pattern) return key === COMPUTED_ARGUMENT;
+  return key !== COMPUTED_ARGUMENT && key.includes(pattern.contains);
+}
+
 /** Do a call's argument keys satisfy the constraints (types.ts SourceApi.args)? No constraints: yes. */
 export function argumentsMatch(constraints: ArgumentConstraints | undefined, argumentKeys: () => readonly (string | undefined)[]): boolean {
   if (!constraints) return true;
   const keys = argumentKeys();
   return Object.entries(constraints).every(([position, allowed]) => {
     const key = keys[Number(position)];
-    return key !== undefined && allowed.some((pattern) => (typeof pattern === 'string' ? pattern === key : key.includes(pattern.contains)));
+    return key !== undefined && allowed.some((pattern) => patternMatches(pattern, key));
   });
 }
 

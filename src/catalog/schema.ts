@@ -37,8 +37,14 @@ const argumentConstraints: JsonSchema = {
   additionalProperties: {
     type: 'array',
     minItems: 1,
-    // A whole value, or { contains: text } for a string literal holding the text.
-    items: { anyOf: [{ type: 'string' }, { type: 'object', required: ['contains'], additionalProperties: false, properties: { contains: { type: 'string', minLength: 1 } } }] },
+    // A whole value, { contains: text } for a string literal holding the text, or { computed: true } for a run-time key.
+    items: {
+      anyOf: [
+        { type: 'string' },
+        { type: 'object', required: ['contains'], additionalProperties: false, properties: { contains: { type: 'string', minLength: 1 } } },
+        { type: 'object', required: ['computed'], additionalProperties: false, properties: { computed: { const: true } } },
+      ],
+    },
   },
 };
 const platform: JsonSchema = {

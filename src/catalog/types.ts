@@ -53,8 +53,11 @@ export interface SourceApi {
 
 /** Argument position → the values that argument may have (see SourceApi.args). */
 export type ArgumentConstraints = Record<string, ArgumentPattern[]>;
-/** A whole literal value, or (`contains`) a string literal holding this text: morgan's `':remote-addr :method :url'`. */
-export type ArgumentPattern = string | { contains: string };
+/**
+ * A whole literal value, or (`contains`) a string literal holding this text: morgan's `':remote-addr :method :url'`,
+ * or (`computed`) a value only known at run time from a key (`gl[name]`, a loop's variable over names the code did not spell out).
+ */
+export type ArgumentPattern = string | { contains: string } | { computed: true };
 
 export interface SourceModule {
   module: string;

@@ -11,7 +11,7 @@ import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Referen
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
-import { calleeText, constObjectLiteral, skipOuterExpressions, staticName } from './references.js';
+import { calleeText, constObjectLiteral, iteratesUnspelled, skipOuterExpressions, staticName } from './references.js';
 import { isFunctionLike, patternNames, Scope, variableSlot, type ThisField } from './scope.js';
 import { collectSuppressions } from './suppressions.js';
 import { resultUnused } from './result-use.js';
@@ -320,7 +320,9 @@ export class FileAnalysis {
     const initializer = node.initializer;
     if (initializer && ts.isVariableDeclarationList(initializer)) {
       for (const declaration of initializer.declarations) {
-        for (const { name, node: nameNode } of patternNames(declaration.name)) loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
+        for (const { name, node: nameNode } of patternNames(declaration.name)) {
+          loopScope.declare(name, { kind: 'local', slot: variableSlot(nameNode), ...(iteratesUnspelled(node, scope) ? { iterated: true as const } : {}) });
+        }
       }
     }
     ts.forEachChild(node, this.visitorIn(loopScope));

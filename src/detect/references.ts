@@ -4,6 +4,7 @@ import type { Scope } from './scope.js';
 import { kindTable } from './kind-table.js';
 import { pathString } from './access-path.js';
 import { referenceOfType } from './type-references.js';
+import { COMPUTED_ARGUMENT } from '../catalog/models.js';
 
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_ALIAS_DEPTH = 8;
@@ -262,10 +263,45 @@ export function argumentKeys(call: ts.CallExpression | ts.NewExpression, scope: 
     if (ts.isNumericLiteral(inner)) return String(Number(inner.text));
     const text = staticString(inner, scope);
     if (text !== undefined) return text;
+    if (isComputedKey(inner, scope)) return COMPUTED_ARGUMENT;
     if (ts.isPropertyAccessExpression(inner)) return inner.name.text;
     if (ts.isIdentifier(inner)) return inner.text;
     return undefined;
   });
+}
+
+/**
+ * A value only known at run time from a key: `gl[name]` with a key that is not a literal, a `const`
+ * holding one, or a loop's variable over values the code did not spell out (see `iteratesUnspelled`).
+ */
+function isComputedKey(node: ts.Expression, scope: Scope): boolean {
+  if (ts.isElementAccessExpression(node)) return !isStaticKey(node.argumentExpression, scope);
+  if (!ts.isIdentifier(node)) return false;
+  const binding = scope.lookup(node.text);
+  if (binding?.kind === 'local') return binding.iterated === true;
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || binding.reassigned) return false;
+  const value = skipOuterExpressions(binding.expression);
+  return ts.isElementAccessExpression(value) && !isStaticKey(value.argumentExpression, binding.scope);
+}
+
+function isStaticKey(key: ts.Expression, scope: Scope): boolean {
+  const inner = skipOuterExpressions(key);
+  return ts.isNumericLiteral(inner) || staticString(inner, scope) !== undefined;
+}
+
+/**
+ * Does a `for…of`/`for…in` loop go over values the code did not spell out? Not over an array
+ * literal, nor a `const` holding one (a renderer enabling its list of extensions by name).
+ */
+export function iteratesUnspelled(loop: ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope: Scope): boolean {
+  if (ts.isForStatement(loop)) return false;
+  if (ts.isForInStatement(loop)) return true;
+  let values = skipOuterExpressions(loop.expression);
+  if (ts.isIdentifier(values)) {
+    const binding = scope.lookup(values.text);
+    if (binding?.kind === 'alias' && binding.members.length === 0) values = skipOuterExpressions(binding.expression);
+  }
+  return !ts.isArrayLiteralExpression(values);
 }
 
 /** `window.navigator.geolocation` is the global `navigator.geolocation`. */

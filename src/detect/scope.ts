@@ -17,7 +17,8 @@ export type Binding =
   | { kind: 'model'; model: string; slot?: string }
   | { kind: 'string'; value: string; slot: string }
   /** Declared, but nothing we track: shadows any global or catalogued name. `slot` names its value for data flows. */
-  | { kind: 'local'; slot?: string; reassigned?: ts.VariableDeclaration; scope?: Scope };
+  /** `iterated`: a loop's variable over values the code did not spell out (`for (const name of gl.getSupportedExtensions())`). */
+  | { kind: 'local'; slot?: string; reassigned?: ts.VariableDeclaration; scope?: Scope; iterated?: true };
 
 /** A field of `this` in a class: what it was initialised or assigned with, or the type it is declared with. */
 export type ThisField = { expression: ts.Expression } | { type: ts.TypeNode };

@@ -156,21 +156,40 @@ describe('fingerprinting scripts: each probe is found however the code holds the
     ]);
   });
 
-  // The same probe with `const gl = getContext()` untyped, the helper in this file or imported:
-  // the engine does not follow a call on what a project function returns (no `*.` member matching
-  // on a `function` root, and the helper's model value is not carried to its callers). Not a data
-  // question (docs/fingerprinting.md, "What the catalog cannot say"). Expected once it does:
-  //   'webgl.ts:7 device.fingerprint *.getExtension',
-  //   'webgl.ts:8 device.fingerprint *.getParameter',
-  //   'webgl.ts:8 device.fingerprint web.canvas-context#getSupportedExtensions()'  (or *.getSupportedExtensions)
-  // for
-  //   function getContext() { return document.createElement('canvas').getContext('webgl'); }
-  //   export function gpu() {
-  //     const gl = getContext();
-  //     const info = gl.getExtension('WEBGL_debug_renderer_info');
-  //     return [gl.getParameter(info.UNMASKED_RENDERER_WEBGL), gl.getSupportedExtensions()];
-  //   }
-  it.todo('engine: a WebGL context returned by an untyped project helper (const gl = getContext()) is matched like any other');
+  // The same probe with `const gl = getContext()` untyped, the helper in this file or imported: the
+  // `*.` member entries match on what the project's function returns.
+  it('a WebGL context returned by an untyped project helper (const gl = getContext()) is matched like any other', () => {
+    const probe = (from: string) =>
+      [
+        from,
+        `export function gpu() {`,
+        `  const gl = getContext();`,
+        `  const info = gl.getExtension('WEBGL_debug_renderer_info');`,
+        `  return [gl.getParameter(info.UNMASKED_RENDERER_WEBGL), gl.getSupportedExtensions()];`,
+        `}`,
+      ].join('\n');
+    const result = scanProject({
+      'context.ts': `export function getContext() { return document.createElement('canvas').getContext('webgl'); }\n`,
+      'local.ts': probe(`function getContext() { return document.createElement('canvas').getContext('webgl'); }`),
+      'imported.ts': probe(`import { getContext } from './context';`),
+    });
+    expect(sites(result)).toEqual([
+      'imported.ts:4 device.fingerprint *.getExtension',
+      'imported.ts:5 device.fingerprint *.getParameter',
+      'imported.ts:5 device.fingerprint *.getSupportedExtensions',
+      'local.ts:4 device.fingerprint *.getExtension',
+      'local.ts:5 device.fingerprint *.getParameter',
+      'local.ts:5 device.fingerprint *.getSupportedExtensions',
+    ]);
+  });
+
+  it('near miss: a project module\'s own method named like a WebGL one is its own API, not a context\'s', () => {
+    const result = scanProject({
+      'settings.ts': `export const settings = { getParameter: (name: string) => localStorage.getItem(name) === 'on' };\n`,
+      'app.ts': `import { settings } from './settings';\nexport const dark = () => (settings.getParameter('RENDERER') ? 'dark' : 'light');\n`,
+    });
+    expect(sites(result).filter((site) => site.startsWith('app.ts'))).toEqual([]);
+  });
 
   it('an audio fingerprint: an OfflineAudioContext (or Safari’s twin), oscillator → compressor, rendered and summed', () => {
     const result = scanProject({

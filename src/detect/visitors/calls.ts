@@ -126,6 +126,8 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
     } else if (!api && !sdk) recordInvokedCall(analysis, reference, node, scope);
+    // `const gl = getContext()` imported from the project: a method of what it returned, as for a function of this file.
+    if (!api && !sdk && !isFirstCall(called.segments) && analysis.importsProjectCode(root.specifier)) matchAnyReceiver(analysis, node, keys);
     return isSdkCall;
   }
   if (root.kind === 'global') {
