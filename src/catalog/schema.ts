@@ -53,6 +53,8 @@ const platform: JsonSchema = {
   'x-noun': 'platform',
 };
 const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+/** Lowercase words, as the name matcher splits names into them. */
+const wordList: JsonSchema = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } };
 /** Categories an API yields besides its own on some OS, and categories chosen by an argument. */
 const categoryVariants: Record<string, JsonSchema> = {
   also: {
@@ -304,17 +306,17 @@ export const CATALOG_SCHEMA: JsonSchema = {
         },
       },
     },
-    trailing_fillers: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    leading_exclusions: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    person_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    place_owners: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    sending_verbs: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    trailing_fillers: wordList,
+    leading_exclusions: wordList,
+    person_owners: wordList,
+    place_owners: wordList,
+    sending_verbs: wordList,
     identify_calls: stringList,
     storing_methods: stringList,
-    pair_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    url_builders: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    token_contexts: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
-    payload_arrays: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } },
+    pair_builders: wordList,
+    url_builders: wordList,
+    token_contexts: wordList,
+    payload_arrays: wordList,
     members: {
       type: 'array',
       items: {
