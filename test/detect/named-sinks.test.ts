@@ -126,6 +126,32 @@ describe('an object held in a variable and passed to a sink', () => {
   });
 });
 
+describe('a request body serialised into a variable and sent', () => {
+  it('is one site at its first personal key, where the JSON is written, also when the body is a shorthand; not a body that holds none', () => {
+    const result = scanProject({
+      'src/pushRegistration.ts': [
+        `export async function subscribe(addresses: string[], pushToken: { token: string; os: string }, deviceToken: string) {`,
+        `  const requestBody = JSON.stringify({`,
+        `    addresses,`,
+        `    token: pushToken.token,`,
+        `    deviceToken,`,
+        `    os: pushToken.os,`,
+        `  });`,
+        `  await fetch('https://push.example.com/subscribe', {`,
+        `    method: 'POST',`,
+        `    body: requestBody,`,
+        `  });`,
+        `  const body = JSON.stringify({ fcmToken: deviceToken });`,
+        `  await fetch('https://push.example.com/unsubscribe', { method: 'POST', body });`,
+        `  const other = JSON.stringify({ addresses, os: pushToken.os });`,
+        `  await fetch('https://push.example.com/levels', { method: 'POST', body: other });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/pushRegistration.ts:4 device.push_token name:pushToken.token', 'src/pushRegistration.ts:12 device.push_token name:fcmToken']);
+  });
+});
+
 describe('named data built into a URL', () => {
   it('is a site in the arguments of a URL builder (a call or a class named so), not in other calls', () => {
     const result = scanProject({

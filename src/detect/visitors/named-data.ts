@@ -32,6 +32,8 @@ interface Recording {
    * once and link each site into the variable's slot, named here.
    */
   into?: { slot: string; name: string };
+  /** With `into`: only the first personal key is a site (a serialised body's, where it is written). */
+  firstOnly?: { recorded: boolean };
   /** Names that need a person around them (`ip`) count bare: the arguments of a hash deriving an identifier. */
   bareQualified?: boolean;
   /** The call is named for a person (`patchProfile`): a bare `address` or `name` key in its objects is theirs. */
@@ -119,8 +121,17 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   const binding = at.analysis.scopeOf(value).lookup(value.text);
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
   let initial = skipOuterExpressions(binding.expression);
-  if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
+  const serialised = ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0] !== undefined;
+  if (serialised) initial = skipOuterExpressions((initial as ts.CallExpression).arguments[0]!);
   if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
+  // `const body = JSON.stringify({ …, token: pushToken.token })`: the request body is written once, as
+  // text, where it is serialised; its first personal key is the site there, flowing on through the variable.
+  if (serialised) {
+    if (serialisedVisited.has(initial)) return;
+    serialisedVisited.add(initial);
+    visitObject({ ...at, into: { slot: binding.slot, name: value.text }, firstOnly: { recorded: false } }, initial, depth + 1);
+    return;
+  }
   const held: Recording = { ...at, at: value };
   visitObject(held, initial, depth + 1);
   // `const patch = {}; patch.author = { name, email }; models.repo.create(patch)`: members assigned to it there too.
@@ -132,6 +143,9 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
     else if (!match) visit(held, assignment.right, depth + 1);
   }
 }
+
+/** Serialised bodies already searched: a variable sent twice is one site. */
+const serialisedVisited = new WeakSet<ts.Node>();
 
 const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpression[]>>();
 
@@ -324,6 +338,8 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     }
     if (ts.isPropertyAssignment(property)) visit(at, property.initializer, depth + 1);
     else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth + 1);
+    // `fetch(url, { method, body })`: a shorthand is its variable, whose object may be held above.
+    else if (ts.isShorthandPropertyAssignment(property) && !match && !at.into && !at.at) visitHeldObject(at, property.name, depth + 1);
   }
 }
 
@@ -357,6 +373,10 @@ export function recordNamedValue(analysis: FileAnalysis, node: ts.Node, written:
 function record(at: Recording, node: ts.Node, written: string, category: string): void {
   const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
+  if (at.firstOnly) {
+    if (at.firstOnly.recorded || analysis.holdsCataloguedSource(node)) return;
+    at.firstOnly.recorded = true;
+  }
   if (at.at) {
     // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
     if (analysis.holdsCataloguedSource(node)) return;
