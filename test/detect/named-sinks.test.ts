@@ -152,6 +152,32 @@ describe('a request body serialised into a variable and sent', () => {
   });
 });
 
+describe('a text a function of the file writes named data into', () => {
+  it('carries that data where it is sent, also from a closure; a value a function computes from it does not', () => {
+    const result = scanProject({
+      'src/PushScreen.tsx': [
+        `export const getRelayPath = ({ expoToken, instance }: { expoToken: string; instance: string }) => \`\${expoToken}/\${instance}\`;`,
+        `function countEnabled(settings: { deviceToken: string; accounts: string[] }) {`,
+        `  return settings.accounts.filter((account) => account.length > 0).length;`,
+        `}`,
+        `export function PushScreen(expoToken: string, deviceToken: string, instance: string, accounts: string[]) {`,
+        `  const relayPath = getRelayPath({ expoToken, instance });`,
+        `  const enabled = countEnabled({ deviceToken, accounts });`,
+        `  const onEnable = async () => {`,
+        `    await fetch(\`https://relay.example.com/subscribe/\${relayPath}\`, { method: 'POST' });`,
+        `  };`,
+        `  const onCount = async () => {`,
+        `    await fetch(\`https://relay.example.com/count/\${enabled}\`, { method: 'POST' });`,
+        `  };`,
+        `  return [onEnable, onCount];`,
+        `}`,
+      ].join('\n'),
+    });
+    // Line 6 is the argument, which flows on; line 9 is where the text leaves, from the click handler.
+    expect(sites(result)).toEqual(['src/PushScreen.tsx:6 device.push_token name:expoToken', 'src/PushScreen.tsx:9 device.push_token name:relayPath.expoToken']);
+  });
+});
+
 describe('named data built into a URL', () => {
   it('is a site in the arguments of a URL builder (a call or a class named so), not in other calls', () => {
     const result = scanProject({

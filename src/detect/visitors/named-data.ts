@@ -123,7 +123,14 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   let initial = skipOuterExpressions(binding.expression);
   const serialised = ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0] !== undefined;
   if (serialised) initial = skipOuterExpressions((initial as ts.CallExpression).arguments[0]!);
-  if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
+  if (!enclosesUse(initial, value)) return;
+  // `const pushPath = getPushPath({ expoToken, accountId })` where getPushPath returns `${expoToken}/${accountId}`:
+  // a text the file's own function writes its arguments into carries them wherever it is sent.
+  if (ts.isCallExpression(initial) && !serialised && formatsIntoText(at.analysis, initial)) {
+    visit({ ...at, at: value }, initial, depth + 1);
+    return;
+  }
+  if (!ts.isObjectLiteralExpression(initial)) return;
   // `const body = JSON.stringify({ …, token: pushToken.token })`: the request body is written once, as
   // text, where it is serialised; its first personal key is the site there, flowing on through the variable.
   if (serialised) {
@@ -142,6 +149,31 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
     if (match && !match.qualified) record(held, assignment, left.name.text, match.category);
     else if (!match) visit(held, assignment.right, depth + 1);
   }
+}
+
+/** Whether the callee is a function of this file that returns a template literal (a path, a URL, a message) of what it is given. */
+function formatsIntoText(analysis: FileAnalysis, call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isIdentifier(callee) || call.arguments.length === 0) return false;
+  if (analysis.scopeOf(callee).lookup(callee.text)?.kind !== 'function') return false;
+  const declared = moduleFunction(analysis.sourceFile, callee.text);
+  if (!declared?.body) return false;
+  if (!ts.isBlock(declared.body)) return ts.isTemplateExpression(skipOuterExpressions(declared.body));
+  const returned = declared.body.statements.filter(ts.isReturnStatement);
+  return returned.length > 0 && returned.every((statement) => statement.expression !== undefined && ts.isTemplateExpression(skipOuterExpressions(statement.expression)));
+}
+
+/** The file's module-level function of that name: `function f() {}` or `const f = (…) => …`. */
+function moduleFunction(file: ts.SourceFile, name: string): ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const statement of file.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer && skipOuterExpressions(declaration.initializer);
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
+    }
+  }
+  return undefined;
 }
 
 /** Serialised bodies already searched: a variable sent twice is one site. */
@@ -178,6 +210,15 @@ function isJsonStringify(call: ts.CallExpression): boolean {
 /** Whether two nodes are in the same innermost function (or both at module level). */
 function sameFunction(a: ts.Node, b: ts.Node): boolean {
   return functionOf(a) === functionOf(b);
+}
+
+/** Whether `declared` is in the function of `use` or one around it: a const a closure reads is the same value. */
+function enclosesUse(declared: ts.Node, use: ts.Node): boolean {
+  const owner = functionOf(declared);
+  for (let current = functionOf(use); ; current = functionOf(current)) {
+    if (current === owner) return true;
+    if (!current) return false;
+  }
 }
 
 function functionOf(node: ts.Node): ts.Node | undefined {
