@@ -176,6 +176,20 @@ describe('a text a function of the file writes named data into', () => {
     // Line 6 is the argument, which flows on; line 9 is where the text leaves, from the click handler.
     expect(sites(result)).toEqual(['src/PushScreen.tsx:6 device.push_token name:expoToken', 'src/PushScreen.tsx:9 device.push_token name:relayPath.expoToken']);
   });
+
+  it('is a text held in a variable: a template literal of named data, not one of other values', () => {
+    const result = scanProject({
+      'src/devices.ts': [
+        `export async function unregister(api: string, deviceToken: string, page: number) {`,
+        `  const url = \`\${api}/devices/\${deviceToken}\`;`,
+        `  const list = \`\${api}/devices?page=\${page}\`;`,
+        `  await fetch(url, { method: 'DELETE' });`,
+        `  await fetch(list);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/devices.ts:4 device.push_token name:url.deviceToken']);
+  });
 });
 
 describe('named data built into a URL', () => {

@@ -126,7 +126,8 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   if (!enclosesUse(initial, value)) return;
   // `const pushPath = getPushPath({ expoToken, accountId })` where getPushPath returns `${expoToken}/${accountId}`:
   // a text the file's own function writes its arguments into carries them wherever it is sent.
-  if (ts.isCallExpression(initial) && !serialised && formatsIntoText(at.analysis, initial)) {
+  // `const url = \`${api}/devices/${deviceToken}\``: a text written of named data carries it too.
+  if ((ts.isCallExpression(initial) && !serialised && formatsIntoText(at.analysis, initial)) || ts.isTemplateExpression(initial)) {
     visit({ ...at, at: value }, initial, depth + 1);
     return;
   }
