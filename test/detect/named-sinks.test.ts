@@ -192,6 +192,24 @@ describe('a text a function of the file writes named data into', () => {
   });
 });
 
+describe('what a getter named for the data returns, held in a variable', () => {
+  it('is that data where the variable is sent; not where it only gates, nor what another getter returns', () => {
+    const result = scanProject({
+      'src/devices.ts': [
+        `import { getPushToken, getPendingCount } from './store';`,
+        `export async function refresh() {`,
+        `  const current = await getPushToken();`,
+        `  if (!current) return;`,
+        `  const pending = await getPendingCount();`,
+        `  await fetch('https://api.example.com/devices', { method: 'PUT', body: JSON.stringify({ current, pending }) });`,
+        `}`,
+      ].join('\n'),
+      'src/store.ts': `export const getPushToken = async () => localStorage.getItem('t');\nexport const getPendingCount = async () => 3;\n`,
+    });
+    expect(sites(result)).toEqual(['src/devices.ts:6 device.push_token name:current.getPushToken()']);
+  });
+});
+
 describe('named data built into a URL', () => {
   it('is a site in the arguments of a URL builder (a call or a class named so), not in other calls', () => {
     const result = scanProject({

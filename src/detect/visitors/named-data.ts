@@ -126,8 +126,9 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   if (!enclosesUse(initial, value)) return;
   // `const pushPath = getPushPath({ expoToken, accountId })` where getPushPath returns `${expoToken}/${accountId}`:
   // a text the file's own function writes its arguments into carries them wherever it is sent.
-  // `const url = \`${api}/devices/${deviceToken}\``: a text written of named data carries it too.
-  if ((ts.isCallExpression(initial) && !serialised && formatsIntoText(at.analysis, initial)) || ts.isTemplateExpression(initial)) {
+  // `const url = \`${api}/devices/${deviceToken}\``: a text written of named data carries it too;
+  // `const t = await getPushToken()`: what a getter named for the data returns is that data.
+  if ((ts.isCallExpression(initial) && !serialised && (formatsIntoText(at.analysis, initial) || namedGetter(at.analysis, initial))) || ts.isTemplateExpression(initial)) {
     visit({ ...at, at: value }, initial, depth + 1);
     return;
   }
@@ -162,6 +163,11 @@ function formatsIntoText(analysis: FileAnalysis, call: ts.CallExpression): boole
   if (!ts.isBlock(declared.body)) return ts.isTemplateExpression(skipOuterExpressions(declared.body));
   const returned = declared.body.statements.filter(ts.isReturnStatement);
   return returned.length > 0 && returned.every((statement) => statement.expression !== undefined && ts.isTemplateExpression(skipOuterExpressions(statement.expression)));
+}
+
+function namedGetter(analysis: FileAnalysis, call: ts.CallExpression): boolean {
+  const callee = calleeName(call);
+  return callee !== undefined && analysis.catalog.names.matchGetter(callee) !== undefined;
 }
 
 /** The file's module-level function of that name: `function f() {}` or `const f = (…) => …`. */
