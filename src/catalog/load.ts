@@ -14,7 +14,7 @@ interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
   models?: RawModel[];
-  names?: { category: string; words: string[][]; qualified?: boolean; note?: string }[];
+  names?: { category: string; words: string[][]; qualified?: boolean; also?: string[]; note?: string }[];
   trailing_fillers?: string[];
   leading_exclusions?: string[];
   person_owners?: string[];
@@ -210,7 +210,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       else globals.push(entry);
     }
     for (const raw of [...(document.models ?? []), ...(document.request ? requestAsModels(document.request) : [])]) mergeModel(models, raw);
-    for (const { category, words, qualified } of document.names ?? []) personalNames.entries.push({ category, words, qualified: qualified ?? false });
+    for (const { category, words, qualified, also } of document.names ?? []) personalNames.entries.push({ category, words, qualified: qualified ?? false, ...(also ? { also } : {}) });
     personalNames.trailingFillers.push(...(document.trailing_fillers ?? []));
     personalNames.leadingExclusions.push(...(document.leading_exclusions ?? []));
     personalNames.personOwners.push(...(document.person_owners ?? []));

@@ -4,6 +4,8 @@ import type { PersonalNames, SourceApi } from './types.js';
 export interface NameMatch {
   category: string;
   qualified: boolean;
+  /** More categories the value is on some platforms (`anonymousId`: a cookie id on the web, an install id in an app). */
+  also?: readonly string[];
 }
 
 /**
@@ -34,7 +36,7 @@ export class NameMatcher {
       for (const words of entry.words) {
         const last = words.at(-1)!;
         const list = this.byLastWord.get(last) ?? [];
-        list.push({ words, match: { category: entry.category, qualified: entry.qualified } });
+        list.push({ words, match: { category: entry.category, qualified: entry.qualified, ...(entry.also ? { also: entry.also } : {}) } });
         list.sort((a, b) => b.words.length - a.words.length);
         this.byLastWord.set(last, list);
       }
@@ -106,6 +108,18 @@ export class NameMatcher {
   matchContextualToken(name: string, contexts: readonly string[]): NameMatch | undefined {
     if (name.toLowerCase() !== 'token' || !contexts.some((context) => words(context).some((word) => this.tokenContexts.has(word)))) return undefined;
     return this.match('pushToken');
+  }
+
+  /**
+   * The other categories a value recorded as `written` (`anonymousId`, `payload.anonymousId`) is, by the
+   * entry that named it as `category`: the name's own segment, else its owner's (`pushToken.token`).
+   */
+  alsoOf(written: string, category: string): readonly string[] {
+    for (const segment of written.split('.').reverse()) {
+      const match = this.match(segment);
+      if (match?.category === category) return match.also ?? [];
+    }
+    return [];
   }
 
   /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */
@@ -198,8 +212,9 @@ const DEVICE_FAMILIES = ['device.', 'network.carrier'];
 const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 
 /** A SourceApi for a name, so a named site travels the pipeline as any catalogued source does. */
-export function nameApi(written: string, category: string): SourceApi {
-  return { id: `name:${written}`, name: written, kind: 'read', category, confidence: 'name', platform: 'any' };
+export function nameApi(written: string, category: string, also: readonly string[] = []): SourceApi {
+  const variants = also.length > 0 ? { also: also.map((other) => ({ category: other, platform: 'any' })) } : {};
+  return { id: `name:${written}`, name: written, kind: 'read', category, confidence: 'name', platform: 'any', ...variants };
 }
 
 /** `customerPhoneNumber` → customer, phone, number; `email_address2` → email, address, 2; `IBAN` → iban. */

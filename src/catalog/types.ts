@@ -254,7 +254,7 @@ export interface Sink {
 
 /** Personal data known by what the code calls it (personal-names.yaml). */
 export interface PersonalNames {
-  entries: { category: string; words: string[][]; qualified: boolean }[];
+  entries: { category: string; words: string[][]; qualified: boolean; also?: string[] }[];
   trailingFillers: string[];
   leadingExclusions: string[];
   personOwners: string[];

@@ -357,14 +357,15 @@ export function recordNamedValue(analysis: FileAnalysis, node: ts.Node, written:
 function record(at: Recording, node: ts.Node, written: string, category: string): void {
   const { analysis, needsFlow, into } = at;
   if (holdsConstant(analysis, node)) return;
+  const also = analysis.catalog.names.alsoOf(written, category);
   if (at.at) {
     // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
     if (analysis.holdsCataloguedSource(node)) return;
     const held = at.at;
-    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category, also), held, needsFlow ? { needsFlow } : {}));
     return;
   }
-  const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
+  const recordIt = () => analysis.recordSource(nameApi(written, category, also), node, needsFlow ? { needsFlow } : {});
   if (!into) {
     analysis.recordAfterChildren(recordIt);
     return;
