@@ -27,6 +27,7 @@ export class NameMatcher {
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
+  private readonly setCookieArrays: readonly string[];
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -52,6 +53,7 @@ export class NameMatcher {
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
+    this.setCookieArrays = names.setCookieArrays;
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -98,6 +100,12 @@ export class NameMatcher {
   matchDeviceGetter(method: string): NameMatch | undefined {
     const match = this.matchGetter(method);
     return match && DEVICE_FAMILIES.some((family) => match.category.startsWith(family)) ? match : undefined;
+  }
+
+  /** Whether an array called so holds the cookies a server sets (`setCookies`, `cookiesToSet`): its words, run together, end with a set_cookie_arrays one. */
+  isSetCookieArray(receiver: string): boolean {
+    const joined = words(receiver).join('');
+    return this.setCookieArrays.some((ending) => joined.endsWith(ending));
   }
 
   /**

@@ -318,6 +318,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     url_builders: wordList,
     token_contexts: wordList,
     payload_arrays: wordList,
+    set_cookie_arrays: wordList,
     members: {
       type: 'array',
       items: {

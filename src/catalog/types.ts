@@ -272,6 +272,8 @@ export interface PersonalNames {
   tokenContexts: string[];
   /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
   payloadArrays: string[];
+  /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
+  setCookieArrays: string[];
 }
 
 export interface Catalog {
