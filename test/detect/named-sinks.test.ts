@@ -266,3 +266,21 @@ describe('a cookie pushed onto the Set-Cookie array of a server context', () => 
     expect(sites(result)).toEqual(['src/resolvers.js:4 web.cookies name:setCookies.push', 'src/resolvers.js:8 web.cookies name:cookiesToSet.push']);
   });
 });
+
+describe('data in the URL of an XMLHttpRequest', () => {
+  it('leaves with the request: open’s URL is a sink, a constant URL with the data in send() is send’s', () => {
+    const result = scanProject({
+      'src/meter.ts': [
+        `export function report(endpoint: string, visitorId: string, status: string) {`,
+        `  const xhr = new XMLHttpRequest();`,
+        `  xhr.open('GET', endpoint + '?id=' + encodeURIComponent(visitorId));`,
+        `  xhr.send();`,
+        `  const other = new XMLHttpRequest();`,
+        `  other.open('POST', 'https://status.example/s?status=' + status);`,
+        `  other.send(status);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/meter.ts:3 web.cookies name:visitorId']);
+  });
+});
