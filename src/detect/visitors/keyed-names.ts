@@ -17,6 +17,8 @@ export function recordKeyedName(analysis: FileAnalysis, node: ts.ElementAccessEx
   while (ts.isAsExpression(held.parent) || ts.isParenthesizedExpression(held.parent) || ts.isNonNullExpression(held.parent) || ts.isTypeAssertionExpression(held.parent)) held = held.parent;
   const declaration = held.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== held || !ts.isIdentifier(declaration.name)) return;
+  // `process.env['SUPPORT_EMAIL']`: the app's configuration, not a user's data.
+  if (/^(process|import\.meta)\.env$/.test(node.expression.getText())) return;
   const { names } = analysis.catalog;
   const match = names.match(key.text);
   if (!match || match.qualified || names.match(declaration.name.text)?.category === match.category) return;
