@@ -14,7 +14,7 @@ interface CatalogDocument {
   modules?: { module: string; platform?: string; default?: 'namespace'; apis: RawApi[] }[];
   globals?: (RawApi & { path: string; platform?: string })[];
   models?: RawModel[];
-  names?: { category: string; words: string[][]; qualified?: boolean; note?: string }[];
+  names?: { category: string; words: string[][]; qualified?: boolean; also?: string[]; note?: string }[];
   trailing_fillers?: string[];
   leading_exclusions?: string[];
   person_owners?: string[];
@@ -26,6 +26,7 @@ interface CatalogDocument {
   url_builders?: string[];
   token_contexts?: string[];
   payload_arrays?: string[];
+  set_cookie_arrays?: string[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
     properties?: (RawApi & { path: string })[];
@@ -186,7 +187,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], setCookieArrays: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -210,7 +211,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       else globals.push(entry);
     }
     for (const raw of [...(document.models ?? []), ...(document.request ? requestAsModels(document.request) : [])]) mergeModel(models, raw);
-    for (const { category, words, qualified } of document.names ?? []) personalNames.entries.push({ category, words, qualified: qualified ?? false });
+    for (const { category, words, qualified, also } of document.names ?? []) personalNames.entries.push({ category, words, qualified: qualified ?? false, ...(also ? { also } : {}) });
     personalNames.trailingFillers.push(...(document.trailing_fillers ?? []));
     personalNames.leadingExclusions.push(...(document.leading_exclusions ?? []));
     personalNames.personOwners.push(...(document.person_owners ?? []));
@@ -222,6 +223,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.urlBuilders.push(...(document.url_builders ?? []));
     personalNames.tokenContexts.push(...(document.token_contexts ?? []));
     personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
+    personalNames.setCookieArrays.push(...(document.set_cookie_arrays ?? []));
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');
       const index = members.findIndex((existing) => existing.id === entry.id && sameArgs(existing.args, entry.args) && existing.kind === entry.kind);

@@ -4,6 +4,8 @@ import type { PersonalNames, SourceApi } from './types.js';
 export interface NameMatch {
   category: string;
   qualified: boolean;
+  /** More categories the value is on some platforms (`anonymousId`: a cookie id on the web, an install id in an app). */
+  also?: readonly string[];
 }
 
 /**
@@ -25,6 +27,7 @@ export class NameMatcher {
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
+  private readonly setCookieArrays: readonly string[];
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -34,7 +37,7 @@ export class NameMatcher {
       for (const words of entry.words) {
         const last = words.at(-1)!;
         const list = this.byLastWord.get(last) ?? [];
-        list.push({ words, match: { category: entry.category, qualified: entry.qualified } });
+        list.push({ words, match: { category: entry.category, qualified: entry.qualified, ...(entry.also ? { also: entry.also } : {}) } });
         list.sort((a, b) => b.words.length - a.words.length);
         this.byLastWord.set(last, list);
       }
@@ -50,6 +53,7 @@ export class NameMatcher {
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
+    this.setCookieArrays = names.setCookieArrays;
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -98,6 +102,12 @@ export class NameMatcher {
     return match && DEVICE_FAMILIES.some((family) => match.category.startsWith(family)) ? match : undefined;
   }
 
+  /** Whether an array called so holds the cookies a server sets (`setCookies`, `cookiesToSet`): its words, run together, end with a set_cookie_arrays one. */
+  isSetCookieArray(receiver: string): boolean {
+    const joined = words(receiver).join('');
+    return this.setCookieArrays.some((ending) => joined.endsWith(ending));
+  }
+
   /**
    * A bare `token` (`token`, `params.token`) sent from a file or function whose name speaks of push
    * notifications (`savePushToken.js`, `sendTestNotification`, `_setPushToken`): the push token. A
@@ -106,6 +116,18 @@ export class NameMatcher {
   matchContextualToken(name: string, contexts: readonly string[]): NameMatch | undefined {
     if (name.toLowerCase() !== 'token' || !contexts.some((context) => words(context).some((word) => this.tokenContexts.has(word)))) return undefined;
     return this.match('pushToken');
+  }
+
+  /**
+   * The other categories a value recorded as `written` (`anonymousId`, `payload.anonymousId`) is, by the
+   * entry that named it as `category`: the name's own segment, else its owner's (`pushToken.token`).
+   */
+  alsoOf(written: string, category: string): readonly string[] {
+    for (const segment of written.split('.').reverse()) {
+      const match = this.match(segment);
+      if (match?.category === category) return match.also ?? [];
+    }
+    return [];
   }
 
   /** Whether an object called so is a place (`venue`, `store`): its coordinates are not the user's location. */
@@ -198,8 +220,9 @@ const DEVICE_FAMILIES = ['device.', 'network.carrier'];
 const GETTER_VERBS = new Set(['get', 'fetch', 'read', 'load']);
 
 /** A SourceApi for a name, so a named site travels the pipeline as any catalogued source does. */
-export function nameApi(written: string, category: string): SourceApi {
-  return { id: `name:${written}`, name: written, kind: 'read', category, confidence: 'name', platform: 'any' };
+export function nameApi(written: string, category: string, also: readonly string[] = []): SourceApi {
+  const variants = also.length > 0 ? { also: also.map((other) => ({ category: other, platform: 'any' })) } : {};
+  return { id: `name:${written}`, name: written, kind: 'read', category, confidence: 'name', platform: 'any', ...variants };
 }
 
 /** `customerPhoneNumber` → customer, phone, number; `email_address2` → email, address, 2; `IBAN` → iban. */

@@ -302,6 +302,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
           category: categoryId,
           words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
           qualified: { type: 'boolean', description: 'only on a person (user.name) or beside other personal fields' },
+          also: { type: 'array', minItems: 1, items: categoryId, description: 'more categories the named value is, on some platforms (an id that is a cookie on the web and an install id in an app)' },
           note: { type: 'string' },
         },
       },
@@ -317,6 +318,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     url_builders: wordList,
     token_contexts: wordList,
     payload_arrays: wordList,
+    set_cookie_arrays: wordList,
     members: {
       type: 'array',
       items: {

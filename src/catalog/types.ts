@@ -254,7 +254,7 @@ export interface Sink {
 
 /** Personal data known by what the code calls it (personal-names.yaml). */
 export interface PersonalNames {
-  entries: { category: string; words: string[][]; qualified: boolean }[];
+  entries: { category: string; words: string[][]; qualified: boolean; also?: string[] }[];
   trailingFillers: string[];
   leadingExclusions: string[];
   personOwners: string[];
@@ -272,6 +272,8 @@ export interface PersonalNames {
   tokenContexts: string[];
   /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
   payloadArrays: string[];
+  /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
+  setCookieArrays: string[];
 }
 
 export interface Catalog {

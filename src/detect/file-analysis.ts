@@ -23,6 +23,7 @@ import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
+import { recordKeyedName } from './visitors/keyed-names.js';
 import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
 
 /**
@@ -268,6 +269,7 @@ export class FileAnalysis {
       case ts.SyntaxKind.PropertyAccessExpression:
       case ts.SyntaxKind.ElementAccessExpression:
         visitMemberRead(this, node as ts.PropertyAccessExpression | ts.ElementAccessExpression, scope);
+        if (ts.isElementAccessExpression(node)) recordKeyedName(this, node);
         break;
       case ts.SyntaxKind.VariableDeclaration:
         visitDestructuring(this, node as ts.VariableDeclaration, scope);

@@ -13,6 +13,7 @@ import { cutDiagnostics, exportLocation, linkedSinkSite } from './flow-linking.j
 import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, type FlowStart } from './flows.js';
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
+import { visitorIdWrites } from './visitor-id-writes.js';
 import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames, withoutUnstoredIds } from './named-sites.js';
 import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
@@ -179,8 +180,10 @@ class Linker {
     const storedOnly = (api: string) => this.input.catalog.isStoredOnly(api);
     const flows = withoutUnstoredIds(explained.flows, storedOnly);
     this.input.timings?.add('flows', performance.now() - flowsStarted);
+    const keptAs = (sinkPackage: string) => this.input.catalog.keptAs(sinkPackage);
+    const sited = withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, keptAs);
     return {
-      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, (sinkPackage) => this.input.catalog.keptAs(sinkPackage))),
+      collections: sortByPlace([...sited, ...visitorIdWrites(sited, flows, keptAs, (flow) => this.storageWriteSite(flow))]),
       sdks: sortByPlace(sdks),
       sdkCalls: foldRepeatedWrapperCalls(sortByPlace(sdkCalls)),
       flows: flows.sort(compareFlows),
@@ -793,6 +796,19 @@ class Linker {
     site.consentKeys = [...keys].sort();
     site.guarded = keys.size > 0;
     return site;
+  }
+
+  /** The collection site of a storage write a flow ends at (visitor-id-writes.ts): the write's own place, context and guards. */
+  private storageWriteSite(flow: DataFlow): CollectionSite | undefined {
+    for (const [file, facts] of this.input.files) {
+      if (this.relative(file) !== flow.sink.file) continue;
+      const sink = facts.sinks.find((each) => each.kind === 'storage' && each.range.line === flow.sink.line && each.range.column === flow.sink.column);
+      if (!sink) return undefined;
+      const method = sink.callee.split('.').pop() ?? sink.callee;
+      const api = sink.package.startsWith('global:') ? `${sink.package.slice('global:'.length)}.${method}` : `${sink.package}#${method}`;
+      return this.site(file, sink, sink.range, api, 'web.cookies', []);
+    }
+    return undefined;
   }
 
   private relative(file: string): string {

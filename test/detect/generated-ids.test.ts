@@ -40,3 +40,37 @@ describe('random identifiers the app generates', () => {
     expect(result.inventory.flows).toEqual([]);
   });
 });
+
+describe('a browser storage helper of another file that keeps visitor ids', () => {
+  it('is a web.cookies site at the write a visitor id reaches as its caller gave it; not what the helper makes of it beside, nor a helper only given a theme', () => {
+    const result = scanProject({
+      'src/storage.ts': [
+        `export function attemptWrite(key: string, value: string) {`,
+        `  try {`,
+        `    const stamped = value + '|' + Date.now();`,
+        `    window.localStorage.setItem(key, value);`,
+        `    window.localStorage.setItem(key + '.stamp', stamped);`,
+        `    return true;`,
+        `  } catch (e) {`,
+        `    return false;`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      'src/prefs-storage.ts': `export function keep(key: string, value: string) {\n  window.sessionStorage.setItem(key, value);\n}\n`,
+      'src/ids.ts': [
+        `import { v4 as uuidv4 } from 'uuid';`,
+        `import { attemptWrite } from './storage';`,
+        `import { keep } from './prefs-storage';`,
+        `export function visitor() {`,
+        `  const id = uuidv4();`,
+        `  attemptWrite('_vid', id);`,
+        `  navigator.sendBeacon('https://collector.example/hit', id);`,
+        `}`,
+        `export function prefs(theme: string) {`,
+        `  keep('theme', theme);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/ids.ts:5 web.cookies uuid#v4', 'src/storage.ts:4 web.cookies localStorage.setItem']);
+  });
+});

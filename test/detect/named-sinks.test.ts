@@ -328,3 +328,43 @@ describe('named data pushed onto an array of what is sent', () => {
     expect(sites(result)).toEqual(['src/ecommerce.ts:4 identity.email name:email']);
   });
 });
+
+describe('a cookie pushed onto the Set-Cookie array of a server context', () => {
+  it('is a web.cookies site where it is pushed (context.setCookies, cookiesToSet), not on a list of cookies read', () => {
+    const result = scanProject({
+      'src/resolvers.js': [
+        `const optOut = { name: 'opt_out', value: '1', options: { maxAge: 31536000 } };`,
+        `module.exports = {`,
+        `  login: async (parent, args, context) => {`,
+        `    context.setCookies.push(optOut);`,
+        `    return true;`,
+        `  },`,
+        `  refresh: async (parent, args, { cookiesToSet, cookies }) => {`,
+        `    cookiesToSet.push({ name: 'session', value: args.session });`,
+        `    cookies.push(args.cookie);`,
+        `    return cookies.length;`,
+        `  },`,
+        `};`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/resolvers.js:4 web.cookies name:setCookies.push', 'src/resolvers.js:8 web.cookies name:cookiesToSet.push']);
+  });
+});
+
+describe('data in the URL of an XMLHttpRequest', () => {
+  it('leaves with the request: open’s URL is a sink, a constant URL with the data in send() is send’s', () => {
+    const result = scanProject({
+      'src/meter.ts': [
+        `export function report(endpoint: string, visitorId: string, status: string) {`,
+        `  const xhr = new XMLHttpRequest();`,
+        `  xhr.open('GET', endpoint + '?id=' + encodeURIComponent(visitorId));`,
+        `  xhr.send();`,
+        `  const other = new XMLHttpRequest();`,
+        `  other.open('POST', 'https://status.example/s?status=' + status);`,
+        `  other.send(status);`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/meter.ts:3 web.cookies name:visitorId']);
+  });
+});

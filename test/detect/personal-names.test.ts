@@ -224,3 +224,35 @@ describe('named personal data is a collection site where it reaches a sink', () 
     expect(sites(result)).toEqual([]);
   });
 });
+
+describe('a name that is two categories (also:)', () => {
+  it('reports an anonymousId sent to an analytics SDK as a visitor cookie id and an install id; a visitor id only as the cookie', () => {
+    const result = scanProject({
+      'src/analytics.ts': [
+        `import { Analytics } from '@segment/analytics-node';`,
+        `const analytics = new Analytics({ writeKey: 'key' });`,
+        `export function track(event: string, anonymousId: string, visitorId: string) {`,
+        `  analytics.track({ event, anonymousId });`,
+        `  analytics.page({ name: 'home', properties: { visitorId } });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([
+      'src/analytics.ts:4 device.id name:anonymousId',
+      'src/analytics.ts:4 web.cookies name:anonymousId',
+      'src/analytics.ts:5 web.cookies name:visitorId',
+    ]);
+  });
+
+  it('stays silent for an anonymousId that only stays in the function', () => {
+    const result = scanProject({
+      'src/ids.ts': [
+        `export function same(anonymousId: string, other: string) {`,
+        `  const label = anonymousId === other ? 'same' : 'different';`,
+        `  return label.length;`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual([]);
+  });
+});

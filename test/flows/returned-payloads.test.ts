@@ -83,3 +83,26 @@ describe('named values and the catalogued data that explains them', () => {
     expect(sites(result)).toEqual(['src/device.ts:3 device.info react-native-device-info#getSystemName', 'src/push.ts:3 device.push_token name:pushToken.token']);
   });
 });
+
+describe('named values in an object a returned text is built from', () => {
+  it('reports a key of the object a returned query string is built from when the text reaches a sink, not one only shown', () => {
+    const result = scanWithManifest({
+      'src/meter.ts': [
+        `export function ping(endpoint: string, id: string) {`,
+        `  const xhr = new XMLHttpRequest();`,
+        `  xhr.open('GET', meterAddress(endpoint, id));`,
+        `  xhr.send();`,
+        `}`,
+        `function meterAddress(endpoint: string, id: string): string {`,
+        `  const query: Record<string, string> = { vendor: 'shop', cs_fpid: id };`,
+        `  return endpoint + '?' + Object.keys(query).map((key) => key + '=' + query[key]).join('&');`,
+        `}`,
+        `export function caption(email: string) {`,
+        `  const shown = { email };`,
+        `  return 'to ' + Object.values(shown).join(', ');`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/meter.ts:7 web.cookies name:cs_fpid']);
+  });
+});

@@ -29,6 +29,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
   if (analysis.facts.projectReferences.length > projectReferences) visitPossibleRegistration(analysis, node, projectReferences);
   visitWindowCall(analysis, node);
   if (!sdkCall) recordDeviceGetter(analysis, node, scope);
+  recordSetCookie(analysis, node);
   // Personal data by name (an e-mail, a phone number …) where it reaches a sink, an SDK or a sending
   // call; in a call of project code (`fetch` from '../util/fetch'), where linking finds it reaching one.
   const name = calleeName(node);
@@ -55,6 +56,14 @@ function isPayloadPush(analysis: FileAnalysis, node: ts.CallExpression): boolean
   if (ts.isElementAccessExpression(receiver)) receiver = skipOuterExpressions(receiver.expression);
   const name = nameOf(receiver);
   return name !== undefined && analysis.catalog.names.isPayloadArray(name);
+}
+
+/** `context.setCookies.push({ name, value, options })`: a cookie the server sets in the visitor's browser (set_cookie_arrays). */
+function recordSetCookie(analysis: FileAnalysis, node: ts.CallExpression): void {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'push' || node.arguments.length === 0) return;
+  const name = nameOf(skipOuterExpressions(callee.expression));
+  if (name !== undefined && analysis.catalog.names.isSetCookieArray(name)) analysis.recordSource(nameApi(`${name}.push`, 'web.cookies'), node);
 }
 
 /**

@@ -78,8 +78,15 @@ export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Express
     recordNamedReturn(analysis, value.right, depth + 1);
     return;
   }
-  // `const params = { … }; …; return params`: the object of a variable declared in the same function.
-  if (!ts.isIdentifier(value)) return;
+  // `return url + '?' + Object.keys(query).map(…).join('&')`, `return \`${base}?${qs.stringify(params)}\``:
+  // a text built here (a concatenation, a template) from the objects of variables declared in the same
+  // function, as if each were returned.
+  if (!ts.isIdentifier(value)) {
+    if (depth === 0 && ((ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken) || ts.isTemplateExpression(value))) {
+      for (const held of heldObjectsIn(analysis, value)) recordNamedReturn(analysis, held, depth + 1);
+    }
+    return;
+  }
   const binding = analysis.scopeOf(value).lookup(value.text);
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
   const into = { slot: binding.slot, name: value.text };
@@ -87,6 +94,26 @@ export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Express
   if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject({ analysis, needsFlow: true, into }, initial, 0);
   // `let position = { … }; if (…) position = { aroundLatLng: … }; return position`: every object assigned to it there too.
   if (binding.reassigned) for (const assigned of objectsAssigned(binding.reassigned, value)) visitObject({ analysis, needsFlow: true, into }, assigned, 0);
+}
+
+/**
+ * The identifiers in a returned text that name, once each, a variable the same function initialised with
+ * an object literal. Not in what a plain function makes of its arguments (`'~' + distance(userLocation, venue)`):
+ * that is its own value, not the object.
+ */
+function heldObjectsIn(analysis: FileAnalysis, text: ts.Expression): ts.Identifier[] {
+  const found = new Map<string, ts.Identifier>();
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(skipOuterExpressions(node.expression))) return;
+    if (ts.isIdentifier(node) && !found.has(node.text)) {
+      const binding = analysis.scopeOf(node).lookup(node.text);
+      const initial = binding?.kind === 'alias' && binding.members.length === 0 ? skipOuterExpressions(binding.expression) : undefined;
+      if (initial && ts.isObjectLiteralExpression(initial) && sameFunction(initial, text)) found.set(node.text, node);
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(text);
+  return [...found.values()];
 }
 
 const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
@@ -425,14 +452,15 @@ function record(at: Recording, node: ts.Node, written: string, category: string)
     if (at.firstOnly.recorded || analysis.holdsCataloguedSource(node)) return;
     at.firstOnly.recorded = true;
   }
+  const also = analysis.catalog.names.alsoOf(written, category);
   if (at.at) {
     // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
     if (analysis.holdsCataloguedSource(node)) return;
     const held = at.at;
-    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category, also), held, needsFlow ? { needsFlow } : {}));
     return;
   }
-  const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
+  const recordIt = () => analysis.recordSource(nameApi(written, category, also), node, needsFlow ? { needsFlow } : {});
   if (!into) {
     analysis.recordAfterChildren(recordIt);
     return;
