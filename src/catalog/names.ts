@@ -118,6 +118,17 @@ export class NameMatcher {
     return words(calleeName).slice(1).some((word) => this.personOwners.has(word));
   }
 
+  /**
+   * Whether a value called so is a person's whole record: its last word (past fillers) is a person
+   * (`user`, `githubUser`, `userInfo`, `viewer`, `profile`), not a thing of theirs (`userSettings`).
+   */
+  namesPersonRecord(name: string): boolean {
+    const parts = words(name);
+    let end = parts.length;
+    while (end > 0 && this.trailingFillers.has(parts[end - 1]!)) end--;
+    return end > 0 && this.personOwners.has(parts[end - 1]!);
+  }
+
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
   isPersonOwner(name: string): boolean {
     const parts = words(name);

@@ -6,6 +6,7 @@ import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathS
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchCallbackSink, matchSink } from './sinks.js';
+import { matchStateSetterSink } from './state-hooks.js';
 import { recordThroughWrapper } from './wrapper-arguments.js';
 import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
@@ -101,6 +102,7 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
   const keys = () => argumentKeys(node, scope);
   if (!reference) {
     matchCallbackSink(analysis, node, scope);
+    matchStateSetterSink(analysis, node, scope);
     matchAnyReceiver(analysis, node, keys);
     return false;
   }
