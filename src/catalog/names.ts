@@ -25,6 +25,7 @@ export class NameMatcher {
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
+  private readonly protocolKeys: Map<string, NameMatch>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -50,6 +51,7 @@ export class NameMatcher {
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
+    this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -174,6 +176,9 @@ export class NameMatcher {
    * `'user.name'`) when the key reads it on a person (`user.name`) or the value's own name agrees.
    */
   matchKey(key: string, valueName: string | undefined): NameMatch | undefined {
+    // `pb.add('tr_ci', city)`: a key a tracking protocol documents says what it carries, however short.
+    const documented = this.protocolKeys.get(key);
+    if (documented) return documented;
     const segments = key.split('.');
     const match = this.match(segments.at(-1)!);
     if (!match) return undefined;

@@ -272,6 +272,8 @@ export interface PersonalNames {
   tokenContexts: string[];
   /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
   payloadArrays: string[];
+  /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */
+  protocolKeys: { key: string; category: string }[];
 }
 
 export interface Catalog {
