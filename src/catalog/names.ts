@@ -131,6 +131,17 @@ export class NameMatcher {
     return end > 0 && this.personOwners.has(parts[end - 1]!);
   }
 
+  /**
+   * The data a function named for setting it sets: `setUserId`, `setUserIdFromCookie` (the words
+   * between `set` and `from`), for a user-id setter of a tracker or an account module.
+   */
+  matchSetter(functionName: string): NameMatch | undefined {
+    const parts = words(functionName);
+    if (parts[0] !== 'set') return undefined;
+    const from = parts.indexOf('from');
+    return this.compute(parts.slice(1, from < 0 ? parts.length : from));
+  }
+
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
   isPersonOwner(name: string): boolean {
     const parts = words(name);

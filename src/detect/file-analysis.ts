@@ -24,6 +24,7 @@ import { recordNamedReturn } from './visitors/named-data.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
 import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
+import { visitSetterAssignment } from './visitors/setter-assignments.js';
 
 /**
  * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
@@ -257,6 +258,7 @@ export class FileAnalysis {
       case ts.SyntaxKind.BinaryExpression:
         this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
         visitInTest(this, node as ts.BinaryExpression, scope);
+        visitSetterAssignment(this, node as ts.BinaryExpression);
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);
