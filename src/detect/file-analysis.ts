@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -53,6 +53,8 @@ export class FileAnalysis {
   readonly sinkIndexes = new Map<ts.Node, number>();
   /** The catalog's `data` arguments of each sink that lists them. */
   readonly sinkDataArguments = new Map<number, readonly number[]>();
+  /** Per function: the sinks it hands to callbacks it is given (`=>0.actions:0`: a persisted store's setter), see handed-setters.ts. */
+  readonly handedSinks = new Map<number, Record<string, ExportTarget>>();
   private readonly flows: FlowRecorder;
   /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
   private readonly functionStack: number[] = [];
@@ -121,6 +123,7 @@ export class FileAnalysis {
     if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
     for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
     for (const [index, members] of this.flows.returnedMembers()) this.facts.functions[index]!.members = members;
+    for (const [index, handed] of this.handedSinks) this.facts.functions[index]!.members = { ...this.facts.functions[index]!.members, ...handed };
     return this.facts;
   }
 
