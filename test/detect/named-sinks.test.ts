@@ -270,3 +270,24 @@ describe('named data pushed onto an array of what is sent', () => {
     expect(sites(result)).toEqual(['src/ecommerce.ts:4 identity.email name:email']);
   });
 });
+
+describe('a bare name or address holding a record', () => {
+  it('is personal when the record is typed in the file with personal fields, not when it is a string or another record', () => {
+    const result = scanProject({
+      'src/holder.ts': [
+        `interface Holder {`,
+        `  firstName: string;`,
+        `  lastName: string;`,
+        `}`,
+        `type Label = { text: string };`,
+        `export function saveHolder(name: Holder | null) {`,
+        `  return fetch('https://api.example.com/holder', { method: 'POST', body: JSON.stringify({ name }) });`,
+        `}`,
+        `export function saveLabel(name: Label, address: string) {`,
+        `  return fetch('https://api.example.com/label', { method: 'POST', body: JSON.stringify({ name, address }) });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/holder.ts:7 identity.name name:name']);
+  });
+});
