@@ -28,6 +28,7 @@ export class NameMatcher {
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
   private readonly setCookieArrays: readonly string[];
+  private readonly protocolKeys: Map<string, NameMatch>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -54,6 +55,7 @@ export class NameMatcher {
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
     this.setCookieArrays = names.setCookieArrays;
+    this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -140,6 +142,28 @@ export class NameMatcher {
     return words(calleeName).slice(1).some((word) => this.personOwners.has(word));
   }
 
+  /**
+   * Whether a value called so is a person's whole record: its last word (past fillers) is a person
+   * (`user`, `githubUser`, `userInfo`, `viewer`, `profile`), not a thing of theirs (`userSettings`).
+   */
+  namesPersonRecord(name: string): boolean {
+    const parts = words(name);
+    let end = parts.length;
+    while (end > 0 && this.trailingFillers.has(parts[end - 1]!)) end--;
+    return end > 0 && this.personOwners.has(parts[end - 1]!);
+  }
+
+  /**
+   * The data a function named for setting it sets: `setUserId`, `setUserIdFromCookie` (the words
+   * between `set` and `from`), for a user-id setter of a tracker or an account module.
+   */
+  matchSetter(functionName: string): NameMatch | undefined {
+    const parts = words(functionName);
+    if (parts[0] !== 'set') return undefined;
+    const from = parts.indexOf('from');
+    return this.compute(parts.slice(1, from < 0 ? parts.length : from));
+  }
+
   /** Whether an object called so holds a person's data (`user`, `customer`, `billingAddress` …). */
   isPersonOwner(name: string): boolean {
     const parts = words(name);
@@ -185,6 +209,9 @@ export class NameMatcher {
    * `'user.name'`) when the key reads it on a person (`user.name`) or the value's own name agrees.
    */
   matchKey(key: string, valueName: string | undefined): NameMatch | undefined {
+    // `pb.add('tr_ci', city)`: a key a tracking protocol documents says what it carries, however short.
+    const documented = this.protocolKeys.get(key);
+    if (documented) return documented;
     const segments = key.split('.');
     const match = this.match(segments.at(-1)!);
     if (!match) return undefined;

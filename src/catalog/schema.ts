@@ -319,6 +319,19 @@ export const CATALOG_SCHEMA: JsonSchema = {
     token_contexts: wordList,
     payload_arrays: wordList,
     set_cookie_arrays: wordList,
+    protocol_keys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'category'],
+        properties: {
+          key: { type: 'string', minLength: 1, description: 'the payload key as the protocol spells it: tr_ci' },
+          category: categoryId,
+          note: { type: 'string' },
+        },
+      },
+    },
     members: {
       type: 'array',
       items: {

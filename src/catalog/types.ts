@@ -274,6 +274,8 @@ export interface PersonalNames {
   payloadArrays: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
+  /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */
+  protocolKeys: { key: string; category: string }[];
 }
 
 export interface Catalog {

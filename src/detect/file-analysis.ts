@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -25,6 +25,7 @@ import { declareParameters, declareStatements } from './visitors/declarations.js
 import { REQUEST_MODEL } from './visitors/value-models.js';
 import { recordKeyedName } from './visitors/keyed-names.js';
 import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
+import { visitSetterAssignment } from './visitors/setter-assignments.js';
 
 /**
  * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
@@ -53,6 +54,8 @@ export class FileAnalysis {
   readonly sinkIndexes = new Map<ts.Node, number>();
   /** The catalog's `data` arguments of each sink that lists them. */
   readonly sinkDataArguments = new Map<number, readonly number[]>();
+  /** Per function: the sinks it hands to callbacks it is given (`=>0.actions:0`: a persisted store's setter), see handed-setters.ts. */
+  readonly handedSinks = new Map<number, Record<string, ExportTarget>>();
   private readonly flows: FlowRecorder;
   /** Functions being visited, innermost last: the enclosing function of whatever is visited now. */
   private readonly functionStack: number[] = [];
@@ -121,6 +124,7 @@ export class FileAnalysis {
     if (contextImports.size > 0) this.facts.contextImports = [...contextImports.values()];
     for (const [index, references] of this.flows.returnedClients()) this.facts.functions[index]!.returns = references;
     for (const [index, members] of this.flows.returnedMembers()) this.facts.functions[index]!.members = members;
+    for (const [index, handed] of this.handedSinks) this.facts.functions[index]!.members = { ...this.facts.functions[index]!.members, ...handed };
     return this.facts;
   }
 
@@ -258,6 +262,7 @@ export class FileAnalysis {
       case ts.SyntaxKind.BinaryExpression:
         this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
         visitInTest(this, node as ts.BinaryExpression, scope);
+        visitSetterAssignment(this, node as ts.BinaryExpression);
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);

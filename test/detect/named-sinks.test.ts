@@ -55,6 +55,32 @@ describe('named data added to a payload builder', () => {
       'src/tracker.ts:8 identity.email name:user.email',
     ]);
   });
+
+  it('is named by a key a tracking protocol documents (tr_ci, uip) on a builder known by what made it, not by another short key', () => {
+    const result = scanProject({
+      'src/transaction.ts': [
+        `import { payloadBuilder } from './payload';`,
+        `export function buildTransaction(order: { id: string; city: string; region: string; total: number }, clientIp: string) {`,
+        `  const pb = payloadBuilder();`,
+        `  pb.add('tr_tt', order.total);`,
+        `  pb.add('tr_ci', order.city);`,
+        `  pb.add('tr_rg', order.region);`,
+        `  pb.add('uip', clientIp);`,
+        `  pb.add('tr_st', 'CA');`,
+        `  new Map<string, string>().set('uip', clientIp);`,
+        `  const seen = new Set<string>(); seen.add(order.city);`,
+        `  return pb;`,
+        `}`,
+      ].join('\n'),
+      'src/payload.ts': [
+        `export function payloadBuilder() {`,
+        `  const dict: Record<string, unknown> = {};`,
+        `  return { add: (key: string, value: unknown) => { dict[key] = value; }, build: () => dict };`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/transaction.ts:5 identity.address name:tr_ci', 'src/transaction.ts:7 network.ip_address name:uip']);
+  });
 });
 
 describe('a named value beside catalogued data', () => {
@@ -366,5 +392,26 @@ describe('data in the URL of an XMLHttpRequest', () => {
       ].join('\n'),
     });
     expect(sites(result)).toEqual(['src/meter.ts:3 web.cookies name:visitorId']);
+  });
+});
+
+describe('a bare name or address holding a record', () => {
+  it('is personal when the record is typed in the file with personal fields, not when it is a string or another record', () => {
+    const result = scanProject({
+      'src/holder.ts': [
+        `interface Holder {`,
+        `  firstName: string;`,
+        `  lastName: string;`,
+        `}`,
+        `type Label = { text: string };`,
+        `export function saveHolder(name: Holder | null) {`,
+        `  return fetch('https://api.example.com/holder', { method: 'POST', body: JSON.stringify({ name }) });`,
+        `}`,
+        `export function saveLabel(name: Label, address: string) {`,
+        `  return fetch('https://api.example.com/label', { method: 'POST', body: JSON.stringify({ name, address }) });`,
+        `}`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/holder.ts:7 identity.name name:name']);
   });
 });

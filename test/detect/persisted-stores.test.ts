@@ -42,4 +42,43 @@ describe('a setter of a persisted store', () => {
     });
     expect(sites(result)).toEqual(['src/cartStore.ts:4 identity.address name:zipCode', 'src/profileStore.ts:8 identity.email name:email', 'src/sessionStore.ts:4 identity.phone name:phone']);
   });
+
+  it("is handed on by the app's own store wrapper to the callback it is given, in every file that calls it; a wrapper without persist hands on none", () => {
+    const result = scanProject({
+      'src/store/createStore.ts': [
+        `import AsyncStorage from '@react-native-async-storage/async-storage';`,
+        `import { create } from 'zustand';`,
+        `import { createJSONStorage, devtools, persist } from 'zustand/middleware';`,
+        `type Config<S, A> = { name: string; defaultState: S; actions: (set: (partial: Partial<S>) => void) => A; options?: { persist?: boolean } };`,
+        `export function createStore<S, A>({ name, defaultState, actions: makeActions, options }: Config<S, A>) {`,
+        `  const initial = () => defaultState;`,
+        `  const persisted = persist(initial, { name, storage: createJSONStorage(() => AsyncStorage) });`,
+        `  const store = create<S>()(devtools(options?.persist ? persisted : initial, { name }));`,
+        `  return { store, actions: makeActions(store.setState) };`,
+        `}`,
+        `export function createMemoryStore<S, A>({ defaultState, actions: makeActions }: Config<S, A>) {`,
+        `  const store = create<S>()(() => defaultState);`,
+        `  return { store, actions: makeActions(store.setState) };`,
+        `}`,
+      ].join('\n'),
+      'src/profile/contactStore.ts': [
+        `import { createMemoryStore, createStore } from '../store/createStore';`,
+        `export const contactStore = createStore({`,
+        `  name: 'contact',`,
+        `  defaultState: { email: '', phone: '' },`,
+        `  actions: (set) => ({`,
+        `    setEmail: (email: string) => set({ email }),`,
+        `    setPhone: (phone: string) => set({ phone }),`,
+        `  }),`,
+        `  options: { persist: true },`,
+        `});`,
+        `export const draftStore = createMemoryStore({`,
+        `  name: 'draft',`,
+        `  defaultState: { email: '' },`,
+        `  actions: (set) => ({ setEmail: (email: string) => set({ email }) }),`,
+        `});`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/profile/contactStore.ts:6 identity.email name:email', 'src/profile/contactStore.ts:7 identity.phone name:phone']);
+  });
 });

@@ -6,6 +6,8 @@ import { argumentKeys, calleeText, evaluateReference, moduleLoadSpecifier, pathS
 import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchCallbackSink, matchSink } from './sinks.js';
+import { matchStateSetterSink } from './state-hooks.js';
+import { matchHandedSetter, recordHandedSetter } from './handed-setters.js';
 import { recordThroughWrapper } from './wrapper-arguments.js';
 import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
@@ -109,7 +111,12 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
   const reference = evaluateReference(node.expression, scope);
   const keys = () => argumentKeys(node, scope);
   if (!reference) {
+    const sinks = analysis.facts.sinks.length;
     matchCallbackSink(analysis, node, scope);
+    matchStateSetterSink(analysis, node, scope);
+    // A setter an app's own store wrapper hands to the callback (handed-setters.ts): linking says whether it is a sink.
+    if (analysis.facts.sinks.length === sinks) matchHandedSetter(analysis, node);
+    recordHandedSetter(analysis, node, scope);
     matchAnyReceiver(analysis, node, keys);
     return false;
   }

@@ -3,6 +3,7 @@ import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
 import { isFunctionLike } from '../scope.js';
+import { typedAsPersonalRecord } from '../personal-types.js';
 
 // Personal data known by what the code calls it (catalog personal-names.yaml): an e-mail, a phone
 // number, a name, an address … is a collection site where its value reaches a sink — an argument
@@ -407,7 +408,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     if (ts.isPropertyAssignment(property) && isLiteral(property.initializer)) continue;
     // `{ lat: venue.latitude }`: a place's coordinates, whatever the key.
     if (match && match.category.startsWith('location.') && ts.isPropertyAssignment(property) && isPlaceValue(at.analysis, property.initializer)) continue;
-    if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal)) {
+    if (match && key !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) && (!match.qualified || personal || heldRecordIsPersonal(at, property))) {
       record(at, property, key, match.category);
       continue;
     }
@@ -416,6 +417,11 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     // `fetch(url, { method, body })`: a shorthand is its variable, whose object may be held above.
     else if (ts.isShorthandPropertyAssignment(property) && !match && !at.into && !at.at) visitHeldObject(at, property.name, depth + 1);
   }
+}
+
+/** `{ name }` where `name: Name` and `interface Name { firstName: string; … }` in the file: a bare key holding a record of personal fields. */
+function heldRecordIsPersonal(at: Recording, property: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): boolean {
+  return typedAsPersonalRecord(ts.isShorthandPropertyAssignment(property) ? property.name : property.initializer, at.analysis.catalog);
 }
 
 /** `user.name`, `this.props.customer.address`: the object the member is read on holds a person's data. */

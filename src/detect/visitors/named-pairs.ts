@@ -12,7 +12,8 @@ export function recordNamedPair(analysis: FileAnalysis, call: ts.CallExpression)
   const callee = skipOuterExpressions(call.expression);
   const method = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   const receiver = ts.isPropertyAccessExpression(callee) ? nameOf(callee.expression) : undefined;
-  if (method === undefined || !analysis.catalog.names.isPairBuilder(method, receiver)) return false;
+  if (method === undefined) return false;
+  if (!analysis.catalog.names.isPairBuilder(method, receiver) && !(ts.isPropertyAccessExpression(callee) && analysis.catalog.names.isPairBuilder(method, madeBy(analysis, callee.expression)))) return false;
   const [first, second] = call.arguments;
   if (first && second) recordPair(analysis, first, second);
   else if (first) {
@@ -28,6 +29,19 @@ export function recordNamedPair(analysis: FileAnalysis, call: ts.CallExpression)
     if (key && value) recordPair(analysis, key, value);
   }
   return true;
+}
+
+/**
+ * `const pb = payloadBuilder(); pb.add(…)`, `const h = new Headers(); h.set(…)`: a receiver whose own name
+ * says nothing is known by the call or class that made it (a variable of this file, made once).
+ */
+function madeBy(analysis: FileAnalysis, receiver: ts.Expression): string | undefined {
+  const expression = skipOuterExpressions(receiver);
+  if (!ts.isIdentifier(expression)) return undefined;
+  const binding = analysis.scopeOf(expression).lookup(expression.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0) return undefined;
+  const made = skipOuterExpressions(binding.expression);
+  return ts.isCallExpression(made) || ts.isNewExpression(made) ? nameOf(made.expression) : undefined;
 }
 
 function recordPair(analysis: FileAnalysis, keyNode: ts.Expression, valueNode: ts.Expression): void {
