@@ -427,25 +427,28 @@ export class FileAnalysis {
     const range = this.range(node);
     const context = this.context(node);
     const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
-    for (const category of categories) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
+    for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow });
   }
 
-  private categoriesAt(api: SourceApi, node: ts.Node): string[] {
-    const categories = api.argumentCategories && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
-    for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
+  /** The categories, each with the property of the call's own argument that asks for it (reported there), if one does. */
+  private categoriesAt(api: SourceApi, node: ts.Node): { category: string; at?: ts.Node }[] {
+    const categories = api.argumentCategories && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? this.argumentCategories(api.argumentCategories, node) : [{ category: api.category }];
+    for (const variant of api.also ?? []) if (!categories.some(({ category }) => category === variant.category)) categories.push({ category: variant.category });
     return categories;
   }
 
   /**
    * `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be
-   * read or names none of them; none when every one it names is `false`.
+   * read or names none of them; none when every one it names is `false`. A property written in the call
+   * (not in a `const` elsewhere) is where its category is asked for: `allowCamera: true`.
    */
-  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression | ts.NewExpression): string[] {
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression | ts.NewExpression): { category: string; at?: ts.Node }[] {
     const all = [...new Set(Object.values(rule.properties))];
     const argument = call.arguments?.[rule.argument];
     const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
-    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
-    const chosen: string[] = [];
+    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all.map((category) => ({ category }));
+    const inCall = object.literal.pos >= call.pos && object.literal.end <= call.end;
+    const chosen = new Map<string, ts.Node | undefined>();
     let named = false;
     for (const property of object.literal.properties) {
       const name = property.name ? staticName(property.name) : undefined;
@@ -453,11 +456,14 @@ export class FileAnalysis {
       if (!category) continue;
       named = true;
       const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
-      if (value?.kind === ts.SyntaxKind.FalseKeyword || chosen.includes(category)) continue;
-      chosen.push(category);
+      if (value?.kind === ts.SyntaxKind.FalseKeyword || chosen.has(category)) continue;
+      chosen.set(category, inCall ? property : undefined);
     }
-    if (!named) return all;
-    return all.filter((category) => chosen.includes(category));
+    if (!named) return all.map((category) => ({ category }));
+    return all.filter((category) => chosen.has(category)).map((category) => {
+      const at = chosen.get(category);
+      return at ? { category, at } : { category };
+    });
   }
 
   recordSdkUse(specifier: string, literal: ts.Node): void {
