@@ -139,6 +139,16 @@ export interface ProjectReference extends SiteContext {
   urlArgument?: Destination;
 }
 
+/**
+ * A member read on a binding imported from project code, ending in a member some package's catalogued read
+ * ends in (`useNetInfo().details.cellularGeneration` where the project re-exports netinfo's useNetInfo):
+ * the package's read if linking finds the binding is that package's.
+ */
+export interface ProjectRead extends SiteContext {
+  reference: Reference;
+  range: Range;
+}
+
 /** A member of a model read by a key that is a constant imported from another file (`req.headers[IP_HEADER]`): resolved when linking. */
 export interface PendingKeyedRead extends SiteContext {
   model: string;
@@ -313,6 +323,8 @@ export interface FileFacts {
   /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
   escapes: Reference[];
   pendingKeyedReads: PendingKeyedRead[];
+  /** Reads through a project binding that may be a re-exported package's (absent when none). */
+  projectReads?: ProjectRead[];
   /**
    * Low-confidence fingerprinting signals whose value never leaves their function (the escape rule,
    * containment.ts): not collection sites here, but reported when linking finds the function's result

@@ -237,6 +237,16 @@ class Linker {
         if (sdkCall) sdkCalls.push(sdkCall);
       }
     }
+    for (const read of facts.projectReads ?? []) {
+      // A package's read reached through the project's re-export of it: the package's site, with the renaming shown.
+      const target = this.references.resolve(file, read.reference);
+      if (target.kind !== 'external') continue;
+      const api = this.input.catalog.moduleApi(target.specifier, pathString(target.segments));
+      // A trait that counts only where it leaves (`sent`) would need its flow, which this read has none of.
+      if (api?.kind !== 'read' || api.sent || this.representedByCallers(file, read)) continue;
+      const via = renamingSteps(target.renamedAt, target.specifier, (at) => this.relative(at));
+      for (const category of apiCategories(api)) collections.push(this.site(file, read, read.range, api.id, category, via));
+    }
     for (const pending of facts.pendingKeyedReads) {
       const constant = this.references.resolve(file, pending.constant);
       if (constant.kind !== 'string') continue;
