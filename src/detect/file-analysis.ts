@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext, type SourceSite } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -427,7 +427,25 @@ export class FileAnalysis {
     const range = this.range(node);
     const context = this.context(node);
     const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
-    for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow });
+    const through = this.readThrough(node, range.line);
+    for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow, ...(through ? { through } : {}) });
+  }
+
+  /**
+   * `const uaData = navigator.userAgentData; … uaData.mobile`: the variable a member read starts from, when it
+   * holds a value read on another line, and where — the site's reader sees where the API was reached.
+   */
+  private readThrough(node: ts.Node, line: number): SourceSite['through'] {
+    let base: ts.Node = node;
+    while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base) || ts.isCallExpression(base)) base = skipOuterExpressions(base.expression);
+    if (base === node || !ts.isIdentifier(base)) return undefined;
+    const binding = this.scopeOf(base).lookup(base.text);
+    if (binding?.kind !== 'alias') return undefined;
+    // A member read (`Platform.constants`), not a module (`require('os')`) or a call's result.
+    const value = skipOuterExpressions(binding.expression);
+    if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return undefined;
+    const at = this.range(binding.expression);
+    return at.line === line ? undefined : { line: at.line, column: at.column, name: base.text };
   }
 
   /** The categories, each with the property of the call's own argument that asks for it (reported there), if one does. */

@@ -14,7 +14,7 @@ import { DEFAULT_FLOW_BUDGET, findFlows, type FlowBudget, type FlowGraphInput, t
 import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames, withoutUnstoredIds } from './named-sites.js';
-import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
+import { renamingSteps, viaChain, viaSteps, withInnerSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
@@ -208,7 +208,7 @@ class Linker {
       if (source.needsFlow) this.needFlow.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
       const combinedHere = isCombined(source.functionIndex, source.apiId);
       if (combinedHere && seenFingerprint(source.range, source.apiId)) continue;
-      collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, []));
+      collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, this.throughSteps(file, source)));
     }
     for (const source of facts.heldSignals ?? []) {
       if (!isCombined(source.functionIndex, source.apiId) || seenFingerprint(source.range, source.apiId)) continue;
@@ -634,7 +634,7 @@ class Linker {
       result.add({
         api: source.apiId,
         category: source.category,
-        via: viaChain({ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }),
+        via: withInnerSteps(viaChain({ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }), this.throughSteps(file, source)),
         ...this.wrapperPurpose(file, source),
         keys: this.siteKeys(file, source, MAX_GUARD_DEPTH, false),
       });
@@ -790,6 +790,12 @@ class Linker {
       annotationLine: context.annotationLine,
       ...(context.detachedAnnotationLine !== undefined && !purpose ? { detachedAnnotationLine: context.detachedAnnotationLine } : {}),
     };
+  }
+
+  /** `uaData.mobile` where `const uaData = navigator.userAgentData` two lines up: that line, as a step. */
+  private throughSteps(file: string, source: SourceSite): ViaStep[] {
+    const { through } = source;
+    return through ? [{ file: this.relative(file), line: through.line, column: through.column, note: `read through ${through.name}, which gets its value here` }] : [];
   }
 
   private wrapperCallSite(file: string, reference: ProjectReference, source: WrapperSource): CollectionSite {
