@@ -77,8 +77,12 @@ export interface SourceSite extends SiteContext {
   range: Range;
   /** Personal data known by name passed to project code, or an API marked `sent`: a site only where linking finds it reaching a sink. */
   needsFlow?: true;
-  /** A read through a variable declared on another line (`const uaData = navigator.userAgentData; uaData.mobile`): where its value was read. */
-  through?: { line: number; column: number; name: string };
+  /**
+   * A read through a variable declared on another line (`const uaData = navigator.userAgentData; uaData.mobile`):
+   * where its value was read. `key`: an object sent whole, reported where it is sent (`search(queries)`): where
+   * the personal key (`name`) was written into it.
+   */
+  through?: { line: number; column: number; name: string; key?: true };
 }
 
 /** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */

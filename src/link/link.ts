@@ -795,7 +795,9 @@ class Linker {
   /** `uaData.mobile` where `const uaData = navigator.userAgentData` two lines up: that line, as a step. */
   private throughSteps(file: string, source: SourceSite): ViaStep[] {
     const { through } = source;
-    return through ? [{ file: this.relative(file), line: through.line, column: through.column, note: `read through ${through.name}, which gets its value here` }] : [];
+    if (!through) return [];
+    const note = through.key ? `${through.name} is put into the object sent` : `read through ${through.name}, which gets its value here`;
+    return [{ file: this.relative(file), line: through.line, column: through.column, note }];
   }
 
   private wrapperCallSite(file: string, reference: ProjectReference, source: WrapperSource): CollectionSite {

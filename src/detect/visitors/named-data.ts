@@ -120,8 +120,13 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot || binding.reassigned) return;
   let initial = skipOuterExpressions(binding.expression);
   if (ts.isCallExpression(initial) && isJsonStringify(initial) && initial.arguments[0]) initial = skipOuterExpressions(initial.arguments[0]);
-  if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
   const held: Recording = { ...at, at: value };
+  // `const queries = [{ index, ...params }]; search(queries)`: the objects of an array sent whole.
+  if (ts.isArrayLiteralExpression(initial) && sameFunction(initial, value)) {
+    for (const element of initial.elements) if (ts.isObjectLiteralExpression(skipOuterExpressions(element))) visit(held, element, depth + 1);
+    return;
+  }
+  if (!ts.isObjectLiteralExpression(initial) || !sameFunction(initial, value)) return;
   visitObject(held, initial, depth + 1);
   // `const patch = {}; patch.author = { name, email }; models.repo.create(patch)`: members assigned to it there too.
   for (const assignment of memberAssignments(initial).get(value.text) ?? []) {
@@ -131,6 +136,14 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
     if (match && !match.qualified) record(held, assignment, left.name.text, match.category);
     else if (!match) visit(held, assignment.right, depth + 1);
   }
+}
+
+/** `{ index, ...params }` in an object sent whole, where `const params = { … }` in the same function: its keys are the sent object's. */
+function visitSpreadObject(at: Recording, value: ts.Identifier, depth: number): void {
+  const binding = at.analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || binding.reassigned) return;
+  const initial = skipOuterExpressions(binding.expression);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject(at, initial, depth + 1);
 }
 
 const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpression[]>>();
@@ -198,6 +211,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
       if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
       else if (contextual) record(at, expression, (expression as ts.Identifier).text, contextual.category);
       else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
+      else if (!match && at.at && ts.isSpreadAssignment(node.parent)) visitSpreadObject(at, expression as ts.Identifier, depth);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
@@ -323,7 +337,8 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
       continue;
     }
     if (ts.isPropertyAssignment(property)) visit(at, property.initializer, depth + 1);
-    else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth + 1);
+    // A spread object's keys are this object's own: no deeper.
+    else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth);
   }
 }
 
@@ -361,7 +376,8 @@ function record(at: Recording, node: ts.Node, written: string, category: string)
     // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
     if (analysis.holdsCataloguedSource(node)) return;
     const held = at.at;
-    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, needsFlow ? { needsFlow } : {}));
+    // Reported where the object is sent, with a step where its personal key is written.
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, { ...(needsFlow ? { needsFlow } : {}), key: { node, name: written } }));
     return;
   }
   const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
