@@ -77,6 +77,8 @@ export interface SourceSite extends SiteContext {
   range: Range;
   /** Personal data known by name passed to project code, or an API marked `sent`: a site only where linking finds it reaching a sink. */
   needsFlow?: true;
+  /** With needsFlow: only a flow into a hash that derives an identifier counts (a bare `ip` handed to project code). */
+  deriveOnly?: true;
   /**
    * A read through a variable declared on another line (`const uaData = navigator.userAgentData; uaData.mobile`):
    * where its value was read. `key`: an object sent whole, reported where it is sent (`search(queries)`): where

@@ -415,7 +415,7 @@ export class FileAnalysis {
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments, an API marked `sent`). */
-  recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean; key?: { node: ts.Node; name: string } } = {}): void {
+  recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean; deriveOnly?: boolean; key?: { node: ts.Node; name: string } } = {}): void {
     if (this.sourceIndexes.has(node)) return;
     const categories = this.categoriesAt(api, node);
     // `new Ubble.IDV(element, { allowCamera: false })`: the argument turns every listed category off.
@@ -426,7 +426,7 @@ export class FileAnalysis {
     if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
-    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
+    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const, ...(options.deriveOnly ? { deriveOnly: true as const } : {}) } : {};
     const keyRange = options.key ? this.range(options.key.node) : undefined;
     const through = keyRange && keyRange.line !== range.line ? { line: keyRange.line, column: keyRange.column, name: options.key!.name, key: true as const } : this.readThrough(node, range.line);
     for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow, ...(through ? { through } : {}) });

@@ -121,6 +121,8 @@ class Linker {
   private readonly failed = new Map<string, unknown>();
   /** Sites that count only with a flow to a sink (SourceSite.needsFlow: names in project calls, APIs marked `sent`), by needsFlowKey. */
   private readonly needFlow = new Set<string>();
+  /** needFlow places that count only with a flow into a hash deriving an identifier (SourceSite.deriveOnly). */
+  private readonly deriveOnly = new Set<string>();
   /** The SDKs whose collection a switch in the project follows, with the keys that proves. */
   private sdkSwitches = new Map<string, SdkSwitches>();
   /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
@@ -180,7 +182,7 @@ class Linker {
     const flows = withoutUnstoredIds(explained.flows, storedOnly);
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     return {
-      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, (sinkPackage) => this.input.catalog.keptAs(sinkPackage))),
+      collections: sortByPlace(withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, (sinkPackage) => this.input.catalog.keptAs(sinkPackage), this.deriveOnly)),
       sdks: sortByPlace(sdks),
       sdkCalls: foldRepeatedWrapperCalls(sortByPlace(sdkCalls)),
       flows: flows.sort(compareFlows),
@@ -206,6 +208,7 @@ class Linker {
       // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
       if (!source.needsFlow && this.representedByCallers(file, source)) continue;
       if (source.needsFlow) this.needFlow.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
+      if (source.deriveOnly) this.deriveOnly.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
       const combinedHere = isCombined(source.functionIndex, source.apiId);
       if (combinedHere && seenFingerprint(source.range, source.apiId)) continue;
       collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, this.throughSteps(file, source)));

@@ -36,6 +36,8 @@ interface Recording {
   bareQualified?: boolean;
   /** The call is named for a person (`patchProfile`): a bare `address` or `name` key in its objects is theirs. */
   onPerson?: boolean;
+  /** A bare `ip` handed to project code: a site only where it reaches a hash deriving an identifier, as if given to it. */
+  deriveOnly?: boolean;
   /**
    * For the object a variable passed to the sink was initialised with: report at the variable where
    * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
@@ -51,7 +53,12 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
   const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}), ...(onPerson ? { onPerson } : {}) };
   (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
-    visit(at, argument, 0);
+    // `identifier(ip, userAgent)` of project code: a bare `ip` counts where the callee hashes it into an id.
+    const value = skipOuterExpressions(argument);
+    const bare = needsFlow && !bareQualified && ts.isIdentifier(value) ? value : undefined;
+    const qualified = bare ? analysis.catalog.names.match(bare.text) : undefined;
+    if (bare && qualified?.qualified) record({ ...at, deriveOnly: true }, bare, bare.text, qualified.category);
+    else visit(at, argument, 0);
   });
 }
 
@@ -380,7 +387,7 @@ function record(at: Recording, node: ts.Node, written: string, category: string)
     analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category), held, { ...(needsFlow ? { needsFlow } : {}), key: { node, name: written } }));
     return;
   }
-  const recordIt = () => analysis.recordSource(nameApi(written, category), node, needsFlow ? { needsFlow } : {});
+  const recordIt = () => analysis.recordSource(nameApi(written, category), node, { ...(needsFlow ? { needsFlow } : {}), ...(at.deriveOnly ? { deriveOnly: true } : {}) });
   if (!into) {
     analysis.recordAfterChildren(recordIt);
     return;
