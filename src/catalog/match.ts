@@ -73,6 +73,8 @@ export class CatalogIndex {
   private readonly storedOnly = new Set<string>();
   /** `module\0path` (or `\0path` for globals) of every call whose result or callback a catalogued API reads further: `fetch()`, `addEventListener()=>0:0`. */
   private readonly continuedPaths = new Set<string>();
+  /** The last member of every module API read past a call or a member (`details.cellularGeneration` → cellularGeneration): what a read through a project re-export may be. */
+  private readonly moduleReadTails = new Set<string>();
   /** The consent-management APIs of guards.yaml (and the config's catalog). */
   readonly guards: GuardMatcher;
   /** The collection switches of guards.yaml: calls that guard an SDK's every call. */
@@ -107,6 +109,7 @@ export class CatalogIndex {
       }
       this.modules.set(module.module, { module, apis, wildcards });
       for (const api of module.apis) {
+        if (api.kind === 'read' && api.name.includes('.')) this.moduleReadTails.add(api.name.slice(api.name.lastIndexOf('.') + 1));
         this.addContinuedPaths(module.module, api.name);
         this.primaryCategories.set(api.id, api.category);
         this.noteSignal(api);
@@ -295,6 +298,11 @@ export class CatalogIndex {
   /** The API a member name is on any object (`x.getParameter(gl.RENDERER)`), of this access kind, its argument constraints met. */
   memberApi(name: string, kind: SourceApi['kind'], argumentKeys: ArgumentKeys = NO_ARGUMENTS): SourceApi | undefined {
     return this.membersByName.get(name)?.find((api) => api.kind === kind && argumentsMatch(api.args, argumentKeys));
+  }
+
+  /** Whether a read ending in this member may be a module API read through a project re-export (`useNetInfo().details.cellularGeneration`). */
+  isModuleReadTail(name: string): boolean {
+    return this.moduleReadTails.has(name);
   }
 
   /** Whether any catalogued member API has this name (cheap pre-check before computing argument keys). */

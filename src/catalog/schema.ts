@@ -79,7 +79,7 @@ const categoryVariants: Record<string, JsonSchema> = {
   attributes: {
     type: 'object',
     additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } },
-    description: 'for kind: element, JSX attributes whose string value must hold one of these tokens (an iframe allow="camera; microphone")',
+    description: 'for kind: element, JSX attributes whose string value must hold one of these tokens (an iframe allow="camera; microphone"); "*" matches the attribute whatever its value (onPaste={…})',
   },
   sent: {
     anyOf: [{ type: 'boolean' }, { type: 'string', enum: ['stored'] }],

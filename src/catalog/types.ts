@@ -36,7 +36,8 @@ export interface SourceApi {
   args?: ArgumentConstraints;
   /**
    * For `kind: element`: JSX attributes whose string value must hold one of the tokens (`allow="camera; microphone"`
-   * holds camera; the value is split at `;`, `,` and spaces). An attribute written `{true}`-style matches `true`.
+   * holds camera; the value is split at `;`, `,` and spaces). An attribute written `{true}`-style matches `true`;
+   * the token `*` matches the attribute whatever its value (a handler: `onPaste={…}`). The site is the attribute.
    */
   attributes?: Record<string, string[]>;
   /** A site only where linking finds its value reaching a sink (a trait read everywhere for layout or a platform test). */

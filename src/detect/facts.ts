@@ -77,6 +77,14 @@ export interface SourceSite extends SiteContext {
   range: Range;
   /** Personal data known by name passed to project code, or an API marked `sent`: a site only where linking finds it reaching a sink. */
   needsFlow?: true;
+  /** With needsFlow: only a flow into a hash that derives an identifier counts (a bare `ip` handed to project code). */
+  deriveOnly?: true;
+  /**
+   * A read through a variable declared on another line (`const uaData = navigator.userAgentData; uaData.mobile`):
+   * where its value was read. `key`: an object sent whole, reported where it is sent (`search(queries)`): where
+   * the personal key (`name`) was written into it.
+   */
+  through?: { line: number; column: number; name: string; key?: true };
 }
 
 /** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */
@@ -137,6 +145,16 @@ export interface ProjectReference extends SiteContext {
   resultUnused?: true;
   /** Where its first argument points, when that is known (a URL, if the call turns out to be a network sink). */
   urlArgument?: Destination;
+}
+
+/**
+ * A member read on a binding imported from project code, ending in a member some package's catalogued read
+ * ends in (`useNetInfo().details.cellularGeneration` where the project re-exports netinfo's useNetInfo):
+ * the package's read if linking finds the binding is that package's.
+ */
+export interface ProjectRead extends SiteContext {
+  reference: Reference;
+  range: Range;
 }
 
 /** A member of a model read by a key that is a constant imported from another file (`req.headers[IP_HEADER]`): resolved when linking. */
@@ -313,6 +331,8 @@ export interface FileFacts {
   /** Project functions used as values (callbacks, stored in objects): their callers are unknown. */
   escapes: Reference[];
   pendingKeyedReads: PendingKeyedRead[];
+  /** Reads through a project binding that may be a re-exported package's (absent when none). */
+  projectReads?: ProjectRead[];
   /**
    * Low-confidence fingerprinting signals whose value never leaves their function (the escape rule,
    * containment.ts): not collection sites here, but reported when linking finds the function's result

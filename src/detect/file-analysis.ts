@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext, type SourceSite } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -422,7 +422,7 @@ export class FileAnalysis {
 
   /** One site per category the API yields here (its own, `also` on other platforms, or those its argument asks for). */
   /** `needsFlow`: a site only if linking finds its value flowing to a sink (a name in a project call's arguments, an API marked `sent`). */
-  recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean } = {}): void {
+  recordSource(api: SourceApi, node: ts.Node, options: { needsFlow?: boolean; deriveOnly?: boolean; key?: { node: ts.Node; name: string } } = {}): void {
     if (this.sourceIndexes.has(node)) return;
     const categories = this.categoriesAt(api, node);
     // `new Ubble.IDV(element, { allowCamera: false })`: the argument turns every listed category off.
@@ -433,26 +433,48 @@ export class FileAnalysis {
     if (api.confidence === 'low') this.hasLowConfidenceSource = true;
     const range = this.range(node);
     const context = this.context(node);
-    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const } : {};
-    for (const category of categories) this.facts.sources.push({ apiId: api.id, category, range, ...context, ...needsFlow });
+    const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const, ...(options.deriveOnly ? { deriveOnly: true as const } : {}) } : {};
+    const keyRange = options.key ? this.range(options.key.node) : undefined;
+    const through = keyRange && keyRange.line !== range.line ? { line: keyRange.line, column: keyRange.column, name: options.key!.name, key: true as const } : this.readThrough(node, range.line);
+    for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow, ...(through ? { through } : {}) });
   }
 
-  private categoriesAt(api: SourceApi, node: ts.Node): string[] {
-    const categories = api.argumentCategories && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? this.argumentCategories(api.argumentCategories, node) : [api.category];
-    for (const variant of api.also ?? []) if (!categories.includes(variant.category)) categories.push(variant.category);
+  /**
+   * `const uaData = navigator.userAgentData; … uaData.mobile`: the variable a member read starts from, when it
+   * holds a value read on another line, and where — the site's reader sees where the API was reached.
+   */
+  private readThrough(node: ts.Node, line: number): SourceSite['through'] {
+    let base: ts.Node = node;
+    while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base) || ts.isCallExpression(base)) base = skipOuterExpressions(base.expression);
+    if (base === node || !ts.isIdentifier(base)) return undefined;
+    const binding = this.scopeOf(base).lookup(base.text);
+    if (binding?.kind !== 'alias') return undefined;
+    // A member read (`Platform.constants`), not a module (`require('os')`) or a call's result.
+    const value = skipOuterExpressions(binding.expression);
+    if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return undefined;
+    const at = this.range(binding.expression);
+    return at.line === line ? undefined : { line: at.line, column: at.column, name: base.text };
+  }
+
+  /** The categories, each with the property of the call's own argument that asks for it (reported there), if one does. */
+  private categoriesAt(api: SourceApi, node: ts.Node): { category: string; at?: ts.Node }[] {
+    const categories = api.argumentCategories && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? this.argumentCategories(api.argumentCategories, node) : [{ category: api.category }];
+    for (const variant of api.also ?? []) if (!categories.some(({ category }) => category === variant.category)) categories.push({ category: variant.category });
     return categories;
   }
 
   /**
    * `getUserMedia({ audio: true })` → media.microphone; every listed category when the argument cannot be
-   * read or names none of them; none when every one it names is `false`.
+   * read or names none of them; none when every one it names is `false`. A property written in the call
+   * (not in a `const` elsewhere) is where its category is asked for: `allowCamera: true`.
    */
-  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression | ts.NewExpression): string[] {
+  private argumentCategories(rule: NonNullable<SourceApi['argumentCategories']>, call: ts.CallExpression | ts.NewExpression): { category: string; at?: ts.Node }[] {
     const all = [...new Set(Object.values(rule.properties))];
     const argument = call.arguments?.[rule.argument];
     const object = argument ? constObjectLiteral(argument, this.scopeOf(argument)) : undefined;
-    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all;
-    const chosen: string[] = [];
+    if (!object || object.literal.properties.some((property) => ts.isSpreadAssignment(property))) return all.map((category) => ({ category }));
+    const inCall = object.literal.pos >= call.pos && object.literal.end <= call.end;
+    const chosen = new Map<string, ts.Node | undefined>();
     let named = false;
     for (const property of object.literal.properties) {
       const name = property.name ? staticName(property.name) : undefined;
@@ -460,11 +482,14 @@ export class FileAnalysis {
       if (!category) continue;
       named = true;
       const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
-      if (value?.kind === ts.SyntaxKind.FalseKeyword || chosen.includes(category)) continue;
-      chosen.push(category);
+      if (value?.kind === ts.SyntaxKind.FalseKeyword || chosen.has(category)) continue;
+      chosen.set(category, inCall ? property : undefined);
     }
-    if (!named) return all;
-    return all.filter((category) => chosen.includes(category));
+    if (!named) return all.map((category) => ({ category }));
+    return all.filter((category) => chosen.has(category)).map((category) => {
+      const at = chosen.get(category);
+      return at ? { category, at } : { category };
+    });
   }
 
   recordSdkUse(specifier: string, literal: ts.Node): void {

@@ -63,7 +63,7 @@ function relevantFunctions(facts: FileFacts, words: ProjectWords): Set<number> {
     for (let current = index; current !== null && !relevant.has(current); current = facts.functions[current]?.parentFunction ?? null) relevant.add(current);
   };
   // A name passed to project code (needsFlow) is a site only through a flow across files, which the editor leaves to the scan.
-  for (const site of [...facts.sources.filter((source) => !source.needsFlow), ...facts.sdkCalls, ...facts.pendingKeyedReads]) mark(site.functionIndex);
+  for (const site of [...facts.sources.filter((source) => !source.needsFlow), ...facts.sdkCalls, ...facts.pendingKeyedReads, ...(facts.projectReads ?? [])]) mark(site.functionIndex);
   for (let changed = true; changed; ) {
     changed = false;
     for (const call of facts.projectReferences) {

@@ -15,7 +15,7 @@ import type { Timings } from '../util/timings.js';
 import { ReferenceResolver, type Target } from './resolve-references.js';
 import { visitorIdWrites } from './visitor-id-writes.js';
 import { cataloguedLineKey, cataloguedSinkKey, needsFlowKey, withSinkReachingNames, withoutExplainedNames, withoutUnstoredIds } from './named-sites.js';
-import { renamingSteps, viaChain, viaSteps, withOuterStep, type ViaChain } from './via-chain.js';
+import { renamingSteps, viaChain, viaSteps, withInnerSteps, withOuterStep, type ViaChain } from './via-chain.js';
 import { internalErrorMessage } from '../util/internal-error.js';
 import { injectTestFault } from '../util/test-fault.js';
 import { combinedFunctions, type CombinedFunctions } from './fingerprint-gatherings.js';
@@ -122,6 +122,8 @@ class Linker {
   private readonly failed = new Map<string, unknown>();
   /** Sites that count only with a flow to a sink (SourceSite.needsFlow: names in project calls, APIs marked `sent`), by needsFlowKey. */
   private readonly needFlow = new Set<string>();
+  /** needFlow places that count only with a flow into a hash deriving an identifier (SourceSite.deriveOnly). */
+  private readonly deriveOnly = new Set<string>();
   /** The SDKs whose collection a switch in the project follows, with the keys that proves. */
   private sdkSwitches = new Map<string, SdkSwitches>();
   /** Functions whose signals a gathering in another file makes a fingerprint (fingerprint-gatherings.ts). */
@@ -181,7 +183,7 @@ class Linker {
     const flows = withoutUnstoredIds(explained.flows, storedOnly);
     this.input.timings?.add('flows', performance.now() - flowsStarted);
     const keptAs = (sinkPackage: string) => this.input.catalog.keptAs(sinkPackage);
-    const sited = withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, keptAs);
+    const sited = withSinkReachingNames(explained.collections, flows, this.needFlow, storedOnly, keptAs, this.deriveOnly);
     return {
       collections: sortByPlace([...sited, ...visitorIdWrites(sited, flows, keptAs, (flow) => this.storageWriteSite(flow))]),
       sdks: sortByPlace(sdks),
@@ -209,9 +211,10 @@ class Linker {
       // A name that counts only with a flow (a value a builder returns) stays at its place, where the flow is checked.
       if (!source.needsFlow && this.representedByCallers(file, source)) continue;
       if (source.needsFlow) this.needFlow.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
+      if (source.deriveOnly) this.deriveOnly.add(needsFlowKey({ file: relative, ...source.range }, source.apiId));
       const combinedHere = isCombined(source.functionIndex, source.apiId);
       if (combinedHere && seenFingerprint(source.range, source.apiId)) continue;
-      collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, []));
+      collections.push(this.site(file, source, source.range, source.apiId, combinedHere ? 'device.fingerprint' : source.category, this.throughSteps(file, source)));
     }
     for (const source of facts.heldSignals ?? []) {
       if (!isCombined(source.functionIndex, source.apiId) || seenFingerprint(source.range, source.apiId)) continue;
@@ -239,6 +242,16 @@ class Linker {
         const sdkCall = this.sdkCallThrough(file, reference, target);
         if (sdkCall) sdkCalls.push(sdkCall);
       }
+    }
+    for (const read of facts.projectReads ?? []) {
+      // A package's read reached through the project's re-export of it: the package's site, with the renaming shown.
+      const target = this.references.resolve(file, read.reference);
+      if (target.kind !== 'external') continue;
+      const api = this.input.catalog.moduleApi(target.specifier, pathString(target.segments));
+      // A trait that counts only where it leaves (`sent`) would need its flow, which this read has none of.
+      if (api?.kind !== 'read' || api.sent || this.representedByCallers(file, read)) continue;
+      const via = renamingSteps(target.renamedAt, target.specifier, (at) => this.relative(at));
+      for (const category of apiCategories(api)) collections.push(this.site(file, read, read.range, api.id, category, via));
     }
     for (const pending of facts.pendingKeyedReads) {
       const constant = this.references.resolve(file, pending.constant);
@@ -627,7 +640,7 @@ class Linker {
       result.add({
         api: source.apiId,
         category: source.category,
-        via: viaChain({ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }),
+        via: withInnerSteps(viaChain({ file: this.relative(file), line: source.range.line, column: source.range.column, note: `${name()} returns ${source.apiId}` }), this.throughSteps(file, source)),
         ...this.wrapperPurpose(file, source),
         keys: this.siteKeys(file, source, MAX_GUARD_DEPTH, false),
       });
@@ -783,6 +796,14 @@ class Linker {
       annotationLine: context.annotationLine,
       ...(context.detachedAnnotationLine !== undefined && !purpose ? { detachedAnnotationLine: context.detachedAnnotationLine } : {}),
     };
+  }
+
+  /** `uaData.mobile` where `const uaData = navigator.userAgentData` two lines up: that line, as a step. */
+  private throughSteps(file: string, source: SourceSite): ViaStep[] {
+    const { through } = source;
+    if (!through) return [];
+    const note = through.key ? `${through.name} is put into the object sent` : `read through ${through.name}, which gets its value here`;
+    return [{ file: this.relative(file), line: through.line, column: through.column, note }];
   }
 
   private wrapperCallSite(file: string, reference: ProjectReference, source: WrapperSource): CollectionSite {

@@ -68,6 +68,7 @@ export function withSinkReachingNames(
   needFlow: ReadonlySet<string>,
   storedOnly: (api: string) => boolean = () => false,
   keptAs: (sinkPackage: string) => string | undefined = () => undefined,
+  deriveOnly: ReadonlySet<string> = new Set(),
 ): CollectionSite[] {
   if (needFlow.size === 0) return collections;
   const shortest = new Map<string, DataFlow>();
@@ -75,6 +76,8 @@ export function withSinkReachingNames(
   for (const flow of flows) {
     const place = needsFlowKey(flow.source, flow.api);
     if (!needFlow.has(place)) continue;
+    // A bare `ip` handed to project code counts only hashed into an identifier there.
+    if (deriveOnly.has(place) && flow.sink.kind !== 'derive') continue;
     if (storedOnly(flow.api) && (flow.sink.kind !== 'storage' || isCookieJar(flow))) leaving.add(place);
     if (storedOnly(flow.api) && flow.sink.kind !== 'storage') continue;
     const known = shortest.get(place);

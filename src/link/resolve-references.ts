@@ -60,7 +60,11 @@ export class ReferenceResolver {
     if (!facts) return { kind: 'unread', file };
     if (depth > MAX_DEPTH) return UNKNOWN;
     const [name, ...rest] = segments;
-    if (name === undefined) return UNKNOWN;
+    if (name === undefined) {
+      // `const hash = require('./hash'); hash(ip)`: the value `module.exports = …` gave, called itself.
+      const whole = facts.exports.find((entry) => entry.name === '*' && entry.target.kind !== 'star');
+      return whole ? this.resolveTarget(file, whole.target, [], depth + 1) : UNKNOWN;
+    }
     const named = facts.exports.find((entry) => entry.name === name && entry.name !== '*');
     if (named) {
       const target = this.resolveTarget(file, named.target, rest, depth + 1);

@@ -31,6 +31,11 @@ export function withOuterStep(step: ViaStep, chain: ViaChain): ViaChain {
   return chain.innermost ? { head, omitted: chain.omitted + 1, innermost: chain.innermost } : { head, omitted: 0, innermost: pushedOut };
 }
 
+/** The chain with `steps` after its innermost (a chain just begun: where the API's value was first read). */
+export function withInnerSteps(chain: ViaChain, steps: readonly ViaStep[]): ViaChain {
+  return steps.length === 0 || chain.innermost || chain.head.length + steps.length > MAX_VIA_STEPS ? chain : { ...chain, head: [...chain.head, ...steps] };
+}
+
 /** The steps a site shows: the head, then the innermost step, saying how many were left out before it. */
 export function viaSteps(chain: ViaChain): ViaStep[] {
   if (!chain.innermost) return [...chain.head];

@@ -30,3 +30,26 @@ describe('identifiers derived by hashing', () => {
     expect(sites(result)).toEqual([]);
   });
 });
+
+describe('a bare ip handed to project code', () => {
+  const lines = (...source: string[]) => source.join('\n') + '\n';
+  it('is a site where the callee hashes it into a visitor id; handed to code that only sends it on, not', () => {
+    const result = scanProject({
+      'src/visitor.js': lines(
+        `const crypto = require('crypto');`,
+        `module.exports = (ip, agent, site) => crypto.createHash('sha256').update(ip + agent + site).digest('hex');`,
+      ),
+      'src/probe.js': lines(`module.exports = (ip) => fetch('http://' + ip + ':8080/health');`),
+      'src/record.js': lines(
+        `const visitor = require('./visitor');`,
+        `const probe = require('./probe');`,
+        `module.exports = async (site, { ip, agent }) => {`,
+        `  const id = visitor(ip, agent, site);`,
+        `  await probe(ip);`,
+        `  return id;`,
+        `};`,
+      ),
+    });
+    expect(sites(result)).toEqual(['src/record.js:4 network.ip_address name:ip', 'src/visitor.js:2 network.ip_address name:ip']);
+  });
+});

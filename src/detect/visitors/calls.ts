@@ -231,16 +231,16 @@ export function visitNew(analysis: FileAnalysis, node: ts.NewExpression, scope: 
 /** `<Profile deviceId={id} />` calls the component with its props; `<Camera />` of a camera package is a catalogued element. */
 export function visitJsxElement(analysis: FileAnalysis, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: Scope): void {
   if (ts.isIdentifier(node.tagName) && isIntrinsicTag(node.tagName.text)) {
-    const api = elementApi(analysis.catalog.elementApis(undefined, node.tagName.text), node);
-    if (api) analysis.recordSource(api, node);
+    const match = elementApi(analysis.catalog.elementApis(undefined, node.tagName.text), node);
+    if (match) analysis.recordSource(match.api, match.at);
     return;
   }
   if (!ts.isIdentifier(node.tagName) && !ts.isPropertyAccessExpression(node.tagName)) return;
   const reference = evaluateReference(node.tagName, scope);
   if (!reference) return;
   if (reference.root.kind === 'import' && !reference.root.typeOnly) {
-    const api = elementApi(analysis.catalog.elementApis(reference.root.specifier, pathString(reference.segments)), node);
-    if (api) analysis.recordSource(api, node);
+    const match = elementApi(analysis.catalog.elementApis(reference.root.specifier, pathString(reference.segments)), node);
+    if (match) analysis.recordSource(match.api, match.at);
   }
   const isProject =
     reference.root.kind === 'function' || (reference.root.kind === 'import' && !reference.root.typeOnly && analysis.importsProjectCode(reference.root.specifier));

@@ -39,6 +39,8 @@ interface Recording {
   bareQualified?: boolean;
   /** The call is named for a person (`patchProfile`): a bare `address` or `name` key in its objects is theirs. */
   onPerson?: boolean;
+  /** A bare `ip` handed to project code: a site only where it reaches a hash deriving an identifier, as if given to it. */
+  deriveOnly?: boolean;
   /**
    * For the object a variable passed to the sink was initialised with: report at the variable where
    * it reaches the sink (`storage.saveObject(key, info)`), one site for its personal keys.
@@ -54,7 +56,12 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
   const at: Recording = { analysis, needsFlow, ...(bareQualified ? { bareQualified } : {}), ...(onPerson ? { onPerson } : {}) };
   (call.arguments ?? []).forEach((argument, index) => {
     if (identify && index === 0) recordAccountId(at, argument);
-    visit(at, argument, 0);
+    // `identifier(ip, userAgent)` of project code: a bare `ip` counts where the callee hashes it into an id.
+    const value = skipOuterExpressions(argument);
+    const bare = needsFlow && !bareQualified && ts.isIdentifier(value) ? value : undefined;
+    const qualified = bare ? analysis.catalog.names.match(bare.text) : undefined;
+    if (bare && qualified?.qualified) record({ ...at, deriveOnly: true }, bare, bare.text, qualified.category);
+    else visit(at, argument, 0);
   });
 }
 
@@ -160,16 +167,21 @@ function visitHeldObject(at: Recording, value: ts.Identifier, depth: number): vo
     visit({ ...at, at: value }, initial, depth + 1);
     return;
   }
-  if (!ts.isObjectLiteralExpression(initial)) return;
   // `const body = JSON.stringify({ …, token: pushToken.token })`: the request body is written once, as
   // text, where it is serialised; its first personal key is the site there, flowing on through the variable.
-  if (serialised) {
+  if (serialised && ts.isObjectLiteralExpression(initial)) {
     if (serialisedVisited.has(initial)) return;
     serialisedVisited.add(initial);
     visitObject({ ...at, into: { slot: binding.slot, name: value.text }, firstOnly: { recorded: false } }, initial, depth + 1);
     return;
   }
   const held: Recording = { ...at, at: value };
+  // `const queries = [{ index, ...params }]; search(queries)`: the objects of an array sent whole.
+  if (ts.isArrayLiteralExpression(initial)) {
+    for (const element of initial.elements) if (ts.isObjectLiteralExpression(skipOuterExpressions(element))) visit(held, element, depth + 1);
+    return;
+  }
+  if (!ts.isObjectLiteralExpression(initial)) return;
   visitObject(held, initial, depth + 1);
   // `const patch = {}; patch.author = { name, email }; models.repo.create(patch)`: members assigned to it there too.
   for (const assignment of memberAssignments(initial).get(value.text) ?? []) {
@@ -213,6 +225,14 @@ function moduleFunction(file: ts.SourceFile, name: string): ts.FunctionDeclarati
 
 /** Serialised bodies already searched: a variable sent twice is one site. */
 const serialisedVisited = new WeakSet<ts.Node>();
+
+/** `{ index, ...params }` in an object sent whole, where `const params = { … }` in the same function: its keys are the sent object's. */
+function visitSpreadObject(at: Recording, value: ts.Identifier, depth: number): void {
+  const binding = at.analysis.scopeOf(value).lookup(value.text);
+  if (binding?.kind !== 'alias' || binding.members.length > 0 || binding.reassigned) return;
+  const initial = skipOuterExpressions(binding.expression);
+  if (ts.isObjectLiteralExpression(initial) && sameFunction(initial, value)) visitObject(at, initial, depth + 1);
+}
 
 const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpression[]>>();
 
@@ -288,6 +308,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
       if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
       else if (contextual) record(at, expression, (expression as ts.Identifier).text, contextual.category);
       else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
+      else if (!match && at.at && ts.isSpreadAssignment(node.parent)) visitSpreadObject(at, expression as ts.Identifier, depth);
       return;
     }
     case ts.SyntaxKind.PropertyAccessExpression: {
@@ -413,7 +434,8 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
       continue;
     }
     if (ts.isPropertyAssignment(property)) visit(at, property.initializer, depth + 1);
-    else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth + 1);
+    // A spread object's keys are this object's own: no deeper.
+    else if (ts.isSpreadAssignment(property)) visit(at, property.expression, depth);
     // `fetch(url, { method, body })`: a shorthand is its variable, whose object may be held above.
     else if (ts.isShorthandPropertyAssignment(property) && !match && !at.into && !at.at) visitHeldObject(at, property.name, depth + 1);
   }
@@ -463,10 +485,11 @@ function record(at: Recording, node: ts.Node, written: string, category: string)
     // `const context = { version: process.getSystemVersion() }`: the catalogued read is the site, it flows on by itself.
     if (analysis.holdsCataloguedSource(node)) return;
     const held = at.at;
-    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category, also), held, needsFlow ? { needsFlow } : {}));
+    // Reported where the object is sent, with a step where its personal key is written.
+    analysis.recordAfterChildren(() => analysis.recordSource(nameApi(`${held.text}.${written}`, category, also), held, { ...(needsFlow ? { needsFlow } : {}), key: { node, name: written } }));
     return;
   }
-  const recordIt = () => analysis.recordSource(nameApi(written, category, also), node, needsFlow ? { needsFlow } : {});
+  const recordIt = () => analysis.recordSource(nameApi(written, category, also), node, { ...(needsFlow ? { needsFlow } : {}), ...(at.deriveOnly ? { deriveOnly: true } : {}) });
   if (!into) {
     analysis.recordAfterChildren(recordIt);
     return;

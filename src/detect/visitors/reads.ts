@@ -82,6 +82,7 @@ function matchRead(analysis: FileAnalysis, reference: Reference, kind: 'read' | 
   if (root.kind === 'import') {
     if (root.typeOnly) return false;
     api = catalog.moduleApi(root.specifier, pathString(reference.segments));
+    if (!api && kind === 'read') recordProjectRead(analysis, reference, node);
   } else if (root.kind === 'global') {
     api = catalog.globalApi(pathString([root.name, ...reference.segments]), kind);
   } else if (root.kind === 'model' && kind === 'read') {
@@ -93,6 +94,18 @@ function matchRead(analysis: FileAnalysis, reference: Reference, kind: 'read' | 
   if (api.probe && (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent)) && node.parent.expression === node) return true;
   analysis.recordSource(api, node);
   return true;
+}
+
+/**
+ * `const info = useNetInfo(); info.details?.cellularGeneration` where the project's module re-exports
+ * netinfo's useNetInfo: kept for linking, which knows whether the binding is the package's. Only reads
+ * past the import's own name, ending in a member some package's catalogued read ends in.
+ */
+function recordProjectRead(analysis: FileAnalysis, reference: Reference, node: ts.Node): void {
+  const { root, segments } = reference;
+  if (root.kind !== 'import' || segments.length < 2 || !analysis.catalog.isModuleReadTail(segments[segments.length - 1]!)) return;
+  if (!analysis.importsProjectCode(root.specifier)) return;
+  (analysis.facts.projectReads ??= []).push({ reference, range: analysis.range(node), ...analysis.context(node) });
 }
 
 /** A member read known by its name on whatever object (`element.offsetWidth` among fingerprinting probes). */
