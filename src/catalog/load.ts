@@ -242,12 +242,20 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
       });
     }
     for (const sink of document.sinks ?? []) {
+      const calls = sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call));
+      // A module is one sink: a second entry for it (an extension's, or the same file's) adds its calls,
+      // instead of hiding the first entry's. Its kind and `keeps` are the first entry's.
+      const existing = sink.module ? sinks.find((known) => known.module === sink.module) : undefined;
+      if (existing) {
+        existing.calls = [...existing.calls.filter((known) => !calls.some((call) => call.name === known.name)), ...calls];
+        continue;
+      }
       sinks.push({
         ...(sink.module ? { module: sink.module } : {}),
         ...(sink.global ? { global: sink.global } : {}),
         kind: sink.kind ?? 'sdk',
         ...(sink.keeps ? { keeps: sink.keeps } : {}),
-        calls: sink.calls.map((call) => (typeof call === 'string' ? { name: call } : call)),
+        calls,
       });
     }
     for (const guard of document.guards ?? []) {
