@@ -319,6 +319,19 @@ export const CATALOG_SCHEMA: JsonSchema = {
     token_contexts: wordList,
     payload_arrays: wordList,
     set_cookie_arrays: wordList,
+    header_names: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['category', 'words'],
+        properties: {
+          category: categoryId,
+          words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
+          note: { type: 'string' },
+        },
+      },
+    },
     protocol_keys: {
       type: 'array',
       items: {

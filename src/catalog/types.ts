@@ -275,6 +275,8 @@ export interface PersonalNames {
   payloadArrays: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
+  /** What a custom request header's name says it carries, its words after `X-` matched whole: `X-Session-Id`. */
+  headerNames: { category: string; words: string[][] }[];
   /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */
   protocolKeys: { key: string; category: string }[];
 }

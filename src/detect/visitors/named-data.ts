@@ -421,7 +421,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
     // `{ token }` in push code is named by its context; `{ token: pushToken.token }` by its value, visited below.
     const contextual = key !== undefined && ts.isShorthandPropertyAssignment(property) ? contextualToken(at, property, key) : undefined;
-    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual) };
+    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual ?? names.matchHeader(key)) };
   });
   const personal = at.onPerson === true || keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {
