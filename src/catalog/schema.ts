@@ -199,6 +199,7 @@ const sinkCallObject: JsonSchema = {
       properties: { call: { type: 'string', minLength: 1 }, arg: { type: 'integer' } },
     },
     data: { type: 'array', items: { type: 'integer' } },
+    assigned: { type: 'boolean', description: 'the path is a member the data is written to, not a call: location.href = url (the URL is "argument" 0)' },
   },
 };
 

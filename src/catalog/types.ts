@@ -241,6 +241,8 @@ export interface SinkCall {
   siblingUrl?: { call: string; arg: number };
   /** The arguments that carry data (default: all). */
   data?: number[];
+  /** A member written, not called (`location.href = url`, `link.href = url`): the assigned value is argument 0. */
+  assigned?: boolean;
 }
 
 export interface Sink {
