@@ -27,6 +27,7 @@ interface CatalogDocument {
   token_contexts?: string[];
   payload_arrays?: string[];
   set_cookie_arrays?: string[];
+  header_names?: { category: string; words: string[][]; note?: string }[];
   protocol_keys?: { key: string; category: string; note?: string }[];
   members?: (RawApi & { name: string; platform?: string })[];
   request?: {
@@ -188,7 +189,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], setCookieArrays: [], protocolKeys: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], setCookieArrays: [], headerNames: [], protocolKeys: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -225,6 +226,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.tokenContexts.push(...(document.token_contexts ?? []));
     personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
     personalNames.setCookieArrays.push(...(document.set_cookie_arrays ?? []));
+    for (const { category, words } of document.header_names ?? []) personalNames.headerNames.push({ category, words });
     for (const { key, category } of document.protocol_keys ?? []) personalNames.protocolKeys.push({ key, category });
     for (const api of document.members ?? []) {
       const entry = sourceApi(`*.${api.name}`, api.name, api, api.platform ?? 'web');

@@ -29,6 +29,8 @@ export class NameMatcher {
   private readonly payloadArrays: Set<string>;
   private readonly setCookieArrays: readonly string[];
   private readonly protocolKeys: Map<string, NameMatch>;
+  /** header_names by their words joined with `-`: `session-id`. */
+  private readonly headerNames: Map<string, NameMatch>;
   private readonly memo = new Map<string, NameMatch | null>();
   /** Every word that ends an entry: a name without one of them (most names) is answered without splitting. */
   private readonly lastWords: RegExp;
@@ -56,6 +58,7 @@ export class NameMatcher {
     this.payloadArrays = new Set(names.payloadArrays);
     this.setCookieArrays = names.setCookieArrays;
     this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
+    this.headerNames = new Map((names.headerNames ?? []).flatMap(({ category, words: list }) => list.map((sequence): [string, NameMatch] => [sequence.join('-'), { category, qualified: false }])));
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
     this.lastWords = endings.length > 0 ? new RegExp(`(?:${endings.join('|')})`, 'i') : /(?!)/;
   }
@@ -205,12 +208,22 @@ export class NameMatcher {
   }
 
   /**
+   * What a custom request header's key says it carries (`'X-Session-Id'`: the signed-in user's
+   * session): `X-` and the rest of its words matched whole against header_names, so an ordinary
+   * key or a variable called `sessionId` is never one.
+   */
+  matchHeader(key: string): NameMatch | undefined {
+    if (this.headerNames.size === 0 || !/^x-[a-z0-9]/i.test(key)) return undefined;
+    return this.headerNames.get(words(key).slice(1).join('-'));
+  }
+
+  /**
    * The data a payload key names (`'uid'`, `'user.email'`, `'X-User-Id'`): a qualified one (`'ip'`,
    * `'user.name'`) when the key reads it on a person (`user.name`) or the value's own name agrees.
    */
   matchKey(key: string, valueName: string | undefined): NameMatch | undefined {
     // `pb.add('tr_ci', city)`: a key a tracking protocol documents says what it carries, however short.
-    const documented = this.protocolKeys.get(key);
+    const documented = this.protocolKeys.get(key) ?? this.matchHeader(key);
     if (documented) return documented;
     const segments = key.split('.');
     const match = this.match(segments.at(-1)!);

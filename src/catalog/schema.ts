@@ -199,6 +199,7 @@ const sinkCallObject: JsonSchema = {
       properties: { call: { type: 'string', minLength: 1 }, arg: { type: 'integer' } },
     },
     data: { type: 'array', items: { type: 'integer' } },
+    assigned: { type: 'boolean', description: 'the path is a member the data is written to, not a call: location.href = url (the URL is "argument" 0)' },
   },
 };
 
@@ -319,6 +320,19 @@ export const CATALOG_SCHEMA: JsonSchema = {
     token_contexts: wordList,
     payload_arrays: wordList,
     set_cookie_arrays: wordList,
+    header_names: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['category', 'words'],
+        properties: {
+          category: categoryId,
+          words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
+          note: { type: 'string' },
+        },
+      },
+    },
     protocol_keys: {
       type: 'array',
       items: {

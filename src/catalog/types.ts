@@ -241,6 +241,8 @@ export interface SinkCall {
   siblingUrl?: { call: string; arg: number };
   /** The arguments that carry data (default: all). */
   data?: number[];
+  /** A member written, not called (`location.href = url`, `link.href = url`): the assigned value is argument 0. */
+  assigned?: boolean;
 }
 
 export interface Sink {
@@ -275,6 +277,8 @@ export interface PersonalNames {
   payloadArrays: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
+  /** What a custom request header's name says it carries, its words after `X-` matched whole: `X-Session-Id`. */
+  headerNames: { category: string; words: string[][] }[];
   /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */
   protocolKeys: { key: string; category: string }[];
 }

@@ -26,6 +26,7 @@ import { REQUEST_MODEL } from './visitors/value-models.js';
 import { recordKeyedName } from './visitors/keyed-names.js';
 import { visitDestructuring, visitIdentifier, visitInTest, visitMemberRead } from './visitors/reads.js';
 import { visitSetterAssignment } from './visitors/setter-assignments.js';
+import { matchAssignedSink } from './visitors/navigation.js';
 
 /**
  * The walk over one file's syntax tree: the scopes it opens, the order it visits nodes in, and the
@@ -263,6 +264,7 @@ export class FileAnalysis {
         this.sdkFlags.noteAssignment(node as ts.BinaryExpression, this.currentFunction());
         visitInTest(this, node as ts.BinaryExpression, scope);
         visitSetterAssignment(this, node as ts.BinaryExpression);
+        matchAssignedSink(this, node as ts.BinaryExpression, scope);
         break;
       case ts.SyntaxKind.NewExpression:
         visitNew(this, node as ts.NewExpression, scope);

@@ -176,6 +176,9 @@ export class FlowRecorder {
   /** `x = v`, `x += v`, `obj.field = v`, `this.field = v`: the target (as a whole) now carries v. */
   private assignment(node: ts.BinaryExpression): void {
     if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.clients.noteAssignment(node, this.context.scopeOf(node));
+    // `location.href = url`, `link.href = url`: a member written that sends what it is given (visitors/navigation.ts).
+    const sink = this.context.sinkIndex(node);
+    if (sink !== undefined) this.link(node.right, `k${sink}`, node.right, `sent through ${this.text(skipOuterExpressions(node.left))} =`);
     const slot = this.storageSlot(node.left);
     if (!slot) return;
     const written = skipOuterExpressions(node.left);

@@ -65,6 +65,11 @@ export function recordNamedArguments(analysis: FileAnalysis, call: ts.CallExpres
   });
 }
 
+/** Named values in what a member written as a sink is given (`location.href = \`${base}?uid=${userId}\``). */
+export function recordNamedSent(analysis: FileAnalysis, value: ts.Expression): void {
+  visit({ analysis, needsFlow: false }, value, 0);
+}
+
 /**
  * Named values in an object a function returns (`return { aroundLatLng: \`${position.latitude}, …\` }`,
  * or `return params` where `const params = { … }` in the same function): a payload built in one
@@ -96,6 +101,10 @@ export function recordNamedReturn(analysis: FileAnalysis, expression: ts.Express
     return;
   }
   const binding = analysis.scopeOf(value).lookup(value.text);
+  // `let text; if (…) text = [visitorId, userId].join('.'); else text = visitorId + '.' + now; return text`: a text built from named values.
+  if ((binding?.kind === 'local' || binding?.kind === 'alias') && binding.slot && binding.reassigned) {
+    for (const text of textsAssigned(binding.reassigned, value)) visit({ analysis, needsFlow: true, into: { slot: binding.slot, name: value.text } }, text, 0);
+  }
   if (binding?.kind !== 'alias' || binding.members.length > 0 || !binding.slot) return;
   const into = { slot: binding.slot, name: value.text };
   const initial = skipOuterExpressions(binding.expression);
@@ -137,6 +146,37 @@ function objectsAssigned(declaration: ts.VariableDeclaration, returned: ts.Ident
       const left = skipOuterExpressions(node.left);
       const right = skipOuterExpressions(node.right);
       if (ts.isIdentifier(left) && left.text === name && ts.isObjectLiteralExpression(right)) found.push(right);
+    }
+    ts.forEachChild(node, walk);
+  };
+  const owner = functionOf(declaration);
+  const body = owner && 'body' in owner ? (owner.body as ts.Node | undefined) : undefined;
+  if (body) ts.forEachChild(body, walk);
+  return found;
+}
+
+/** Methods of an array made into a text that keep its elements in it: `[a, b].map(…).join('.')`. */
+const JOINED_ARRAY_METHODS = new Set(['map', 'filter', 'join', 'concat', 'replace', 'toString', 'trim']);
+
+/**
+ * The texts assigned (`text = …`, and its initialiser) to a `let` variable in the function that returns
+ * it, built from values put side by side: a concatenation, a template, an array literal joined.
+ */
+function textsAssigned(declaration: ts.VariableDeclaration, returned: ts.Identifier): ts.Expression[] {
+  if (!ts.isIdentifier(declaration.name) || !sameFunction(declaration, returned)) return [];
+  const name = declaration.name.text;
+  const found: ts.Expression[] = [];
+  const add = (node: ts.Expression | undefined) => {
+    let value = node && skipOuterExpressions(node);
+    while (value && ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && JOINED_ARRAY_METHODS.has(value.expression.name.text)) value = skipOuterExpressions(value.expression.expression);
+    if (value && (ts.isArrayLiteralExpression(value) || ts.isTemplateExpression(value) || (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken))) found.push(value);
+  };
+  add(declaration.initializer);
+  const walk = (node: ts.Node): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = skipOuterExpressions(node.left);
+      if (ts.isIdentifier(left) && left.text === name) add(node.right);
     }
     ts.forEachChild(node, walk);
   };
@@ -421,7 +461,7 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     const key = property.name && !ts.isComputedPropertyName(property.name) ? staticName(property.name) : undefined;
     // `{ token }` in push code is named by its context; `{ token: pushToken.token }` by its value, visited below.
     const contextual = key !== undefined && ts.isShorthandPropertyAssignment(property) ? contextualToken(at, property, key) : undefined;
-    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual) };
+    return { property, key, match: key === undefined ? undefined : (names.match(key) ?? contextual ?? names.matchHeader(key)) };
   });
   const personal = at.onPerson === true || keyed.some(({ match }) => match !== undefined && !match.qualified);
   for (const { property, key, match } of keyed) {
