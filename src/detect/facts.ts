@@ -82,9 +82,10 @@ export interface SourceSite extends SiteContext {
   /**
    * A read through a variable declared on another line (`const uaData = navigator.userAgentData; uaData.mobile`):
    * where its value was read. `key`: an object sent whole, reported where it is sent (`search(queries)`): where
-   * the personal key (`name`) was written into it.
+   * the personal key (`name`) was written into it. `handed`: a call that hands its value to a callback
+   * (`getCurrentPosition((p) => …)`): where the callback first passes it on (`name` is that read).
    */
-  through?: { line: number; column: number; name: string; key?: true };
+  through?: { line: number; column: number; name: string; key?: true; handed?: true };
 }
 
 /** An import / require / import() of a catalogued SDK, or a call of an SDK's global. */

@@ -18,6 +18,7 @@ import { resultUnused } from './result-use.js';
 import { continuesChain, firstDefined, functionName, isTypeOnlySyntax, reexportsValues, resultRuns } from './syntax.js';
 import { containedSources, type RecordedSource } from './containment.js';
 import { readsFingerprint } from './fingerprint-signals.js';
+import { callbackUse } from './callback-use.js';
 import { gatherings } from './gatherings.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
@@ -437,7 +438,7 @@ export class FileAnalysis {
     const context = this.context(node);
     const needsFlow = options.needsFlow || api.sent ? { needsFlow: true as const, ...(options.deriveOnly ? { deriveOnly: true as const } : {}) } : {};
     const keyRange = options.key ? this.range(options.key.node) : undefined;
-    const through = keyRange && keyRange.line !== range.line ? { line: keyRange.line, column: keyRange.column, name: options.key!.name, key: true as const } : this.readThrough(node, range.line);
+    const through = keyRange && keyRange.line !== range.line ? { line: keyRange.line, column: keyRange.column, name: options.key!.name, key: true as const } : (this.readThrough(node, range.line) ?? this.handedOn(node, range.line));
     for (const { category, at } of categories) this.facts.sources.push({ apiId: api.id, category, range: at ? this.range(at) : range, ...context, ...needsFlow, ...(through ? { through } : {}) });
   }
 
@@ -456,6 +457,14 @@ export class FileAnalysis {
     if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return undefined;
     const at = this.range(binding.expression);
     return at.line === line ? undefined : { line: at.line, column: at.column, name: base.text };
+  }
+
+  /** `getCurrentPosition((p) => { … { latitude: p.coords.latitude } })`: where the callback passes the value on, on another line. */
+  private handedOn(node: ts.Node, line: number): SourceSite['through'] {
+    const use = callbackUse(node);
+    if (!use) return undefined;
+    const at = this.range(use);
+    return at.line === line ? undefined : { line: at.line, column: at.column, name: use.getText().slice(0, 60), handed: true };
   }
 
   /** The categories, each with the property of the call's own argument that asks for it (reported there), if one does. */

@@ -802,7 +802,11 @@ class Linker {
   private throughSteps(file: string, source: SourceSite): ViaStep[] {
     const { through } = source;
     if (!through) return [];
-    const note = through.key ? `${through.name} is put into the object sent` : `read through ${through.name}, which gets its value here`;
+    const note = through.key
+      ? `${through.name} is put into the object sent`
+      : through.handed
+        ? `the callback passes its value on here (${through.name})`
+        : `read through ${through.name}, which gets its value here`;
     return [{ file: this.relative(file), line: through.line, column: through.column, note }];
   }
 

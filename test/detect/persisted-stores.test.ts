@@ -81,4 +81,36 @@ describe('a setter of a persisted store', () => {
     });
     expect(sites(result)).toEqual(['src/profile/contactStore.ts:6 identity.email name:email', 'src/profile/contactStore.ts:7 identity.phone name:phone']);
   });
+
+  it("keeps a bare address or city as a person's where the store's name says it holds a profile; a store of other things does not", () => {
+    const result = scanProject({
+      'src/store/createStore.ts': [
+        `import AsyncStorage from '@react-native-async-storage/async-storage';`,
+        `import { create } from 'zustand';`,
+        `import { createJSONStorage, persist } from 'zustand/middleware';`,
+        `type Config<S, A> = { name: string; defaultState: S; actions: (set: (partial: Partial<S>) => void) => A };`,
+        `export function createStore<S, A>({ name, defaultState, actions: makeActions }: Config<S, A>) {`,
+        `  const store = create<S>()(persist(() => defaultState, { name, storage: createJSONStorage(() => AsyncStorage) }));`,
+        `  return { store, actions: makeActions(store.setState) };`,
+        `}`,
+      ].join('\n'),
+      'src/signup/addressStore.ts': [
+        `import { createStore } from '../store/createStore';`,
+        `export const addressStore = createStore({`,
+        `  name: 'profile-address',`,
+        `  defaultState: { address: null as string | null },`,
+        `  actions: (set) => ({ setAddress: (address: string) => set({ address }) }),`,
+        `});`,
+      ].join('\n'),
+      'src/wallet/receiveStore.ts': [
+        `import { createStore } from '../store/createStore';`,
+        `export const receiveStore = createStore({`,
+        `  name: 'wallet-receive',`,
+        `  defaultState: { address: null as string | null },`,
+        `  actions: (set) => ({ setAddress: (address: string) => set({ address }) }),`,
+        `});`,
+      ].join('\n'),
+    });
+    expect(sites(result)).toEqual(['src/signup/addressStore.ts:5 identity.address name:address']);
+  });
 });

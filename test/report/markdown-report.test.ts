@@ -47,8 +47,8 @@ describe('the Markdown report of rn-shop', () => {
   it('lists every collection site with its consent check', () => {
     const rows = tableAfter('### `location.precise`', 1);
     expect(rows).toEqual([
-      ['`src/screens/StoreLocatorScreen.tsx:26`', '`react-native-geolocation-service#getCurrentPosition`', 'app\\_functionality', '✔ checked: `location`', '—'],
-      ['`src/screens/StoreLocatorScreen.tsx:39`', '`react-native-geolocation-service#watchPosition`', 'app\\_functionality', '✖ **missing**', '✖ error `require-consent-check`'],
+      ['`src/screens/StoreLocatorScreen.tsx:26` (via `src/screens/StoreLocatorScreen.tsx:28` the callback passes its value on here (coords.latitude.toFixed(2)))', '`react-native-geolocation-service#getCurrentPosition`', 'app\\_functionality', '✔ checked: `location`', '—'],
+      ['`src/screens/StoreLocatorScreen.tsx:39` (via `src/screens/StoreLocatorScreen.tsx:41` the callback passes its value on here (coords.latitude))', '`react-native-geolocation-service#watchPosition`', 'app\\_functionality', '✖ **missing**', '✖ error `require-consent-check`'],
     ]);
   });
 

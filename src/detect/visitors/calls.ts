@@ -7,7 +7,7 @@ import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchCallbackSink, matchSink } from './sinks.js';
 import { matchStateSetterSink } from './state-hooks.js';
-import { matchHandedSetter, recordHandedSetter } from './handed-setters.js';
+import { matchHandedSetter, recordHandedSetter, setsPersonStore } from './handed-setters.js';
 import { recordThroughWrapper } from './wrapper-arguments.js';
 import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
 import { recordNamedPair } from './named-pairs.js';
@@ -46,7 +46,7 @@ export function visitCall(analysis: FileAnalysis, node: ts.CallExpression, scope
     recordNamedArguments(analysis, node, sdkCall && name !== undefined && analysis.catalog.names.identifyCalls.has(name), false, derives, onPerson);
   } else if (!recordNamedPair(analysis, node) && analysis.facts.projectReferences.length > projectReferences) {
     // A payload builder's pairs are sites where they are added (named-pairs.ts); other calls of project code need a flow to a sink.
-    recordNamedArguments(analysis, node, false, true);
+    recordNamedArguments(analysis, node, false, true, false, setsPersonStore(analysis, node));
   }
 }
 

@@ -50,6 +50,32 @@ export function matchHandedSetter(analysis: FileAnalysis, node: ts.CallExpressio
   return false;
 }
 
+/**
+ * `createStore({ name: 'profile-address', actions: (set) => ({ setAddress: (address) => set({ address }) }) })`:
+ * a handed setter of a store whose name says it holds a person's data (`profile`, `user`: person_owners),
+ * by the `name` written beside the callback or the variable the store is kept in. Its bare keys
+ * (`address`, `city`, `name`) are that person's, as `user.address` is.
+ */
+export function setsPersonStore(analysis: FileAnalysis, node: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(node.expression);
+  if (!ts.isIdentifier(callee)) return false;
+  for (let current: ts.Node | undefined = callee.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (!isFunctionLike(current)) continue;
+    if (!current.parameters.some((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === callee.text)) continue;
+    const given = givenAt(current);
+    if (!given) return false;
+    const { names } = analysis.catalog;
+    const options = skipOuterExpressions(given.call.arguments[Number(given.path.split('.')[0])]!);
+    const named = ts.isObjectLiteralExpression(options)
+      ? options.properties.find((property) => ts.isPropertyAssignment(property) && property.name && staticName(property.name) === 'name')
+      : undefined;
+    const storeName = named && ts.isPropertyAssignment(named) && ts.isStringLiteralLike(named.initializer) ? named.initializer.text : undefined;
+    const holder = ts.isVariableDeclaration(given.call.parent) && ts.isIdentifier(given.call.parent.name) ? given.call.parent.name.text : undefined;
+    return [storeName, holder].some((name) => name !== undefined && names.isPersonOwner(name));
+  }
+  return false;
+}
+
 /** Where a callback is given: argument A of a call (`A`), or property K of an object in argument A (`A.K`). */
 function givenAt(fn: ts.Node): { call: ts.CallExpression; path: string } | undefined {
   let node: ts.Node = fn;

@@ -4,6 +4,7 @@ import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
 import { isFunctionLike } from '../scope.js';
 import { typedAsPersonalRecord } from '../personal-types.js';
+import { destructuredHolderCategory } from '../destructured-holders.js';
 
 // Personal data known by what the code calls it (catalog personal-names.yaml): an e-mail, a phone
 // number, a name, an address … is a collection site where its value reaches a sink — an argument
@@ -347,6 +348,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
       const contextual = match ? undefined : contextualToken(at, expression, (expression as ts.Identifier).text);
       if (match && (!match.qualified || at.bareQualified)) record(at, expression, (expression as ts.Identifier).text, match.category);
       else if (contextual) record(at, expression, (expression as ts.Identifier).text, contextual.category);
+      else if (!match && heldCategory(at, (expression as ts.Identifier).text)) record(at, expression, (expression as ts.Identifier).text, heldCategory(at, (expression as ts.Identifier).text)!);
       else if (!match && !at.into && !at.at) visitHeldObject(at, expression as ts.Identifier, depth);
       else if (!match && at.at && ts.isSpreadAssignment(node.parent)) visitSpreadObject(at, expression as ts.Identifier, depth);
       return;
@@ -363,6 +365,7 @@ function visit(at: Recording, node: ts.Expression, depth: number): void {
       }
       const ownerMatch = match || owner === undefined ? undefined : (names.matchMember(owner, access.name.text) ?? contextualToken(at, access, access.name.text));
       if (ownerMatch) record(at, access, `${owner}.${access.name.text}`, ownerMatch.category);
+      else if (!match && heldCategory(at, access.name.text)) record(at, access, access.name.text, heldCategory(at, access.name.text)!);
       return;
     }
     case ts.SyntaxKind.ObjectLiteralExpression:
@@ -479,6 +482,11 @@ function visitObject(at: Recording, object: ts.ObjectLiteralExpression, depth: n
     // `fetch(url, { method, body })`: a shorthand is its variable, whose object may be held above.
     else if (ts.isShorthandPropertyAssignment(property) && !match && !at.into && !at.at) visitHeldObject(at, property.name, depth + 1);
   }
+}
+
+/** `query` where the file does `const { latitude } = query`: what it holds (destructured-holders.ts). */
+function heldCategory(at: Recording, name: string): string | undefined {
+  return destructuredHolderCategory(name, at.analysis.sourceFile, at.analysis.catalog);
 }
 
 /** `{ name }` where `name: Name` and `interface Name { firstName: string; … }` in the file: a bare key holding a record of personal fields. */
