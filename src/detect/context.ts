@@ -402,10 +402,12 @@ function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
     ts.forEachChild(node, visit);
   };
   visit(fn);
+  // Each declaration's names once, not once per round of the fixed point.
+  const named = declarations.map((other) => [...declaredNames(other.name)]);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const other of declarations) {
-      if (![...declaredNames(other.name)].some((name) => returned.has(name))) continue;
+    for (const [index, other] of declarations.entries()) {
+      if (!named[index]!.some((name) => returned.has(name))) continue;
       const before = returned.size;
       collectCarriedNames(other.initializer!, returned);
       changed ||= returned.size !== before;

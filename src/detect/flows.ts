@@ -414,10 +414,23 @@ export class FlowRecorder {
       if (ts.isPrefixUnaryExpression(operand) && operand.operator === ts.SyntaxKind.ExclamationToken) this.dependencies(operand.operand, out, hashed | PRESENCE);
       return;
     }
-    ts.forEachChild(node, (child) => {
-      if (!ts.isTypeNode(child)) this.dependencies(child, out, hashed);
-    });
+    // One callback for every node (not a closure per node): the walk's `out` and `hashed` are kept
+    // on the recorder and restored when a nested walk returns.
+    const outerOut = this.walkingOut;
+    const outerHashed = this.walkingHashed;
+    this.walkingOut = out;
+    this.walkingHashed = hashed;
+    ts.forEachChild(node, this.dependencyOfChild);
+    this.walkingOut = outerOut;
+    this.walkingHashed = outerHashed;
   }
+
+  private walkingOut = new Map<string, number>();
+  private walkingHashed = 0;
+  private readonly dependencyOfChild = (child: ts.Node): undefined => {
+    if (!ts.isTypeNode(child)) this.dependencies(child, this.walkingOut, this.walkingHashed);
+    return undefined;
+  };
 
   private callDependencies(node: ts.CallExpression, out: Map<string, number>, hashed: number): void {
     const { context } = this;
