@@ -204,10 +204,22 @@ export class FileAnalysis {
 
   // ── traversal ───────────────────────────────────────────────────────────
 
-  /** A callback that visits nodes in `scope`, made once per scope (not once per node visited). */
-  private visitorIn(scope: Scope): (child: ts.Node) => void {
-    return (scope.visitor ??= (child) => this.visit(child, scope));
+  /**
+   * Visit a node's children in `scope` with one callback for the whole file (not a closure per node
+   * or scope): the scope is kept on the analysis while they are visited and restored after.
+   */
+  private visitChildren(node: ts.Node, scope: Scope): void {
+    const outer = this.childScope;
+    this.childScope = scope;
+    ts.forEachChild(node, this.visitChild);
+    this.childScope = outer;
   }
+
+  private childScope: Scope | undefined;
+  private readonly visitChild = (child: ts.Node): undefined => {
+    this.visit(child, this.childScope!);
+    return undefined;
+  };
 
   visit(node: ts.Node, scope: Scope): void {
     if (isTypeOnlySyntax(node)) return;
@@ -282,7 +294,7 @@ export class FileAnalysis {
         if ((node as ts.ArrayLiteralExpression).elements.length >= 2) this.literals.push(node as ts.ArrayLiteralExpression);
         break;
     }
-    ts.forEachChild(node, this.visitorIn(scope));
+    this.visitChildren(node, scope);
   }
 
   private visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope): void {
@@ -311,7 +323,7 @@ export class FileAnalysis {
     this.scopes.set(node, blockScope);
     const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
     declareStatements(this, statements, blockScope, false);
-    ts.forEachChild(node, this.visitorIn(blockScope));
+    this.visitChildren(node, blockScope);
   }
 
   private visitLoop(node: ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope: Scope): void {
@@ -325,14 +337,14 @@ export class FileAnalysis {
         }
       }
     }
-    ts.forEachChild(node, this.visitorIn(loopScope));
+    this.visitChildren(node, loopScope);
   }
 
   private visitCatch(node: ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope: Scope): void {
     const catchScope = new Scope(scope);
     this.scopes.set(node, catchScope);
     for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
-    ts.forEachChild(node, this.visitorIn(catchScope));
+    this.visitChildren(node, catchScope);
   }
 
   private visitClass(node: ts.ClassLikeDeclaration, scope: Scope): void {
@@ -340,7 +352,7 @@ export class FileAnalysis {
     if (node.name) classScope.declare(node.name.text, { kind: 'local' });
     classScope.thisFields = classFields(node);
     this.scopes.set(node, classScope);
-    ts.forEachChild(node, this.visitorIn(classScope));
+    this.visitChildren(node, classScope);
   }
 
   /** The flow slots of the variables an expression reads: `pushToken` of `pushToken.token`, `id` of `{ id }` (not member or key names). */

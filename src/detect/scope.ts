@@ -34,8 +34,6 @@ export class Scope {
    */
   static epoch = 0;
   readonly names = new Map<string, Binding>();
-  /** The callback the file analysis visits this scope's nodes with (made once per scope, kept here to find it fast). */
-  visitor?: (child: ts.Node) => void;
   /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
   readonly catalog: CatalogIndex | undefined;
   /** In a class's scope: its fields, for `this.<field>` (FileAnalysis.visitClass). */
