@@ -76,8 +76,22 @@ export class Scope {
 }
 
 /** Names a binding pattern declares, with the member path that leads to each from the whole value. */
-export function patternNames(name: ts.BindingName): { name: string; members: string[]; node: ts.Node }[] {
-  const out: { name: string; members: string[]; node: ts.Node }[] = [];
+export function patternNames(name: ts.BindingName): readonly PatternName[] {
+  // Asked for the same declaration by scopes, flows and reads alike: listed once (callers only read it).
+  let known = PATTERN_NAMES.get(name);
+  if (!known) {
+    known = listPatternNames(name);
+    PATTERN_NAMES.set(name, known);
+  }
+  return known;
+}
+
+type PatternName = { name: string; members: string[]; node: ts.Node };
+
+const PATTERN_NAMES = new WeakMap<ts.BindingName, readonly PatternName[]>();
+
+function listPatternNames(name: ts.BindingName): PatternName[] {
+  const out: PatternName[] = [];
   const visit = (node: ts.BindingName, members: string[]) => {
     if (ts.isIdentifier(node)) {
       out.push({ name: node.text, members, node });
