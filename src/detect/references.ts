@@ -1,6 +1,6 @@
 import { ts } from './ts.js';
 import type { Reference } from './facts.js';
-import { Scope } from './scope.js';
+import type { Scope } from './scope.js';
 import { kindTable } from './kind-table.js';
 import { pathString } from './access-path.js';
 import { referenceOfType } from './type-references.js';
@@ -98,28 +98,6 @@ export function moduleLoadSpecifier(node: ts.Expression): string | undefined {
  * Undefined for anything local and untracked (a parameter, a computed value).
  */
 export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0): Reference | undefined {
-  // Only a fresh question is memoised: deeper ones may be cut by the depth or the assignment guard.
-  if (depth !== 0 || evaluatingAssignments.size !== 0) return evaluate(node, scope, depth);
-  if (memoEpoch !== Scope.epoch) {
-    memo.clear();
-    memoEpoch = Scope.epoch;
-  }
-  const known = memo.get(node);
-  if (known !== undefined && known.scope === scope) return known.reference;
-  const reference = evaluate(node, scope, 0);
-  memo.set(node, { scope, reference });
-  return reference;
-}
-
-/**
- * Answers of evaluateReference since Scope.epoch last moved. A member chain is evaluated once per
- * link (`a.b.c.d()` is asked at the call and again at each of its member reads), not once per
- * prefix at every link. Callers never change a reference they are given, so one can be shared.
- */
-const memo = new Map<ts.Node, { scope: Scope; reference: Reference | undefined }>();
-let memoEpoch = -1;
-
-function evaluate(node: ts.Expression, scope: Scope, depth: number): Reference | undefined {
   if (depth > MAX_ALIAS_DEPTH) return undefined;
   const expression = skipOuterExpressions(node);
 

@@ -28,23 +28,11 @@ export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
 
 /** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
 export class Scope {
-  /**
-   * Bumped whenever any scope learns a name or a class's fields: what an expression denotes can only
-   * change then, so an answer found since the last bump still holds (references.ts memoises on it).
-   */
-  static epoch = 0;
   readonly names = new Map<string, Binding>();
   /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
   readonly catalog: CatalogIndex | undefined;
   /** In a class's scope: its fields, for `this.<field>` (FileAnalysis.visitClass). */
-  get thisFields(): Map<string, ThisField[]> | undefined {
-    return this.fields;
-  }
-  set thisFields(fields: Map<string, ThisField[]> | undefined) {
-    Scope.epoch++;
-    this.fields = fields;
-  }
-  private fields?: Map<string, ThisField[]>;
+  thisFields?: Map<string, ThisField[]>;
   /** Whether a module specifier is a package rather than a project file (type annotations name package classes). */
   isPackage?: (specifier: string) => boolean;
   constructor(
@@ -70,7 +58,6 @@ export class Scope {
   }
 
   declare(name: string, binding: Binding): void {
-    Scope.epoch++;
     this.names.set(name, binding);
   }
 }
