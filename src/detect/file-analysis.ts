@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext } from './facts.js';
+import { emptyFacts, type FileFacts, type FunctionFact, type ProjectReference, type Range, type Reference, type SiteContext } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -498,29 +498,34 @@ export class FileAnalysis {
     const call = ts.isCallExpression(node) ? node : undefined;
     const method = call && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression)) ? call : undefined;
     const url = method?.arguments[0] ? destinationOf(method.arguments[0], this.scopeOf(method)) : undefined;
-    this.facts.projectReferences.push({
-      reference,
-      range: this.range(node),
-      ...(invoked ? { callee: invoked.callee } : call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
-      ...(call && continuesChain(call) ? { chained: true as const } : {}),
-      ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
-      ...(call && resultUnused(call) ? { resultUnused: true as const } : {}),
-      ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
-      ...this.context(node),
-    });
+    // The most frequent record of a file: its optional fields are set one by one, in the order the
+    // JSON has always had, rather than spread from an object made for each.
+    const site = { reference, range: this.range(node) } as ProjectReference;
+    const callee = invoked ? invoked.callee : call ? calleeText(call.expression, this.sourceFile) : undefined;
+    if (callee !== undefined) site.callee = callee;
+    if (call && continuesChain(call)) site.chained = true;
+    if (call && resultRuns(call)) site.resultRuns = true;
+    if (call && resultUnused(call)) site.resultUnused = true;
+    if (url && url.kind !== 'unknown') site.urlArgument = url;
+    this.facts.projectReferences.push(this.withContext(site, node));
   }
 
   context(node: ts.Node): SiteContext {
+    return this.withContext({} as SiteContext, node);
+  }
+
+  /** `site` with the context of `node` added to it (the fields of SiteContext, always in this order). */
+  private withContext<T extends object>(site: T, node: ts.Node): T & SiteContext {
     const annotation = this.annotated ? statementAnnotation(node, this.sourceFile) : undefined;
     const detached = annotation || !this.annotated ? undefined : detachedAnnotationLine(node, this.sourceFile);
-    return {
-      functionIndex: this.currentFunction(),
-      ...(annotation ? { annotation } : {}),
-      ...(detached !== undefined ? { detachedAnnotationLine: detached } : {}),
-      guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
-      returned: flowsToReturn(node),
-      annotationLine: annotationAnchor(node, this.sourceFile),
-    };
+    const out = site as T & SiteContext;
+    out.functionIndex = this.currentFunction();
+    if (annotation) out.annotation = annotation;
+    if (detached !== undefined) out.detachedAnnotationLine = detached;
+    out.guards = guardsInEffect(node, this.sourceFile, this.scopeOf);
+    out.returned = flowsToReturn(node);
+    out.annotationLine = annotationAnchor(node, this.sourceFile);
+    return out;
   }
 
   range(node: ts.Node): Range {
