@@ -26,9 +26,12 @@ export type ThisField = { expression: ts.Expression } | { type: ts.TypeNode };
 /** The data-flow slot of a variable declared by the identifier at `node`. */
 export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
 
+const NO_NAMES: ReadonlyMap<string, Binding> = new Map();
+
 /** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
 export class Scope {
-  readonly names = new Map<string, Binding>();
+  /** Made on the first name declared: most block scopes declare none. */
+  names: ReadonlyMap<string, Binding> = NO_NAMES;
   /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
   readonly catalog: CatalogIndex | undefined;
   /** In a class's scope: its fields, for `this.<field>` (FileAnalysis.visitClass). */
@@ -58,7 +61,8 @@ export class Scope {
   }
 
   declare(name: string, binding: Binding): void {
-    this.names.set(name, binding);
+    if (this.names === NO_NAMES) this.names = new Map();
+    (this.names as Map<string, Binding>).set(name, binding);
   }
 }
 
