@@ -109,7 +109,8 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
     }
     switch (binding.kind) {
       case 'import':
-        return { root: binding.root, segments: [...binding.segments] };
+        // The binding's own segments: no reference is ever changed in place, so none is copied.
+        return { root: binding.root, segments: binding.segments };
       case 'function':
         return { root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] };
       case 'model':
