@@ -186,30 +186,28 @@ export class FlowRecorder {
   private call(node: ts.CallExpression): void {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
-    // Made only when an edge needs it for its note: most calls make none.
-    let calleeName: string | undefined;
-    const nameOf = () => (calleeName ??= calleeText(node.expression, context.sourceFile));
     const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       const first = context.invokedArguments(node);
-      node.arguments.forEach((argument, index) => {
+      for (let index = 0; index < node.arguments.length; index++) {
+        const argument = node.arguments[index]!;
         const position = first === undefined ? index : first === null || index < first ? undefined : index - first;
         if (position !== undefined) this.link(argument, `a${projectCall}.${position}`, argument, `passed to ${name}()`);
-      });
+      }
       // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
       if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }
     const sink = context.sinkIndex(node);
     if (sink !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       const data = context.sinkDataArguments(sink);
       node.arguments.forEach((argument, index) => {
         if (!data || data.includes(index)) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
       });
     }
     if (projectCall === undefined && sink === undefined && context.recordsOtherUses() && !isPredicateCall(callee, context)) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       // A locale given to a formatter, an offset given to a Date setter: it shapes the other value, it is not handed over.
       const derived = formatsWithItsArguments(callee, context) ? FORMATTED : 0;
       node.arguments.forEach((argument) => this.link(argument, OTHER_USE_SLOT, argument, `passed to ${name}()`, derived));
@@ -218,7 +216,7 @@ export class FlowRecorder {
     const source = context.sourceIndex(node);
     if (source !== undefined) {
       const callback = node.arguments.map((argument) => this.callbackParameter(argument, 0)).find((slot) => slot !== undefined);
-      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${nameOf()}()`);
+      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${this.calleeName(node)}()`);
     }
     // `setDeviceId(value)` from useState, `this.setState({ … })`: the state now holds the value.
     const stateSlot = ts.isIdentifier(callee)
@@ -226,17 +224,17 @@ export class FlowRecorder {
       : isThisMember(callee, 'setState')
         ? this.thisFieldSlot(callee, 'state')
         : undefined;
-    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${nameOf()}()`);
+    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${this.calleeName(node)}()`);
     // `this.track(id)`: a method of the same class.
     const method = ts.isPropertyAccessExpression(callee) ? this.thisMethod(callee) : undefined;
     if (method !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       node.arguments.forEach((argument, index) => this.link(argument, `p${method}.${index}`, argument, `passed to ${name}()`));
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
     const methodName = callee.name.text;
     // `list.push(id)`, `params.append('id', id)`, `Object.assign(payload, { id })`: the receiver now holds the data.
-    if (methodName === 'assign' && node.arguments[0] && nameOf() === 'Object.assign') {
+    if (methodName === 'assign' && node.arguments[0] && this.calleeName(node) === 'Object.assign') {
       const target = this.storageSlot(node.arguments[0]);
       if (target) node.arguments.slice(1).forEach((argument) => this.link(argument, target, argument, `copied into ${this.text(node.arguments[0]!)}`));
     } else if (MUTATORS.has(methodName) && sink === undefined) {
@@ -255,6 +253,17 @@ export class FlowRecorder {
       if (accumulator && fn !== undefined) this.edge(`r${fn}`, accumulator, node.arguments[0], 'accumulated');
       if (accumulator && node.arguments[1]) this.link(node.arguments[1], accumulator, node.arguments[1], 'initial value');
     }
+  }
+
+  private namedCall: ts.CallExpression | undefined;
+  private namedCallText = '';
+  /** The callee's text, made only when an edge needs it for its note (most calls make none), once per call. */
+  private calleeName(node: ts.CallExpression): string {
+    if (this.namedCall !== node) {
+      this.namedCallText = calleeText(node.expression, this.context.sourceFile);
+      this.namedCall = node;
+    }
+    return this.namedCallText;
   }
 
   /** `<Profile deviceId={id} />`: props flow into the component's first parameter; `<Ctx.Provider value={v}>` into the context. */
