@@ -47,7 +47,8 @@ export class CatalogIndex {
   readonly catalog: Catalog;
   private readonly modules = new Map<string, { module: SourceModule; apis: Map<string, SourceApi[]>; wildcards: WildcardApi[] }>();
   private readonly sdkByPackage = new Map<string, Sdk>();
-  private readonly sdkGlobs: { pattern: string; sdk: Sdk }[] = [];
+  /** Package patterns with a `*`, split at `/` once (packagePatternMatches, without splitting each time). */
+  private readonly sdkGlobs: { parts: string[]; sdk: Sdk }[] = [];
   private readonly sdkByGlobal = new Map<string, Sdk>();
   private readonly sdkByCapacitorPlugin = new Map<string, { sdk: Sdk; package: string }>();
   private readonly globalsByPath = new Map<string, SourceApi[]>();
@@ -118,7 +119,7 @@ export class CatalogIndex {
     for (const sdk of catalog.sdks) {
       this.sdksById.set(sdk.id, sdk);
       for (const pattern of sdk.packages) {
-        if (pattern.includes('*')) this.sdkGlobs.push({ pattern, sdk });
+        if (pattern.includes('*')) this.sdkGlobs.push({ parts: pattern.split('/'), sdk });
         else if (!this.sdkByPackage.has(pattern)) this.sdkByPackage.set(pattern, sdk);
       }
       for (const [name, pkg] of Object.entries(sdk.capacitorPlugins ?? {})) if (!this.sdkByCapacitorPlugin.has(name)) this.sdkByCapacitorPlugin.set(name, { sdk, package: pkg });
@@ -245,7 +246,8 @@ export class CatalogIndex {
     for (let candidate = specifier; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('/')))) {
       const exact = this.sdkByPackage.get(candidate);
       if (exact) return { sdk: exact, package: candidate };
-      const glob = this.sdkGlobs.find(({ pattern }) => packagePatternMatches(pattern, candidate));
+      const candidateParts = candidate.split('/');
+      const glob = this.sdkGlobs.find(({ parts }) => parts.length === candidateParts.length && parts.every((part, index) => part === '*' || part === candidateParts[index]));
       if (glob) return { sdk: glob.sdk, package: candidate };
       if (candidate === packageName) break;
     }

@@ -80,7 +80,18 @@ type ScopeOf = (node: ts.Node) => Scope;
  */
 export function guardsInEffect(node: ts.Node, sourceFile: ts.SourceFile, scopeOf: ScopeOf): GuardCall[] {
   const guards: GuardCall[] = [];
-  const add = (condition: ts.Expression, holds: boolean) => collectGuardCalls(condition, holds, guards, sourceFile, scopeOf);
+  const add = (condition: ts.Expression, holds: boolean) => {
+    // A condition is read once for all the sites it guards (a component's `cond && <X />` holds many):
+    // its names are those of scopes entered before it, which no longer change.
+    const known = holds ? HOLDING : FAILING;
+    let calls = known.get(condition);
+    if (!calls) {
+      calls = [];
+      collectGuardCalls(condition, holds, calls, sourceFile, scopeOf);
+      known.set(condition, calls);
+    }
+    for (const call of calls) guards.push(call);
+  };
   let child: ts.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent)) {
@@ -103,6 +114,10 @@ export function guardsInEffect(node: ts.Node, sourceFile: ts.SourceFile, scopeOf
   }
   return guards;
 }
+
+/** The guard calls of a condition when it held (HOLDING) or failed (FAILING), by condition. */
+const HOLDING = new WeakMap<ts.Node, GuardCall[]>();
+const FAILING = new WeakMap<ts.Node, GuardCall[]>();
 
 /**
  * A block's `if (…) return;` statements (no else, always leaving), in order: found once per block,
@@ -402,10 +417,15 @@ function returnedNames(declaration: ts.VariableDeclaration): Set<string> {
     ts.forEachChild(node, visit);
   };
   visit(fn);
+  // Each declaration's names once, not once per round of the fixed point; a declaration already
+  // taken in adds nothing more in a later round.
+  const named = declarations.map((other) => [...declaredNames(other.name)]);
+  const taken = new Array<boolean>(declarations.length).fill(false);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const other of declarations) {
-      if (![...declaredNames(other.name)].some((name) => returned.has(name))) continue;
+    for (const [index, other] of declarations.entries()) {
+      if (taken[index] || !named[index]!.some((name) => returned.has(name))) continue;
+      taken[index] = true;
       const before = returned.size;
       collectCarriedNames(other.initializer!, returned);
       changed ||= returned.size !== before;

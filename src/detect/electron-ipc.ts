@@ -45,13 +45,15 @@ export function visitPossibleRegistration(analysis: FileAnalysis, node: ts.CallE
 
 /** `window.main.track(e)`: a call a preload's bridge may answer (kept only when linking finds the bridge). */
 export function visitWindowCall(analysis: FileAnalysis, node: ts.CallExpression): void {
-  const path: string[] = [];
+  // The root and the depth first: the path is spelled out only for a call on a bridge (most calls are not).
   let expression = skipOuterExpressions(node.expression);
-  while (ts.isPropertyAccessExpression(expression)) {
-    path.unshift(expression.name.text);
-    expression = skipOuterExpressions(expression.expression);
-  }
-  if (!ts.isIdentifier(expression) || path.length < 2 || !ipcBridges().some((bridge) => bridge.global === expression.text)) return;
+  let depth = 0;
+  for (; ts.isPropertyAccessExpression(expression); depth++) expression = skipOuterExpressions(expression.expression);
+  if (!ts.isIdentifier(expression) || depth < 2) return;
+  const root = expression.text;
+  if (!ipcBridges().some((bridge) => bridge.global === root)) return;
+  const path: string[] = [];
+  for (let member = skipOuterExpressions(node.expression); ts.isPropertyAccessExpression(member); member = skipOuterExpressions(member.expression)) path.unshift(member.name.text);
   ipc(analysis).calls.push({ path, callee: calleeText(node.expression, analysis.sourceFile), range: analysis.range(node), ...analysis.context(node) });
 }
 

@@ -7,7 +7,7 @@ import { consentGuardKeys, documentationHost, purposeAnnotation, requiredConsent
 import { annotationAnchor, detachedAnnotationLine, flowsToReturn, guardsInEffect, statementAnnotation } from './context.js';
 import { destinationOf } from './destinations.js';
 import { collectExports } from './exports.js';
-import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type Range, type Reference, type SiteContext, type SourceSite } from './facts.js';
+import { emptyFacts, type ExportTarget, type FileFacts, type FunctionFact, type ProjectReference, type Range, type Reference, type SiteContext, type SourceSite } from './facts.js';
 import { parseContextImportSlot } from './flow-slots.js';
 import { FlowRecorder } from './flows.js';
 import { SdkFlags } from './sdk-flags.js';
@@ -211,10 +211,22 @@ export class FileAnalysis {
 
   // ── traversal ───────────────────────────────────────────────────────────
 
-  /** A callback that visits nodes in `scope`, made once per scope (not once per node visited). */
-  private visitorIn(scope: Scope): (child: ts.Node) => void {
-    return (scope.visitor ??= (child) => this.visit(child, scope));
+  /**
+   * Visit a node's children in `scope` with one callback for the whole file (not a closure per node
+   * or scope): the scope is kept on the analysis while they are visited and restored after.
+   */
+  private visitChildren(node: ts.Node, scope: Scope): void {
+    const outer = this.childScope;
+    this.childScope = scope;
+    ts.forEachChild(node, this.visitChild);
+    this.childScope = outer;
   }
+
+  private childScope: Scope | undefined;
+  private readonly visitChild = (child: ts.Node): undefined => {
+    this.visit(child, this.childScope!);
+    return undefined;
+  };
 
   visit(node: ts.Node, scope: Scope): void {
     if (isTypeOnlySyntax(node)) return;
@@ -292,7 +304,7 @@ export class FileAnalysis {
         if ((node as ts.ArrayLiteralExpression).elements.length >= 2) this.literals.push(node as ts.ArrayLiteralExpression);
         break;
     }
-    ts.forEachChild(node, this.visitorIn(scope));
+    this.visitChildren(node, scope);
   }
 
   private visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, scope: Scope): void {
@@ -321,7 +333,7 @@ export class FileAnalysis {
     this.scopes.set(node, blockScope);
     const statements = ts.isCaseBlock(node) ? node.clauses.flatMap((clause) => [...clause.statements]) : node.statements;
     declareStatements(this, statements, blockScope, false);
-    ts.forEachChild(node, this.visitorIn(blockScope));
+    this.visitChildren(node, blockScope);
   }
 
   private visitLoop(node: ts.ForStatement | ts.ForOfStatement | ts.ForInStatement, scope: Scope): void {
@@ -335,14 +347,14 @@ export class FileAnalysis {
         }
       }
     }
-    ts.forEachChild(node, this.visitorIn(loopScope));
+    this.visitChildren(node, loopScope);
   }
 
   private visitCatch(node: ts.CatchClause & { variableDeclaration: ts.VariableDeclaration }, scope: Scope): void {
     const catchScope = new Scope(scope);
     this.scopes.set(node, catchScope);
     for (const { name, node: nameNode } of patternNames(node.variableDeclaration.name)) catchScope.declare(name, { kind: 'local', slot: variableSlot(nameNode) });
-    ts.forEachChild(node, this.visitorIn(catchScope));
+    this.visitChildren(node, catchScope);
   }
 
   private visitClass(node: ts.ClassLikeDeclaration, scope: Scope): void {
@@ -350,7 +362,7 @@ export class FileAnalysis {
     if (node.name) classScope.declare(node.name.text, { kind: 'local' });
     classScope.thisFields = classFields(node);
     this.scopes.set(node, classScope);
-    ts.forEachChild(node, this.visitorIn(classScope));
+    this.visitChildren(node, classScope);
   }
 
   /** The flow slots of the variables an expression reads: `pushToken` of `pushToken.token`, `id` of `{ id }` (not member or key names). */
@@ -529,29 +541,34 @@ export class FileAnalysis {
     const call = ts.isCallExpression(node) ? node : undefined;
     const method = call && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression)) ? call : undefined;
     const url = method?.arguments[0] ? destinationOf(method.arguments[0], this.scopeOf(method)) : undefined;
-    this.facts.projectReferences.push({
-      reference,
-      range: this.range(node),
-      ...(invoked ? { callee: invoked.callee } : call ? { callee: calleeText(call.expression, this.sourceFile) } : {}),
-      ...(call && continuesChain(call) ? { chained: true as const } : {}),
-      ...(call && resultRuns(call) ? { resultRuns: true as const } : {}),
-      ...(call && resultUnused(call) ? { resultUnused: true as const } : {}),
-      ...(url && url.kind !== 'unknown' ? { urlArgument: url } : {}),
-      ...this.context(node),
-    });
+    // The most frequent record of a file: its optional fields are set one by one, in the order the
+    // JSON has always had, rather than spread from an object made for each.
+    const site = { reference, range: this.range(node) } as ProjectReference;
+    const callee = invoked ? invoked.callee : call ? calleeText(call.expression, this.sourceFile) : undefined;
+    if (callee !== undefined) site.callee = callee;
+    if (call && continuesChain(call)) site.chained = true;
+    if (call && resultRuns(call)) site.resultRuns = true;
+    if (call && resultUnused(call)) site.resultUnused = true;
+    if (url && url.kind !== 'unknown') site.urlArgument = url;
+    this.facts.projectReferences.push(this.withContext(site, node));
   }
 
   context(node: ts.Node): SiteContext {
+    return this.withContext({} as SiteContext, node);
+  }
+
+  /** `site` with the context of `node` added to it (the fields of SiteContext, always in this order). */
+  private withContext<T extends object>(site: T, node: ts.Node): T & SiteContext {
     const annotation = this.annotated ? statementAnnotation(node, this.sourceFile) : undefined;
     const detached = annotation || !this.annotated ? undefined : detachedAnnotationLine(node, this.sourceFile);
-    return {
-      functionIndex: this.currentFunction(),
-      ...(annotation ? { annotation } : {}),
-      ...(detached !== undefined ? { detachedAnnotationLine: detached } : {}),
-      guards: guardsInEffect(node, this.sourceFile, this.scopeOf),
-      returned: flowsToReturn(node),
-      annotationLine: annotationAnchor(node, this.sourceFile),
-    };
+    const out = site as T & SiteContext;
+    out.functionIndex = this.currentFunction();
+    if (annotation) out.annotation = annotation;
+    if (detached !== undefined) out.detachedAnnotationLine = detached;
+    out.guards = guardsInEffect(node, this.sourceFile, this.scopeOf);
+    out.returned = flowsToReturn(node);
+    out.annotationLine = annotationAnchor(node, this.sourceFile);
+    return out;
   }
 
   range(node: ts.Node): Range {

@@ -189,30 +189,28 @@ export class FlowRecorder {
   private call(node: ts.CallExpression): void {
     const { context } = this;
     const projectCall = context.projectCallIndex(node);
-    // Made only when an edge needs it for its note: most calls make none.
-    let calleeName: string | undefined;
-    const nameOf = () => (calleeName ??= calleeText(node.expression, context.sourceFile));
     const callee = skipOuterExpressions(node.expression);
     if (projectCall !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       const first = context.invokedArguments(node);
-      node.arguments.forEach((argument, index) => {
+      for (let index = 0; index < node.arguments.length; index++) {
+        const argument = node.arguments[index]!;
         const position = first === undefined ? index : first === null || index < first ? undefined : index - first;
         if (position !== undefined) this.link(argument, `a${projectCall}.${position}`, argument, `passed to ${name}()`);
-      });
+      }
       // The receiver, for a call linking cannot resolve to a function (it then passes on what it is given).
       if (ts.isPropertyAccessExpression(callee)) this.link(callee.expression, `a${projectCall}.this`, node, `receiver of ${name}()`);
     }
     const sink = context.sinkIndex(node);
     if (sink !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       const data = context.sinkDataArguments(sink);
       node.arguments.forEach((argument, index) => {
         if (!data || data.includes(index)) this.link(argument, `k${sink}`, argument, `sent through ${name}()`);
       });
     }
     if (projectCall === undefined && sink === undefined && context.recordsOtherUses() && !isPredicateCall(callee, context)) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       // A locale given to a formatter, an offset given to a Date setter: it shapes the other value, it is not handed over.
       const derived = formatsWithItsArguments(callee, context) ? FORMATTED : 0;
       node.arguments.forEach((argument) => this.link(argument, OTHER_USE_SLOT, argument, `passed to ${name}()`, derived));
@@ -221,7 +219,7 @@ export class FlowRecorder {
     const source = context.sourceIndex(node);
     if (source !== undefined) {
       const callback = node.arguments.map((argument) => this.callbackParameter(argument, 0)).find((slot) => slot !== undefined);
-      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${nameOf()}()`);
+      if (callback) this.edge(`s${source}`, callback, node, `received by the callback of ${this.calleeName(node)}()`);
     }
     // `setDeviceId(value)` from useState, `this.setState({ … })`: the state now holds the value.
     const stateSlot = ts.isIdentifier(callee)
@@ -229,17 +227,17 @@ export class FlowRecorder {
       : isThisMember(callee, 'setState')
         ? this.thisFieldSlot(callee, 'state')
         : undefined;
-    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${nameOf()}()`);
+    if (stateSlot && node.arguments[0]) this.store(node.arguments[0], stateSlot, node, `stored in state by ${this.calleeName(node)}()`);
     // `this.track(id)`: a method of the same class.
     const method = ts.isPropertyAccessExpression(callee) ? this.thisMethod(callee) : undefined;
     if (method !== undefined) {
-      const name = nameOf();
+      const name = this.calleeName(node);
       node.arguments.forEach((argument, index) => this.link(argument, `p${method}.${index}`, argument, `passed to ${name}()`));
     }
     if (!ts.isPropertyAccessExpression(callee)) return;
     const methodName = callee.name.text;
     // `list.push(id)`, `params.append('id', id)`, `Object.assign(payload, { id })`: the receiver now holds the data.
-    if (methodName === 'assign' && node.arguments[0] && nameOf() === 'Object.assign') {
+    if (methodName === 'assign' && node.arguments[0] && this.calleeName(node) === 'Object.assign') {
       const target = this.storageSlot(node.arguments[0]);
       if (target) node.arguments.slice(1).forEach((argument) => this.link(argument, target, argument, `copied into ${this.text(node.arguments[0]!)}`));
     } else if (MUTATORS.has(methodName) && sink === undefined) {
@@ -258,6 +256,17 @@ export class FlowRecorder {
       if (accumulator && fn !== undefined) this.edge(`r${fn}`, accumulator, node.arguments[0], 'accumulated');
       if (accumulator && node.arguments[1]) this.link(node.arguments[1], accumulator, node.arguments[1], 'initial value');
     }
+  }
+
+  private namedCall: ts.CallExpression | undefined;
+  private namedCallText = '';
+  /** The callee's text, made only when an edge needs it for its note (most calls make none), once per call. */
+  private calleeName(node: ts.CallExpression): string {
+    if (this.namedCall !== node) {
+      this.namedCallText = calleeText(node.expression, this.context.sourceFile);
+      this.namedCall = node;
+    }
+    return this.namedCallText;
   }
 
   /** `<Profile deviceId={id} />`: props flow into the component's first parameter; `<Ctx.Provider value={v}>` into the context. */
@@ -319,16 +328,12 @@ export class FlowRecorder {
     }
     const position = this.context.sourceFile.getLineAndCharacterOfPosition(at.getStart(this.context.sourceFile));
     const shown = derived & PRESENCE ? `cast to a boolean, then ${note}` : derived & HASHED ? `hashed, then ${note}` : derived & FORMATTED ? `used to format another value, then ${note}` : note;
-    this.edges.push({
-      from,
-      to,
-      line: position.line + 1,
-      column: position.character + 1,
-      note: shown,
-      ...(derived & HASHED ? { hashed: true as const } : {}),
-      ...(derived & PRESENCE ? { presence: true as const } : {}),
-      ...(derived & FORMATTED ? { formatted: true as const } : {}),
-    });
+    // Marks set one by one (not spread from an object made per mark): the most frequent record of the walk.
+    const made: FlowEdge = { from, to, line: position.line + 1, column: position.character + 1, note: shown };
+    if (derived & HASHED) made.hashed = true;
+    if (derived & PRESENCE) made.presence = true;
+    if (derived & FORMATTED) made.formatted = true;
+    this.edges.push(made);
   }
 
   /** The slots an expression's data comes from, paired with a target for `edge`. */
@@ -417,10 +422,23 @@ export class FlowRecorder {
       if (ts.isPrefixUnaryExpression(operand) && operand.operator === ts.SyntaxKind.ExclamationToken) this.dependencies(operand.operand, out, hashed | PRESENCE);
       return;
     }
-    ts.forEachChild(node, (child) => {
-      if (!ts.isTypeNode(child)) this.dependencies(child, out, hashed);
-    });
+    // One callback for every node (not a closure per node): the walk's `out` and `hashed` are kept
+    // on the recorder and restored when a nested walk returns.
+    const outerOut = this.walkingOut;
+    const outerHashed = this.walkingHashed;
+    this.walkingOut = out;
+    this.walkingHashed = hashed;
+    ts.forEachChild(node, this.dependencyOfChild);
+    this.walkingOut = outerOut;
+    this.walkingHashed = outerHashed;
   }
+
+  private walkingOut = new Map<string, number>();
+  private walkingHashed = 0;
+  private readonly dependencyOfChild = (child: ts.Node): undefined => {
+    if (!ts.isTypeNode(child)) this.dependencies(child, this.walkingOut, this.walkingHashed);
+    return undefined;
+  };
 
   private callDependencies(node: ts.CallExpression, out: Map<string, number>, hashed: number): void {
     const { context } = this;

@@ -109,7 +109,8 @@ export function evaluateReference(node: ts.Expression, scope: Scope, depth = 0):
     }
     switch (binding.kind) {
       case 'import':
-        return { root: binding.root, segments: [...binding.segments] };
+        // The binding's own segments: no reference is ever changed in place, so none is copied.
+        return { root: binding.root, segments: binding.segments };
       case 'function':
         return { root: { kind: 'function', functionIndex: binding.functionIndex }, segments: [] };
       case 'model':
@@ -315,11 +316,15 @@ export function normalizeGlobal(reference: Reference): Reference {
 
 export { pathString } from './access-path.js';
 
+const PLAIN_CALLEE = /^[^\s(]*$/;
+
 /** The callee as a user wrote it, for messages: "analytics().logEvent". */
 export function calleeText(node: ts.Expression, sourceFile: ts.SourceFile): string {
+  const written = skipOuterExpressions(node).getText(sourceFile);
+  // Most callees (`track`, `api.user.get`) have no space or argument to drop: no regular expression to run.
+  if (PLAIN_CALLEE.test(written)) return written.length > 60 ? `${written.slice(0, 57)}...` : written;
   // Keep the space of `new Client`, drop line breaks and indentation, then arguments, then shorten.
-  const text = skipOuterExpressions(node)
-    .getText(sourceFile)
+  const text = written
     .replace(/\s+/g, ' ')
     .replace(/ (?!\w)|(?<!\w) /g, '')
     .replace(/\((?:[^()]|\([^()]*\))*\)/g, '()');

@@ -26,11 +26,12 @@ export type ThisField = { expression: ts.Expression } | { type: ts.TypeNode };
 /** The data-flow slot of a variable declared by the identifier at `node`. */
 export const variableSlot = (node: ts.Node): string => `v${node.pos}`;
 
+const NO_NAMES: ReadonlyMap<string, Binding> = new Map();
+
 /** A lexical scope: names declared in it, hoisting included, found when the scope is entered. */
 export class Scope {
-  readonly names = new Map<string, Binding>();
-  /** The callback the file analysis visits this scope's nodes with (made once per scope, kept here to find it fast). */
-  visitor?: (child: ts.Node) => void;
+  /** Made on the first name declared: most block scopes declare none. */
+  names: ReadonlyMap<string, Binding> = NO_NAMES;
   /** The catalog, for evaluating references into models (`req.headers` is an http.headers value); the file scope's, shared by every scope. */
   readonly catalog: CatalogIndex | undefined;
   /** In a class's scope: its fields, for `this.<field>` (FileAnalysis.visitClass). */
@@ -60,13 +61,28 @@ export class Scope {
   }
 
   declare(name: string, binding: Binding): void {
-    this.names.set(name, binding);
+    if (this.names === NO_NAMES) this.names = new Map();
+    (this.names as Map<string, Binding>).set(name, binding);
   }
 }
 
 /** Names a binding pattern declares, with the member path that leads to each from the whole value. */
-export function patternNames(name: ts.BindingName): { name: string; members: string[]; node: ts.Node }[] {
-  const out: { name: string; members: string[]; node: ts.Node }[] = [];
+export function patternNames(name: ts.BindingName): readonly PatternName[] {
+  // Asked for the same declaration by scopes, flows and reads alike: listed once (callers only read it).
+  let known = PATTERN_NAMES.get(name);
+  if (!known) {
+    known = listPatternNames(name);
+    PATTERN_NAMES.set(name, known);
+  }
+  return known;
+}
+
+type PatternName = { name: string; members: string[]; node: ts.Node };
+
+const PATTERN_NAMES = new WeakMap<ts.BindingName, readonly PatternName[]>();
+
+function listPatternNames(name: ts.BindingName): PatternName[] {
+  const out: PatternName[] = [];
   const visit = (node: ts.BindingName, members: string[]) => {
     if (ts.isIdentifier(node)) {
       out.push({ name: node.text, members, node });

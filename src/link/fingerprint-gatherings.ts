@@ -100,24 +100,57 @@ function regionOf(input: GatheringInput, memo: Map<string, Region>, file: string
     // The function and every function nested in it.
     const added = new Set<number>([next.functionIndex, ...nestedFunctions(facts, next.functionIndex)]);
     for (const index of added) functions.add(index);
-    for (const source of facts.sources) {
-      // Counted when it is the reader's answer (returned, as such or made into it): a screen that reads
-      // a locale to send it and is listed in a navigator's map of screens does not return it.
-      if (source.functionIndex === null || !added.has(source.functionIndex) || !source.returned) continue;
-      const group = input.signalOf(source.apiId);
-      if (group !== undefined) region.groups.add(group);
+    const byFunction = sitesByFunction(facts);
+    for (const functionIndex of added) {
+      for (const source of byFunction.sources.get(functionIndex) ?? []) {
+        // Counted when it is the reader's answer (returned, as such or made into it): a screen that reads
+        // a locale to send it and is listed in a navigator's map of screens does not return it.
+        if (!source.returned) continue;
+        const group = input.signalOf(source.apiId);
+        if (group !== undefined) region.groups.add(group);
+      }
     }
     if (next.depth >= MAX_READER_DEPTH) continue;
-    for (const [index, reference] of facts.projectReferences.entries()) {
+    // The calls made in these functions, in the file's order (the order the search queues them in).
+    const calls = [...added].flatMap((functionIndex) => byFunction.references.get(functionIndex) ?? []).sort((a, b) => a - b);
+    for (const index of calls) {
+      const reference = facts.projectReferences[index]!;
       // A helper whose answer is part of what the reader returns (`winding = doesSupportWinding(context)`);
       // not one that only picks a code path (`if (isChromium()) …`).
-      if (reference.functionIndex === null || !added.has(reference.functionIndex)) continue;
       if (!reference.returned && !reachesReturn(facts, `c${index}`, `r${reference.functionIndex}`)) continue;
       const target = input.resolvedCall(next.file, reference);
       if (target?.kind === 'function' && target.rest.length === 0) queue.push({ file: target.file, functionIndex: target.functionIndex, depth: next.depth + 1 });
     }
   }
   return region;
+}
+
+/** A file's sources and project calls (as indexes) by the function they are in, made when a reader there is first asked about. */
+function sitesByFunction(facts: FileFacts): SitesByFunction {
+  let sites = SITES.get(facts);
+  if (!sites) {
+    const made: SitesByFunction = { sources: new Map(), references: new Map() };
+    for (const source of facts.sources) if (source.functionIndex !== null) pushTo(made.sources, source.functionIndex, source);
+    facts.projectReferences.forEach((reference, index) => {
+      if (reference.functionIndex !== null) pushTo(made.references, reference.functionIndex, index);
+    });
+    sites = made;
+    SITES.set(facts, sites);
+  }
+  return sites;
+}
+
+interface SitesByFunction {
+  sources: Map<number, FileFacts['sources']>;
+  references: Map<number, number[]>;
+}
+
+const SITES = new WeakMap<FileFacts, SitesByFunction>();
+
+function pushTo<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The functions nested in function `index` of a file, at any depth, in index order. */

@@ -128,17 +128,18 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
   if (root.kind === 'import') {
     if (root.typeOnly) return false;
     visitElectronCall(analysis, reference, node, scope);
-    recordSwitches(analysis, root.specifier, pathString(reference.segments), node, scope);
-    const api = catalog.moduleApi(root.specifier, pathString(reference.segments), keys);
-    if (root.specifier === '@capacitor/core' && pathString(reference.segments) === 'registerPlugin') recordCapacitorPlugin(analysis, node);
+    const path = pathString(reference.segments);
+    recordSwitches(analysis, root.specifier, path, node, scope);
+    const api = catalog.moduleApi(root.specifier, path, keys);
+    if (root.specifier === '@capacitor/core' && path === 'registerPlugin') recordCapacitorPlugin(analysis, node);
     if (api?.kind === 'call') analysis.recordSource(api, node);
-    else if (!api) recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.moduleApi(root.specifier, pathString(reference.segments), wrapperKeys));
-    recordAccessor(analysis, root.specifier, pathString(reference.segments), node, scope);
+    else if (!api) recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.moduleApi(root.specifier, path, wrapperKeys));
+    recordAccessor(analysis, root.specifier, path, node, scope);
     const sdk = catalog.sdkForSpecifier(root.specifier);
     // AdsConsent.gatherConsent() manages consent: not a call that needs it.
-    const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, pathString(reference.segments));
+    const consentApi = sdk !== undefined && catalog.isConsentApiCall(root.specifier, path);
     const isSdkCall = sdk !== undefined && !continuesChain(node) && !consentApi;
-    if (isSdkCall) analysis.recordSdkCall(sdk.id, root.specifier, pathString(reference.segments), node);
+    if (isSdkCall) analysis.recordSdkCall(sdk.id, root.specifier, path, node);
     if (!api && !sdk && (isFirstCall(called.segments) || isCallOnCallResult(called.segments)) && analysis.importsProjectCode(root.specifier)) {
       analysis.recordProjectReference(called, node);
     } else if (!api && !sdk) recordInvokedCall(analysis, reference, node, scope);
@@ -147,16 +148,17 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     return isSdkCall;
   }
   if (root.kind === 'global') {
-    recordSwitches(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
-    const api = catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', keys);
+    const path = pathString([root.name, ...reference.segments]);
+    recordSwitches(analysis, undefined, path, node, scope);
+    const api = catalog.globalApi(path, 'call', keys);
     if (api) analysis.recordSource(api, node);
-    else recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.globalApi(pathString([root.name, ...reference.segments]), 'call', wrapperKeys));
-    recordAccessor(analysis, undefined, pathString([root.name, ...reference.segments]), node, scope);
+    else recordThroughWrapper(analysis, node, scope, (wrapperKeys) => catalog.globalApi(path, 'call', wrapperKeys));
+    recordAccessor(analysis, undefined, path, node, scope);
     const sdk = catalog.sdkForGlobal(root.name);
     const isSdkCall = sdk !== undefined && !continuesChain(node);
     if (isSdkCall) {
       analysis.facts.sdkUses.push({ sdkId: sdk.id, package: `global:${root.name}`, range: analysis.range(node) });
-      analysis.recordSdkCall(sdk.id, `global:${root.name}`, pathString([root.name, ...reference.segments]), node);
+      analysis.recordSdkCall(sdk.id, `global:${root.name}`, path, node);
     }
     if (!api && !sdk) matchAnyReceiver(analysis, node, keys);
     return isSdkCall;
