@@ -27,6 +27,8 @@ export class NameMatcher {
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
+  private readonly storageReceivers: Set<string>;
+  private readonly payloadAdders: Set<string>;
   private readonly setCookieArrays: readonly string[];
   private readonly protocolKeys: Map<string, NameMatch>;
   private readonly memo = new Map<string, NameMatch | null>();
@@ -54,6 +56,8 @@ export class NameMatcher {
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
+    this.storageReceivers = new Set(names.storageReceivers ?? []);
+    this.payloadAdders = new Set(names.payloadAdders ?? []);
     this.setCookieArrays = names.setCookieArrays;
     this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
@@ -202,6 +206,17 @@ export class NameMatcher {
   isPayloadArray(receiver: string): boolean {
     const last = words(receiver).at(-1);
     return last !== undefined && this.payloadArrays.has(last);
+  }
+
+  /** Whether an object called so is a key/value store of the Web Storage / AsyncStorage shape (`asyncStorage`, `this.storage`): its last word is a storage_receivers one. */
+  isStorageReceiver(receiver: string): boolean {
+    const last = words(receiver).at(-1);
+    return last !== undefined && this.storageReceivers.has(last);
+  }
+
+  /** Whether a method called so adds what it is given to an event a tracker sends (`addContextEntity`): a payload_adders one. */
+  isPayloadAdder(method: string): boolean {
+    return this.payloadAdders.has(method);
   }
 
   /**

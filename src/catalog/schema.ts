@@ -318,6 +318,8 @@ export const CATALOG_SCHEMA: JsonSchema = {
     url_builders: wordList,
     token_contexts: wordList,
     payload_arrays: wordList,
+    storage_receivers: wordList,
+    payload_adders: stringList,
     set_cookie_arrays: wordList,
     protocol_keys: {
       type: 'array',

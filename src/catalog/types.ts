@@ -273,6 +273,10 @@ export interface PersonalNames {
   tokenContexts: string[];
   /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
   payloadArrays: string[];
+  /** Last words of a receiver that `setItem(key, value)` keeps on the device, where it resolves to nothing catalogued: `asyncStorage.setItem(…)`. */
+  storageReceivers: string[];
+  /** Methods that add what they are given to an event a tracker sends, whatever the receiver: `payloadBuilder.addContextEntity({ … })`. */
+  payloadAdders: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
   /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */
