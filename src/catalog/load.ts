@@ -28,6 +28,7 @@ interface CatalogDocument {
   payload_arrays?: string[];
   storage_receivers?: string[];
   payload_adders?: string[];
+  payload_returners?: string[];
   set_cookie_arrays?: string[];
   protocol_keys?: { key: string; category: string; note?: string }[];
   members?: (RawApi & { name: string; platform?: string })[];
@@ -190,7 +191,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], storageReceivers: [], payloadAdders: [], setCookieArrays: [], protocolKeys: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], storageReceivers: [], payloadAdders: [], payloadReturners: [], setCookieArrays: [], protocolKeys: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -228,6 +229,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
     personalNames.storageReceivers.push(...(document.storage_receivers ?? []));
     personalNames.payloadAdders.push(...(document.payload_adders ?? []));
+    personalNames.payloadReturners.push(...(document.payload_returners ?? []));
     personalNames.setCookieArrays.push(...(document.set_cookie_arrays ?? []));
     for (const { key, category } of document.protocol_keys ?? []) personalNames.protocolKeys.push({ key, category });
     for (const api of document.members ?? []) {

@@ -29,6 +29,7 @@ export class NameMatcher {
   private readonly payloadArrays: Set<string>;
   private readonly storageReceivers: Set<string>;
   private readonly payloadAdders: Set<string>;
+  private readonly payloadReturners: Set<string>;
   private readonly setCookieArrays: readonly string[];
   private readonly protocolKeys: Map<string, NameMatch>;
   private readonly memo = new Map<string, NameMatch | null>();
@@ -58,6 +59,7 @@ export class NameMatcher {
     this.payloadArrays = new Set(names.payloadArrays);
     this.storageReceivers = new Set(names.storageReceivers ?? []);
     this.payloadAdders = new Set(names.payloadAdders ?? []);
+    this.payloadReturners = new Set(names.payloadReturners ?? []);
     this.setCookieArrays = names.setCookieArrays;
     this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
     const endings = [...this.byLastWord.keys()].map((word) => word.replace(/[^a-z0-9]/g, ''));
@@ -217,6 +219,11 @@ export class NameMatcher {
   /** Whether a method called so adds what it is given to an event a tracker sends (`addContextEntity`): a payload_adders one. */
   isPayloadAdder(method: string): boolean {
     return this.payloadAdders.has(method);
+  }
+
+  /** Whether what a function called so returns goes with every event a tracker sends (a plugin's `contexts`): a payload_returners one. */
+  isPayloadReturner(name: string): boolean {
+    return this.payloadReturners.has(name);
   }
 
   /**

@@ -320,6 +320,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
     payload_arrays: wordList,
     storage_receivers: wordList,
     payload_adders: stringList,
+    payload_returners: stringList,
     set_cookie_arrays: wordList,
     protocol_keys: {
       type: 'array',

@@ -277,6 +277,8 @@ export interface PersonalNames {
   storageReceivers: string[];
   /** Methods that add what they are given to an event a tracker sends, whatever the receiver: `payloadBuilder.addContextEntity({ … })`. */
   payloadAdders: string[];
+  /** Names of functions whose return a tracker attaches to every event it sends: a plugin's `contexts: () => [{ schema, data }]`. */
+  payloadReturners: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
   /** Payload keys a tracking protocol documents, matched whole as a pair's key: Snowplow's `tr_ci` is a delivery city. */

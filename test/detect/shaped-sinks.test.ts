@@ -52,3 +52,43 @@ describe('sinks known by their shape on an app-typed receiver', () => {
     expect(result.inventory.flows).toEqual([]);
   });
 });
+
+const screenPlugin = (functionName: string) =>
+  [
+    `import { Dimensions, PixelRatio } from 'react-native';`,
+    `import { compact } from './util';`,
+    `export function screenPlugin(retriever?: { getBatteryLevel?: () => Promise<number> }) {`,
+    `  let resolution: string | undefined;`,
+    `  let scale: number | undefined;`,
+    `  let batteryLevel: number | undefined;`,
+    `  const refresh = async () => {`,
+    `    resolution = Math.floor(Dimensions.get('window').width) + 'x' + Math.floor(Dimensions.get('window').height);`,
+    `    scale = PixelRatio.get();`,
+    `    batteryLevel = retriever?.getBatteryLevel ? await retriever.getBatteryLevel() : undefined;`,
+    `  };`,
+    `  void refresh();`,
+    `  const ${functionName} = () => {`,
+    `    return [{ schema: 'iglu:com.example/screen/jsonschema/1-0-0', data: compact({ resolution, scale, batteryLevel }) }];`,
+    `  };`,
+    `  return { ${functionName} };`,
+    `}`,
+  ].join('\n');
+const util = `export function compact<T extends object>(value: T): Partial<T> {\n  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;\n}\n`;
+
+describe("what a tracker plugin's contexts() returns is sent with every event", () => {
+  it('traits kept in closure variables and returned from contexts() are sites; a device getter beside them stays its own site', () => {
+    const result = scanProject({ 'src/util.ts': util, 'src/screen.ts': screenPlugin('contexts') });
+    // The name `batteryLevel` at the return is the getter's read, said once (at the getter).
+    expect(sites(result)).toEqual([
+      'src/screen.ts:8 device.info react-native#Dimensions.get',
+      'src/screen.ts:8 device.info react-native#Dimensions.get',
+      'src/screen.ts:9 device.info react-native#PixelRatio.get',
+      'src/screen.ts:10 device.info name:getBatteryLevel()',
+    ]);
+  });
+
+  it('near miss: the same traits returned from a function named otherwise (a layout helper) are not sent', () => {
+    const result = scanProject({ 'src/util.ts': util, 'src/screen.ts': screenPlugin('layout') });
+    expect(sites(result).filter((site) => !site.includes('name:'))).toEqual([]);
+  });
+});
