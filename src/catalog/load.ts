@@ -26,6 +26,9 @@ interface CatalogDocument {
   url_builders?: string[];
   token_contexts?: string[];
   payload_arrays?: string[];
+  storage_receivers?: string[];
+  payload_adders?: string[];
+  payload_returners?: string[];
   set_cookie_arrays?: string[];
   header_names?: { category: string; words: string[][]; note?: string }[];
   protocol_keys?: { key: string; category: string; note?: string }[];
@@ -189,7 +192,7 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
   const globals: SourceApi[] = [];
   const models = new Map<string, ValueModel>();
   const members: SourceApi[] = [];
-  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], setCookieArrays: [], headerNames: [], protocolKeys: [] };
+  const personalNames: PersonalNames = { entries: [], trailingFillers: [], leadingExclusions: [], personOwners: [], placeOwners: [], sendingVerbs: [], identifyCalls: [], storingMethods: [], pairBuilders: [], urlBuilders: [], tokenContexts: [], payloadArrays: [], storageReceivers: [], payloadAdders: [], payloadReturners: [], setCookieArrays: [], headerNames: [], protocolKeys: [] };
   const vendors = new Map<string, Vendor>();
   const sdks = new Map<string, Sdk>();
   const sinks: Sink[] = [];
@@ -225,6 +228,9 @@ export function loadCatalog(extensions: unknown[] = []): Catalog {
     personalNames.urlBuilders.push(...(document.url_builders ?? []));
     personalNames.tokenContexts.push(...(document.token_contexts ?? []));
     personalNames.payloadArrays.push(...(document.payload_arrays ?? []));
+    personalNames.storageReceivers.push(...(document.storage_receivers ?? []));
+    personalNames.payloadAdders.push(...(document.payload_adders ?? []));
+    personalNames.payloadReturners.push(...(document.payload_returners ?? []));
     personalNames.setCookieArrays.push(...(document.set_cookie_arrays ?? []));
     for (const { category, words } of document.header_names ?? []) personalNames.headerNames.push({ category, words });
     for (const { key, category } of document.protocol_keys ?? []) personalNames.protocolKeys.push({ key, category });

@@ -27,6 +27,9 @@ export class NameMatcher {
   private readonly urlBuilders: Set<string>;
   private readonly tokenContexts: Set<string>;
   private readonly payloadArrays: Set<string>;
+  private readonly storageReceivers: Set<string>;
+  private readonly payloadAdders: Set<string>;
+  private readonly payloadReturners: Set<string>;
   private readonly setCookieArrays: readonly string[];
   private readonly protocolKeys: Map<string, NameMatch>;
   /** header_names by their words joined with `-`: `session-id`. */
@@ -56,6 +59,9 @@ export class NameMatcher {
     this.urlBuilders = new Set(names.urlBuilders);
     this.tokenContexts = new Set(names.tokenContexts);
     this.payloadArrays = new Set(names.payloadArrays);
+    this.storageReceivers = new Set(names.storageReceivers ?? []);
+    this.payloadAdders = new Set(names.payloadAdders ?? []);
+    this.payloadReturners = new Set(names.payloadReturners ?? []);
     this.setCookieArrays = names.setCookieArrays;
     this.protocolKeys = new Map((names.protocolKeys ?? []).map(({ key, category }) => [key, { category, qualified: false }]));
     this.headerNames = new Map((names.headerNames ?? []).flatMap(({ category, words: list }) => list.map((sequence): [string, NameMatch] => [sequence.join('-'), { category, qualified: false }])));
@@ -205,6 +211,22 @@ export class NameMatcher {
   isPayloadArray(receiver: string): boolean {
     const last = words(receiver).at(-1);
     return last !== undefined && this.payloadArrays.has(last);
+  }
+
+  /** Whether an object called so is a key/value store of the Web Storage / AsyncStorage shape (`asyncStorage`, `this.storage`): its last word is a storage_receivers one. */
+  isStorageReceiver(receiver: string): boolean {
+    const last = words(receiver).at(-1);
+    return last !== undefined && this.storageReceivers.has(last);
+  }
+
+  /** Whether a method called so adds what it is given to an event a tracker sends (`addContextEntity`): a payload_adders one. */
+  isPayloadAdder(method: string): boolean {
+    return this.payloadAdders.has(method);
+  }
+
+  /** Whether what a function called so returns goes with every event a tracker sends (a plugin's `contexts`): a payload_returners one. */
+  isPayloadReturner(name: string): boolean {
+    return this.payloadReturners.has(name);
   }
 
   /**

@@ -319,6 +319,9 @@ export const CATALOG_SCHEMA: JsonSchema = {
     url_builders: wordList,
     token_contexts: wordList,
     payload_arrays: wordList,
+    storage_receivers: wordList,
+    payload_adders: stringList,
+    payload_returners: stringList,
     set_cookie_arrays: wordList,
     header_names: {
       type: 'array',

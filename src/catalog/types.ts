@@ -275,6 +275,12 @@ export interface PersonalNames {
   tokenContexts: string[];
   /** Names of arrays whose entries are sent: `contexts.push({ data: { email } })`. */
   payloadArrays: string[];
+  /** Last words of a receiver that `setItem(key, value)` keeps on the device, where it resolves to nothing catalogued: `asyncStorage.setItem(…)`. */
+  storageReceivers: string[];
+  /** Methods that add what they are given to an event a tracker sends, whatever the receiver: `payloadBuilder.addContextEntity({ … })`. */
+  payloadAdders: string[];
+  /** Names of functions whose return a tracker attaches to every event it sends: a plugin's `contexts: () => [{ schema, data }]`. */
+  payloadReturners: string[];
   /** Names of arrays whose entries become Set-Cookie headers: `context.setCookies.push({ name, value })`. */
   setCookieArrays: string[];
   /** What a custom request header's name says it carries, its words after `X-` matched whole: `X-Session-Id`. */

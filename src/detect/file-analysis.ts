@@ -22,6 +22,7 @@ import { callbackUse } from './callback-use.js';
 import { gatherings } from './gatherings.js';
 import { visitCall, visitJsxElement, visitNew } from './visitors/calls.js';
 import { recordNamedReturn } from './visitors/named-data.js';
+import { matchReturnedPayload } from './visitors/shaped-sinks.js';
 import { declareParameters, declareStatements } from './visitors/declarations.js';
 import { REQUEST_MODEL } from './visitors/value-models.js';
 import { recordKeyedName } from './visitors/keyed-names.js';
@@ -243,8 +244,13 @@ export class FileAnalysis {
   }
 
   private visitNode(node: ts.Node, scope: Scope): void {
-    if (ts.isReturnStatement(node) && node.expression) recordNamedReturn(this, node.expression);
-    else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) recordNamedReturn(this, node.body);
+    if (ts.isReturnStatement(node) && node.expression) {
+      recordNamedReturn(this, node.expression);
+      matchReturnedPayload(this, node);
+    } else if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
+      recordNamedReturn(this, node.body);
+      matchReturnedPayload(this, node);
+    }
     if (isFunctionLike(node)) {
       this.visitFunction(node, scope);
       return;

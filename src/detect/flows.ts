@@ -103,6 +103,9 @@ export class FlowRecorder {
         const fn = this.context.currentFunction();
         if (expression && fn !== null) {
           this.link(expression, `r${fn}`, node, 'returned');
+          // A tracker plugin's `contexts()`: what it returns is sent (visitors/shaped-sinks.ts).
+          const sink = this.context.sinkIndex(node);
+          if (sink !== undefined) this.link(expression, `k${sink}`, node, 'sent with every event');
           this.clients.noteReturn(fn, expression, this.context.scopeOf(node));
         }
         return;
@@ -124,6 +127,8 @@ export class FlowRecorder {
           const fn = this.context.functionIndexOf(arrow);
           this.link(arrow.body, `r${fn}`, arrow.body, 'returned');
           this.clients.noteReturn(fn, arrow.body, this.context.scopeOf(arrow.body));
+          const sink = this.context.sinkIndex(arrow);
+          if (sink !== undefined) this.link(arrow.body, `k${sink}`, arrow.body, 'sent with every event');
         }
         this.destructuredParameters(arrow);
         return;

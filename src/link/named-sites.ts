@@ -1,6 +1,8 @@
 import type { CollectionSite, DataFlow } from './inventory.js';
 
 const isNamed = (api: string) => api.startsWith('name:');
+/** A device getter known by name (`name:getBatteryLevel()`, detect/visitors/calls.ts recordDeviceGetter). */
+const isGetter = (api: string) => isNamed(api) && api.endsWith('()');
 const placeOf = (place: { file: string; line: number; column: number }) => `${place.file}:${place.line}:${place.column}`;
 /** A site that counts only with a flow to a sink (SourceSite.needsFlow): its place and API, since a catalogued API and a name may share a place. */
 export const needsFlowKey = (place: { file: string; line: number; column: number }, api: string) => `${placeOf(place)}\0${api}`;
@@ -36,11 +38,16 @@ export function withoutExplainedNames(
   const explaining = new Set([
     ...catalogued.flatMap((flow) => [cataloguedSinkKey(flow.category, flow.sink), ...flow.steps.map((step) => cataloguedLineKey(flow.sink, step))]),
     ...alsoCatalogued,
+    // A device getter known by name reads the device too: the name it is held in (`carrier` after
+    // `carrier = retriever.getCarrier()`) reaching the sink it reaches, in its category, is that read.
+    ...flows.filter((flow) => isGetter(flow.api)).map((flow) => cataloguedSinkKey(flow.category, flow.sink)),
   ]);
   // On the way, only at the named value's own line: a push token beside a device read in one
   // multi-line request body is not that read.
+  // A device getter known by name reads a trait of its own: another read reaching the same sink is not it,
+  // only catalogued data passing its own line (a getter of the project returning screen.width).
   const explains = (site: CollectionSite, flow: DataFlow) =>
-    explaining.has(cataloguedSinkKey(flow.category, flow.sink)) || explaining.has(cataloguedLineKey(flow.sink, { file: site.file, line: site.line }));
+    (!isGetter(site.api) && explaining.has(cataloguedSinkKey(flow.category, flow.sink))) || explaining.has(cataloguedLineKey(flow.sink, { file: site.file, line: site.line }));
   const flowsFrom = new Map<string, DataFlow[]>();
   for (const flow of flows) if (isNamed(flow.api)) flowsFrom.set(placeOf(flow.source), [...(flowsFrom.get(placeOf(flow.source)) ?? []), flow]);
   const dropped = new Set<string>();

@@ -2,6 +2,12 @@ import path from 'node:path';
 import type { PathAliases } from './tsconfig.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/**
+ * React Native's platform-specific extensions (reactnative.dev/docs/platform-specific-code; Metro,
+ * Expo and react-native-web resolve them): `import './Storage'` with only Storage.ios.ts and
+ * Storage.android.ts beside it is that project module, not a package. The native build first.
+ */
+const PLATFORMS = ['.native', '.ios', '.android', '.web'];
 /** `import './x.js'` in TypeScript means ./x.ts. */
 const JS_TO_TS: Record<string, string[]> = {
   '.js': ['.ts', '.tsx', '.js', '.jsx'],
@@ -83,6 +89,16 @@ export class ModuleResolver {
     for (const candidate of EXTENSIONS) {
       const index = path.join(base, `index${candidate}`);
       if (this.fileExists(index)) return index;
+    }
+    // No plain file: a platform variant (only when the specifier names no extension of its own).
+    if (!extension || !EXTENSIONS.includes(extension)) {
+      for (const platform of PLATFORMS) for (const candidate of EXTENSIONS) if (this.fileExists(base + platform + candidate)) return base + platform + candidate;
+      for (const platform of PLATFORMS) {
+        for (const candidate of EXTENSIONS) {
+          const index = path.join(base, `index${platform}${candidate}`);
+          if (this.fileExists(index)) return index;
+        }
+      }
     }
     return undefined;
   }

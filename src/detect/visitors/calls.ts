@@ -7,6 +7,7 @@ import type { Scope } from '../scope.js';
 import { continuesChain, isCallOnCallResult, isFirstCall } from '../syntax.js';
 import { matchCallbackSink, matchSink } from './sinks.js';
 import { matchStateSetterSink } from './state-hooks.js';
+import { matchShapedSink } from './shaped-sinks.js';
 import { matchHandedSetter, recordHandedSetter, setsPersonStore } from './handed-setters.js';
 import { recordThroughWrapper } from './wrapper-arguments.js';
 import { calleeName, nameOf, recordNamedArguments } from './named-data.js';
@@ -116,6 +117,8 @@ function matchCall(analysis: FileAnalysis, node: ts.CallExpression, scope: Scope
     matchStateSetterSink(analysis, node, scope);
     // A setter an app's own store wrapper hands to the callback (handed-setters.ts): linking says whether it is a sink.
     if (analysis.facts.sinks.length === sinks) matchHandedSetter(analysis, node);
+    // `asyncStorage.setItem(key, value)` on an app's interface-typed store: a sink by its shape.
+    if (analysis.facts.sinks.length === sinks) matchShapedSink(analysis, node);
     recordHandedSetter(analysis, node, scope);
     matchAnyReceiver(analysis, node, keys);
     return false;
