@@ -40,7 +40,9 @@ export function withoutExplainedNames(
     ...alsoCatalogued,
     // A device getter known by name reads the device too: the name it is held in (`carrier` after
     // `carrier = retriever.getCarrier()`) reaching the sink it reaches, in its category, is that read.
-    ...flows.filter((flow) => isGetter(flow.api)).map((flow) => cataloguedSinkKey(flow.category, flow.sink)),
+    // Only for the device's own traits: the device has one carrier, but `getAccountId()` does not make
+    // every account id sent through the same request helper (an invitee's, a member's) the user's.
+    ...flows.filter((flow) => isGetter(flow.api) && flow.category.startsWith('device.')).map((flow) => cataloguedSinkKey(flow.category, flow.sink)),
   ]);
   // On the way, only at the named value's own line: a push token beside a device read in one
   // multi-line request body is not that read.
