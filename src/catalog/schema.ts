@@ -55,6 +55,8 @@ const platform: JsonSchema = {
 const stringList: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
 /** Lowercase words, as the name matcher splits names into them. */
 const wordList: JsonSchema = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9]+$' } };
+/** Names as sequences of those words, each a way to spell the same thing (`[[email], [e, mail]]`). */
+const wordSequences: JsonSchema = { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } };
 /** Categories an API yields besides its own on some OS, and categories chosen by an argument. */
 const categoryVariants: Record<string, JsonSchema> = {
   also: {
@@ -301,7 +303,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         required: ['category', 'words'],
         properties: {
           category: categoryId,
-          words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
+          words: wordSequences,
           qualified: { type: 'boolean', description: 'only on a person (user.name) or beside other personal fields' },
           also: { type: 'array', minItems: 1, items: categoryId, description: 'more categories the named value is, on some platforms (an id that is a cookie on the web and an install id in an app)' },
           note: { type: 'string' },
@@ -331,7 +333,7 @@ export const CATALOG_SCHEMA: JsonSchema = {
         required: ['category', 'words'],
         properties: {
           category: categoryId,
-          words: { type: 'array', minItems: 1, items: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9]+$' } } },
+          words: wordSequences,
           note: { type: 'string' },
         },
       },
