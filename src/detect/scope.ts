@@ -127,6 +127,21 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
   return FUNCTION_LIKE[node.kind] === 1;
 }
 
+/** The function-like node around `node` (not `node` itself), if any. */
+export function enclosingFunctionLike(node: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  return undefined;
+}
+
+/** A function's name: its own (`function listen`, `listen() {}`), or that of the variable, field or property it is given to (`const listen = (…) => …`). */
+export function givenName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  let holder: ts.Node = fn.parent;
+  while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  if ((ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name)) return holder.name.text;
+  return undefined;
+}
+
 /**
  * Declarations that belong to a block-like scope: let/const/class/function directly in it,
  * and — for function bodies and the source file — `var` anywhere inside, not crossing functions.

@@ -2,7 +2,7 @@ import { nameApi, type NameMatch } from '../../catalog/names.js';
 import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { skipOuterExpressions, staticName } from '../references.js';
-import { isFunctionLike } from '../scope.js';
+import { enclosingFunctionLike, isFunctionLike } from '../scope.js';
 import { typedAsPersonalRecord } from '../personal-types.js';
 import { destructuredHolderCategory } from '../destructured-holders.js';
 
@@ -150,8 +150,8 @@ function objectsAssigned(declaration: ts.VariableDeclaration, returned: ts.Ident
     }
     ts.forEachChild(node, walk);
   };
-  const owner = functionOf(declaration);
-  const body = owner && 'body' in owner ? (owner.body as ts.Node | undefined) : undefined;
+  const owner = enclosingFunctionLike(declaration);
+  const body = owner?.body;
   if (body) ts.forEachChild(body, walk);
   return found;
 }
@@ -181,8 +181,8 @@ function textsAssigned(declaration: ts.VariableDeclaration, returned: ts.Identif
     }
     ts.forEachChild(node, walk);
   };
-  const owner = functionOf(declaration);
-  const body = owner && 'body' in owner ? (owner.body as ts.Node | undefined) : undefined;
+  const owner = enclosingFunctionLike(declaration);
+  const body = owner?.body;
   if (body) ts.forEachChild(body, walk);
   return found;
 }
@@ -279,7 +279,7 @@ const assignmentsByFunction = new WeakMap<ts.Node, Map<string, ts.BinaryExpressi
 
 /** `name.member = value` assignments in the function around `node` (not in functions inside it), by the object's name. */
 function memberAssignments(node: ts.Node): Map<string, ts.BinaryExpression[]> {
-  const owner = functionOf(node) ?? node.getSourceFile();
+  const owner = enclosingFunctionLike(node) ?? node.getSourceFile();
   let found = assignmentsByFunction.get(owner);
   if (found) return found;
   const byName = new Map<string, ts.BinaryExpression[]>();
@@ -305,21 +305,16 @@ function isJsonStringify(call: ts.CallExpression): boolean {
 
 /** Whether two nodes are in the same innermost function (or both at module level). */
 function sameFunction(a: ts.Node, b: ts.Node): boolean {
-  return functionOf(a) === functionOf(b);
+  return enclosingFunctionLike(a) === enclosingFunctionLike(b);
 }
 
 /** Whether `declared` is in the function of `use` or one around it: a const a closure reads is the same value. */
 function enclosesUse(declared: ts.Node, use: ts.Node): boolean {
-  const owner = functionOf(declared);
-  for (let current = functionOf(use); ; current = functionOf(current)) {
+  const owner = enclosingFunctionLike(declared);
+  for (let current = enclosingFunctionLike(use); ; current = enclosingFunctionLike(current)) {
     if (current === owner) return true;
     if (!current) return false;
   }
-}
-
-function functionOf(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-  return undefined;
 }
 
 /** The first argument of `setUserId(id)` / `identify(id, …)` / `setUser({ id, email })`. */

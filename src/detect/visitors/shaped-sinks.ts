@@ -3,6 +3,7 @@ import type { SinkKind } from '../../catalog/types.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { calleeText, skipOuterExpressions } from '../references.js';
 import { nameOf } from './named-data.js';
+import { enclosingFunctionLike, givenName } from '../scope.js';
 
 /**
  * Sinks known by their shape, for a call whose receiver resolves to nothing catalogued (an app's
@@ -39,25 +40,9 @@ export function matchShapedSink(analysis: FileAnalysis, node: ts.CallExpression)
  * (`shape:payload`). The sink is keyed by the return statement, or by the arrow of an expression body.
  */
 export function matchReturnedPayload(analysis: FileAnalysis, node: ts.ReturnStatement | ts.ArrowFunction): void {
-  const fn = ts.isArrowFunction(node) ? node : enclosingFunction(node);
-  const name = fn && functionName(fn);
+  const fn = ts.isArrowFunction(node) ? node : enclosingFunctionLike(node);
+  const name = fn && givenName(fn);
   if (name === undefined || !analysis.catalog.names.isPayloadReturner(name) || analysis.sinkIndexes.has(node)) return;
   analysis.sinkIndexes.set(node, analysis.facts.sinks.length);
   analysis.facts.sinks.push({ kind: 'network', package: 'shape:payload', callee: `${name}()`, range: analysis.range(node), ...analysis.context(node) });
-}
-
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current) || ts.isArrowFunction(current) || ts.isMethodDeclaration(current)) return current;
-  }
-  return undefined;
-}
-
-/** A function's name: its own, or that of the variable or property it is given to. */
-function functionName(fn: ts.FunctionLikeDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  let holder: ts.Node = fn.parent;
-  while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
-  if ((ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name)) return holder.name.text;
-  return undefined;
 }

@@ -2,7 +2,7 @@ import type { SourceApi } from '../../catalog/types.js';
 import { ts } from '../ts.js';
 import type { FileAnalysis } from '../file-analysis.js';
 import { argumentKeys, skipOuterExpressions, staticName, staticString } from '../references.js';
-import { isFunctionLike, type Scope } from '../scope.js';
+import { enclosingFunctionLike, givenName, isFunctionLike, type Scope } from '../scope.js';
 
 // A catalogued call whose constrained argument is a parameter of the app's own wrapper
 // (`listen(name, handler) { DeviceEventEmitter.addListener(name, handler) }`): the constraint is met
@@ -24,8 +24,8 @@ export function recordThroughWrapper(analysis: FileAnalysis, call: ts.CallExpres
     return [];
   });
   if (!keyed) return;
-  const wrapper = enclosingFunction(call);
-  const name = wrapper && functionName(wrapper);
+  const wrapper = enclosingFunctionLike(call);
+  const name = wrapper && givenName(wrapper);
   if (!wrapper || name === undefined) return;
   const sources = call.arguments.map((argument) => fromParameter(wrapper, argument));
   if (sources.every((source) => source === undefined)) return;
@@ -38,19 +38,6 @@ export function recordThroughWrapper(analysis: FileAnalysis, call: ts.CallExpres
 }
 
 type Wrapper = ts.SignatureDeclaration & { body?: ts.Node };
-
-function enclosingFunction(node: ts.Node): Wrapper | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
-  return undefined;
-}
-
-/** `listen(…) {}`, `function listen(…)`, `const listen = (…) => …`, `listen = (…) => …` in a class. */
-function functionName(fn: Wrapper): string | undefined {
-  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
-  return undefined;
-}
 
 /** `name` where `name` is a parameter, is destructured from one (`({ name })`), or from one in the body (`const { name } = args`). */
 function fromParameter(fn: Wrapper, argument: ts.Expression): FromParameter | undefined {
